@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const packages = ['sdk', 'cli', 'server', 'webhook-verifier'];
 
 // One vitest run covers every package; packages import each other by name, resolved to source here.
 export default defineConfig({
@@ -13,6 +14,14 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
-    projects: ['packages/*/vitest.config.ts'],
+    // One embedded PostgreSQL cluster for the whole run; each test file clones its own database.
+    globalSetup: [source('./test/global-setup.ts')],
+    projects: packages.map((name) => ({
+      extends: true,
+      test: {
+        name,
+        include: [`packages/${name}/src/**/*.test.ts`, `packages/${name}/test/**/*.test.ts`],
+      },
+    })),
   },
 });

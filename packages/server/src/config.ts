@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const integer = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const optionalText = z.string().trim().min(1).optional();
+
+const schema = z
+  .object({
+    PORT: integer(3000, 0, 65535),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    YARDPASS_DATA_DIR: z.string().min(1).default('.yardpass'),
+    YARDPASS_PAYMENTS: z.enum(['stripe', 'sandbox']).optional(),
+    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_ or rk_').optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_JWKS_URL: z.url().optional(),
+    JWT_ISSUER: optionalText,
+    JWT_AUDIENCE: optionalText,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    YARDPASS_DB_POOL_SIZE: integer(20, 1, 500),
+    YARDPASS_DB_START_TIMEOUT_SECONDS: integer(30, 0, 3600),
+    YARDPASS_SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
+    YARDPASS_RATE_LIMIT_READ_PER_MINUTE: integer(1200, 1, 10_000_000),
+    YARDPASS_RATE_LIMIT_WRITE_PER_MINUTE: integer(300, 1, 10_000_000),
+    YARDPASS_RATE_LIMIT_REPORT_PER_MINUTE: integer(30, 1, 10_000_000),
+    YARDPASS_IDEMPOTENCY_TTL_HOURS: integer(24, 1, 24 * 30),
+    YARDPASS_AUDIT_RETENTION_DAYS: integer(30, 1, 3650),
+  })
+  .refine((env) => !(env.JWT_SECRET && env.JWT_JWKS_URL), {
+    message: 'set either JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256), not both',
+    path: ['JWT_SECRET'],
+  });
+
+export type Config = z.infer<typeof schema>;
+export type Command = 'dev' | 'start' | 'worker' | 'migrate' | 'orgs';
+
+/** Thrown for a bad or missing variable; its message is the one line start-up prints. */
+export class ConfigError extends Error {}
+
+/** The only reader of the environment: validates it once, at start. */
+export function loadConfig(env: Record<string, string | undefined>, command: Command): Config {
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    const value = given[name];
+    throw new ConfigError(`Invalid ${name}: ${issue.message}${value === undefined ? '' : ` (got "${value}")`}`);
+  }
+  const config = parsed.data;
+  if (command !== 'dev' && !config.DATABASE_URL) {
+    throw new ConfigError(`Missing DATABASE_URL: \`yardpass-server ${command}\` needs a PostgreSQL URL (\`dev\` runs an embedded one).`);
+  }
+  if (command === 'start' && config.YARDPASS_PAYMENTS !== 'sandbox') {
+    const missing = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'].find((name) => !config[name as keyof Config]);
+    if (missing) throw new ConfigError(`Missing ${missing}: required in production unless YARDPASS_PAYMENTS=sandbox.`);
+  }
+  return config;
+}
+
+/** Payments run in the sandbox when asked to, or when no Stripe key is configured. */
+export function paymentsMode(config: Config): 'stripe' | 'sandbox' {
+  return config.YARDPASS_PAYMENTS ?? (config.STRIPE_SECRET_KEY ? 'stripe' : 'sandbox');
+}

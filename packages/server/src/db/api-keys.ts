@@ -1,0 +1,73 @@
+import type { Role } from '../domain/caller';
+import type { Cursor } from './pagination';
+import type { Queryable, Tx } from './pool';
+
+export interface ApiKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  mode: 'test' | 'live';
+  role: Role;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+const columns = 'id, name, prefix, mode, role, created_at, last_used_at, revoked_at';
+
+export interface KeyCandidate {
+  id: string;
+  org_id: string;
+  role: Role;
+  mode: 'test' | 'live';
+  prefix: string;
+  key_hash: Buffer;
+  revoked_at: string | null;
+}
+
+/** Keys whose public prefix matches; the caller compares hashes in constant time. */
+export async function findKeysByPrefix(tx: Tx, prefix: string): Promise<KeyCandidate[]> {
+  const { rows } = await tx.query<KeyCandidate>(
+    'select id, org_id, role, mode, prefix, key_hash, revoked_at from api_keys where prefix = $1',
+    [prefix],
+  );
+  return rows;
+}
+
+/** Records use at most once a minute per key, so authentication does not write on every request. */
+export async function touchKey(tx: Tx, id: string): Promise<void> {
+  await tx.query(
+    `update api_keys set last_used_at = now()
+      where id = $1 and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+    [id],
+  );
+}
+
+export async function insertApiKey(
+  tx: Tx,
+  key: { orgId: string; name: string; prefix: string; hash: Buffer; mode: 'test' | 'live'; role: Role },
+): Promise<ApiKeyRow> {
+  const { rows } = await tx.query<ApiKeyRow>(
+    `insert into api_keys (org_id, name, prefix, key_hash, mode, role) values ($1, $2, $3, $4, $5, $6)
+     returning ${columns}`,
+    [key.orgId, key.name, key.prefix, key.hash, key.mode, key.role],
+  );
+  return rows[0]!;
+}
+
+export async function listApiKeys(tx: Queryable, page: { limit: number; after?: Cursor }): Promise<ApiKeyRow[]> {
+  const { rows } = await tx.query<ApiKeyRow>(
+    `select ${columns} from api_keys
+      where ($1::timestamptz is null or (created_at, id) < ($1, $2::uuid))
+      order by created_at desc, id desc limit $3`,
+    [page.after?.value ?? null, page.after?.id ?? null, page.limit + 1],
+  );
+  return rows;
+}
+
+export async function revokeApiKey(tx: Tx, id: string): Promise<ApiKeyRow | undefined> {
+  const { rows } = await tx.query<ApiKeyRow>(
+    `update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning ${columns}`,
+    [id],
+  );
+  return rows[0];
+}

@@ -1,0 +1,44 @@
+import type { Cursor } from './pagination';
+import type { Queryable, Tx } from './pool';
+
+export interface AuditEntryRow {
+  id: string;
+  actor_type: 'user' | 'api_key' | 'system';
+  actor_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  request_id: string | null;
+  created_at: string;
+}
+
+export async function insertAuditEntry(
+  tx: Tx,
+  entry: Omit<AuditEntryRow, 'id' | 'created_at'> & { org_id: string },
+): Promise<void> {
+  await tx.query(
+    `insert into audit_log (org_id, actor_type, actor_id, action, resource_type, resource_id, request_id)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [entry.org_id, entry.actor_type, entry.actor_id, entry.action, entry.resource_type, entry.resource_id, entry.request_id],
+  );
+}
+
+export async function listAuditEntries(
+  tx: Queryable,
+  filter: { action?: string; resourceType?: string; limit: number; after?: Cursor },
+): Promise<AuditEntryRow[]> {
+  const { rows } = await tx.query<AuditEntryRow>(
+    `select id, actor_type, actor_id, action, resource_type, resource_id, request_id, created_at from audit_log
+      where ($1::text is null or action = $1) and ($2::text is null or resource_type = $2)
+        and ($3::timestamptz is null or (created_at, id) < ($3, $4::uuid))
+      order by created_at desc, id desc limit $5`,
+    [filter.action ?? null, filter.resourceType ?? null, filter.after?.value ?? null, filter.after?.id ?? null, filter.limit + 1],
+  );
+  return rows;
+}
+
+/** Deletes entries older than the retention period; returns how many went. */
+export async function deleteAuditEntriesBefore(tx: Tx, before: Date): Promise<number> {
+  const { rowCount } = await tx.query('delete from audit_log where created_at < $1', [before]);
+  return rowCount ?? 0;
+}

@@ -1,0 +1,53 @@
+import pg from 'pg';
+
+/** Anything that runs a query: the pool, or a client inside a transaction. */
+export type Queryable = Pick<pg.PoolClient, 'query'>;
+/** A client inside a transaction opened by {@link Db.tenant} or {@link Db.system}. */
+export type Tx = Queryable;
+
+// Timestamps leave the database as ISO strings (RFC 3339 UTC), which is what the API answers.
+const types = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === 1184 || oid === 1114) return (value: string) => new Date(value).toISOString();
+    if (oid === 20) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
+};
+
+export interface Db {
+  pool: pg.Pool;
+  /** Runs `fn` in a transaction that row-level security confines to `orgId`. */
+  tenant<T>(orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs `fn` in a transaction that sees every tenant: authentication and background jobs only. */
+  system<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function createDb(options: { databaseUrl: string; max?: number }): Db {
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.max ?? 20, types });
+  // An idle client that loses its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+
+  async function transaction<T>(setting: string, value: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('select set_config($1, $2, true)', [setting, value]);
+      const result = await fn(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  return {
+    pool,
+    tenant: (orgId, fn) => transaction('yardpass.org_id', orgId, fn),
+    system: (fn) => transaction('yardpass.system', 'on', fn),
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,77 @@
+import { deleteEvent, type EventInput, findEvent, insertEvent, listEvents, updateEvent } from '../db/events';
+import { decodeCursor, toPage } from '../db/pagination';
+import type { Db } from '../db/pool';
+import { isPgError, pgCodes } from '../db/sql';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from './audit';
+import type { Caller } from './caller';
+
+function checkDates(starts: string, ends: string): void {
+  if (Date.parse(ends) < Date.parse(starts)) {
+    throw new ValidationError('The event ends before it starts.', [{ path: '/ends_at', message: 'Must not be before `starts_at`.' }]);
+  }
+}
+
+export function createEvent(db: Db, caller: Caller, input: EventInput) {
+  checkDates(input.starts_at, input.ends_at);
+  return db.tenant(caller.orgId, async (tx) => {
+    const event = await insertEvent(tx, caller.orgId, input);
+    await recordAudit(tx, caller, { action: 'event.create', resourceType: 'event', resourceId: event.id });
+    return event;
+  });
+}
+
+export async function getEvent(db: Db, caller: Caller, id: string) {
+  const event = await db.tenant(caller.orgId, (tx) => findEvent(tx, id));
+  if (!event) throw new NotFoundError('event');
+  return event;
+}
+
+export function listEventsPage(
+  db: Db,
+  caller: Caller,
+  query: { category?: string; city?: string; starts_after?: string; starts_before?: string; limit?: number; starting_after?: string },
+) {
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) =>
+    toPage(
+      await listEvents(tx, {
+        category: query.category,
+        city: query.city,
+        startsAfter: query.starts_after,
+        startsBefore: query.starts_before,
+        limit,
+        after,
+      }),
+      limit,
+      (row) => row.starts_at,
+    ),
+  );
+}
+
+export function updateEventById(db: Db, caller: Caller, id: string, changes: Partial<EventInput>) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const current = await findEvent(tx, id);
+    if (!current) throw new NotFoundError('event');
+    checkDates(changes.starts_at ?? current.starts_at, changes.ends_at ?? current.ends_at);
+    const event = (await updateEvent(tx, id, changes))!;
+    await recordAudit(tx, caller, { action: 'event.update', resourceType: 'event', resourceId: id });
+    return event;
+  });
+}
+
+export function deleteEventById(db: Db, caller: Caller, id: string) {
+  return db.tenant(caller.orgId, async (tx) => {
+    try {
+      if (!(await deleteEvent(tx, id))) throw new NotFoundError('event');
+    } catch (error) {
+      if (isPgError(error, pgCodes.foreignKeyViolation)) {
+        throw new ConflictError({ code: 'event_in_use', detail: 'The event has packages, proposals or orders; archive those first.', cause: error });
+      }
+      throw error;
+    }
+    await recordAudit(tx, caller, { action: 'event.delete', resourceType: 'event', resourceId: id });
+    return { id, deleted: true as const };
+  });
+}

@@ -1,0 +1,94 @@
+import { decodeCursor, toPage } from '../db/pagination';
+import type { Db } from '../db/pool';
+import { isPgError, pgCodes } from '../db/sql';
+import {
+  deleteSponsor,
+  findSponsor,
+  findSponsorProfile,
+  insertSponsor,
+  listSponsors,
+  type SponsorInput,
+  type SponsorProfileInput,
+  updateSponsor,
+  upsertSponsorProfile,
+} from '../db/sponsors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { recordAudit } from './audit';
+import type { Caller } from './caller';
+
+export function createSponsor(db: Db, caller: Caller, input: SponsorInput) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const sponsor = await insertSponsor(tx, caller.orgId, input);
+    await recordAudit(tx, caller, { action: 'sponsor.create', resourceType: 'sponsor', resourceId: sponsor.id });
+    return sponsor;
+  });
+}
+
+export async function getSponsor(db: Db, caller: Caller, id: string) {
+  const sponsor = await db.tenant(caller.orgId, (tx) => findSponsor(tx, id));
+  if (!sponsor) throw new NotFoundError('sponsor');
+  return sponsor;
+}
+
+export function listSponsorsPage(
+  db: Db,
+  caller: Caller,
+  query: { industry?: string; visibility?: string; limit?: number; starting_after?: string },
+) {
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) =>
+    toPage(
+      await listSponsors(tx, { industry: query.industry, visibility: query.visibility, limit, after }),
+      limit,
+      (row) => row.name,
+    ),
+  );
+}
+
+export function updateSponsorById(db: Db, caller: Caller, id: string, changes: Partial<SponsorInput>) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const sponsor = await updateSponsor(tx, id, changes);
+    if (!sponsor) throw new NotFoundError('sponsor');
+    await recordAudit(tx, caller, { action: 'sponsor.update', resourceType: 'sponsor', resourceId: id });
+    return sponsor;
+  });
+}
+
+export function deleteSponsorById(db: Db, caller: Caller, id: string) {
+  return db.tenant(caller.orgId, async (tx) => {
+    try {
+      if (!(await deleteSponsor(tx, id))) throw new NotFoundError('sponsor');
+    } catch (error) {
+      if (isPgError(error, pgCodes.foreignKeyViolation)) {
+        throw new ConflictError({ code: 'sponsor_in_use', detail: 'The sponsor has proposals or orders and cannot be deleted.', cause: error });
+      }
+      throw error;
+    }
+    await recordAudit(tx, caller, { action: 'sponsor.delete', resourceType: 'sponsor', resourceId: id });
+    return { id, deleted: true as const };
+  });
+}
+
+export async function getSponsorProfile(db: Db, caller: Caller, sponsorId: string) {
+  const profile = await db.tenant(caller.orgId, async (tx) => {
+    if (!(await findSponsor(tx, sponsorId))) throw new NotFoundError('sponsor');
+    return findSponsorProfile(tx, sponsorId);
+  });
+  if (!profile) throw new NotFoundError('sponsor profile');
+  return profile;
+}
+
+export function putSponsorProfile(db: Db, caller: Caller, sponsorId: string, input: SponsorProfileInput) {
+  if (input.budget_min_cents != null && input.budget_max_cents != null && input.budget_min_cents > input.budget_max_cents) {
+    throw new ValidationError('The budget range is upside down.', [
+      { path: '/budget_max_cents', message: 'Must be at least `budget_min_cents`.' },
+    ]);
+  }
+  return db.tenant(caller.orgId, async (tx) => {
+    if (!(await findSponsor(tx, sponsorId))) throw new NotFoundError('sponsor');
+    const profile = await upsertSponsorProfile(tx, { ...input, sponsorId, orgId: caller.orgId });
+    await recordAudit(tx, caller, { action: 'sponsor_profile.put', resourceType: 'sponsor', resourceId: sponsorId });
+    return profile;
+  });
+}

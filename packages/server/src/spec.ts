@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { operations } from './generated/openapi';
+
+export type OperationId = keyof operations;
+
+type JsonSchema = Record<string, unknown>;
+interface ParameterObject {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  schema: JsonSchema;
+  $ref?: string;
+}
+interface OperationObject {
+  operationId: OperationId;
+  security?: unknown[];
+  'x-rate-limit-bucket'?: 'read' | 'write' | 'report';
+  parameters?: ParameterObject[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, { $ref?: string; content?: Record<string, { schema: JsonSchema }> }>;
+}
+export interface OpenApiDocument {
+  paths: Record<string, Record<string, OperationObject | ParameterObject[]>>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    parameters: Record<string, ParameterObject>;
+    responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }>;
+  };
+}
+
+/** One operation of the contract, with the validators derived from it. */
+export interface Operation {
+  id: OperationId;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** The contract's path, e.g. `/v1/sponsorship-packages/{id}:publish`. */
+  path: string;
+  /** False for operations with `security: []` (health, metrics, the contract itself). */
+  authenticated: boolean;
+  pathParams: string[];
+  query: z.ZodType<Record<string, unknown>> | undefined;
+  queryTypes: Record<string, string>;
+  body: z.ZodType | undefined;
+  bodyRequired: boolean;
+  /** Schemas of the JSON success answers by status, used to check responses in tests. */
+  responses: Map<number, z.ZodType>;
+  /** `x-rate-limit-bucket`, for operations costlier than their method suggests (reports). */
+  rateLimitBucket: 'read' | 'write' | 'report' | undefined;
+}
+
+/** openapi.yaml sits beside the bundle in dist, and at the repository root in source. */
+export function specPath(): string {
+  const candidates = ['./openapi.yaml', '../../../openapi.yaml', '../openapi.yaml'];
+  for (const candidate of candidates) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new Error('openapi.yaml not found beside the server');
+}
+
+export interface Spec {
+  document: OpenApiDocument;
+  yaml: string;
+  operations: Operation[];
+}
+
+/** Reads the contract and derives, once at start-up, the validators every request goes through. */
+export function loadSpec(path = specPath()): Spec {
+  const yaml = readFileSync(path, 'utf8');
+  const document = parse(yaml) as OpenApiDocument;
+  const defs = document.components.schemas;
+  // zod resolves `$ref`s against `$defs`; the contract keeps them under components.schemas.
+  const toZod = (schema: JsonSchema) =>
+    z.fromJSONSchema(JSON.parse(JSON.stringify({ ...schema, $defs: defs }).replaceAll('#/components/schemas/', '#/$defs/')) as JsonSchema);
+  const resolveParameter = (parameter: ParameterObject) =>
+    parameter.$ref ? document.components.parameters[parameter.$ref.split('/').pop()!]! : parameter;
+
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    const shared = (item.parameters as ParameterObject[] | undefined) ?? [];
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const op = item[method] as OperationObject | undefined;
+      if (!op) continue;
+      const parameters = [...shared, ...(op.parameters ?? [])].map(resolveParameter);
+      const queryParameters = parameters.filter((parameter) => parameter.in === 'query');
+      const querySchema: JsonSchema = {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(queryParameters.map((parameter) => [parameter.name, parameter.schema])),
+        required: queryParameters.filter((parameter) => parameter.required).map((parameter) => parameter.name),
+      };
+      const jsonBody = op.requestBody?.content['application/json']?.schema;
+      const responses = new Map<number, z.ZodType>();
+      for (const [status, response] of Object.entries(op.responses)) {
+        const resolved = response.$ref ? document.components.responses[response.$ref.split('/').pop()!]! : response;
+        const schema = resolved.content?.['application/json']?.schema;
+        if (status.startsWith('2') && schema) responses.set(Number(status), toZod(schema));
+      }
+      operations.push({
+        id: op.operationId,
+        method,
+        path,
+        authenticated: !(Array.isArray(op.security) && op.security.length === 0),
+        pathParams: parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name),
+        query: queryParameters.length > 0 ? (toZod(querySchema) as z.ZodType<Record<string, unknown>>) : undefined,
+        queryTypes: Object.fromEntries(
+          queryParameters.map((parameter) => [parameter.name, String(parameter.schema.type ?? 'string')]),
+        ),
+        body: jsonBody ? toZod(jsonBody) : undefined,
+        bodyRequired: op.requestBody?.required ?? false,
+        responses,
+        rateLimitBucket: op['x-rate-limit-bucket'],
+      });
+    }
+  }
+  return { document, yaml, operations };
+}
+
+/** Query strings carry text; turn numbers and booleans into what the contract's types expect. */
+export function coerceQuery(raw: Record<string, string>, types: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    const type = types[name];
+    if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value)) out[name] = Number(value);
+    else if (type === 'boolean' && (value === 'true' || value === 'false')) out[name] = value === 'true';
+    else out[name] = value;
+  }
+  return out;
+}

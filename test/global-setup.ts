@@ -1,0 +1,58 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureDatabase, startEmbeddedCluster } from '../packages/server/src/db/embedded';
+import { migrate } from '../packages/server/src/db/migrate';
+import type { ProvidedDatabase } from './database';
+
+
+const TEMPLATE = 'yardpass_template';
+let shared: Promise<{ provided: ProvidedDatabase; stop: () => Promise<void> }> | undefined;
+
+/**
+ * One PostgreSQL for the whole run: embedded (started here, ≈1.5 s), or the server at DATABASE_URL
+ * (a superuser URL) when set. The schema is migrated once into a template; test files clone it.
+ */
+async function startDatabase() {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const url = new URL(external);
+    const appUrlPattern = `${url.protocol}//yardpass:yardpass@${url.host}/{db}`;
+    const { Client } = (await import('pg')).default;
+    const admin = new Client({ connectionString: external });
+    await admin.connect();
+    await admin.query(`do $$ begin
+      if not exists (select from pg_roles where rolname = 'yardpass') then
+        create role yardpass login password 'yardpass' nosuperuser nobypassrls; end if; end $$`);
+    await admin.query(`drop database if exists ${TEMPLATE} with (force)`);
+    await admin.end();
+    await ensureDatabase(external, TEMPLATE);
+    await migrate(appUrlPattern.replace('{db}', TEMPLATE));
+    return { provided: { adminUrl: external, template: TEMPLATE, appUrlPattern }, stop: async () => {} };
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-test-'));
+  // As root, PostgreSQL runs as the `postgres` system user, which must be able to enter this folder.
+  await chmod(dataDir, 0o755);
+  const cluster = await startEmbeddedCluster({ dataDir, persistent: false });
+  await ensureDatabase(cluster.adminUrl, TEMPLATE);
+  await migrate(cluster.urlFor(TEMPLATE));
+  return {
+    provided: { adminUrl: cluster.adminUrl, template: TEMPLATE, appUrlPattern: cluster.urlFor('{db}') },
+    stop: async () => {
+      await cluster.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  shared ??= startDatabase();
+  const { provided, stop } = await shared;
+  project.provide('database', provided);
+  return async () => {
+    if (!shared) return;
+    shared = undefined;
+    await stop();
+  };
+}
