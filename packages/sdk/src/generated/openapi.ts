@@ -399,7 +399,7 @@ export interface components {
             /** Format: email */
             email: string;
             /** @default member */
-            role: components["schemas"]["Role"];
+            role?: components["schemas"]["Role"];
         };
         MemberUpdate: {
             role: components["schemas"]["Role"];
@@ -430,9 +430,9 @@ export interface components {
              * @default test
              * @enum {string}
              */
-            mode: "test" | "live";
+            mode?: "test" | "live";
             /** @default admin */
-            role: components["schemas"]["Role"];
+            role?: components["schemas"]["Role"];
         };
         AuditLogEntry: {
             /** Format: uuid */
@@ -533,7 +533,7 @@ export interface components {
             website_url?: string | null;
             industry?: string | null;
             /** @default private */
-            visibility: components["schemas"]["SponsorVisibility"];
+            visibility?: components["schemas"]["SponsorVisibility"];
         };
         SponsorUpdate: {
             name?: string;
@@ -571,7 +571,7 @@ export interface components {
             budget_min_cents?: number | null;
             budget_max_cents?: number | null;
             /** @default USD */
-            currency: string;
+            currency?: string;
             target_audience?: components["schemas"]["EventAudience"];
             regions?: string[];
             objectives?: string | null;

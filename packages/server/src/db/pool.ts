@@ -25,8 +25,9 @@ export interface Db {
 
 export function createDb(options: { databaseUrl: string; max?: number }): Db {
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.max ?? 20, types });
-  // An idle client that loses its connection must not crash the process; the pool replaces it.
+  // A client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   async function transaction<T>(setting: string, value: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await pool.connect();

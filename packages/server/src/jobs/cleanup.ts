@@ -1,0 +1,13 @@
+import { deleteAuditEntriesBefore } from '../db/audit';
+import { deleteExpiredKeys } from '../db/idempotency';
+import type { Db } from '../db/pool';
+import { deleteOldWindows } from '../db/rate-limits';
+
+/** Hourly: expired idempotency keys, audit entries past retention, finished rate-limit windows. */
+export async function cleanup(db: Db, options: { auditRetentionDays: number; now: Date }) {
+  return db.system(async (tx) => ({
+    idempotency_keys: await deleteExpiredKeys(tx),
+    audit_entries: await deleteAuditEntriesBefore(tx, new Date(options.now.getTime() - options.auditRetentionDays * 86_400_000)),
+    rate_limit_windows: await deleteOldWindows(tx),
+  }));
+}

@@ -1,0 +1,32 @@
+import { Logger as WorkerLogger, parseCronItems, run, type Runner, type TaskList } from 'graphile-worker';
+import type { Config } from '../config';
+import type { Db } from '../db/pool';
+import type { Logger } from '../logger';
+import { cleanup } from './cleanup';
+
+/**
+ * The background worker: graphile-worker on the same PostgreSQL (LISTEN/NOTIFY wake-ups, cron, job keys).
+ * Run it in-process (`dev`) or as its own scalable process (`worker`).
+ */
+export function startWorker(options: { db: Db; config: Config; log: Logger; clock?: () => Date }): Promise<Runner> {
+  const { db, config, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  const taskList: TaskList = {
+    cleanup: async () => {
+      const removed = await cleanup(db, { auditRetentionDays: config.YARDPASS_AUDIT_RETENTION_DAYS, now: clock() });
+      log.info({ job: 'cleanup', removed }, 'cleanup done');
+    },
+  };
+  return run({
+    pgPool: db.pool,
+    taskList,
+    parsedCronItems: parseCronItems([{ task: 'cleanup', match: '17 * * * *', identifier: 'cleanup' }]),
+    concurrency: 4,
+    noHandleSignals: true,
+    logger: new WorkerLogger((scope) => (level, message, meta) => {
+      const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'debug' ? 'debug' : 'info';
+      log[method]({ worker: scope, ...meta }, message);
+    }),
+    pollInterval: 2000,
+  });
+}

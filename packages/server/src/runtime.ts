@@ -1,0 +1,74 @@
+import type { Runner } from 'graphile-worker';
+import { createApp } from './app';
+import type { Config } from './config';
+import { migrate } from './db/migrate';
+import { createDb, type Db } from './db/pool';
+import { startWorker } from './jobs/worker';
+import { listen } from './listen';
+import type { Logger } from './logger';
+
+/** Waits for PostgreSQL for a bounded time, saying so, so that orchestrators can start us first. */
+export async function waitForDatabase(db: Db, config: Config, log: Logger): Promise<void> {
+  const deadline = Date.now() + config.YARDPASS_DB_START_TIMEOUT_SECONDS * 1000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.pool.query('select 1');
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) {
+        throw new Error(`PostgreSQL unreachable after ${config.YARDPASS_DB_START_TIMEOUT_SECONDS} s: ${(error as Error).message}`);
+      }
+      log.warn({ attempt, err: (error as Error).message }, 'database unreachable, retrying');
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** attempt)));
+    }
+  }
+}
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the API (and, when asked, the worker) against `databaseUrl` until stopped. Stopping stops accepting
+ * connections, lets in-flight requests finish (up to the shutdown timeout), stops the worker, closes the pool.
+ */
+export async function runServer(options: {
+  config: Config;
+  databaseUrl: string;
+  log: Logger;
+  api: boolean;
+  worker: boolean;
+}): Promise<Running> {
+  const { config, log } = options;
+  const db = createDb({ databaseUrl: options.databaseUrl, max: config.YARDPASS_DB_POOL_SIZE });
+  await waitForDatabase(db, config, log);
+  const applied = await migrate(options.databaseUrl, (line) => log.warn(line));
+  if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+
+  const runner: Runner | undefined = options.worker ? await startWorker({ db, config, log }) : undefined;
+  const server = options.api
+    ? await listen({ fetch: createApp({ config, db, log }).app.fetch, port: config.PORT, hostname: config.HOST })
+    : undefined;
+  const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  const url = server ? `http://${host}:${server.port}` : '';
+
+  return {
+    url,
+    stop: async () => {
+      if (server) {
+        const closed = server.close();
+        server.server.closeIdleConnections();
+        const timeout = new Promise<void>((resolve) =>
+          setTimeout(() => {
+            server.server.closeAllConnections();
+            resolve();
+          }, config.YARDPASS_SHUTDOWN_TIMEOUT_MS).unref(),
+        );
+        await Promise.race([closed, timeout]);
+      }
+      await runner?.stop();
+      await db.close();
+    },
+  };
+}
