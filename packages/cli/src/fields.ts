@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { Option } from 'commander';
+import { usageError } from './errors.js';
+import { isRecord, type JsonObject } from './json.js';
+
+/** One property of a request body or query, offered as a flag `--snake-name` → `--snake-name`. */
+export interface Field {
+  /** The property's name in the API, e.g. `starts_at` (the flag is `--starts-at`). */
+  name: string;
+  description: string;
+  type?: 'string' | 'integer' | 'list' | 'json' | 'time';
+  /** Must be given when creating; asked for on a terminal, else a usage error naming the flag. */
+  required?: boolean;
+  choices?: readonly string[];
+  /** An empty value (`--city ""`) sends `null`, clearing the property. */
+  nullable?: boolean;
+  /** The value is the id of a resource of this group (e.g. `events`); on a terminal, chosen from a list. */
+  ref?: string;
+}
+
+/** What a flag's raw values look like after commander: repeated list flags accumulate. */
+type Raw = string | string[];
+
+export function flagOf(field: Field): string {
+  return `--${field.name.replace(/_/g, '-')}`;
+}
+
+/** The flag for a field; `clearable` mentions that an empty value clears it (not said when creating). */
+export function optionFor(field: Field, options: { clearable: boolean }): Option {
+  const placeholder =
+    field.type === 'list' ? 'values' : field.type === 'json' ? 'json' : (field.type ?? 'value');
+  const notes = [
+    field.type === 'list' ? 'comma-separated or repeated' : undefined,
+    field.required ? 'required' : undefined,
+    field.nullable && options.clearable ? 'empty to clear' : undefined,
+  ].filter(Boolean);
+  const description = notes.length ? `${field.description} (${notes.join('; ')})` : field.description;
+  const option = new Option(`${flagOf(field)} <${placeholder}>`, description);
+  if (field.choices) option.choices(field.choices);
+  if (field.type === 'list')
+    option.argParser((value: string, previous: Raw | undefined) => [...toArray(previous), value]);
+  return option;
+}
+
+/** Turns one flag's raw text into the JSON value the API expects, or says exactly what is wrong. */
+export function coerce(field: Field, raw: Raw): unknown {
+  const flag = flagOf(field);
+  const text = Array.isArray(raw) ? raw.join(',') : raw;
+  if (field.nullable && text === '') return null;
+  switch (field.type) {
+    case 'integer': {
+      if (!/^-?\d+$/.test(text.trim())) {
+        const hint = field.name.endsWith('_cents') ? ' of minor units, e.g. 150000 for 1,500.00' : '';
+        throw usageError(`${flag} must be a whole number${hint}; got "${text}".`);
+      }
+      return Number(text);
+    }
+    case 'list':
+      return text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+    case 'json':
+      return parseJsonObject(text, flag);
+    case 'time': {
+      const date = new Date(text);
+      if (Number.isNaN(date.getTime())) {
+        throw usageError(`${flag} must be a date and time, e.g. 2026-07-01T18:00:00Z; got "${text}".`);
+      }
+      return date.toISOString();
+    }
+    default:
+      return text;
+  }
+}
+
+/** `--data` as inline JSON, `@file.json`, or `-` for standard input. */
+export async function readData(source: string, stdin: AsyncIterable<string | Uint8Array>): Promise<unknown> {
+  const where = source === '-' ? 'standard input' : source.startsWith('@') ? source.slice(1) : undefined;
+  let text = source;
+  if (source === '-') text = await readText(stdin);
+  else if (where) {
+    try {
+      text = await readFile(where, 'utf8');
+    } catch (error) {
+      throw usageError(`--data: cannot read ${where} (${(error as Error).message}).`);
+    }
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw usageError(`--data: ${where ?? 'the value'} is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+export function parseJsonObject(text: string, what: string): JsonObject {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw usageError(`${what} must be a JSON object (${(error as Error).message}).`);
+  }
+  if (!isRecord(value)) throw usageError(`${what} must be a JSON object, e.g. {"key": "value"}.`);
+  return value;
+}
+
+export async function readText(stream: AsyncIterable<string | Uint8Array>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function toArray(value: Raw | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** The same fields with none required, for updates. */
+export function optional(fields: readonly Field[]): Field[] {
+  return fields.map(({ required: _required, ...field }) => field);
+}

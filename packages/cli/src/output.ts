@@ -1,0 +1,215 @@
+import type { Env } from './config.js';
+import { isRecord, type JsonObject } from './json.js';
+
+/** What the CLI needs of process.stdout / process.stderr; tests pass a buffer with the same shape. */
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export type Paint = (text: string) => string;
+export interface Style {
+  bold: Paint;
+  dim: Paint;
+  red: Paint;
+  green: Paint;
+  yellow: Paint;
+  cyan: Paint;
+}
+
+/** Data goes to stdout; messages, progress and prompts to stderr. */
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Styles for text written to stdout / stderr (each stream decides on its own whether to color). */
+  out: Style;
+  err: Style;
+  print(text: string): void;
+  json(value: unknown): void;
+  note(text: string): void;
+  success(text: string): void;
+  warn(text: string): void;
+  spinner(text: string): () => void;
+  now(): Date;
+}
+
+/** A table column: an item's key, formatted by its name (`*_cents` as money, `*_at` as a time). */
+export type Column = string | { key: string; header?: string; as?: 'time' };
+
+export function createIo(options: { stdout: OutStream; stderr: OutStream; env: Env; now?: () => Date }): Io {
+  const { stdout, stderr, env } = options;
+  const err = createStyle(colorEnabled(stderr, env));
+  const line = (stream: OutStream, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
+  return {
+    stdout,
+    stderr,
+    out: createStyle(colorEnabled(stdout, env)),
+    err,
+    print: (text) => line(stdout, text),
+    json: (value) => line(stdout, JSON.stringify(value, null, 2)),
+    note: (text) => line(stderr, text),
+    success: (text) => line(stderr, `${err.green('✓')} ${text}`),
+    warn: (text) => line(stderr, `${err.yellow('!')} ${text}`),
+    spinner: (text) => (stderr.isTTY ? startSpinner(stderr, text) : () => undefined),
+    now: options.now ?? (() => new Date()),
+  };
+}
+
+/** NO_COLOR and FORCE_COLOR as Node itself reads them (FORCE_COLOR wins), else color only on a terminal. */
+export function colorEnabled(stream: OutStream, env: Env): boolean {
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR) return false;
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+function createStyle(enabled: boolean): Style {
+  const sgr =
+    (open: number, close: number): Paint =>
+    (text) =>
+      enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  return {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    red: sgr(31, 39),
+    green: sgr(32, 39),
+    yellow: sgr(33, 39),
+    cyan: sgr(36, 39),
+  };
+}
+
+// Waits a moment before drawing, so quick requests do not flicker.
+function startSpinner(stream: OutStream, text: string): () => void {
+  const frames = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
+  let frame = 0;
+  let drawn = false;
+  const timer = setInterval(() => {
+    drawn = true;
+    stream.write(`\r${frames[frame++ % frames.length] ?? ''} ${text}`);
+  }, 80);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    if (drawn) stream.write('\r\u001b[2K');
+  };
+}
+
+export function table(options: { items: readonly JsonObject[]; columns: readonly Column[]; io: Io }): string {
+  const { items, io } = options;
+  const columns = options.columns.map((column) => (typeof column === 'string' ? { key: column } : column));
+  const now = io.now();
+  const header = columns.map((column) => column.header ?? humanize(column.key).toUpperCase());
+  const rows = items.map((item) =>
+    columns.map((column) =>
+      column.as === 'time' ? formatTime(item[column.key]) : formatCell({ key: column.key, item, now }),
+    ),
+  );
+  const widths = header.map((title, index) =>
+    Math.max(title.length, ...rows.map((row) => (row[index] ?? '').length)),
+  );
+  const render = (cells: string[]) =>
+    cells
+      .map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const lines = [io.out.bold(render(header)), ...rows.map(render)];
+  const width = io.stdout.isTTY ? io.stdout.columns : undefined;
+  return (width ? lines.map((text) => truncate(text, width)) : lines).join('\n');
+}
+
+/** A detail view: a title line, then every field as an aligned `Label  value` line. */
+export function detail(options: { item: JsonObject; title?: string; io: Io }): string {
+  const { item, io } = options;
+  const now = io.now();
+  const labels = Object.keys(item).map(humanize);
+  const width = Math.max(...labels.map((label) => label.length));
+  const indent = ' '.repeat(width + 2);
+  const lines = options.title ? [io.out.bold(options.title)] : [];
+  Object.keys(item).forEach((key, index) => {
+    const label = io.out.dim((labels[index] ?? key).padEnd(width));
+    const value = item[key];
+    const text = isRecord(value)
+      ? formatObject(value)
+      : key.endsWith('_at') && typeof value === 'string'
+        ? `${formatTime(value)} ${io.out.dim(`(${relativeTime(new Date(value), now)})`)}`
+        : formatCell({ key, item, now });
+    lines.push(`${label}  ${text.split('\n').join(`\n${indent}`)}`);
+  });
+  return lines.join('\n');
+}
+
+function formatObject(value: JsonObject): string {
+  const entries = Object.entries(value);
+  if (entries.length === 0) return '-';
+  return entries.map(([key, nested]) => `${key}: ${formatScalar(nested)}`).join('\n');
+}
+
+function formatCell(options: { key: string; item: JsonObject; now: Date }): string {
+  const { key, item, now } = options;
+  const value = item[key];
+  if (key.endsWith('_cents') && typeof value === 'number') {
+    return formatMoney(value, typeof item.currency === 'string' ? item.currency : 'USD');
+  }
+  if (key.endsWith('_at') && typeof value === 'string') return relativeTime(new Date(value), now);
+  return formatScalar(value);
+}
+
+function formatScalar(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '-';
+  if (Array.isArray(value)) return value.length === 0 ? '-' : value.map(formatScalar).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value as string | number);
+}
+
+/** Integer minor units and an ISO-4217 code, e.g. `150000, 'USD'` → `$1,500.00 USD`. */
+export function formatMoney(minorUnits: number, currency: string): string {
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  } catch {
+    return `${minorUnits} ${currency} (minor units)`;
+  }
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return `${format.format(minorUnits / 10 ** digits)} ${currency}`;
+}
+
+/** An RFC 3339 time as `2026-07-01 18:00 UTC`. */
+export function formatTime(value: unknown): string {
+  if (typeof value !== 'string') return formatScalar(value);
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const units: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+
+/** `3 minutes ago`, `in 2 weeks`, `just now`. */
+export function relativeTime(date: Date, now: Date): string {
+  const seconds = (date.getTime() - now.getTime()) / 1000;
+  if (Number.isNaN(seconds)) return '-';
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  }
+  return 'just now';
+}
+
+/** `brand_safety_tags` → `Brand safety tags`; `price_cents` → `Price` (its value is shown as money). */
+export function humanize(key: string): string {
+  const words = key.replace(/_cents$/, '').replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function truncate(text: string, width: number): string {
+  // Measure without escape codes; the header is the only styled line and is never wider than its rows.
+  const visible = text.replace(/\u001b\[\d+m/g, '');
+  return visible.length <= width ? text : `${visible.slice(0, Math.max(0, width - 1))}…`;
+}

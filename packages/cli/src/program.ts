@@ -1,0 +1,78 @@
+import { Command } from 'commander';
+import { apiCommand } from './commands/api.js';
+import { authCommands } from './commands/auth.js';
+import { buildResource } from './commands/build-resource.js';
+import { addCompletionCommands } from './commands/completion.js';
+import { configCommand } from './commands/config.js';
+import { helpCommand, withExamples } from './commands/help.js';
+import { resources } from './commands/index.js';
+import { createContext, type Bind, type Context, type GlobalOptions, type ProgramDeps } from './context.js';
+import type { ExitCode } from './errors.js';
+import { createIo } from './output.js';
+import { reportError } from './report.js';
+
+export interface Program {
+  command: Command;
+  /** Runs one command line (without `node` and the script) and answers its exit code; never exits. */
+  run(argv: readonly string[]): Promise<ExitCode>;
+}
+
+export function createProgram(deps: ProgramDeps): Program {
+  const io = createIo({ stdout: deps.stdout, stderr: deps.stderr, env: deps.env, now: deps.now });
+  let context: Context | undefined;
+  const bind: Bind = (command, handler) =>
+    command.action(async () => {
+      context = createContext({ deps, io, globals: command.optsWithGlobals<GlobalOptions>() });
+      await handler(context);
+    });
+
+  const program = new Command('yardpass')
+    .description('Sell, fund and fulfil event sponsorships from the terminal.')
+    .version(deps.version, '-v, --version', 'Print the version')
+    .option('--profile <name>', 'Use this profile instead of the current one')
+    .option('--no-input', 'Never prompt: fail at once when a value is missing')
+    .option('--debug', 'Show stack traces and HTTP requests')
+    .helpCommand(false);
+  withExamples(program, [
+    'yardpass login',
+    'yardpass events list',
+    'yardpass events create --title "Summer Fest"',
+  ]);
+
+  program.commandsGroup('Getting started:');
+  for (const command of [...authCommands({ bind }), configCommand({ bind })]) program.addCommand(command);
+  program.commandsGroup('Resources:');
+  for (const resource of resources) program.addCommand(buildResource({ resource, resources, bind }));
+  program.commandsGroup('More:');
+  program.addCommand(apiCommand({ bind }));
+  addCompletionCommands({ program, bind });
+  helpCommand({ program, bind });
+
+  for (const command of allCommands(program)) {
+    command
+      .helpOption('-h, --help', 'Show help')
+      .exitOverride()
+      .showHelpAfterError('(run with --help for usage)')
+      .configureOutput({
+        writeOut: (text) => deps.stdout.write(text),
+        writeErr: (text) => deps.stderr.write(text),
+        outputError: (text, write) => write(io.err.red(text)),
+      });
+  }
+
+  return {
+    command: program,
+    async run(argv) {
+      try {
+        await program.parseAsync([...argv], { from: 'user' });
+        return 0;
+      } catch (error) {
+        return reportError({ error, io, context });
+      }
+    },
+  };
+}
+
+export function allCommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(allCommands)];
+}
