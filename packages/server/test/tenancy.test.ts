@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, startTestServer, type TestServer } from '../../../test/server';
+import { probe, type TenancyArea } from './tenancy';
+
+/** Add an area here when a new resource lands; its requests join the matrix. */
+const areas: Record<string, TenancyArea> = {
+  events: async (server, owner) => {
+    const { json } = await api(server, owner)('POST', '/v1/events', {
+      body: { title: 'Private gala', starts_at: '2030-01-01T18:00:00Z', ends_at: '2030-01-01T23:00:00Z' },
+    });
+    const id = json.data.id as string;
+    return [
+      { name: 'read event', method: 'GET', path: `/v1/events/${id}` },
+      { name: 'update event', method: 'PATCH', path: `/v1/events/${id}`, body: { title: 'Hijacked' } },
+      { name: 'delete event', method: 'DELETE', path: `/v1/events/${id}` },
+    ];
+  },
+  sponsors: async (server, owner) => {
+    const { json } = await api(server, owner)('POST', '/v1/sponsors', { body: { name: 'Secret Brand' } });
+    const id = json.data.id as string;
+    await api(server, owner)('PUT', `/v1/sponsors/${id}/profile`, { body: { categories: ['Tech'] } });
+    return [
+      { name: 'read sponsor', method: 'GET', path: `/v1/sponsors/${id}` },
+      { name: 'update sponsor', method: 'PATCH', path: `/v1/sponsors/${id}`, body: { name: 'Hijacked' } },
+      { name: 'delete sponsor', method: 'DELETE', path: `/v1/sponsors/${id}` },
+      { name: 'read sponsor profile', method: 'GET', path: `/v1/sponsors/${id}/profile` },
+      { name: 'replace sponsor profile', method: 'PUT', path: `/v1/sponsors/${id}/profile`, body: { categories: ['Hijacked'] } },
+    ];
+  },
+  keys: async (server, owner) => {
+    const { json } = await api(server, owner)('POST', '/v1/api-keys', { body: { name: 'CI key' } });
+    return [{ name: 'revoke key', method: 'POST', path: `/v1/api-keys/${json.data.id as string}:revoke` }];
+  },
+  members: async (server, owner) => {
+    const { json } = await api(server, owner)('POST', '/v1/members', { body: { email: 'alex@organizer.example' } });
+    const id = json.data.id as string;
+    return [
+      { name: 'change member role', method: 'PATCH', path: `/v1/members/${id}`, body: { role: 'owner' } },
+      { name: 'remove member', method: 'DELETE', path: `/v1/members/${id}` },
+    ];
+  },
+};
+
+/** Everything the owner can list, to prove the outsider changed nothing and sees nothing. */
+const listings = ['/v1/events', '/v1/sponsors', '/v1/api-keys', '/v1/members', '/v1/audit-log'];
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('tenancy matrix', () => {
+  it('answers 404 to another organization for every read and write, and changes nothing', async () => {
+    const owner = server.organizer;
+    const cases = (await Promise.all(Object.values(areas).map((area) => area(server, owner)))).flat();
+    const snapshot = async () => Promise.all(listings.map(async (path) => (await api(server, owner)('GET', `${path}?limit=100`)).json.data as unknown[]));
+    const before = await snapshot();
+
+    const results = await probe(server, server.sponsor, cases);
+    expect(results.filter((result) => result.status !== 404)).toEqual([]);
+    expect(new Set(results.map((result) => result.type))).toEqual(new Set(['https://yardpass.dev/problems/not-found']));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each(listings)('shows another organization none of the owner rows in %s', async (path) => {
+    const outsider = await server.createOrg('Nosy Org');
+    const res = await api(server, outsider)('GET', `${path}?limit=100`);
+    expect(res.status).toBe(200);
+    // A fresh org sees only what it made itself: its own owner key, and nothing else.
+    const ids = (res.json.data as { id: string }[]).map((row) => row.id);
+    const owners = await api(server, server.organizer)('GET', `${path}?limit=100`);
+    const ownerIds = new Set((owners.json.data as { id: string }[]).map((row) => row.id));
+    expect(ids.filter((id) => ownerIds.has(id))).toEqual([]);
+  });
+
+  it('keeps rows invisible even to a query that forgets its tenant filter (row-level security)', async () => {
+    const rows = await server.db.tenant(server.sponsor.orgId, async (tx) => (await tx.query('select id from events')).rows);
+    expect(rows).toEqual([]);
+    const all = await server.db.pool.query('select count(*)::int as n from events');
+    expect(all.rows[0]).toEqual({ n: 0 });
+  });
+});
