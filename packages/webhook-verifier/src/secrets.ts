@@ -1,0 +1,79 @@
+import { decodeBase64, isBase64 } from './base64';
+import { WebhookVerificationError } from './errors';
+
+/** One secret or several (rotation): `whsec_…` (HMAC), `whpk_…` (Ed25519 public key), `whsk_…` (Ed25519 signing key, `sign` only). */
+export type Secret = string | readonly string[];
+
+/** A decoded secret. The runtimes key their imported crypto keys on this object, so it is cached. */
+export interface ParsedSecret {
+  kind: 'hmac' | 'public' | 'private';
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+const KINDS = { whsec_: 'hmac', whpk_: 'public', whsk_: 'private' } as const;
+const CACHE_SIZE = 64;
+// Decoding and importing a key costs as much as the HMAC itself, and receivers verify with the same few
+// secrets all day: keep the decoded ones (bounded, oldest dropped first).
+const cache = new Map<string, ParsedSecret>();
+
+function malformed(message: string): WebhookVerificationError {
+  return new WebhookVerificationError('malformed_secret', message);
+}
+
+function parse(secret: string): ParsedSecret {
+  if (/\s/.test(secret)) {
+    throw malformed(
+      'The secret contains whitespace or a line break. Remove it: a trailing newline often comes from a .env file or `echo`.',
+    );
+  }
+  const prefix = /^[a-z]+_/.exec(secret)?.[0] ?? '';
+  const kind = KINDS[prefix as keyof typeof KINDS] as ParsedSecret['kind'] | undefined;
+  if (kind === undefined) {
+    const found = prefix === '' ? 'it has no prefix' : `it starts with "${prefix}"`;
+    throw malformed(
+      `A webhook secret starts with "whsec_" (or "whpk_" for a public key), but ${found}. ` +
+        'Copy the whole signing secret of this endpoint from Yardpass; API keys (yp_…) are not webhook secrets.',
+    );
+  }
+  const encoded = secret.slice(prefix.length);
+  if (!isBase64(encoded)) {
+    throw malformed(`The part after "${prefix}" must be non-empty standard base64; this secret is truncated or altered.`);
+  }
+  const bytes = decodeBase64(encoded);
+  if (kind !== 'hmac' && bytes.length !== 32) {
+    throw malformed(`A "${prefix}" key is 32 bytes of base64, but this one decodes to ${bytes.length} bytes.`);
+  }
+  return { kind, bytes };
+}
+
+function parseCached(secret: string): ParsedSecret {
+  let parsed = cache.get(secret);
+  if (parsed === undefined) {
+    parsed = parse(secret);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(secret, parsed);
+  }
+  return parsed;
+}
+
+/** Decodes the secret(s) for `use`, throwing `malformed_secret` with what to fix. */
+export function parseSecrets(secret: unknown, use: 'verify' | 'sign'): ParsedSecret[] {
+  const secrets: readonly unknown[] = Array.isArray(secret) ? secret : [secret];
+  if (secrets.length === 0) throw malformed('No secret given: pass at least one.');
+  return secrets.map((value) => {
+    if (typeof value !== 'string' || value === '') {
+      const found = value === '' ? 'an empty string' : value == null ? String(value) : `a ${typeof value}`;
+      throw malformed(
+        `The secret is ${found}, not a "whsec_…" string. If it comes from an environment variable, check that it is set.`,
+      );
+    }
+    const parsed = parseCached(value);
+    if (use === 'verify' && parsed.kind === 'private') {
+      throw malformed('A "whsk_" key signs; verify with its "whpk_" public key and keep the signing key off receivers.');
+    }
+    if (use === 'sign' && parsed.kind === 'public') {
+      throw malformed('A "whpk_" public key can only verify; sign with a "whsec_" secret or a "whsk_" signing key.');
+    }
+    return parsed;
+  });
+}
