@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, startTestServer, type TestServer } from '../../../../test/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ YARDPASS_RATE_LIMIT_READ_PER_MINUTE: '5', YARDPASS_RATE_LIMIT_WRITE_PER_MINUTE: '2' });
+});
+afterAll(() => server.close());
+
+describe('rate limits', () => {
+  it('counts reads per key and answers 429 with Retry-After and RateLimit headers over the limit', async () => {
+    const org = await server.createOrg('Busy');
+    const results = await Promise.all(Array.from({ length: 8 }, () => api(server, org)('GET', '/v1/events')));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(5);
+    const limited = results.filter((r) => r.status === 429);
+    expect(limited).toHaveLength(3);
+    const res = limited[0]!;
+    expect(res.json.type).toBe('https://yardpass.dev/problems/rate-limited');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(res.headers.get('ratelimit-limit')).toBe('5');
+    expect(res.headers.get('ratelimit-remaining')).toBe('0');
+    expect(Number(res.headers.get('ratelimit-reset'))).toBeLessThanOrEqual(60);
+  });
+
+  it('keeps separate buckets for reads and writes, and per key', async () => {
+    const org = await server.createOrg('Writer');
+    for (let i = 0; i < 2; i++) expect((await api(server, org)('POST', '/v1/sponsors', { body: { name: `S${i}` } })).status).toBe(201);
+    expect((await api(server, org)('POST', '/v1/sponsors', { body: { name: 'S3' } })).status).toBe(429);
+    expect((await api(server, org)('GET', '/v1/sponsors')).status).toBe(200);
+    const other = await server.createOrg('Other');
+    expect((await api(server, other)('POST', '/v1/sponsors', { body: { name: 'S' } })).status).toBe(201);
+  });
+});
