@@ -1,0 +1,118 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/database';
+
+const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const run = promisify(execFile);
+
+/** Runs the built `yardpass-server` with only the given environment (plus PATH). */
+async function cli(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH!, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Starts a long-running command and resolves with its URL once `pattern` appears on stdout. */
+function startLongRunning(args: string[], env: Record<string, string>, pattern: RegExp) {
+  const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH!, ...env } });
+  let output = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, ready, exited, output: () => output };
+}
+
+beforeAll(() => {
+  if (!existsSync(bin)) throw new Error('Build the server first: `pnpm build` (the README test command does).');
+});
+
+describe('yardpass-server', () => {
+  it('creates an organization with an owner key for scripts (orgs create --json)', async () => {
+    const DATABASE_URL = await createTestDatabase();
+    const res = await cli(['orgs', 'create', '--name', 'Acme Events', '--json'], { DATABASE_URL });
+    expect(res.code).toBe(0);
+    const created = JSON.parse(res.stdout) as { organization: { id: string; name: string }; api_key: string };
+    expect(created.organization.name).toBe('Acme Events');
+    expect(created.api_key).toMatch(/^yp_test_/);
+  });
+
+  it.each([
+    [['start'], { PORT: 'abc', DATABASE_URL: 'postgres://x@localhost/db' }, /^Invalid PORT: .*\(got "abc"\)$/],
+    [['start'], {}, /^Missing DATABASE_URL/],
+    [['start'], { DATABASE_URL: 'postgres://x@localhost/db' }, /^Missing STRIPE_SECRET_KEY: required in production unless YARDPASS_PAYMENTS=sandbox/],
+    [['start'], { DATABASE_URL: 'mysql://x', YARDPASS_PAYMENTS: 'sandbox' }, /^Invalid DATABASE_URL: must be a postgres:\/\/ URL/],
+    [['launch'], {}, /^Unknown command "launch"/],
+  ])('stops %j with one line naming the bad setting', async (args, env, message) => {
+    const res = await cli(args, env);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr.trim().split('\n')[0]).toMatch(message);
+  });
+
+  it('retries an unreachable database for a bounded time, then exits non-zero', async () => {
+    const res = await cli(['start'], {
+      DATABASE_URL: 'postgres://yardpass:yardpass@127.0.0.1:1/none',
+      YARDPASS_PAYMENTS: 'sandbox',
+      YARDPASS_DB_START_TIMEOUT_SECONDS: '1',
+    });
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('database unreachable, retrying');
+    expect(res.stderr).toMatch(/PostgreSQL unreachable after 1 s/);
+  });
+
+  it('starts, serves, and shuts down cleanly on SIGTERM', async () => {
+    const DATABASE_URL = await createTestDatabase();
+    const server = startLongRunning(['start'], { DATABASE_URL, YARDPASS_PAYMENTS: 'sandbox', PORT: '0', HOST: '127.0.0.1' }, /"url":"(http:[^"]+)"/);
+    const url = await server.ready;
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('shutting down');
+  });
+
+  it('runs dev on embedded PostgreSQL and reuses its seeded credentials on the next run', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-dev-'));
+    await chmod(dataDir, 0o755);
+    const env = { YARDPASS_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+    const credentialsFile = join(dataDir, 'dev-credentials.json');
+
+    const first = startLongRunning(['dev', '--seed'], env, /running at (http:\S+)/);
+    const url = await first.ready;
+    const credentials = JSON.parse(await readFile(credentialsFile, 'utf8')) as {
+      base_url: string;
+      organizer: { org_id: string; api_key: string; event_id: string };
+      sponsor: { org_id: string; api_key: string; sponsor_id: string };
+    };
+    expect(credentials.base_url).toBe(url);
+    expect(first.output()).toContain(credentials.organizer.api_key);
+    const event = await fetch(`${url}/v1/events/${credentials.organizer.event_id}`, { headers: { authorization: `Bearer ${credentials.organizer.api_key}` } });
+    expect(event.status).toBe(200);
+    const sponsor = await fetch(`${url}/v1/sponsors/${credentials.sponsor.sponsor_id}`, { headers: { authorization: `Bearer ${credentials.sponsor.api_key}` } });
+    expect(sponsor.status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = startLongRunning(['dev', '--seed'], env, /running at (http:\S+)/);
+    await second.ready;
+    const again = JSON.parse(await readFile(credentialsFile, 'utf8')) as typeof credentials;
+    expect({ ...again, base_url: '' }).toEqual({ ...credentials, base_url: '' });
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 60_000);
+});
