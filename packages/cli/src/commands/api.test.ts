@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { API_KEY, harness, page } from '../../test/harness.js';
+
+describe('yardpass api', () => {
+  it('sends any request with the profile key and prints the JSON answer', async () => {
+    const cli = await harness({ routes: { 'GET /v1/events': () => page([]) } });
+    const { code, stdout } = await cli.run('api', 'get', 'v1/events', '-q', 'limit=5', '-q', 'city=Austin');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ data: [], has_more: false, next_cursor: null });
+    expect(cli.requests[0]).toMatchObject({ method: 'GET', path: '/v1/events', query: { limit: '5', city: 'Austin' } });
+    expect(cli.requests[0]?.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
+  });
+
+  it('sends --data as the JSON body', async () => {
+    const cli = await harness({
+      routes: { 'POST /v1/sponsors': ({ body }) => ({ status: 201, body: { data: body } }) },
+    });
+    const { stdout } = await cli.run('api', 'POST', '/v1/sponsors', '--data', '{"name":"Fizz"}');
+    expect(cli.requests[0]?.body).toEqual({ name: 'Fizz' });
+    expect(JSON.parse(stdout)).toEqual({ data: { name: 'Fizz' } });
+  });
+
+  it.each([
+    [['api', 'FETCH', '/v1/events'], 'Unknown method "FETCH"'],
+    [['api', 'GET', '/v1/events', '-q', 'limit'], '-q takes key=value; got "limit"'],
+  ])('rejects bad usage with exit code 2: %j', async (args, message) => {
+    const cli = await harness({});
+    const { code, stderr } = await cli.run(...args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+});

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI: these tests run what users run, so `pnpm build` (or tsup in sdk and cli) must come first. */
+export const BINARY = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+export function assertBuilt(): void {
+  const sdk = fileURLToPath(new URL('../../sdk/dist/index.js', import.meta.url));
+  for (const file of [BINARY, sdk]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`pnpm build\` before these tests.`);
+  }
+}
+
+/** An environment with a config directory of its own, and nothing from the caller's YARDPASS_* or CI. */
+export async function isolatedEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  const home = await mkdtemp(join(tmpdir(), 'yardpass-bin-'));
+  return { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, 'config'), NO_COLOR: '1', ...extra };
+}
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node dist/main.js …` with pipes for stdin, stdout and stderr (so: no terminal). */
+export function yardpass(options: { args: string[]; env: Record<string, string>; input?: string }): Promise<Result> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BINARY, ...options.args], { env: options.env, timeout: 20_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(options.input ?? '');
+  });
+}

@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, startTestServer, type TestServer } from '../../../test/server.js';
+import { assertBuilt, BINARY, isolatedEnv } from './binary.js';
+
+// Real terminals: each test runs the built binary in a tmux pane, types into it and reads the screen.
+const socket = `yardpass-test-${randomUUID().slice(0, 8)}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+
+let server: TestServer;
+let env: Record<string, string>;
+
+const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/** Starts `yardpass …` in a fresh pane; the pane prints `[exit N]` when it ends. */
+function start(args: string[]): string {
+  const name = `s${randomUUID().slice(0, 8)}`;
+  const assignments = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`);
+  const command = ['env', ...assignments, quote(process.execPath), quote(BINARY), ...args.map(quote)].join(' ');
+  tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '40', `sh -c ${quote(`${command}; echo "[exit $?]"; sleep 60`)}`);
+  return name;
+}
+
+const screen = (pane: string) => tmux('capture-pane', '-p', '-t', pane);
+
+async function waitFor(pane: string, text: string): Promise<string> {
+  for (let waited = 0; waited < 15_000; waited += 50) {
+    const shown = screen(pane);
+    if (shown.includes(text)) return shown;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`"${text}" never appeared; the screen shows:\n${screen(pane)}`);
+}
+
+const keys = (pane: string, ...sequence: string[]) => tmux('send-keys', '-t', pane, ...sequence);
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await startTestServer();
+  env = await isolatedEnv({ YARDPASS_API_KEY: server.organizer.apiKey, YARDPASS_BASE_URL: server.baseUrl, TERM: 'xterm-256color' });
+});
+
+afterAll(async () => {
+  try {
+    tmux('kill-server');
+  } catch {
+    // No session was started.
+  }
+  await server?.close();
+});
+
+describe('yardpass on a terminal', () => {
+  it('asks for a missing required value, then creates the sponsor', async () => {
+    const pane = start(['sponsors', 'create', '--industry', 'beverages']);
+    await waitFor(pane, 'Brand name:');
+    keys(pane, '-l', 'Fizz Cola');
+    keys(pane, 'Enter');
+    const shown = await waitFor(pane, '[exit ');
+    expect(shown).toContain('[exit 0]');
+    expect(shown).toContain('✓ Created sponsor "Fizz Cola"');
+    const { json } = await api(server, server.organizer)('GET', '/v1/sponsors');
+    expect((json as { data: { name: string }[] }).data.map((sponsor) => sponsor.name)).toContain('Fizz Cola');
+  });
+
+  it('lets you choose the event from a list fetched from the API when the id is left out', async () => {
+    await api(server, server.organizer)('POST', '/v1/events', {
+      body: { title: 'Harvest Fair', starts_at: '2026-09-01T10:00:00Z', ends_at: '2026-09-01T18:00:00Z' },
+    });
+    const pane = start(['events', 'get']);
+    await waitFor(pane, 'Harvest Fair');
+    keys(pane, 'Enter');
+    const shown = await waitFor(pane, '[exit ');
+    expect(shown).toContain('[exit 0]');
+    expect(shown).toMatch(/Starts at +2026-09-01 10:00 UTC/);
+  });
+
+  it('deletes nothing when the confirmation is answered no', async () => {
+    const call = api(server, server.organizer);
+    const created = await call('POST', '/v1/events', {
+      body: { title: 'Keep Fest', starts_at: '2026-08-01T10:00:00Z', ends_at: '2026-08-01T18:00:00Z' },
+    });
+    const id = (created.json as { data: { id: string } }).data.id;
+    const pane = start(['events', 'delete', id]);
+    await waitFor(pane, `Delete event "Keep Fest" (${id})? This cannot be undone.`);
+    keys(pane, 'n');
+    keys(pane, 'Enter');
+    const shown = await waitFor(pane, '[exit ');
+    expect(shown).toContain('Cancelled: nothing was changed.');
+    expect(shown).toContain('[exit 2]');
+    expect((await call('GET', `/v1/events/${id}`)).status).toBe(200);
+  });
+
+  it('exits quietly with 130 on Ctrl+C in a prompt', async () => {
+    const pane = start(['sponsors', 'create']);
+    await waitFor(pane, 'Brand name:');
+    keys(pane, 'C-c');
+    const shown = await waitFor(pane, '[exit ');
+    expect(shown).toContain('[exit 130]');
+    expect(shown).not.toContain('error');
+  });
+});
