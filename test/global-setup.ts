@@ -2,10 +2,15 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ensureDatabase, startEmbeddedCluster } from '../packages/server/src/db/embedded';
+import {
+  APP_ROLE,
+  dropDatabase,
+  ensureAppRole,
+  ensureDatabase,
+  startEmbeddedCluster,
+} from '../packages/server/src/db/embedded';
 import { migrate } from '../packages/server/src/db/migrate';
 import type { ProvidedDatabase } from './database';
-
 
 const TEMPLATE = 'yardpass_template';
 let shared: Promise<{ provided: ProvidedDatabase; stop: () => Promise<void> }> | undefined;
@@ -18,15 +23,9 @@ async function startDatabase() {
   const external = process.env.DATABASE_URL;
   if (external) {
     const url = new URL(external);
-    const appUrlPattern = `${url.protocol}//yardpass:yardpass@${url.host}/{db}`;
-    const { Client } = (await import('pg')).default;
-    const admin = new Client({ connectionString: external });
-    await admin.connect();
-    await admin.query(`do $$ begin
-      if not exists (select from pg_roles where rolname = 'yardpass') then
-        create role yardpass login password 'yardpass' nosuperuser nobypassrls; end if; end $$`);
-    await admin.query(`drop database if exists ${TEMPLATE} with (force)`);
-    await admin.end();
+    const appUrlPattern = `${url.protocol}//${APP_ROLE}:${APP_ROLE}@${url.host}/{db}`;
+    await ensureAppRole(external);
+    await dropDatabase(external, TEMPLATE);
     await ensureDatabase(external, TEMPLATE);
     await migrate(appUrlPattern.replace('{db}', TEMPLATE));
     return { provided: { adminUrl: external, template: TEMPLATE, appUrlPattern }, stop: async () => {} };

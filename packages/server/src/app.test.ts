@@ -43,9 +43,13 @@ describe('system routes', () => {
 
 describe('request handling', () => {
   it('echoes a sane X-Request-Id and makes one otherwise', async () => {
-    const given = await api(server, server.organizer)('GET', '/v1/events', { headers: { 'x-request-id': 'trace-123' } });
+    const given = await api(server, server.organizer)('GET', '/v1/events', {
+      headers: { 'x-request-id': 'trace-123' },
+    });
     expect(given.headers.get('x-request-id')).toBe('trace-123');
-    const made = await api(server, server.organizer)('GET', '/v1/events', { headers: { 'x-request-id': 'bad id with spaces' } });
+    const made = await api(server, server.organizer)('GET', '/v1/events', {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(made.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
   });
 
@@ -53,7 +57,11 @@ describe('request handling', () => {
     const res = await api(server, server.organizer)('GET', '/v1/nope');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect(res.json).toMatchObject({ type: 'https://yardpass.dev/problems/not-found', status: 404, request_id: res.headers.get('x-request-id') });
+    expect(res.json).toMatchObject({
+      type: 'https://yardpass.dev/problems/not-found',
+      status: 404,
+      request_id: res.headers.get('x-request-id'),
+    });
   });
 
   it('answers malformed JSON with 400 and no stack trace', async () => {
@@ -64,13 +72,18 @@ describe('request handling', () => {
   });
 
   it('answers a body over 1 MiB with 413', async () => {
-    const res = await api(server, server.organizer)('POST', '/v1/events', { rawBody: JSON.stringify({ title: 'x'.repeat(1_100_000) }) });
+    const res = await api(server, server.organizer)('POST', '/v1/events', {
+      rawBody: JSON.stringify({ title: 'x'.repeat(1_100_000) }),
+    });
     expect(res.status).toBe(413);
     expect(res.json.type).toBe('https://yardpass.dev/problems/payload-too-large');
   });
 
   it('answers a non-JSON content type with 415', async () => {
-    const res = await api(server, server.organizer)('POST', '/v1/events', { rawBody: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await api(server, server.organizer)('POST', '/v1/events', {
+      rawBody: 'title=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(415);
   });
 

@@ -60,7 +60,11 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; metrics: Metrics 
   );
 
   registerSystemRoutes(app, { db, spec, metrics });
-  const handlers: Handlers = { ...organizationRoutes({ db }), ...eventRoutes({ db }), ...sponsorRoutes({ db }) };
+  const handlers: Handlers = {
+    ...organizationRoutes({ db }),
+    ...eventRoutes({ db }),
+    ...sponsorRoutes({ db }),
+  };
   registerOperations(app, spec, handlers, {
     db,
     config,
@@ -70,7 +74,14 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; metrics: Metrics 
     validateResponses: deps.validateResponses ?? false,
   });
 
-  app.notFound((c) => problemResponse(new NotFoundError(`route ${c.req.method} ${c.req.path}`), { requestId: c.get('requestId'), log }));
-  app.onError((error, c) => problemResponse(error, { requestId: c.get('requestId'), log, instance: c.req.path }));
+  app.notFound((c) =>
+    problemResponse(new NotFoundError(`route ${c.req.method} ${c.req.path}`), {
+      requestId: c.get('requestId'),
+      log,
+    }),
+  );
+  app.onError((error, c) =>
+    problemResponse(error, { requestId: c.get('requestId'), log, instance: c.req.path }),
+  );
   return { app, metrics };
 }

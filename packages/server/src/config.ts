@@ -1,16 +1,23 @@
 import { z } from 'zod';
 
-const integer = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 const optionalText = z.string().trim().min(1).optional();
 
 const schema = z
   .object({
     PORT: integer(3000, 0, 65535),
     HOST: z.string().min(1).default('0.0.0.0'),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
     YARDPASS_DATA_DIR: z.string().min(1).default('.yardpass'),
     YARDPASS_PAYMENTS: z.enum(['stripe', 'sandbox']).optional(),
-    STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_ or rk_').optional(),
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/, 'must start with sk_test_, sk_live_ or rk_')
+      .optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must start with whsec_').optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_JWKS_URL: z.url().optional(),
@@ -39,21 +46,30 @@ export class ConfigError extends Error {}
 
 /** The only reader of the environment: validates it once, at start. */
 export function loadConfig(env: Record<string, string | undefined>, command: Command): Config {
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = schema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     const value = given[name];
-    throw new ConfigError(`Invalid ${name}: ${issue.message}${value === undefined ? '' : ` (got "${value}")`}`);
+    throw new ConfigError(
+      `Invalid ${name}: ${issue.message}${value === undefined ? '' : ` (got "${value}")`}`,
+    );
   }
   const config = parsed.data;
   if (command !== 'dev' && !config.DATABASE_URL) {
-    throw new ConfigError(`Missing DATABASE_URL: \`yardpass-server ${command}\` needs a PostgreSQL URL (\`dev\` runs an embedded one).`);
+    throw new ConfigError(
+      `Missing DATABASE_URL: \`yardpass-server ${command}\` needs a PostgreSQL URL (\`dev\` runs an embedded one).`,
+    );
   }
   if (command === 'start' && config.YARDPASS_PAYMENTS !== 'sandbox') {
-    const missing = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'].find((name) => !config[name as keyof Config]);
-    if (missing) throw new ConfigError(`Missing ${missing}: required in production unless YARDPASS_PAYMENTS=sandbox.`);
+    const missing = ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'].find(
+      (name) => !config[name as keyof Config],
+    );
+    if (missing)
+      throw new ConfigError(`Missing ${missing}: required in production unless YARDPASS_PAYMENTS=sandbox.`);
   }
   return config;
 }

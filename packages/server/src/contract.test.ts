@@ -9,8 +9,15 @@ import { loadSpec } from './spec';
 describe('the server and openapi.yaml', () => {
   const spec = loadSpec();
   const db = createDb({ databaseUrl: 'postgres://unused@127.0.0.1:1/none', max: 1 });
-  const { app } = createApp({ config: loadConfig({ LOG_LEVEL: 'silent' }, 'dev'), db, log: createLogger('silent'), spec });
-  const served = new Set(app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`));
+  const { app } = createApp({
+    config: loadConfig({ LOG_LEVEL: 'silent' }, 'dev'),
+    db,
+    log: createLogger('silent'),
+    spec,
+  });
+  const served = new Set(
+    app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`),
+  );
   const documented = new Set(spec.operations.map((op) => `${op.method.toUpperCase()} ${honoPath(op.path)}`));
 
   it('serves every documented operation', () => {

@@ -26,7 +26,12 @@ async function orgExists(db: Db, orgId: string): Promise<boolean> {
 }
 
 /** Reuses the stored organizations when they still exist; creates what is missing. */
-async function ensureCredentials(db: Db, stored: DevCredentials | undefined, seed: boolean, baseUrl: string): Promise<DevCredentials> {
+async function ensureCredentials(
+  db: Db,
+  stored: DevCredentials | undefined,
+  seed: boolean,
+  baseUrl: string,
+): Promise<DevCredentials> {
   let organizer = stored && (await orgExists(db, stored.organizer.org_id)) ? stored.organizer : undefined;
   if (!organizer) {
     const { organization, apiKey } = await createOrganization(db, { name: 'Demo Organizer' });
@@ -76,25 +81,36 @@ async function ensureCredentials(db: Db, stored: DevCredentials | undefined, see
  * `yardpass-server dev`: embedded PostgreSQL under the data folder (kept between runs), migrations, the API and
  * the worker in one process, sandbox payments, and a ready API key.
  */
-export async function runDev(options: { config: Config; log: Logger; seed: boolean }): Promise<{ running: Running; credentials: DevCredentials; credentialsPath: string }> {
+export async function runDev(options: {
+  config: Config;
+  log: Logger;
+  seed: boolean;
+}): Promise<{ running: Running; credentials: DevCredentials; credentialsPath: string }> {
   const { config, log } = options;
   const dataDir = resolve(config.YARDPASS_DATA_DIR);
   let stopCluster = async () => {};
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
-    const cluster = await startEmbeddedCluster({ dataDir, onLog: (line) => log.debug({ postgres: line.trim() }, 'postgres') });
+    const cluster = await startEmbeddedCluster({
+      dataDir,
+      onLog: (line) => log.debug({ postgres: line.trim() }, 'postgres'),
+    });
     await ensureDatabase(cluster.adminUrl, 'yardpass');
     databaseUrl = cluster.urlFor('yardpass');
     stopCluster = () => cluster.stop();
   }
   const devConfig = { ...config, HOST: config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST };
-  const running = await runServer({ config: devConfig, databaseUrl, log, api: true, worker: true }).catch(async (error: unknown) => {
-    await stopCluster();
-    throw error;
-  });
+  const running = await runServer({ config: devConfig, databaseUrl, log, api: true, worker: true }).catch(
+    async (error: unknown) => {
+      await stopCluster();
+      throw error;
+    },
+  );
 
   const credentialsPath = join(dataDir, 'dev-credentials.json');
-  const stored = existsSync(credentialsPath) ? (JSON.parse(await readFile(credentialsPath, 'utf8')) as DevCredentials) : undefined;
+  const stored = existsSync(credentialsPath)
+    ? (JSON.parse(await readFile(credentialsPath, 'utf8')) as DevCredentials)
+    : undefined;
   const db = createDb({ databaseUrl, max: 2 });
   try {
     const credentials = await ensureCredentials(db, stored, options.seed, running.url);

@@ -68,14 +68,22 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'dev': {
-      const { running, credentials, credentialsPath } = await runDev({ config, log, seed: values.seed ?? false });
+      const { running, credentials, credentialsPath } = await runDev({
+        config,
+        log,
+        seed: values.seed ?? false,
+      });
       console.log(
         [
           '',
           `  Yardpass Sponsorships is running at ${running.url}  (payments: ${paymentsMode(config)})`,
           `  API reference:  ${running.url}/docs`,
           `  API key:        ${credentials.organizer.api_key}   (organization ${credentials.organizer.org_id})`,
-          ...(credentials.sponsor ? [`  Sponsor key:    ${credentials.sponsor.api_key}   (organization ${credentials.sponsor.org_id})`] : []),
+          ...(credentials.sponsor
+            ? [
+                `  Sponsor key:    ${credentials.sponsor.api_key}   (organization ${credentials.sponsor.org_id})`,
+              ]
+            : []),
           `  Credentials:    ${credentialsPath}`,
           '',
           `  Try: curl -H "Authorization: Bearer ${credentials.organizer.api_key}" ${running.url}/v1/events`,
@@ -87,7 +95,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'start':
     case 'worker': {
-      const running = await runServer({ config, databaseUrl: config.DATABASE_URL!, log, api: command === 'start', worker: command === 'worker' });
+      const running = await runServer({
+        config,
+        databaseUrl: config.DATABASE_URL!,
+        log,
+        api: command === 'start',
+        worker: command === 'worker',
+      });
       log.info({ url: running.url || undefined, role: command }, 'ready');
       await stopOnSignal(running, log);
       return 0;
@@ -129,7 +143,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(error.message);
-    else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+      console.error(`${error.message}\n\n${USAGE}`);
     else console.error(`yardpass-server: ${(error as Error).message ?? String(error)}`);
     process.exit(1);
   },

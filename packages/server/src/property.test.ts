@@ -26,7 +26,10 @@ const body = fc.oneof(
       title: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
       name: fc.oneof(fc.string({ maxLength: 300 }), fc.boolean()),
       email: fc.oneof(fc.emailAddress(), fc.string()),
-      starts_at: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string()),
+      starts_at: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.string(),
+      ),
       ends_at: fc.oneof(fc.string(), fc.integer()),
       role: fc.oneof(fc.constantFrom('owner', 'admin', 'member', 'viewer', 'root'), fc.integer()),
       budget_min_cents: fc.oneof(fc.integer(), fc.double(), fc.string()),
@@ -39,16 +42,24 @@ const endpoints = ['/v1/events', '/v1/sponsors', '/v1/members', '/v1/api-keys'];
 
 describe('create endpoints under random input', () => {
   it('never answer 5xx, always answer a problem when they refuse, and write nothing when they refuse', async () => {
-    const { json } = await api(server, server.organizer)('POST', '/v1/sponsors', { body: { name: 'Profiled' } });
+    const { json } = await api(server, server.organizer)('POST', '/v1/sponsors', {
+      body: { name: 'Profiled' },
+    });
     const paths = [...endpoints, `/v1/sponsors/${json.data.id as string}/profile`];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...paths), body, async (path, input) => {
         const before = await countRows();
-        const res = await api(server, server.organizer)(path.endsWith('profile') ? 'PUT' : 'POST', path, { body: input });
+        const res = await api(server, server.organizer)(path.endsWith('profile') ? 'PUT' : 'POST', path, {
+          body: input,
+        });
         expect(res.status).toBeLessThan(500);
         if (res.status >= 400) {
           expect(res.headers.get('content-type')).toBe('application/problem+json');
-          expect(res.json).toMatchObject({ type: expect.any(String), title: expect.any(String), status: res.status });
+          expect(res.json).toMatchObject({
+            type: expect.any(String),
+            title: expect.any(String),
+            status: res.status,
+          });
           expect(await countRows()).toBe(before);
         }
       }),

@@ -16,7 +16,9 @@ export async function waitForDatabase(db: Db, config: Config, log: Logger): Prom
       return;
     } catch (error) {
       if (Date.now() >= deadline) {
-        throw new Error(`PostgreSQL unreachable after ${config.YARDPASS_DB_START_TIMEOUT_SECONDS} s: ${(error as Error).message}`);
+        throw new Error(
+          `PostgreSQL unreachable after ${config.YARDPASS_DB_START_TIMEOUT_SECONDS} s: ${(error as Error).message}`,
+        );
       }
       log.warn({ attempt, err: (error as Error).message }, 'database unreachable, retrying');
       await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 250 * 2 ** attempt)));
@@ -48,7 +50,11 @@ export async function runServer(options: {
 
   const runner: Runner | undefined = options.worker ? await startWorker({ db, config, log }) : undefined;
   const server = options.api
-    ? await listen({ fetch: createApp({ config, db, log }).app.fetch, port: config.PORT, hostname: config.HOST })
+    ? await listen({
+        fetch: createApp({ config, db, log }).app.fetch,
+        port: config.PORT,
+        hostname: config.HOST,
+      })
     : undefined;
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const url = server ? `http://${host}:${server.port}` : '';

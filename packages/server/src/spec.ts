@@ -73,7 +73,11 @@ export function loadSpec(path = specPath()): Spec {
   const defs = document.components.schemas;
   // zod resolves `$ref`s against `$defs`; the contract keeps them under components.schemas.
   const toZod = (schema: JsonSchema) =>
-    z.fromJSONSchema(JSON.parse(JSON.stringify({ ...schema, $defs: defs }).replaceAll('#/components/schemas/', '#/$defs/')) as JsonSchema);
+    z.fromJSONSchema(
+      JSON.parse(
+        JSON.stringify({ ...schema, $defs: defs }).replaceAll('#/components/schemas/', '#/$defs/'),
+      ) as JsonSchema,
+    );
   const resolveParameter = (parameter: ParameterObject) =>
     parameter.$ref ? document.components.parameters[parameter.$ref.split('/').pop()!]! : parameter;
 
@@ -88,13 +92,19 @@ export function loadSpec(path = specPath()): Spec {
       const querySchema: JsonSchema = {
         type: 'object',
         additionalProperties: false,
-        properties: Object.fromEntries(queryParameters.map((parameter) => [parameter.name, parameter.schema])),
-        required: queryParameters.filter((parameter) => parameter.required).map((parameter) => parameter.name),
+        properties: Object.fromEntries(
+          queryParameters.map((parameter) => [parameter.name, parameter.schema]),
+        ),
+        required: queryParameters
+          .filter((parameter) => parameter.required)
+          .map((parameter) => parameter.name),
       };
       const jsonBody = op.requestBody?.content['application/json']?.schema;
       const responses = new Map<number, z.ZodType>();
       for (const [status, response] of Object.entries(op.responses)) {
-        const resolved = response.$ref ? document.components.responses[response.$ref.split('/').pop()!]! : response;
+        const resolved = response.$ref
+          ? document.components.responses[response.$ref.split('/').pop()!]!
+          : response;
         const schema = resolved.content?.['application/json']?.schema;
         if (status.startsWith('2') && schema) responses.set(Number(status), toZod(schema));
       }
@@ -103,10 +113,16 @@ export function loadSpec(path = specPath()): Spec {
         method,
         path,
         authenticated: !(Array.isArray(op.security) && op.security.length === 0),
-        pathParams: parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name),
-        query: queryParameters.length > 0 ? (toZod(querySchema) as z.ZodType<Record<string, unknown>>) : undefined,
+        pathParams: parameters
+          .filter((parameter) => parameter.in === 'path')
+          .map((parameter) => parameter.name),
+        query:
+          queryParameters.length > 0 ? (toZod(querySchema) as z.ZodType<Record<string, unknown>>) : undefined,
         queryTypes: Object.fromEntries(
-          queryParameters.map((parameter) => [parameter.name, String(parameter.schema.type ?? 'string')]),
+          queryParameters.map((parameter) => [
+            parameter.name,
+            typeof parameter.schema.type === 'string' ? parameter.schema.type : 'string',
+          ]),
         ),
         body: jsonBody ? toZod(jsonBody) : undefined,
         bodyRequired: op.requestBody?.required ?? false,
@@ -119,7 +135,10 @@ export function loadSpec(path = specPath()): Spec {
 }
 
 /** Query strings carry text; turn numbers and booleans into what the contract's types expect. */
-export function coerceQuery(raw: Record<string, string>, types: Record<string, string>): Record<string, unknown> {
+export function coerceQuery(
+  raw: Record<string, string>,
+  types: Record<string, string>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(raw)) {
     const type = types[name];

@@ -14,7 +14,9 @@ const run = promisify(execFile);
 /** Runs the built `yardpass-server` with only the given environment (plus PATH). */
 async function cli(args: string[], env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH!, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { PATH: process.env.PATH!, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -40,7 +42,8 @@ function startLongRunning(args: string[], env: Record<string, string>, pattern: 
 }
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('Build the server first: `pnpm build` (the README test command does).');
+  if (!existsSync(bin))
+    throw new Error('Build the server first: `pnpm build` (the README test command does).');
 });
 
 describe('yardpass-server', () => {
@@ -54,10 +57,22 @@ describe('yardpass-server', () => {
   });
 
   it.each([
-    [['start'], { PORT: 'abc', DATABASE_URL: 'postgres://x@localhost/db' }, /^Invalid PORT: .*\(got "abc"\)$/],
+    [
+      ['start'],
+      { PORT: 'abc', DATABASE_URL: 'postgres://x@localhost/db' },
+      /^Invalid PORT: .*\(got "abc"\)$/,
+    ],
     [['start'], {}, /^Missing DATABASE_URL/],
-    [['start'], { DATABASE_URL: 'postgres://x@localhost/db' }, /^Missing STRIPE_SECRET_KEY: required in production unless YARDPASS_PAYMENTS=sandbox/],
-    [['start'], { DATABASE_URL: 'mysql://x', YARDPASS_PAYMENTS: 'sandbox' }, /^Invalid DATABASE_URL: must be a postgres:\/\/ URL/],
+    [
+      ['start'],
+      { DATABASE_URL: 'postgres://x@localhost/db' },
+      /^Missing STRIPE_SECRET_KEY: required in production unless YARDPASS_PAYMENTS=sandbox/,
+    ],
+    [
+      ['start'],
+      { DATABASE_URL: 'mysql://x', YARDPASS_PAYMENTS: 'sandbox' },
+      /^Invalid DATABASE_URL: must be a postgres:\/\/ URL/,
+    ],
     [['launch'], {}, /^Unknown command "launch"/],
   ])('stops %j with one line naming the bad setting', async (args, env, message) => {
     const res = await cli(args, env);
@@ -78,7 +93,11 @@ describe('yardpass-server', () => {
 
   it('starts, serves, and shuts down cleanly on SIGTERM', async () => {
     const DATABASE_URL = await createTestDatabase();
-    const server = startLongRunning(['start'], { DATABASE_URL, YARDPASS_PAYMENTS: 'sandbox', PORT: '0', HOST: '127.0.0.1' }, /"url":"(http:[^"]+)"/);
+    const server = startLongRunning(
+      ['start'],
+      { DATABASE_URL, YARDPASS_PAYMENTS: 'sandbox', PORT: '0', HOST: '127.0.0.1' },
+      /"url":"(http:[^"]+)"/,
+    );
     const url = await server.ready;
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     server.child.kill('SIGTERM');
@@ -101,9 +120,13 @@ describe('yardpass-server', () => {
     };
     expect(credentials.base_url).toBe(url);
     expect(first.output()).toContain(credentials.organizer.api_key);
-    const event = await fetch(`${url}/v1/events/${credentials.organizer.event_id}`, { headers: { authorization: `Bearer ${credentials.organizer.api_key}` } });
+    const event = await fetch(`${url}/v1/events/${credentials.organizer.event_id}`, {
+      headers: { authorization: `Bearer ${credentials.organizer.api_key}` },
+    });
     expect(event.status).toBe(200);
-    const sponsor = await fetch(`${url}/v1/sponsors/${credentials.sponsor.sponsor_id}`, { headers: { authorization: `Bearer ${credentials.sponsor.api_key}` } });
+    const sponsor = await fetch(`${url}/v1/sponsors/${credentials.sponsor.sponsor_id}`, {
+      headers: { authorization: `Bearer ${credentials.sponsor.api_key}` },
+    });
     expect(sponsor.status).toBe(200);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);

@@ -24,7 +24,12 @@ const areas: Record<string, TenancyArea> = {
       { name: 'update sponsor', method: 'PATCH', path: `/v1/sponsors/${id}`, body: { name: 'Hijacked' } },
       { name: 'delete sponsor', method: 'DELETE', path: `/v1/sponsors/${id}` },
       { name: 'read sponsor profile', method: 'GET', path: `/v1/sponsors/${id}/profile` },
-      { name: 'replace sponsor profile', method: 'PUT', path: `/v1/sponsors/${id}/profile`, body: { categories: ['Hijacked'] } },
+      {
+        name: 'replace sponsor profile',
+        method: 'PUT',
+        path: `/v1/sponsors/${id}/profile`,
+        body: { categories: ['Hijacked'] },
+      },
     ];
   },
   keys: async (server, owner) => {
@@ -32,7 +37,9 @@ const areas: Record<string, TenancyArea> = {
     return [{ name: 'revoke key', method: 'POST', path: `/v1/api-keys/${json.data.id as string}:revoke` }];
   },
   members: async (server, owner) => {
-    const { json } = await api(server, owner)('POST', '/v1/members', { body: { email: 'alex@organizer.example' } });
+    const { json } = await api(server, owner)('POST', '/v1/members', {
+      body: { email: 'alex@organizer.example' },
+    });
     const id = json.data.id as string;
     return [
       { name: 'change member role', method: 'PATCH', path: `/v1/members/${id}`, body: { role: 'owner' } },
@@ -54,12 +61,19 @@ describe('tenancy matrix', () => {
   it('answers 404 to another organization for every read and write, and changes nothing', async () => {
     const owner = server.organizer;
     const cases = (await Promise.all(Object.values(areas).map((area) => area(server, owner)))).flat();
-    const snapshot = async () => Promise.all(listings.map(async (path) => (await api(server, owner)('GET', `${path}?limit=100`)).json.data as unknown[]));
+    const snapshot = async () =>
+      Promise.all(
+        listings.map(
+          async (path) => (await api(server, owner)('GET', `${path}?limit=100`)).json.data as unknown[],
+        ),
+      );
     const before = await snapshot();
 
     const results = await probe(server, server.sponsor, cases);
     expect(results.filter((result) => result.status !== 404)).toEqual([]);
-    expect(new Set(results.map((result) => result.type))).toEqual(new Set(['https://yardpass.dev/problems/not-found']));
+    expect(new Set(results.map((result) => result.type))).toEqual(
+      new Set(['https://yardpass.dev/problems/not-found']),
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -75,7 +89,10 @@ describe('tenancy matrix', () => {
   });
 
   it('keeps rows invisible even to a query that forgets its tenant filter (row-level security)', async () => {
-    const rows = await server.db.tenant(server.sponsor.orgId, async (tx) => (await tx.query('select id from events')).rows);
+    const rows = await server.db.tenant(
+      server.sponsor.orgId,
+      async (tx) => (await tx.query('select id from events')).rows,
+    );
     expect(rows).toEqual([]);
     const all = await server.db.pool.query('select count(*)::int as n from events');
     expect(all.rows[0]).toEqual({ n: 0 });

@@ -54,7 +54,10 @@ export async function insertApiKey(
   return rows[0]!;
 }
 
-export async function listApiKeys(tx: Queryable, page: { limit: number; after?: Cursor }): Promise<ApiKeyRow[]> {
+export async function listApiKeys(
+  tx: Queryable,
+  page: { limit: number; after?: Cursor },
+): Promise<ApiKeyRow[]> {
   const { rows } = await tx.query<ApiKeyRow>(
     `select ${columns} from api_keys
       where ($1::timestamptz is null or (created_at, id) < ($1, $2::uuid))

@@ -19,7 +19,15 @@ export async function insertAuditEntry(
   await tx.query(
     `insert into audit_log (org_id, actor_type, actor_id, action, resource_type, resource_id, request_id)
      values ($1, $2, $3, $4, $5, $6, $7)`,
-    [entry.org_id, entry.actor_type, entry.actor_id, entry.action, entry.resource_type, entry.resource_id, entry.request_id],
+    [
+      entry.org_id,
+      entry.actor_type,
+      entry.actor_id,
+      entry.action,
+      entry.resource_type,
+      entry.resource_id,
+      entry.request_id,
+    ],
   );
 }
 
@@ -32,7 +40,13 @@ export async function listAuditEntries(
       where ($1::text is null or action = $1) and ($2::text is null or resource_type = $2)
         and ($3::timestamptz is null or (created_at, id) < ($3, $4::uuid))
       order by created_at desc, id desc limit $5`,
-    [filter.action ?? null, filter.resourceType ?? null, filter.after?.value ?? null, filter.after?.id ?? null, filter.limit + 1],
+    [
+      filter.action ?? null,
+      filter.resourceType ?? null,
+      filter.after?.value ?? null,
+      filter.after?.id ?? null,
+      filter.limit + 1,
+    ],
   );
   return rows;
 }

@@ -23,7 +23,9 @@ async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -59,6 +61,16 @@ export async function startEmbeddedCluster(options: {
   await cluster.start();
 
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  await ensureAppRole(adminUrl);
+  return {
+    adminUrl,
+    urlFor: (database) => `postgres://${APP_ROLE}:${APP_ROLE}@127.0.0.1:${port}/${database}`,
+    stop: () => cluster.stop(),
+  };
+}
+
+/** Creates the app role (login, no superuser, no BYPASSRLS) unless it exists. */
+export async function ensureAppRole(adminUrl: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -71,11 +83,17 @@ export async function startEmbeddedCluster(options: {
   } finally {
     await admin.end();
   }
-  return {
-    adminUrl,
-    urlFor: (database) => `postgres://${APP_ROLE}:${APP_ROLE}@127.0.0.1:${port}/${database}`,
-    stop: () => cluster.stop(),
-  };
+}
+
+/** Drops `database` if it exists, closing its connections. */
+export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${pg.escapeIdentifier(database)} with (force)`);
+  } finally {
+    await admin.end();
+  }
 }
 
 /** Creates `database` owned by the app role unless it exists (optionally as a copy of `template`). */

@@ -38,7 +38,14 @@ export async function findEvent(tx: Queryable, id: string): Promise<EventRow | u
 
 export async function listEvents(
   tx: Queryable,
-  filter: { category?: string; city?: string; startsAfter?: string; startsBefore?: string; limit: number; after?: Cursor },
+  filter: {
+    category?: string;
+    city?: string;
+    startsAfter?: string;
+    startsBefore?: string;
+    limit: number;
+    after?: Cursor;
+  },
 ): Promise<EventRow[]> {
   const { rows } = await tx.query<EventRow>(
     `select ${columns} from events

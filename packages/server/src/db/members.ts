@@ -11,10 +11,14 @@ export interface MemberRow {
   created_at: string;
   joined_at: string | null;
 }
-const columns = 'm.id, coalesce(m.email, u.email) as email, m.role, m.status, m.user_id, m.created_at, m.joined_at';
+const columns =
+  'm.id, coalesce(m.email, u.email) as email, m.role, m.status, m.user_id, m.created_at, m.joined_at';
 const from = 'org_members m left join users u on u.id = m.user_id';
 
-export async function listMembers(tx: Queryable, page: { limit: number; after?: Cursor }): Promise<MemberRow[]> {
+export async function listMembers(
+  tx: Queryable,
+  page: { limit: number; after?: Cursor },
+): Promise<MemberRow[]> {
   const { rows } = await tx.query<MemberRow>(
     `select ${columns} from ${from}
       where ($1::timestamptz is null or (m.created_at, m.id) > ($1, $2::uuid))
@@ -29,7 +33,10 @@ export async function findMember(tx: Queryable, id: string): Promise<MemberRow |
   return rows[0];
 }
 
-export async function insertInvitation(tx: Tx, invite: { orgId: string; email: string; role: Role }): Promise<MemberRow> {
+export async function insertInvitation(
+  tx: Tx,
+  invite: { orgId: string; email: string; role: Role },
+): Promise<MemberRow> {
   const { rows } = await tx.query<{ id: string }>(
     `insert into org_members (org_id, email, role, status) values ($1, $2, $3, 'pending') returning id`,
     [invite.orgId, invite.email, invite.role],

@@ -20,7 +20,9 @@ describe('migrate', () => {
     const db = createDb({ databaseUrl: url, max: 1 });
     try {
       // Start from nothing: drop what the template brought.
-      await db.pool.query('drop schema public cascade; create schema public; drop schema graphile_worker cascade');
+      await db.pool.query(
+        'drop schema public cascade; create schema public; drop schema graphile_worker cascade',
+      );
       const runs = await Promise.all([migrate(url), migrate(url), migrate(url)]);
       expect(runs.flat().sort()).toEqual(['0001_platform-core']);
       expect(await pendingMigrations(db.pool)).toEqual([]);

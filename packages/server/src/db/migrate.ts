@@ -15,7 +15,10 @@ const MIGRATION_LOCK = 72_417_701;
  * Applies pending migrations (ours, then graphile-worker's). Safe when several processes start at once:
  * each waits on one advisory lock, and whoever comes second finds nothing left to do.
  */
-export async function migrate(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {
+export async function migrate(
+  databaseUrl: string,
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -48,7 +51,9 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
 
 /** The names of migrations on disk that the database has not applied yet (for /readyz). */
 export async function pendingMigrations(db: Queryable): Promise<string[]> {
-  const onDisk = (await readdir(migrationsDir)).filter((file) => file.endsWith('.sql')).map((file) => file.slice(0, -4));
+  const onDisk = (await readdir(migrationsDir))
+    .filter((file) => file.endsWith('.sql'))
+    .map((file) => file.slice(0, -4));
   const { rows } = await db.query<{ name: string }>('select name from pgmigrations');
   const applied = new Set(rows.map((row) => row.name));
   return onDisk.filter((name) => !applied.has(name));

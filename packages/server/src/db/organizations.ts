@@ -15,6 +15,9 @@ export async function insertOrganization(tx: Tx, name: string): Promise<Organiza
 }
 
 export async function findOrganization(tx: Queryable, id: string): Promise<OrganizationRow | undefined> {
-  const { rows } = await tx.query<OrganizationRow>('select id, name, created_at from organizations where id = $1', [id]);
+  const { rows } = await tx.query<OrganizationRow>(
+    'select id, name, created_at from organizations where id = $1',
+    [id],
+  );
   return rows[0];
 }

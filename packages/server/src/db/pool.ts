@@ -10,7 +10,7 @@ const types = {
   getTypeParser: ((oid: number, format?: string) => {
     if (oid === 1184 || oid === 1114) return (value: string) => new Date(value).toISOString();
     if (oid === 20) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format as 'text');
+    return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
   }) as typeof pg.types.getTypeParser,
 };
 

@@ -22,6 +22,8 @@ export async function countRequest(
 }
 
 export async function deleteOldWindows(db: Queryable): Promise<number> {
-  const { rowCount } = await db.query(`delete from rate_limit_counters where window_start < now() - interval '1 hour'`);
+  const { rowCount } = await db.query(
+    `delete from rate_limit_counters where window_start < now() - interval '1 hour'`,
+  );
   return rowCount ?? 0;
 }

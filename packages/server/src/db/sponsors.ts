@@ -16,7 +16,14 @@ export async function insertSponsor(tx: Tx, orgId: string, input: SponsorInput):
   const { rows } = await tx.query<SponsorRow>(
     `insert into sponsors (org_id, name, logo_url, website_url, industry, visibility)
      values ($1, $2, $3, $4, $5, $6) returning ${columns}`,
-    [orgId, input.name, input.logo_url ?? null, input.website_url ?? null, input.industry ?? null, input.visibility ?? 'private'],
+    [
+      orgId,
+      input.name,
+      input.logo_url ?? null,
+      input.website_url ?? null,
+      input.industry ?? null,
+      input.visibility ?? 'private',
+    ],
   );
   return rows[0]!;
 }
@@ -35,12 +42,22 @@ export async function listSponsors(
       where ($1::text is null or industry = $1) and ($2::text is null or visibility = $2)
         and ($3::text is null or (name, id) > ($3, $4::uuid))
       order by name, id limit $5`,
-    [filter.industry ?? null, filter.visibility ?? null, filter.after?.value ?? null, filter.after?.id ?? null, filter.limit + 1],
+    [
+      filter.industry ?? null,
+      filter.visibility ?? null,
+      filter.after?.value ?? null,
+      filter.after?.id ?? null,
+      filter.limit + 1,
+    ],
   );
   return rows;
 }
 
-export function updateSponsor(tx: Tx, id: string, changes: Partial<SponsorInput>): Promise<SponsorRow | undefined> {
+export function updateSponsor(
+  tx: Tx,
+  id: string,
+  changes: Partial<SponsorInput>,
+): Promise<SponsorRow | undefined> {
   return updateById<SponsorRow>(tx, { table: 'sponsors', id, changes, returning: columns });
 }
 
@@ -49,7 +66,10 @@ export async function deleteSponsor(tx: Tx, id: string): Promise<boolean> {
   return rowCount === 1;
 }
 
-export async function findSponsorProfile(tx: Queryable, sponsorId: string): Promise<SponsorProfileRow | undefined> {
+export async function findSponsorProfile(
+  tx: Queryable,
+  sponsorId: string,
+): Promise<SponsorProfileRow | undefined> {
   const { rows } = await tx.query<SponsorProfileRow>(
     `select ${profileColumns} from sponsor_profiles where sponsor_id = $1`,
     [sponsorId],

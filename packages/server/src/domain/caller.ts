@@ -20,7 +20,9 @@ const rank: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
 /** Throws unless the caller's role is at least `minimum`. */
 export function requireRole(caller: Caller, minimum: Role, action: string): void {
   if (rank[caller.role] < rank[minimum]) {
-    throw new ForbiddenError(`Your role (${caller.role}) cannot ${action}; ask an ${minimum} or owner of the organization.`);
+    throw new ForbiddenError(
+      `Your role (${caller.role}) cannot ${action}; ask an ${minimum} or owner of the organization.`,
+    );
   }
 }
 

@@ -8,7 +8,9 @@ import type { Caller } from './caller';
 
 function checkDates(starts: string, ends: string): void {
   if (Date.parse(ends) < Date.parse(starts)) {
-    throw new ValidationError('The event ends before it starts.', [{ path: '/ends_at', message: 'Must not be before `starts_at`.' }]);
+    throw new ValidationError('The event ends before it starts.', [
+      { path: '/ends_at', message: 'Must not be before `starts_at`.' },
+    ]);
   }
 }
 
@@ -30,7 +32,14 @@ export async function getEvent(db: Db, caller: Caller, id: string) {
 export function listEventsPage(
   db: Db,
   caller: Caller,
-  query: { category?: string; city?: string; starts_after?: string; starts_before?: string; limit?: number; starting_after?: string },
+  query: {
+    category?: string;
+    city?: string;
+    starts_after?: string;
+    starts_before?: string;
+    limit?: number;
+    starting_after?: string;
+  },
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
@@ -67,7 +76,11 @@ export function deleteEventById(db: Db, caller: Caller, id: string) {
       if (!(await deleteEvent(tx, id))) throw new NotFoundError('event');
     } catch (error) {
       if (isPgError(error, pgCodes.foreignKeyViolation)) {
-        throw new ConflictError({ code: 'event_in_use', detail: 'The event has packages, proposals or orders; archive those first.', cause: error });
+        throw new ConflictError({
+          code: 'event_in_use',
+          detail: 'The event has packages, proposals or orders; archive those first.',
+          cause: error,
+        });
       }
       throw error;
     }

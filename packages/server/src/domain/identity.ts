@@ -31,15 +31,29 @@ export function looksLikeApiKey(token: string): boolean {
 /** Resolves an API key to its organization and role; unknown, malformed and revoked keys answer 401. */
 export async function authenticateApiKey(db: Db, token: string): Promise<Omit<Caller, 'requestId'>> {
   const match = KEY_PATTERN.exec(token);
-  if (!match) throw new AuthenticationError('Malformed API key. Keys look like `yp_test_…` or `yp_live_…` (48 characters).');
+  if (!match)
+    throw new AuthenticationError(
+      'Malformed API key. Keys look like `yp_test_…` or `yp_live_…` (48 characters).',
+    );
   const hash = hashKey(token);
   return db.system(async (tx) => {
     const candidates = await findKeysByPrefix(tx, token.slice(0, 16));
     const key = candidates.find((candidate) => timingSafeEqual(candidate.key_hash, hash));
-    if (!key) throw new AuthenticationError('Invalid API key. Check for a typo, or create a new key with `yardpass keys create`.');
-    if (key.revoked_at) throw new AuthenticationError(`This API key was revoked at ${key.revoked_at}; use another key.`);
+    if (!key)
+      throw new AuthenticationError(
+        'Invalid API key. Check for a typo, or create a new key with `yardpass keys create`.',
+      );
+    if (key.revoked_at)
+      throw new AuthenticationError(`This API key was revoked at ${key.revoked_at}; use another key.`);
     await touchKey(tx, key.id);
-    return { orgId: key.org_id, role: key.role, kind: 'api_key', apiKeyId: key.id, apiKeyPrefix: key.prefix, mode: key.mode };
+    return {
+      orgId: key.org_id,
+      role: key.role,
+      kind: 'api_key',
+      apiKeyId: key.id,
+      apiKeyPrefix: key.prefix,
+      mode: key.mode,
+    };
   });
 }
 
@@ -70,7 +84,12 @@ export async function createOrganization(
       const userId = await upsertUser(tx, { subject: input.ownerSubject, email: null });
       await insertOwner(tx, { orgId: organization.id, userId });
     }
-    const key = await storeKey(tx, { orgId: organization.id, name: 'Owner key', mode: input.mode ?? 'test', role: 'owner' });
+    const key = await storeKey(tx, {
+      orgId: organization.id,
+      name: 'Owner key',
+      mode: input.mode ?? 'test',
+      role: 'owner',
+    });
     return { organization, apiKey: key.secret };
   });
 }
@@ -99,9 +118,15 @@ export async function getCurrentOrganization(db: Db, caller: Caller) {
 export function createApiKey(db: Db, caller: Caller, input: { name: string; mode?: Mode; role?: Role }) {
   requireRole(caller, 'admin', 'create API keys');
   const role = input.role ?? 'admin';
-  if (!outranks(caller.role, role)) throw new ForbiddenError(`You cannot create a key with a role above your own (${caller.role}).`);
+  if (!outranks(caller.role, role))
+    throw new ForbiddenError(`You cannot create a key with a role above your own (${caller.role}).`);
   return db.tenant(caller.orgId, async (tx) => {
-    const key = await storeKey(tx, { orgId: caller.orgId, name: input.name, mode: input.mode ?? 'test', role });
+    const key = await storeKey(tx, {
+      orgId: caller.orgId,
+      name: input.name,
+      mode: input.mode ?? 'test',
+      role,
+    });
     await recordAudit(tx, caller, { action: 'api_key.create', resourceType: 'api_key', resourceId: key.id });
     return key;
   });
@@ -111,7 +136,9 @@ export function listApiKeysPage(db: Db, caller: Caller, query: { limit?: number;
   requireRole(caller, 'admin', 'list API keys');
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) => toPage(await listApiKeys(tx, { limit, after }), limit, (row) => row.created_at));
+  return db.tenant(caller.orgId, async (tx) =>
+    toPage(await listApiKeys(tx, { limit, after }), limit, (row) => row.created_at),
+  );
 }
 
 export function revokeKey(db: Db, caller: Caller, id: string) {

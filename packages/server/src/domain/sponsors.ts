@@ -19,7 +19,11 @@ import type { Caller } from './caller';
 export function createSponsor(db: Db, caller: Caller, input: SponsorInput) {
   return db.tenant(caller.orgId, async (tx) => {
     const sponsor = await insertSponsor(tx, caller.orgId, input);
-    await recordAudit(tx, caller, { action: 'sponsor.create', resourceType: 'sponsor', resourceId: sponsor.id });
+    await recordAudit(tx, caller, {
+      action: 'sponsor.create',
+      resourceType: 'sponsor',
+      resourceId: sponsor.id,
+    });
     return sponsor;
   });
 }
@@ -61,7 +65,11 @@ export function deleteSponsorById(db: Db, caller: Caller, id: string) {
       if (!(await deleteSponsor(tx, id))) throw new NotFoundError('sponsor');
     } catch (error) {
       if (isPgError(error, pgCodes.foreignKeyViolation)) {
-        throw new ConflictError({ code: 'sponsor_in_use', detail: 'The sponsor has proposals or orders and cannot be deleted.', cause: error });
+        throw new ConflictError({
+          code: 'sponsor_in_use',
+          detail: 'The sponsor has proposals or orders and cannot be deleted.',
+          cause: error,
+        });
       }
       throw error;
     }
@@ -80,7 +88,11 @@ export async function getSponsorProfile(db: Db, caller: Caller, sponsorId: strin
 }
 
 export function putSponsorProfile(db: Db, caller: Caller, sponsorId: string, input: SponsorProfileInput) {
-  if (input.budget_min_cents != null && input.budget_max_cents != null && input.budget_min_cents > input.budget_max_cents) {
+  if (
+    input.budget_min_cents != null &&
+    input.budget_max_cents != null &&
+    input.budget_min_cents > input.budget_max_cents
+  ) {
     throw new ValidationError('The budget range is upside down.', [
       { path: '/budget_max_cents', message: 'Must be at least `budget_min_cents`.' },
     ]);
@@ -88,7 +100,11 @@ export function putSponsorProfile(db: Db, caller: Caller, sponsorId: string, inp
   return db.tenant(caller.orgId, async (tx) => {
     if (!(await findSponsor(tx, sponsorId))) throw new NotFoundError('sponsor');
     const profile = await upsertSponsorProfile(tx, { ...input, sponsorId, orgId: caller.orgId });
-    await recordAudit(tx, caller, { action: 'sponsor_profile.put', resourceType: 'sponsor', resourceId: sponsorId });
+    await recordAudit(tx, caller, {
+      action: 'sponsor_profile.put',
+      resourceType: 'sponsor',
+      resourceId: sponsorId,
+    });
     return profile;
   });
 }

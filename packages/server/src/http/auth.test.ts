@@ -38,15 +38,29 @@ function asUser(token: string, orgId?: string) {
 
 describe('JWT authentication (HS256)', () => {
   it('accepts an invited user, activating the invitation on first sign-in', async () => {
-    await api(server, server.organizer)('POST', '/v1/members', { body: { email: 'dana@organizer.example', role: 'member' } });
+    await api(server, server.organizer)('POST', '/v1/members', {
+      body: { email: 'dana@organizer.example', role: 'member' },
+    });
     const token = await hs256({ sub: 'auth0|dana', email: 'dana@organizer.example' });
     const res = await asUser(token, server.organizer.orgId);
     expect(res.status).toBe(200);
-    expect(res.json.data.caller).toMatchObject({ kind: 'user', role: 'member', email: 'dana@organizer.example' });
+    expect(res.json.data.caller).toMatchObject({
+      kind: 'user',
+      role: 'member',
+      email: 'dana@organizer.example',
+    });
     const members = await api(server, server.organizer)('GET', '/v1/members');
-    expect(members.json.data).toContainEqual(expect.objectContaining({ email: 'dana@organizer.example', status: 'active', user_id: res.json.data.caller.user_id }));
+    expect(members.json.data).toContainEqual(
+      expect.objectContaining({
+        email: 'dana@organizer.example',
+        status: 'active',
+        user_id: res.json.data.caller.user_id,
+      }),
+    );
     // The same user again is the same user, not a second one.
-    expect((await asUser(await hs256({ sub: 'auth0|dana' }), server.organizer.orgId)).json.data.caller.user_id).toBe(res.json.data.caller.user_id);
+    expect(
+      (await asUser(await hs256({ sub: 'auth0|dana' }), server.organizer.orgId)).json.data.caller.user_id,
+    ).toBe(res.json.data.caller.user_id);
   });
 
   it('refuses a user who is not a member of the organization', async () => {
@@ -64,7 +78,11 @@ describe('JWT authentication (HS256)', () => {
     ['alg none', () => Promise.resolve(unsigned({ sub: 'auth0|dana' })), /algorithm|malformed/],
     ['expired', () => hs256({ sub: 'auth0|dana', exp: now() - 60 }), /expired/],
     ['not yet valid', () => hs256({ sub: 'auth0|dana', nbf: now() + 3600 }), /not valid yet/],
-    ['wrongly signed', () => hs256({ sub: 'auth0|dana' }, { secret: 'another-secret-that-is-at-least-32-characters' }), /signature/],
+    [
+      'wrongly signed',
+      () => hs256({ sub: 'auth0|dana' }, { secret: 'another-secret-that-is-at-least-32-characters' }),
+      /signature/,
+    ],
     ['wrong issuer', () => hs256({ sub: 'auth0|dana' }, { issuer: 'https://evil.example.com/' }), /`iss`/],
     ['wrong audience', () => hs256({ sub: 'auth0|dana' }, { audience: 'other-api' }), /`aud`/],
     ['without sub', () => hs256({}), /sub/],
@@ -88,7 +106,9 @@ describe('JWT authentication (RS256 via JWKS)', () => {
     const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
     const rsServer = await startTestServer({ JWT_JWKS_URL: jwksUrl, JWT_AUDIENCE: AUDIENCE });
     try {
-      await api(rsServer, rsServer.organizer)('POST', '/v1/members', { body: { email: 'kim@organizer.example' } });
+      await api(rsServer, rsServer.organizer)('POST', '/v1/members', {
+        body: { email: 'kim@organizer.example' },
+      });
       const sign = (key: CryptoKey | Uint8Array, alg: string) =>
         new SignJWT({ sub: 'okta|kim', email: 'kim@organizer.example' })
           .setProtectedHeader({ alg, kid: 'key-1' })
@@ -96,7 +116,9 @@ describe('JWT authentication (RS256 via JWKS)', () => {
           .setExpirationTime('5m')
           .sign(key);
       const call = (token: string) =>
-        api(rsServer, undefined)('GET', '/v1/organizations/current', { headers: { authorization: `Bearer ${token}`, 'x-org-id': rsServer.organizer.orgId } });
+        api(rsServer, undefined)('GET', '/v1/organizations/current', {
+          headers: { authorization: `Bearer ${token}`, 'x-org-id': rsServer.organizer.orgId },
+        });
       const good = await call(await sign(privateKey, 'RS256'));
       expect(good.status).toBe(200);
       expect(good.json.data.caller.role).toBe('member');

@@ -29,14 +29,20 @@ afterAll(async () => {
 
 const event = { title: 'Launch party', starts_at: '2030-03-01T19:00:00Z', ends_at: '2030-03-01T23:00:00Z' };
 const countEvents = async () =>
-  (await server.db.tenant(server.organizer.orgId, (tx) => tx.query<{ n: number }>('select count(*)::int as n from events'))).rows[0]!.n;
+  (
+    await server.db.tenant(server.organizer.orgId, (tx) =>
+      tx.query<{ n: number }>('select count(*)::int as n from events'),
+    )
+  ).rows[0]!.n;
 
 describe('Idempotency-Key', () => {
   it('executes 50 parallel requests with one key exactly once across two servers', async () => {
     const before = await countEvents();
     const headers = { 'idempotency-key': 'parallel-launch' };
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => api(i % 2 ? second : server, server.organizer)('POST', '/v1/events', { body: event, headers })),
+      Array.from({ length: 50 }, (_, i) =>
+        api(i % 2 ? second : server, server.organizer)('POST', '/v1/events', { body: event, headers }),
+      ),
     );
     expect(await countEvents()).toBe(before + 1);
     const statuses = results.map((r) => r.status);
@@ -57,7 +63,10 @@ describe('Idempotency-Key', () => {
     const headers = { 'idempotency-key': 'one-key-two-bodies' };
     await api(server, server.organizer)('POST', '/v1/events', { body: event, headers });
     const before = await countEvents();
-    const res = await api(server, server.organizer)('POST', '/v1/events', { body: { ...event, title: 'Different' }, headers });
+    const res = await api(server, server.organizer)('POST', '/v1/events', {
+      body: { ...event, title: 'Different' },
+      headers,
+    });
     expect(res.status).toBe(422);
     expect(res.json.type).toBe('https://yardpass.dev/problems/idempotency-key-reused');
     expect(await countEvents()).toBe(before);
@@ -65,8 +74,14 @@ describe('Idempotency-Key', () => {
 
   it('keeps keys per organization: the same key in another org is a new request', async () => {
     const headers = { 'idempotency-key': 'shared-name' };
-    const mine = await api(server, server.organizer)('POST', '/v1/sponsors', { body: { name: 'A' }, headers });
-    const theirs = await api(server, server.sponsor)('POST', '/v1/sponsors', { body: { name: 'A' }, headers });
+    const mine = await api(server, server.organizer)('POST', '/v1/sponsors', {
+      body: { name: 'A' },
+      headers,
+    });
+    const theirs = await api(server, server.sponsor)('POST', '/v1/sponsors', {
+      body: { name: 'A' },
+      headers,
+    });
     expect(theirs.status).toBe(201);
     expect(theirs.headers.get('idempotent-replayed')).toBeNull();
     expect(theirs.json.data.id).not.toBe(mine.json.data.id);
@@ -83,9 +98,17 @@ describe('Idempotency-Key', () => {
 
   it('lets a key expire after its time to live', async () => {
     const headers = { 'idempotency-key': 'expiring' };
-    const first = await api(server, server.organizer)('POST', '/v1/sponsors', { body: { name: 'Old' }, headers });
-    await server.db.system((tx) => tx.query(`update idempotency_keys set expires_at = now() - interval '1 second' where key = 'expiring'`));
-    const again = await api(server, server.organizer)('POST', '/v1/sponsors', { body: { name: 'New' }, headers });
+    const first = await api(server, server.organizer)('POST', '/v1/sponsors', {
+      body: { name: 'Old' },
+      headers,
+    });
+    await server.db.system((tx) =>
+      tx.query(`update idempotency_keys set expires_at = now() - interval '1 second' where key = 'expiring'`),
+    );
+    const again = await api(server, server.organizer)('POST', '/v1/sponsors', {
+      body: { name: 'New' },
+      headers,
+    });
     expect(again.status).toBe(201);
     expect(again.json.data.id).not.toBe(first.json.data.id);
   });

@@ -30,7 +30,9 @@ export async function withIdempotency(
   execute: () => Promise<Response>,
 ): Promise<Response> {
   if (request.key.length > 255) {
-    throw new ValidationError('Idempotency-Key is too long.', [{ path: '/headers/idempotency-key', message: 'At most 255 characters.' }]);
+    throw new ValidationError('Idempotency-Key is too long.', [
+      { path: '/headers/idempotency-key', message: 'At most 255 characters.' },
+    ]);
   }
   const scope = { orgId: request.orgId, key: request.key, lockTimeoutSeconds: LOCK_TIMEOUT_SECONDS };
   const print = fingerprint(request);
@@ -47,7 +49,10 @@ export async function withIdempotency(
     if (existing.status === 'completed') {
       return new Response(existing.response_body, {
         status: existing.response_status ?? 200,
-        headers: { 'content-type': existing.response_content_type ?? 'application/json', 'Idempotent-Replayed': 'true' },
+        headers: {
+          'content-type': existing.response_content_type ?? 'application/json',
+          'Idempotent-Replayed': 'true',
+        },
       });
     }
     if (existing.stale && (await retakeStaleKey(tx, scope))) return true;

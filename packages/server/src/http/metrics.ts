@@ -42,11 +42,21 @@ export function createMetrics(options: { queueDepth: () => Promise<number> }): M
       const seconds = (performance.now() - started) / 1000;
       // The matched route pattern, not the raw path, keeps label cardinality bounded.
       const route = routePath(c, -1);
-      const labels = { method: c.req.method, route: route === '/*' ? 'unmatched' : route, status: String(c.res.status) };
+      const labels = {
+        method: c.req.method,
+        route: route === '/*' ? 'unmatched' : route,
+        status: String(c.res.status),
+      };
       requests.inc(labels);
       duration.observe(labels, seconds);
       log.info(
-        { request_id: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
+        {
+          request_id: c.get('requestId'),
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(seconds * 1000),
+        },
         'request',
       );
     },

@@ -4,7 +4,10 @@ import type { Logger } from '../logger';
 export const PROBLEM_BASE = 'https://yardpass.dev/problems/';
 
 /** Renders any error as an RFC 9457 problem response. Unknown errors are logged and answered generically. */
-export function problemResponse(error: unknown, context: { requestId: string; log: Logger; instance?: string }): Response {
+export function problemResponse(
+  error: unknown,
+  context: { requestId: string; log: Logger; instance?: string },
+): Response {
   const known = error instanceof AppError ? error : undefined;
   if (!known) context.log.error({ err: error, request_id: context.requestId }, 'unhandled error');
   const status = known?.status ?? 500;
@@ -13,7 +16,9 @@ export function problemResponse(error: unknown, context: { requestId: string; lo
     type: `${PROBLEM_BASE}${(known?.code ?? 'internal').replaceAll('_', '-')}`,
     title: known?.title ?? 'Internal server error',
     status,
-    detail: known?.message ?? `Something went wrong on our side. If it persists, contact support with request id ${context.requestId}.`,
+    detail:
+      known?.message ??
+      `Something went wrong on our side. If it persists, contact support with request id ${context.requestId}.`,
     ...(context.instance ? { instance: context.instance } : {}),
     request_id: context.requestId,
     ...(known?.errors ? { errors: known.errors } : {}),

@@ -3,7 +3,10 @@ import { api, startTestServer, type TestServer } from '../../../../test/server';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ YARDPASS_RATE_LIMIT_READ_PER_MINUTE: '5', YARDPASS_RATE_LIMIT_WRITE_PER_MINUTE: '2' });
+  server = await startTestServer({
+    YARDPASS_RATE_LIMIT_READ_PER_MINUTE: '5',
+    YARDPASS_RATE_LIMIT_WRITE_PER_MINUTE: '2',
+  });
 });
 afterAll(() => server.close());
 
@@ -24,7 +27,8 @@ describe('rate limits', () => {
 
   it('keeps separate buckets for reads and writes, and per key', async () => {
     const org = await server.createOrg('Writer');
-    for (let i = 0; i < 2; i++) expect((await api(server, org)('POST', '/v1/sponsors', { body: { name: `S${i}` } })).status).toBe(201);
+    for (let i = 0; i < 2; i++)
+      expect((await api(server, org)('POST', '/v1/sponsors', { body: { name: `S${i}` } })).status).toBe(201);
     expect((await api(server, org)('POST', '/v1/sponsors', { body: { name: 'S3' } })).status).toBe(429);
     expect((await api(server, org)('GET', '/v1/sponsors')).status).toBe(200);
     const other = await server.createOrg('Other');

@@ -13,13 +13,22 @@ import type { Bucket, RateLimit } from './rate-limit';
 import type { AppEnv } from './request-id';
 
 /** Operations served outside the router: no authentication, not JSON resources. */
-export type SystemOperationId = 'getHealth' | 'getReadiness' | 'getMetrics' | 'getOpenApiJson' | 'getOpenApiYaml' | 'getDocs';
+export type SystemOperationId =
+  'getHealth' | 'getReadiness' | 'getMetrics' | 'getOpenApiJson' | 'getOpenApiYaml' | 'getDocs';
 export type ApiOperationId = Exclude<OperationId, SystemOperationId>;
 
 type Parameters<K extends OperationId> = operations[K]['parameters'];
-type PathOf<K extends OperationId> = Parameters<K> extends { path: infer P extends Record<string, string> } ? P : Record<string, never>;
-type QueryOf<K extends OperationId> = Parameters<K> extends { query?: infer Q } ? ([Q] extends [undefined] ? Record<string, never> : NonNullable<Q>) : Record<string, never>;
-type BodyOf<K extends OperationId> = operations[K] extends { requestBody: { content: { 'application/json': infer B } } }
+type PathOf<K extends OperationId> =
+  Parameters<K> extends { path: infer P extends Record<string, string> } ? P : Record<string, never>;
+type QueryOf<K extends OperationId> =
+  Parameters<K> extends { query?: infer Q }
+    ? [Q] extends [undefined]
+      ? Record<string, never>
+      : NonNullable<Q>
+    : Record<string, never>;
+type BodyOf<K extends OperationId> = operations[K] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
   ? B
   : operations[K] extends { requestBody?: { content: { 'application/json': infer B } } }
     ? B | undefined
@@ -43,7 +52,10 @@ export type Handlers = { [K in ApiOperationId]: Handler<K> };
 
 export const ok = (data: unknown): Reply => ({ status: 200, body: { data } });
 export const created = (data: unknown): Reply => ({ status: 201, body: { data } });
-export const page = (result: { data: unknown[]; has_more: boolean; next_cursor: string | null }): Reply => ({ status: 200, body: result });
+export const page = (result: { data: unknown[]; has_more: boolean; next_cursor: string | null }): Reply => ({
+  status: 200,
+  body: result,
+});
 
 export interface RouterDeps {
   db: Db;
@@ -59,14 +71,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function fieldErrors(issues: { path: PropertyKey[]; message: string }[], prefix = ''): FieldError[] {
   return issues.map((issue) => ({
-    path: `${prefix}/${issue.path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`.replace(/\/$/, '') || '/',
+    path:
+      `${prefix}/${issue.path.map((part) => String(part).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`.replace(
+        /\/$/,
+        '',
+      ) || '/',
     message: issue.message,
   }));
 }
 
 /** `/v1/api-keys/{id}:revoke` → `/v1/api-keys/:id{[^/:]+:revoke}`: the action is part of the segment. */
 export function honoPath(path: string): string {
-  return path.replace(/\{(\w+)\}(:[\w-]+)?/g, (_, name: string, action?: string) => `:${name}{[^/:]+${action ?? ''}}`);
+  return path.replace(
+    /\{(\w+)\}(:[\w-]+)?/g,
+    (_, name: string, action?: string) => `:${name}{[^/:]+${action ?? ''}}`,
+  );
 }
 
 function resourceName(path: string): string {
@@ -74,10 +93,14 @@ function resourceName(path: string): string {
   return segment.replace(/s$/, '').replaceAll('-', ' ');
 }
 
-async function readJsonBody(c: Context<AppEnv>, operation: Operation): Promise<{ raw: string; value: unknown }> {
+async function readJsonBody(
+  c: Context<AppEnv>,
+  operation: Operation,
+): Promise<{ raw: string; value: unknown }> {
   const raw = await c.req.text();
   if (raw.trim() === '') {
-    if (operation.bodyRequired) throw new ValidationError('This request needs a JSON body.', [{ path: '/', message: 'Required.' }]);
+    if (operation.bodyRequired)
+      throw new ValidationError('This request needs a JSON body.', [{ path: '/', message: 'Required.' }]);
     return { raw, value: undefined };
   }
   const type = c.req.header('content-type') ?? '';
@@ -97,21 +120,37 @@ async function readJsonBody(c: Context<AppEnv>, operation: Operation): Promise<{
 }
 
 /** Binds every authenticated operation of the contract to its handler, with the shared pipeline in front. */
-export function registerOperations(app: Hono<AppEnv>, spec: Spec, handlers: Handlers, deps: RouterDeps): void {
+export function registerOperations(
+  app: Hono<AppEnv>,
+  spec: Spec,
+  handlers: Handlers,
+  deps: RouterDeps,
+): void {
   for (const operation of spec.operations) {
     if (!operation.authenticated) continue;
     const handler = handlers[operation.id as ApiOperationId] as Handler<ApiOperationId> | undefined;
     if (!handler) throw new Error(`No handler for operation ${operation.id}`);
-    app.on(operation.method.toUpperCase(), honoPath(operation.path), (c) => handle(c, operation, handler, deps));
+    app.on(operation.method.toUpperCase(), honoPath(operation.path), (c) =>
+      handle(c, operation, handler, deps),
+    );
   }
 }
 
-async function handle(c: Context<AppEnv>, operation: Operation, handler: Handler<ApiOperationId>, deps: RouterDeps) {
+async function handle(
+  c: Context<AppEnv>,
+  operation: Operation,
+  handler: Handler<ApiOperationId>,
+  deps: RouterDeps,
+) {
   const requestId = c.get('requestId');
-  const identity = await deps.authenticate({ authorization: c.req.header('authorization'), orgId: c.req.header('x-org-id') });
+  const identity = await deps.authenticate({
+    authorization: c.req.header('authorization'),
+    orgId: c.req.header('x-org-id'),
+  });
   const caller: Caller = { ...identity, requestId };
   const mutating = operation.method !== 'get';
-  if (mutating && caller.role === 'viewer') throw new ForbiddenError('Viewers have read-only access; ask an admin for the member role.');
+  if (mutating && caller.role === 'viewer')
+    throw new ForbiddenError('Viewers have read-only access; ask an admin for the member role.');
 
   const bucket: Bucket = operation.rateLimitBucket ?? (mutating ? 'write' : 'read');
   c.set('responseHeaders', await deps.rateLimit(caller.apiKeyId ?? caller.userId ?? caller.orgId, bucket));
@@ -154,16 +193,20 @@ async function execute(
   let query: Record<string, unknown> = {};
   if (operation.query) {
     const parsed = operation.query.safeParse(coerceQuery(c.req.query(), operation.queryTypes));
-    if (!parsed.success) throw new ValidationError('Invalid query parameters.', fieldErrors(parsed.error.issues, '/query'));
+    if (!parsed.success)
+      throw new ValidationError('Invalid query parameters.', fieldErrors(parsed.error.issues, '/query'));
     query = parsed.data;
   } else if (Object.keys(c.req.query()).length > 0) {
-    throw new ValidationError('This operation takes no query parameters.', [{ path: '/query', message: 'Remove the query string.' }]);
+    throw new ValidationError('This operation takes no query parameters.', [
+      { path: '/query', message: 'Remove the query string.' },
+    ]);
   }
 
   let body: unknown;
   if (operation.body && rawBody !== undefined) {
     const parsed = operation.body.safeParse(rawBody);
-    if (!parsed.success) throw new ValidationError('The request body is invalid.', fieldErrors(parsed.error.issues));
+    if (!parsed.success)
+      throw new ValidationError('The request body is invalid.', fieldErrors(parsed.error.issues));
     body = parsed.data;
   }
 

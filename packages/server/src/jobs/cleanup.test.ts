@@ -10,11 +10,21 @@ afterAll(() => server.close());
 
 describe('cleanup job', () => {
   it('removes audit entries past retention and expired idempotency keys, and keeps the rest', async () => {
-    await api(server, server.organizer)('POST', '/v1/sponsors', { body: { name: 'Old' }, headers: { 'idempotency-key': 'old' } });
-    await api(server, server.organizer)('POST', '/v1/sponsors', { body: { name: 'New' }, headers: { 'idempotency-key': 'new' } });
+    await api(server, server.organizer)('POST', '/v1/sponsors', {
+      body: { name: 'Old' },
+      headers: { 'idempotency-key': 'old' },
+    });
+    await api(server, server.organizer)('POST', '/v1/sponsors', {
+      body: { name: 'New' },
+      headers: { 'idempotency-key': 'new' },
+    });
     await server.db.system(async (tx) => {
-      await tx.query(`update audit_log set created_at = now() - interval '31 days' where action = 'sponsor.create' and resource_id in (select id::text from sponsors where name = 'Old')`);
-      await tx.query(`update idempotency_keys set expires_at = now() - interval '1 minute' where key = 'old'`);
+      await tx.query(
+        `update audit_log set created_at = now() - interval '31 days' where action = 'sponsor.create' and resource_id in (select id::text from sponsors where name = 'Old')`,
+      );
+      await tx.query(
+        `update idempotency_keys set expires_at = now() - interval '1 minute' where key = 'old'`,
+      );
     });
     const removed = await cleanup(server.db, { auditRetentionDays: 30, now: new Date() });
     expect(removed).toMatchObject({ audit_entries: 1, idempotency_keys: 1 });

@@ -7,7 +7,10 @@ import { deleteOldWindows } from '../db/rate-limits';
 export async function cleanup(db: Db, options: { auditRetentionDays: number; now: Date }) {
   return db.system(async (tx) => ({
     idempotency_keys: await deleteExpiredKeys(tx),
-    audit_entries: await deleteAuditEntriesBefore(tx, new Date(options.now.getTime() - options.auditRetentionDays * 86_400_000)),
+    audit_entries: await deleteAuditEntriesBefore(
+      tx,
+      new Date(options.now.getTime() - options.auditRetentionDays * 86_400_000),
+    ),
     rate_limit_windows: await deleteOldWindows(tx),
   }));
 }

@@ -8,12 +8,20 @@ import { cleanup } from './cleanup';
  * The background worker: graphile-worker on the same PostgreSQL (LISTEN/NOTIFY wake-ups, cron, job keys).
  * Run it in-process (`dev`) or as its own scalable process (`worker`).
  */
-export function startWorker(options: { db: Db; config: Config; log: Logger; clock?: () => Date }): Promise<Runner> {
+export function startWorker(options: {
+  db: Db;
+  config: Config;
+  log: Logger;
+  clock?: () => Date;
+}): Promise<Runner> {
   const { db, config, log } = options;
   const clock = options.clock ?? (() => new Date());
   const taskList: TaskList = {
     cleanup: async () => {
-      const removed = await cleanup(db, { auditRetentionDays: config.YARDPASS_AUDIT_RETENTION_DAYS, now: clock() });
+      const removed = await cleanup(db, {
+        auditRetentionDays: config.YARDPASS_AUDIT_RETENTION_DAYS,
+        now: clock(),
+      });
       log.info({ job: 'cleanup', removed }, 'cleanup done');
     },
   };
@@ -24,7 +32,9 @@ export function startWorker(options: { db: Db; config: Config; log: Logger; cloc
     concurrency: 4,
     noHandleSignals: true,
     logger: new WorkerLogger((scope) => (level, message, meta) => {
-      const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'debug' ? 'debug' : 'info';
+      // graphile-worker's levels are error, warning, info and debug; pino calls warning "warn".
+      const name = String(level);
+      const method = name === 'warning' ? 'warn' : (name as 'error' | 'info' | 'debug');
       log[method]({ worker: scope, ...meta }, message);
     }),
     pollInterval: 2000,

@@ -32,9 +32,17 @@ describe('events', () => {
     const id = created.json.data.id as string;
 
     expect((await organizer('GET', `/v1/events/${id}`)).json.data.title).toBe('Summer Jazz Night');
-    const updated = await organizer('PATCH', `/v1/events/${id}`, { body: { title: 'Summer Jazz Nights', venue: 'Zilker Park' } });
-    expect(updated.json.data).toMatchObject({ title: 'Summer Jazz Nights', venue: 'Zilker Park', city: 'Austin' });
-    expect(Date.parse(updated.json.data.updated_at)).toBeGreaterThanOrEqual(Date.parse(created.json.data.updated_at));
+    const updated = await organizer('PATCH', `/v1/events/${id}`, {
+      body: { title: 'Summer Jazz Nights', venue: 'Zilker Park' },
+    });
+    expect(updated.json.data).toMatchObject({
+      title: 'Summer Jazz Nights',
+      venue: 'Zilker Park',
+      city: 'Austin',
+    });
+    expect(Date.parse(updated.json.data.updated_at)).toBeGreaterThanOrEqual(
+      Date.parse(created.json.data.updated_at),
+    );
 
     const deleted = await organizer('DELETE', `/v1/events/${id}`);
     expect(deleted.json.data).toEqual({ id, deleted: true });
@@ -46,13 +54,21 @@ describe('events', () => {
     const call = api(server, org);
     for (let day = 1; day <= 5; day++) {
       await call('POST', '/v1/events', {
-        body: { title: `Day ${day}`, city: day % 2 ? 'Austin' : 'Dallas', starts_at: `2031-01-0${day}T10:00:00Z`, ends_at: `2031-01-0${day}T12:00:00Z` },
+        body: {
+          title: `Day ${day}`,
+          city: day % 2 ? 'Austin' : 'Dallas',
+          starts_at: `2031-01-0${day}T10:00:00Z`,
+          ends_at: `2031-01-0${day}T12:00:00Z`,
+        },
       });
     }
     const first = await call('GET', '/v1/events?limit=2&city=Austin');
     expect(first.json.data.map((e: { title: string }) => e.title)).toEqual(['Day 1', 'Day 3']);
     expect(first.json.has_more).toBe(true);
-    const second = await call('GET', `/v1/events?limit=2&city=Austin&starting_after=${first.json.next_cursor as string}`);
+    const second = await call(
+      'GET',
+      `/v1/events?limit=2&city=Austin&starting_after=${first.json.next_cursor as string}`,
+    );
     expect(second.json).toMatchObject({ data: [{ title: 'Day 5' }], has_more: false, next_cursor: null });
   });
 
@@ -75,7 +91,9 @@ describe('events', () => {
 
   it('rejects an update that makes the event end before it starts', async () => {
     const { json } = await organizer('POST', '/v1/events', { body: event });
-    const res = await organizer('PATCH', `/v1/events/${json.data.id as string}`, { body: { ends_at: '2020-01-01T00:00:00Z' } });
+    const res = await organizer('PATCH', `/v1/events/${json.data.id as string}`, {
+      body: { ends_at: '2020-01-01T00:00:00Z' },
+    });
     expect(res.status).toBe(400);
     expect(res.json.errors).toEqual([{ path: '/ends_at', message: expect.any(String) }]);
   });
@@ -103,10 +121,18 @@ describe('events', () => {
   });
 
   it('records each write in the audit log', async () => {
-    const { json } = await organizer('POST', '/v1/events', { body: event, headers: { 'x-request-id': 'audit-me' } });
+    const { json } = await organizer('POST', '/v1/events', {
+      body: event,
+      headers: { 'x-request-id': 'audit-me' },
+    });
     const log = await organizer('GET', '/v1/audit-log?resource_type=event&action=event.create');
     expect(log.json.data).toContainEqual(
-      expect.objectContaining({ action: 'event.create', resource_id: json.data.id, request_id: 'audit-me', actor_type: 'api_key' }),
+      expect.objectContaining({
+        action: 'event.create',
+        resource_id: json.data.id,
+        request_id: 'audit-me',
+        actor_type: 'api_key',
+      }),
     );
   });
 });

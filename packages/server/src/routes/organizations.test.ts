@@ -21,7 +21,12 @@ describe('current organization', () => {
     expect(res.json.data).toMatchObject({
       id: server.organizer.orgId,
       name: 'Organizer Co',
-      caller: { kind: 'api_key', role: 'owner', mode: 'test', api_key_prefix: server.organizer.apiKey.slice(0, 16) },
+      caller: {
+        kind: 'api_key',
+        role: 'owner',
+        mode: 'test',
+        api_key_prefix: server.organizer.apiKey.slice(0, 16),
+      },
     });
   });
 });
@@ -32,16 +37,26 @@ describe('API keys', () => {
     expect(created.status).toBe(201);
     const secret = created.json.data.secret as string;
     expect(secret).toMatch(/^yp_live_[0-9A-Za-z]{40}$/);
-    expect(created.json.data).toMatchObject({ name: 'Deploy bot', mode: 'live', role: 'admin', prefix: secret.slice(0, 16), revoked_at: null });
+    expect(created.json.data).toMatchObject({
+      name: 'Deploy bot',
+      mode: 'live',
+      role: 'admin',
+      prefix: secret.slice(0, 16),
+      revoked_at: null,
+    });
 
     const listed = await owner('GET', '/v1/api-keys');
     expect(JSON.stringify(listed.json)).not.toContain(secret);
-    expect(listed.json.data.find((k: { id: string }) => k.id === created.json.data.id)).toMatchObject({ prefix: secret.slice(0, 16) });
+    expect(listed.json.data.find((k: { id: string }) => k.id === created.json.data.id)).toMatchObject({
+      prefix: secret.slice(0, 16),
+    });
 
     const bot = api(server, { orgId: server.organizer.orgId, apiKey: secret });
     expect((await bot('GET', '/v1/events')).status).toBe(200);
     const afterUse = await owner('GET', '/v1/api-keys');
-    expect(afterUse.json.data.find((k: { id: string }) => k.id === created.json.data.id).last_used_at).not.toBeNull();
+    expect(
+      afterUse.json.data.find((k: { id: string }) => k.id === created.json.data.id).last_used_at,
+    ).not.toBeNull();
 
     const revoked = await owner('POST', `/v1/api-keys/${created.json.data.id as string}:revoke`);
     expect(revoked.json.data.revoked_at).not.toBeNull();
@@ -52,7 +67,9 @@ describe('API keys', () => {
 
   it('stores only a hash of the key', async () => {
     const { json } = await owner('POST', '/v1/api-keys', { body: { name: 'Hash check' } });
-    const rows = await server.db.system(async (tx) => (await tx.query('select * from api_keys where id = $1', [json.data.id])).rows);
+    const rows = await server.db.system(
+      async (tx) => (await tx.query('select * from api_keys where id = $1', [json.data.id])).rows,
+    );
     expect(JSON.stringify(rows)).not.toContain(json.data.secret);
     expect(rows[0].key_hash).toHaveLength(32);
   });
@@ -62,7 +79,9 @@ describe('API keys', () => {
     [`yp_test_${'A'.repeat(40)}`, /Invalid API key/],
     ['not-a-token', /does not accept JWTs/],
   ])('refuses the bearer token %s with 401', async (token, detail) => {
-    const res = await api(server, undefined)('GET', '/v1/events', { headers: { authorization: `Bearer ${token}` } });
+    const res = await api(server, undefined)('GET', '/v1/events', {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(401);
     expect(res.json.detail).toMatch(detail);
   });
@@ -74,13 +93,17 @@ describe('API keys', () => {
     expect(res.json.detail).toMatch(/cannot create API keys/);
     expect((await member('GET', '/v1/api-keys')).status).toBe(403);
     const admin = api(server, await keyWithRole('admin'));
-    expect((await admin('POST', '/v1/api-keys', { body: { name: 'escalate', role: 'owner' } })).status).toBe(403);
+    expect((await admin('POST', '/v1/api-keys', { body: { name: 'escalate', role: 'owner' } })).status).toBe(
+      403,
+    );
   });
 
   it('gives viewers read-only access', async () => {
     const viewer = api(server, await keyWithRole('viewer'));
     expect((await viewer('GET', '/v1/events')).status).toBe(200);
-    const write = await viewer('POST', '/v1/events', { body: { title: 'x', starts_at: '2030-01-01T00:00:00Z', ends_at: '2030-01-01T01:00:00Z' } });
+    const write = await viewer('POST', '/v1/events', {
+      body: { title: 'x', starts_at: '2030-01-01T00:00:00Z', ends_at: '2030-01-01T01:00:00Z' },
+    });
     expect(write.status).toBe(403);
     expect(write.json.detail).toMatch(/read-only/);
   });
@@ -88,12 +111,23 @@ describe('API keys', () => {
 
 describe('members', () => {
   it('invites by email as a pending membership, changes the role, and removes it', async () => {
-    const invited = await owner('POST', '/v1/members', { body: { email: 'sam@organizer.example', role: 'viewer' } });
+    const invited = await owner('POST', '/v1/members', {
+      body: { email: 'sam@organizer.example', role: 'viewer' },
+    });
     expect(invited.status).toBe(201);
-    expect(invited.json.data).toMatchObject({ email: 'sam@organizer.example', role: 'viewer', status: 'pending', user_id: null });
+    expect(invited.json.data).toMatchObject({
+      email: 'sam@organizer.example',
+      role: 'viewer',
+      status: 'pending',
+      user_id: null,
+    });
     const id = invited.json.data.id as string;
-    expect((await owner('POST', '/v1/members', { body: { email: 'SAM@organizer.example' } })).status).toBe(409);
-    expect((await owner('PATCH', `/v1/members/${id}`, { body: { role: 'admin' } })).json.data.role).toBe('admin');
+    expect((await owner('POST', '/v1/members', { body: { email: 'SAM@organizer.example' } })).status).toBe(
+      409,
+    );
+    expect((await owner('PATCH', `/v1/members/${id}`, { body: { role: 'admin' } })).json.data.role).toBe(
+      'admin',
+    );
     expect((await owner('GET', '/v1/members')).json.data.map((m: { id: string }) => m.id)).toContain(id);
     expect((await owner('DELETE', `/v1/members/${id}`)).json.data.id).toBe(id);
     expect((await owner('DELETE', `/v1/members/${id}`)).status).toBe(404);
@@ -112,7 +146,10 @@ describe('audit log', () => {
     const first = await owner('GET', '/v1/audit-log?limit=2&action=sponsor.create');
     expect(first.json.data).toHaveLength(2);
     expect(first.json.has_more).toBe(true);
-    const rest = await owner('GET', `/v1/audit-log?limit=2&action=sponsor.create&starting_after=${first.json.next_cursor as string}`);
+    const rest = await owner(
+      'GET',
+      `/v1/audit-log?limit=2&action=sponsor.create&starting_after=${first.json.next_cursor as string}`,
+    );
     expect(rest.json.data).toHaveLength(1);
     const times = [...first.json.data, ...rest.json.data].map((e: { created_at: string }) => e.created_at);
     expect(times).toEqual([...times].sort().reverse());

@@ -13,18 +13,37 @@ afterAll(() => server.close());
 describe('sponsors', () => {
   it('creates a sponsor, gives it a profile, and lists it by industry', async () => {
     const created = await sponsor('POST', '/v1/sponsors', {
-      body: { name: 'Fizzy Cola', industry: 'Beverage', logo_url: 'https://cdn.example.com/fizzy.png', visibility: 'public' },
+      body: {
+        name: 'Fizzy Cola',
+        industry: 'Beverage',
+        logo_url: 'https://cdn.example.com/fizzy.png',
+        visibility: 'public',
+      },
     });
     expect(created.status).toBe(201);
-    expect(created.json.data).toMatchObject({ name: 'Fizzy Cola', org_id: server.sponsor.orgId, visibility: 'public' });
+    expect(created.json.data).toMatchObject({
+      name: 'Fizzy Cola',
+      org_id: server.sponsor.orgId,
+      visibility: 'public',
+    });
     const id = created.json.data.id as string;
 
     expect((await sponsor('GET', `/v1/sponsors/${id}/profile`)).status).toBe(404);
     const profile = await sponsor('PUT', `/v1/sponsors/${id}/profile`, {
-      body: { categories: ['Beverage'], budget_min_cents: 100_000, budget_max_cents: 900_000, activation_preferences: { avoid_tags: ['gambling'] } },
+      body: {
+        categories: ['Beverage'],
+        budget_min_cents: 100_000,
+        budget_max_cents: 900_000,
+        activation_preferences: { avoid_tags: ['gambling'] },
+      },
     });
     expect(profile.status).toBe(200);
-    expect(profile.json.data).toMatchObject({ sponsor_id: id, currency: 'USD', categories: ['Beverage'], activation_preferences: { avoid_tags: ['gambling'] } });
+    expect(profile.json.data).toMatchObject({
+      sponsor_id: id,
+      currency: 'USD',
+      categories: ['Beverage'],
+      activation_preferences: { avoid_tags: ['gambling'] },
+    });
     const replaced = await sponsor('PUT', `/v1/sponsors/${id}/profile`, { body: { regions: ['Texas'] } });
     expect(replaced.json.data).toMatchObject({ regions: ['Texas'], categories: [], budget_min_cents: null });
 
@@ -32,7 +51,9 @@ describe('sponsors', () => {
     expect(list.json.data.map((s: { id: string }) => s.id)).toContain(id);
     expect((await sponsor('GET', '/v1/sponsors?industry=Banking')).json.data).toEqual([]);
 
-    expect((await sponsor('PATCH', `/v1/sponsors/${id}`, { body: { name: 'Fizzy Cola Zero' } })).json.data.name).toBe('Fizzy Cola Zero');
+    expect(
+      (await sponsor('PATCH', `/v1/sponsors/${id}`, { body: { name: 'Fizzy Cola Zero' } })).json.data.name,
+    ).toBe('Fizzy Cola Zero');
     expect((await sponsor('DELETE', `/v1/sponsors/${id}`)).json.data).toEqual({ id, deleted: true });
   });
 
@@ -49,7 +70,9 @@ describe('sponsors', () => {
   it('rejects an upside-down budget range and an empty update', async () => {
     const { json } = await sponsor('POST', '/v1/sponsors', { body: { name: 'Budget Brand' } });
     const id = json.data.id as string;
-    const budget = await sponsor('PUT', `/v1/sponsors/${id}/profile`, { body: { budget_min_cents: 10, budget_max_cents: 5 } });
+    const budget = await sponsor('PUT', `/v1/sponsors/${id}/profile`, {
+      body: { budget_min_cents: 10, budget_max_cents: 5 },
+    });
     expect(budget.status).toBe(400);
     expect(budget.json.errors).toEqual([{ path: '/budget_max_cents', message: expect.any(String) }]);
     expect((await sponsor('GET', `/v1/sponsors/${id}/profile`)).status).toBe(404);
@@ -59,7 +82,9 @@ describe('sponsors', () => {
   it('answers 401 without credentials and 404 to another organization', async () => {
     const { json } = await sponsor('POST', '/v1/sponsors', { body: { name: 'Mine' } });
     expect((await api(server, undefined)('GET', `/v1/sponsors/${json.data.id as string}`)).status).toBe(401);
-    expect((await api(server, server.organizer)('GET', `/v1/sponsors/${json.data.id as string}`)).status).toBe(404);
+    expect(
+      (await api(server, server.organizer)('GET', `/v1/sponsors/${json.data.id as string}`)).status,
+    ).toBe(404);
   });
 
   it('replays a profile update sent again with the same Idempotency-Key', async () => {
