@@ -11,7 +11,10 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 const targets = ['packages/sdk/src/generated/openapi.ts', 'packages/server/src/generated/openapi.ts'];
 const header = '// Generated from openapi.yaml by `pnpm gen` (openapi-typescript). Do not edit.\n\n';
 
-const ast = await openapiTS(new URL('../openapi.yaml', import.meta.url), { alphabetize: false, defaultNonNullable: false });
+const ast = await openapiTS(new URL('../openapi.yaml', import.meta.url), {
+  alphabetize: false,
+  defaultNonNullable: false,
+});
 const output = header + astToString(ast);
 const check = process.argv.includes('--check');
 
