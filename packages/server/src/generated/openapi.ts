@@ -1,1501 +1,1501 @@
 // Generated from openapi.yaml by `pnpm gen` (openapi-typescript). Do not edit.
 
 export interface paths {
-  '/healthz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Process liveness */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Process liveness */
-    get: operations['getHealth'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/readyz': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness (database reachable, migrations current) */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Readiness (database reachable, migrations current) */
-    get: operations['getReadiness'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/metrics': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Prometheus metrics */
-    get: operations['getMetrics'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/openapi.json': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This contract as JSON */
+        get: operations["getOpenApiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** This contract as JSON */
-    get: operations['getOpenApiJson'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/openapi.yaml': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This contract as YAML */
+        get: operations["getOpenApiYaml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** This contract as YAML */
-    get: operations['getOpenApiYaml'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/docs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Interactive API reference */
+        get: operations["getDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Interactive API reference */
-    get: operations['getDocs'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/organizations/current': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/organizations/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organization and who the caller is */
+        get: operations["getCurrentOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The caller's organization and who the caller is */
-    get: operations['getCurrentOrganization'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/members': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's members and pending invitations */
+        get: operations["listMembers"];
+        put?: never;
+        /** Invite someone by email (creates a pending membership) */
+        post: operations["inviteMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List the organization's members and pending invitations */
-    get: operations['listMembers'];
-    put?: never;
-    /** Invite someone by email (creates a pending membership) */
-    post: operations['inviteMember'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/members/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    "/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member or cancel an invitation */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /** Change a member's role */
+        patch: operations["updateMember"];
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Remove a member or cancel an invitation */
-    delete: operations['removeMember'];
-    options?: never;
-    head?: never;
-    /** Change a member's role */
-    patch: operations['updateMember'];
-    trace?: never;
-  };
-  '/v1/api-keys': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's API keys (never their secrets) */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Create an API key (its secret is shown only in this answer) */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List the organization's API keys (never their secrets) */
-    get: operations['listApiKeys'];
-    put?: never;
-    /** Create an API key (its secret is shown only in this answer) */
-    post: operations['createApiKey'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/api-keys/{id}:revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    "/v1/api-keys/{id}:revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API key; it stops working at once */
+        post: operations["revokeApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /** Revoke an API key; it stops working at once */
-    post: operations['revokeApiKey'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/audit-log': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit log entries, newest first (owner or admin) */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List audit log entries, newest first (owner or admin) */
-    get: operations['listAuditLog'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's events */
+        get: operations["listEvents"];
+        put?: never;
+        /** Create an event owned by the caller's organization */
+        post: operations["createEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List the organization's events */
-    get: operations['listEvents'];
-    put?: never;
-    /** Create an event owned by the caller's organization */
-    post: operations['createEvent'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/events/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve an event */
+        get: operations["getEvent"];
+        put?: never;
+        post?: never;
+        /** Delete an event */
+        delete: operations["deleteEvent"];
+        options?: never;
+        head?: never;
+        /** Update an event */
+        patch: operations["updateEvent"];
+        trace?: never;
     };
-    /** Retrieve an event */
-    get: operations['getEvent'];
-    put?: never;
-    post?: never;
-    /** Delete an event */
-    delete: operations['deleteEvent'];
-    options?: never;
-    head?: never;
-    /** Update an event */
-    patch: operations['updateEvent'];
-    trace?: never;
-  };
-  '/v1/sponsors': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/sponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's sponsors */
+        get: operations["listSponsors"];
+        put?: never;
+        /** Create a sponsor (brand) belonging to the caller's organization */
+        post: operations["createSponsor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List the organization's sponsors */
-    get: operations['listSponsors'];
-    put?: never;
-    /** Create a sponsor (brand) belonging to the caller's organization */
-    post: operations['createSponsor'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/sponsors/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    "/v1/sponsors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a sponsor */
+        get: operations["getSponsor"];
+        put?: never;
+        post?: never;
+        /** Delete a sponsor */
+        delete: operations["deleteSponsor"];
+        options?: never;
+        head?: never;
+        /** Update a sponsor */
+        patch: operations["updateSponsor"];
+        trace?: never;
     };
-    /** Retrieve a sponsor */
-    get: operations['getSponsor'];
-    put?: never;
-    post?: never;
-    /** Delete a sponsor */
-    delete: operations['deleteSponsor'];
-    options?: never;
-    head?: never;
-    /** Update a sponsor */
-    patch: operations['updateSponsor'];
-    trace?: never;
-  };
-  '/v1/sponsors/{id}/profile': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    "/v1/sponsors/{id}/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a sponsor's profile */
+        get: operations["getSponsorProfile"];
+        /** Create or replace a sponsor's profile */
+        put: operations["putSponsorProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** Retrieve a sponsor's profile */
-    get: operations['getSponsorProfile'];
-    /** Create or replace a sponsor's profile */
-    put: operations['putSponsorProfile'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /** @description An RFC 9457 problem. */
-    Problem: {
-      /**
-       * Format: uri
-       * @example https://yardpass.dev/problems/validation
-       */
-      type: string;
-      title: string;
-      status: number;
-      detail?: string;
-      instance?: string;
-      request_id?: string;
-      errors?: {
-        /** @description JSON pointer to the offending field, e.g. `/price_cents`. */
-        path: string;
-        message: string;
-      }[];
-    } & {
-      [key: string]: unknown;
-    };
-    ListEnvelope: {
-      data: unknown[];
-      has_more: boolean;
-      /** @description Pass as `starting_after` to get the next page. */
-      next_cursor: string | null;
-    };
-    Deleted: {
-      /** Format: uuid */
-      id: string;
-      /** @constant */
-      deleted: true;
-    };
-    Readiness: {
-      /** @enum {string} */
-      status: 'ok' | 'unavailable';
-      checks: {
-        [key: string]: string;
-      };
-    };
-    /**
-     * @description owner and admin manage keys, members and payout settings; viewer is read-only.
-     * @enum {string}
-     */
-    Role: 'owner' | 'admin' | 'member' | 'viewer';
-    Organization: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** Format: date-time */
-      created_at: string;
-    };
-    CurrentOrganization: components['schemas']['Organization'] & {
-      caller: {
+    schemas: {
+        /** @description An RFC 9457 problem. */
+        Problem: {
+            /**
+             * Format: uri
+             * @example https://yardpass.dev/problems/validation
+             */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            request_id?: string;
+            errors?: {
+                /** @description JSON pointer to the offending field, e.g. `/price_cents`. */
+                path: string;
+                message: string;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        ListEnvelope: {
+            data: unknown[];
+            has_more: boolean;
+            /** @description Pass as `starting_after` to get the next page. */
+            next_cursor: string | null;
+        };
+        Deleted: {
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            deleted: true;
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            checks: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * @description owner and admin manage keys, members and payout settings; viewer is read-only.
+         * @enum {string}
+         */
+        Role: "owner" | "admin" | "member" | "viewer";
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CurrentOrganization: components["schemas"]["Organization"] & {
+            caller: {
+                /** @enum {string} */
+                kind: "api_key" | "user";
+                role: components["schemas"]["Role"];
+                /** Format: uuid */
+                api_key_id?: string;
+                api_key_prefix?: string;
+                /** @enum {string} */
+                mode?: "test" | "live";
+                /** Format: uuid */
+                user_id?: string;
+                email?: string | null;
+            };
+        };
+        Member: {
+            /** Format: uuid */
+            id: string;
+            /** Format: email */
+            email: string | null;
+            role: components["schemas"]["Role"];
+            /** @enum {string} */
+            status: "pending" | "active";
+            /** Format: uuid */
+            user_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            joined_at: string | null;
+        };
+        MemberInvite: {
+            /** Format: email */
+            email: string;
+            /** @default member */
+            role?: components["schemas"]["Role"];
+        };
+        MemberUpdate: {
+            role: components["schemas"]["Role"];
+        };
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The first characters of the key, to recognise it. */
+            prefix: string;
+            /** @enum {string} */
+            mode: "test" | "live";
+            role: components["schemas"]["Role"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
+        ApiKeyWithSecret: components["schemas"]["ApiKey"] & {
+            /** @description The whole key. Shown once; store it now. */
+            secret: string;
+        };
+        ApiKeyCreate: {
+            name: string;
+            /**
+             * @default test
+             * @enum {string}
+             */
+            mode?: "test" | "live";
+            /** @default admin */
+            role?: components["schemas"]["Role"];
+        };
+        AuditLogEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            actor_type: "user" | "api_key" | "system";
+            actor_id: string | null;
+            /** @example event.create */
+            action: string;
+            resource_type: string;
+            resource_id: string | null;
+            request_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description Who the event reaches, e.g. `{ "age_range": "18-34", "interests": ["music"] }`. */
+        EventAudience: {
+            [key: string]: unknown;
+        };
+        Event: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            owner_org_id: string;
+            title: string;
+            description: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            venue: string | null;
+            city: string | null;
+            country: string | null;
+            category: string | null;
+            target_audience: components["schemas"]["EventAudience"];
+            brand_safety_tags: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        EventCreate: {
+            title: string;
+            description?: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description Must not be before `starts_at`.
+             */
+            ends_at: string;
+            venue?: string | null;
+            city?: string | null;
+            /** @description ISO 3166-1 alpha-2. */
+            country?: string | null;
+            category?: string | null;
+            target_audience?: components["schemas"]["EventAudience"];
+            brand_safety_tags?: string[];
+        };
+        EventUpdate: {
+            title?: string;
+            description?: string | null;
+            /** Format: date-time */
+            starts_at?: string;
+            /** Format: date-time */
+            ends_at?: string;
+            venue?: string | null;
+            city?: string | null;
+            country?: string | null;
+            category?: string | null;
+            target_audience?: components["schemas"]["EventAudience"];
+            brand_safety_tags?: string[];
+        };
         /** @enum {string} */
-        kind: 'api_key' | 'user';
-        role: components['schemas']['Role'];
-        /** Format: uuid */
-        api_key_id?: string;
-        api_key_prefix?: string;
-        /** @enum {string} */
-        mode?: 'test' | 'live';
-        /** Format: uuid */
-        user_id?: string;
-        email?: string | null;
-      };
-    };
-    Member: {
-      /** Format: uuid */
-      id: string;
-      /** Format: email */
-      email: string | null;
-      role: components['schemas']['Role'];
-      /** @enum {string} */
-      status: 'pending' | 'active';
-      /** Format: uuid */
-      user_id: string | null;
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      joined_at: string | null;
-    };
-    MemberInvite: {
-      /** Format: email */
-      email: string;
-      /** @default member */
-      role?: components['schemas']['Role'];
-    };
-    MemberUpdate: {
-      role: components['schemas']['Role'];
-    };
-    ApiKey: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** @description The first characters of the key, to recognise it. */
-      prefix: string;
-      /** @enum {string} */
-      mode: 'test' | 'live';
-      role: components['schemas']['Role'];
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      last_used_at: string | null;
-      /** Format: date-time */
-      revoked_at: string | null;
-    };
-    ApiKeyWithSecret: components['schemas']['ApiKey'] & {
-      /** @description The whole key. Shown once; store it now. */
-      secret: string;
-    };
-    ApiKeyCreate: {
-      name: string;
-      /**
-       * @default test
-       * @enum {string}
-       */
-      mode?: 'test' | 'live';
-      /** @default admin */
-      role?: components['schemas']['Role'];
-    };
-    AuditLogEntry: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      actor_type: 'user' | 'api_key' | 'system';
-      actor_id: string | null;
-      /** @example event.create */
-      action: string;
-      resource_type: string;
-      resource_id: string | null;
-      request_id: string | null;
-      /** Format: date-time */
-      created_at: string;
-    };
-    /** @description Who the event reaches, e.g. `{ "age_range": "18-34", "interests": ["music"] }`. */
-    EventAudience: {
-      [key: string]: unknown;
-    };
-    Event: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      owner_org_id: string;
-      title: string;
-      description: string | null;
-      /** Format: date-time */
-      starts_at: string;
-      /** Format: date-time */
-      ends_at: string;
-      venue: string | null;
-      city: string | null;
-      country: string | null;
-      category: string | null;
-      target_audience: components['schemas']['EventAudience'];
-      brand_safety_tags: string[];
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      updated_at: string;
-    };
-    EventCreate: {
-      title: string;
-      description?: string | null;
-      /** Format: date-time */
-      starts_at: string;
-      /**
-       * Format: date-time
-       * @description Must not be before `starts_at`.
-       */
-      ends_at: string;
-      venue?: string | null;
-      city?: string | null;
-      /** @description ISO 3166-1 alpha-2. */
-      country?: string | null;
-      category?: string | null;
-      target_audience?: components['schemas']['EventAudience'];
-      brand_safety_tags?: string[];
-    };
-    EventUpdate: {
-      title?: string;
-      description?: string | null;
-      /** Format: date-time */
-      starts_at?: string;
-      /** Format: date-time */
-      ends_at?: string;
-      venue?: string | null;
-      city?: string | null;
-      country?: string | null;
-      category?: string | null;
-      target_audience?: components['schemas']['EventAudience'];
-      brand_safety_tags?: string[];
-    };
-    /** @enum {string} */
-    SponsorVisibility: 'public' | 'private';
-    Sponsor: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      org_id: string;
-      name: string;
-      /** Format: uri */
-      logo_url: string | null;
-      /** Format: uri */
-      website_url: string | null;
-      industry: string | null;
-      visibility: components['schemas']['SponsorVisibility'];
-      /** Format: date-time */
-      created_at: string;
-      /** Format: date-time */
-      updated_at: string;
-    };
-    SponsorCreate: {
-      name: string;
-      /** Format: uri */
-      logo_url?: string | null;
-      /** Format: uri */
-      website_url?: string | null;
-      industry?: string | null;
-      /** @default private */
-      visibility?: components['schemas']['SponsorVisibility'];
-    };
-    SponsorUpdate: {
-      name?: string;
-      /** Format: uri */
-      logo_url?: string | null;
-      /** Format: uri */
-      website_url?: string | null;
-      industry?: string | null;
-      visibility?: components['schemas']['SponsorVisibility'];
-    };
-    ActivationPreferences: {
-      /** @description Brand-safety tags of events this sponsor will not appear at. */
-      avoid_tags?: string[];
-    } & {
-      [key: string]: unknown;
-    };
-    SponsorProfile: {
-      /** Format: uuid */
-      sponsor_id: string;
-      industry: string | null;
-      categories: string[];
-      budget_min_cents: number | null;
-      budget_max_cents: number | null;
-      currency: string;
-      target_audience: components['schemas']['EventAudience'];
-      regions: string[];
-      objectives: string | null;
-      activation_preferences: components['schemas']['ActivationPreferences'];
-      /** Format: date-time */
-      updated_at: string;
-    };
-    SponsorProfileInput: {
-      industry?: string | null;
-      categories?: string[];
-      budget_min_cents?: number | null;
-      budget_max_cents?: number | null;
-      /** @default USD */
-      currency?: string;
-      target_audience?: components['schemas']['EventAudience'];
-      regions?: string[];
-      objectives?: string | null;
-      activation_preferences?: components['schemas']['ActivationPreferences'];
-    };
-  };
-  responses: {
-    /** @description The caller's organization. */
-    CurrentOrganization: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': {
-          data: components['schemas']['CurrentOrganization'];
+        SponsorVisibility: "public" | "private";
+        Sponsor: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            org_id: string;
+            name: string;
+            /** Format: uri */
+            logo_url: string | null;
+            /** Format: uri */
+            website_url: string | null;
+            industry: string | null;
+            visibility: components["schemas"]["SponsorVisibility"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
         };
-      };
-    };
-    /** @description A membership. */
-    Member: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': {
-          data: components['schemas']['Member'];
+        SponsorCreate: {
+            name: string;
+            /** Format: uri */
+            logo_url?: string | null;
+            /** Format: uri */
+            website_url?: string | null;
+            industry?: string | null;
+            /** @default private */
+            visibility?: components["schemas"]["SponsorVisibility"];
         };
-      };
-    };
-    /** @description An event. */
-    Event: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': {
-          data: components['schemas']['Event'];
+        SponsorUpdate: {
+            name?: string;
+            /** Format: uri */
+            logo_url?: string | null;
+            /** Format: uri */
+            website_url?: string | null;
+            industry?: string | null;
+            visibility?: components["schemas"]["SponsorVisibility"];
         };
-      };
-    };
-    /** @description A sponsor. */
-    Sponsor: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': {
-          data: components['schemas']['Sponsor'];
+        ActivationPreferences: {
+            /** @description Brand-safety tags of events this sponsor will not appear at. */
+            avoid_tags?: string[];
+        } & {
+            [key: string]: unknown;
         };
-      };
-    };
-    /** @description A sponsor profile. */
-    SponsorProfile: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': {
-          data: components['schemas']['SponsorProfile'];
+        SponsorProfile: {
+            /** Format: uuid */
+            sponsor_id: string;
+            industry: string | null;
+            categories: string[];
+            budget_min_cents: number | null;
+            budget_max_cents: number | null;
+            currency: string;
+            target_audience: components["schemas"]["EventAudience"];
+            regions: string[];
+            objectives: string | null;
+            activation_preferences: components["schemas"]["ActivationPreferences"];
+            /** Format: date-time */
+            updated_at: string;
         };
-      };
-    };
-    /** @description The resource was deleted. */
-    Deleted: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': {
-          data: components['schemas']['Deleted'];
+        SponsorProfileInput: {
+            industry?: string | null;
+            categories?: string[];
+            budget_min_cents?: number | null;
+            budget_max_cents?: number | null;
+            /** @default USD */
+            currency?: string;
+            target_audience?: components["schemas"]["EventAudience"];
+            regions?: string[];
+            objectives?: string | null;
+            activation_preferences?: components["schemas"]["ActivationPreferences"];
         };
-      };
     };
-    /** @description The request is malformed or invalid; `errors[]` names each field. */
-    BadRequest: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
+    responses: {
+        /** @description The caller's organization. */
+        CurrentOrganization: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["CurrentOrganization"];
+                };
+            };
+        };
+        /** @description A membership. */
+        Member: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Member"];
+                };
+            };
+        };
+        /** @description An event. */
+        Event: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Event"];
+                };
+            };
+        };
+        /** @description A sponsor. */
+        Sponsor: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Sponsor"];
+                };
+            };
+        };
+        /** @description A sponsor profile. */
+        SponsorProfile: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["SponsorProfile"];
+                };
+            };
+        };
+        /** @description The resource was deleted. */
+        Deleted: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Deleted"];
+                };
+            };
+        };
+        /** @description The request is malformed or invalid; `errors[]` names each field. */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Missing, malformed, expired or revoked credentials. */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The caller's role does not allow this. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource in the caller's organization. */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A conflicting state, a duplicate, or the same Idempotency-Key still in progress. */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The Idempotency-Key was used with a different request, or the request breaks a business rule. */
+        UnprocessableEntity: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
-    /** @description Missing, malformed, expired or revoked credentials. */
-    Unauthorized: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
+    parameters: {
+        Id: string;
+        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+        OrgId: string;
+        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+        IdempotencyKey: string;
+        /** @description Page size. */
+        Limit: number;
+        /** @description The `next_cursor` of the previous page. */
+        StartingAfter: string;
     };
-    /** @description The caller's role does not allow this. */
-    Forbidden: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
+    requestBodies: never;
+    headers: {
+        /** @description The request's id; also in logs and problem bodies. */
+        "X-Request-Id": string;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+        /** @description Requests allowed per window in this bucket. */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the current window. */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the window resets. */
+        "RateLimit-Reset": number;
     };
-    /** @description No such resource in the caller's organization. */
-    NotFound: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description A conflicting state, a duplicate, or the same Idempotency-Key still in progress. */
-    Conflict: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The Idempotency-Key was used with a different request, or the request breaks a business rule. */
-    UnprocessableEntity: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Rate limit exceeded; retry after `Retry-After` seconds. */
-    TooManyRequests: {
-      headers: {
-        'X-Request-Id': components['headers']['X-Request-Id'];
-        'Retry-After': components['headers']['Retry-After'];
-        'RateLimit-Limit': components['headers']['RateLimit-Limit'];
-        'RateLimit-Remaining': components['headers']['RateLimit-Remaining'];
-        'RateLimit-Reset': components['headers']['RateLimit-Reset'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-  };
-  parameters: {
-    Id: string;
-    /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-    OrgId: string;
-    /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-    IdempotencyKey: string;
-    /** @description Page size. */
-    Limit: number;
-    /** @description The `next_cursor` of the previous page. */
-    StartingAfter: string;
-  };
-  requestBodies: never;
-  headers: {
-    /** @description The request's id; also in logs and problem bodies. */
-    'X-Request-Id': string;
-    /** @description Seconds to wait before retrying. */
-    'Retry-After': number;
-    /** @description Requests allowed per window in this bucket. */
-    'RateLimit-Limit': number;
-    /** @description Requests left in the current window. */
-    'RateLimit-Remaining': number;
-    /** @description Seconds until the window resets. */
-    'RateLimit-Reset': number;
-  };
-  pathItems: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  getHealth: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The process is up. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': {
-            /** @constant */
-            status: 'ok';
-          };
+        requestBody?: never;
+        responses: {
+            /** @description The process is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
         };
-      };
     };
-  };
-  getReadiness: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Ready to serve. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Readiness'];
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
         };
-      };
-      /** @description Not ready. */
-      503: {
-        headers: {
-          [name: string]: unknown;
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['Readiness'];
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
         };
-      };
     };
-  };
-  getMetrics: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Prometheus text exposition format. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getOpenApiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'text/plain': string;
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
         };
-      };
     };
-  };
-  getOpenApiJson: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The OpenAPI document. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getOpenApiYaml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': Record<string, never>;
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
         };
-      };
     };
-  };
-  getOpenApiYaml: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The OpenAPI document. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/yaml': string;
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page rendering this contract. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
         };
-      };
     };
-  };
-  getDocs: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description An HTML page rendering this contract. */
-      200: {
-        headers: {
-          [name: string]: unknown;
+    getCurrentOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'text/html': string;
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CurrentOrganization"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
-      };
     };
-  };
-  getCurrentOrganization: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['CurrentOrganization'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  listMembers: {
-    parameters: {
-      query?: {
-        /** @description Page size. */
-        limit?: components['parameters']['Limit'];
-        /** @description The `next_cursor` of the previous page. */
-        starting_after?: components['parameters']['StartingAfter'];
-      };
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of members. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['X-Request-Id'];
-          [name: string]: unknown;
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['ListEnvelope'] & {
-            data: components['schemas']['Member'][];
-          };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Member"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
-  };
-  inviteMember: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MemberInvite'];
-      };
-    };
-    responses: {
-      201: components['responses']['Member'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  removeMember: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['Member'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  updateMember: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MemberUpdate'];
-      };
-    };
-    responses: {
-      200: components['responses']['Member'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  listApiKeys: {
-    parameters: {
-      query?: {
-        /** @description Page size. */
-        limit?: components['parameters']['Limit'];
-        /** @description The `next_cursor` of the previous page. */
-        starting_after?: components['parameters']['StartingAfter'];
-      };
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of API keys. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['X-Request-Id'];
-          [name: string]: unknown;
+    inviteMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['ListEnvelope'] & {
-            data: components['schemas']['ApiKey'][];
-          };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberInvite"];
+            };
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  createApiKey: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ApiKeyCreate'];
-      };
-    };
-    responses: {
-      /** @description The new key, with its secret. */
-      201: {
-        headers: {
-          'X-Request-Id': components['headers']['X-Request-Id'];
-          [name: string]: unknown;
+        responses: {
+            201: components["responses"]["Member"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
-        content: {
-          'application/json': {
-            data: components['schemas']['ApiKeyWithSecret'];
-          };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  revokeApiKey: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The revoked key. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['X-Request-Id'];
-          [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Member"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
-        content: {
-          'application/json': {
-            data: components['schemas']['ApiKey'];
-          };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
         };
-      };
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  listAuditLog: {
-    parameters: {
-      query?: {
-        /** @description Page size. */
-        limit?: components['parameters']['Limit'];
-        /** @description The `next_cursor` of the previous page. */
-        starting_after?: components['parameters']['StartingAfter'];
-        /** @description Only entries with this action, e.g. `event.create`. */
-        action?: string;
-        /** @description Only entries about this kind of resource, e.g. `event`. */
-        resource_type?: string;
-      };
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of audit log entries. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['X-Request-Id'];
-          [name: string]: unknown;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
         };
-        content: {
-          'application/json': components['schemas']['ListEnvelope'] & {
-            data: components['schemas']['AuditLogEntry'][];
-          };
+        responses: {
+            200: components["responses"]["Member"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
     };
-  };
-  listEvents: {
-    parameters: {
-      query?: {
-        /** @description Page size. */
-        limit?: components['parameters']['Limit'];
-        /** @description The `next_cursor` of the previous page. */
-        starting_after?: components['parameters']['StartingAfter'];
-        category?: string;
-        city?: string;
-        /** @description Only events starting at or after this time. */
-        starts_after?: string;
-        /** @description Only events starting before this time. */
-        starts_before?: string;
-      };
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of events, by start time. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['X-Request-Id'];
-          [name: string]: unknown;
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['ListEnvelope'] & {
-            data: components['schemas']['Event'][];
-          };
+        requestBody?: never;
+        responses: {
+            /** @description A page of API keys. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["ApiKey"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
     };
-  };
-  createEvent: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EventCreate'];
-      };
-    };
-    responses: {
-      201: components['responses']['Event'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  getEvent: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['Event'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  deleteEvent: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['Deleted'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  updateEvent: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EventUpdate'];
-      };
-    };
-    responses: {
-      200: components['responses']['Event'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
-  listSponsors: {
-    parameters: {
-      query?: {
-        /** @description Page size. */
-        limit?: components['parameters']['Limit'];
-        /** @description The `next_cursor` of the previous page. */
-        starting_after?: components['parameters']['StartingAfter'];
-        industry?: string;
-        visibility?: components['schemas']['SponsorVisibility'];
-      };
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of sponsors, by name. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['X-Request-Id'];
-          [name: string]: unknown;
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['ListEnvelope'] & {
-            data: components['schemas']['Sponsor'][];
-          };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
+        responses: {
+            /** @description The new key, with its secret. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApiKeyWithSecret"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-  };
-  createSponsor: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path?: never;
-      cookie?: never;
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revoked key. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ApiKey"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SponsorCreate'];
-      };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only entries with this action, e.g. `event.create`. */
+                action?: string;
+                /** @description Only entries about this kind of resource, e.g. `event`. */
+                resource_type?: string;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit log entries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["AuditLogEntry"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-    responses: {
-      201: components['responses']['Sponsor'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                category?: string;
+                city?: string;
+                /** @description Only events starting at or after this time. */
+                starts_after?: string;
+                /** @description Only events starting before this time. */
+                starts_before?: string;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events, by start time. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Event"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-  };
-  getSponsor: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    createEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["Event"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['Sponsor'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
+    getEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Event"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-  };
-  deleteSponsor: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    deleteEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Deleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['Deleted'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
+    updateEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Event"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-  };
-  updateSponsor: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    listSponsors: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                industry?: string;
+                visibility?: components["schemas"]["SponsorVisibility"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sponsors, by name. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Sponsor"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SponsorUpdate'];
-      };
+    createSponsor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SponsorCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["Sponsor"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-    responses: {
-      200: components['responses']['Sponsor'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
+    getSponsor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Sponsor"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-  };
-  getSponsorProfile: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    deleteSponsor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Deleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-    requestBody?: never;
-    responses: {
-      200: components['responses']['SponsorProfile'];
-      401: components['responses']['Unauthorized'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
+    updateSponsor: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SponsorUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Sponsor"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-  };
-  putSponsorProfile: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
-        'X-Org-Id'?: components['parameters']['OrgId'];
-        /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        id: components['parameters']['Id'];
-      };
-      cookie?: never;
+    getSponsorProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SponsorProfile"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SponsorProfileInput'];
-      };
+    putSponsorProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SponsorProfileInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SponsorProfile"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
     };
-    responses: {
-      200: components['responses']['SponsorProfile'];
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      422: components['responses']['UnprocessableEntity'];
-      429: components['responses']['TooManyRequests'];
-    };
-  };
 }
