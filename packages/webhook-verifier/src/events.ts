@@ -12,7 +12,8 @@ export interface PackagePublishedData {
 }
 
 /** States of a proposal thread. */
-export type ProposalStatus = 'draft' | 'sent' | 'countered' | 'accepted' | 'rejected' | 'withdrawn' | 'expired';
+export type ProposalStatus =
+  'draft' | 'sent' | 'countered' | 'accepted' | 'rejected' | 'withdrawn' | 'expired';
 
 /** The latest offer of a proposal thread. */
 export interface ProposalOffer {

@@ -42,7 +42,9 @@ function malformed(message: string): WebhookVerificationError {
 
 /** Reads and checks the `webhook-*` headers (not the signatures themselves). */
 export function readWebhookHeaders(headers: HeadersInput | null | undefined): WebhookHeaders {
-  const [id, timestamp, signature] = NAMES.map((name) => (headers == null ? undefined : read(headers, name)?.trim()));
+  const [id, timestamp, signature] = NAMES.map((name) =>
+    headers == null ? undefined : read(headers, name)?.trim(),
+  );
   if (!id || !timestamp || !signature) {
     const missing = NAMES.filter((_, i) => ![id, timestamp, signature][i]);
     throw new WebhookVerificationError(

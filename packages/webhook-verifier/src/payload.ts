@@ -6,7 +6,8 @@ export type Payload = string | Uint8Array | ArrayBuffer;
 /** Accepts the raw body and names the usual mistake (a parsed object, a consumed body) otherwise. */
 export function readPayload(payload: unknown): string | Uint8Array {
   if (typeof payload === 'string') return payload;
-  if (ArrayBuffer.isView(payload)) return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
+  if (ArrayBuffer.isView(payload))
+    return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
   if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
   throw new WebhookVerificationError(
     'invalid_payload',

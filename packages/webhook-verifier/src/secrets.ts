@@ -37,11 +37,15 @@ function parse(secret: string): ParsedSecret {
   }
   const encoded = secret.slice(prefix.length);
   if (!isBase64(encoded)) {
-    throw malformed(`The part after "${prefix}" must be non-empty standard base64; this secret is truncated or altered.`);
+    throw malformed(
+      `The part after "${prefix}" must be non-empty standard base64; this secret is truncated or altered.`,
+    );
   }
   const bytes = decodeBase64(encoded);
   if (kind !== 'hmac' && bytes.length !== 32) {
-    throw malformed(`A "${prefix}" key is 32 bytes of base64, but this one decodes to ${bytes.length} bytes.`);
+    throw malformed(
+      `A "${prefix}" key is 32 bytes of base64, but this one decodes to ${bytes.length} bytes.`,
+    );
   }
   return { kind, bytes };
 }
@@ -69,10 +73,14 @@ export function parseSecrets(secret: unknown, use: 'verify' | 'sign'): ParsedSec
     }
     const parsed = parseCached(value);
     if (use === 'verify' && parsed.kind === 'private') {
-      throw malformed('A "whsk_" key signs; verify with its "whpk_" public key and keep the signing key off receivers.');
+      throw malformed(
+        'A "whsk_" key signs; verify with its "whpk_" public key and keep the signing key off receivers.',
+      );
     }
     if (use === 'sign' && parsed.kind === 'public') {
-      throw malformed('A "whpk_" public key can only verify; sign with a "whsec_" secret or a "whsk_" signing key.');
+      throw malformed(
+        'A "whpk_" public key can only verify; sign with a "whsec_" secret or a "whsk_" signing key.',
+      );
     }
     return parsed;
   });

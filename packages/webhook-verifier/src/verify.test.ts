@@ -19,7 +19,9 @@ import { WebhookVerificationError, type WebhookVerificationErrorReason } from '.
 function rejectsWith(promise: Promise<unknown>, reason: WebhookVerificationErrorReason, message?: RegExp) {
   return expect(promise).rejects.toSatisfy(
     (error) =>
-      error instanceof WebhookVerificationError && error.reason === reason && (!message || message.test(error.message)),
+      error instanceof WebhookVerificationError &&
+      error.reason === reason &&
+      (!message || message.test(error.message)),
   );
 }
 
@@ -53,21 +55,28 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
 
   it('rejects a body re-encoded as Latin-1 when it was signed as UTF-8', async () => {
     const text = JSON.stringify({ ...event, data: { ...event.data, status: 'café' } });
-    await rejectsWith(verify(Buffer.from(text, 'latin1'), signedHeaders({ body: text }), secret), 'invalid_signature');
+    await rejectsWith(
+      verify(Buffer.from(text, 'latin1'), signedHeaders({ body: text }), secret),
+      'invalid_signature',
+    );
   });
 
   it.each([
     ['a plain object with lowercase names', (h: Record<string, string>) => h],
     [
       'a plain object with mixed-case names',
-      (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toUpperCase(), v])),
+      (h: Record<string, string>) =>
+        Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toUpperCase(), v])),
     ],
     ['a Fetch Headers', (h: Record<string, string>) => new Headers(h)],
     [
       'IncomingHttpHeaders with an array value',
       (h: Record<string, string>): IncomingHttpHeaders => ({
         ...h,
-        'webhook-signature': ['v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=', h['webhook-signature'] ?? ''],
+        'webhook-signature': [
+          'v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=',
+          h['webhook-signature'] ?? '',
+        ],
       }),
     ],
   ])('reads the headers when they are %s', async (_, shape) => {
@@ -90,9 +99,9 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
         headers['webhook-signature'],
         'v1a,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=',
       ];
-      await expect(verify(body, { ...headers, 'webhook-signature': signatures.join(' ') }, secret)).resolves.toEqual(
-        event,
-      );
+      await expect(
+        verify(body, { ...headers, 'webhook-signature': signatures.join(' ') }, secret),
+      ).resolves.toEqual(event);
     });
 
     it.each([
@@ -153,7 +162,9 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
     });
 
     it.each([-1, Number.NaN, '300'])('throws a TypeError when the tolerance is %s', async (tolerance) => {
-      await expect(verify(body, signedHeaders(), secret, { tolerance: tolerance as number })).rejects.toThrow(TypeError);
+      await expect(verify(body, signedHeaders(), secret, { tolerance: tolerance as number })).rejects.toThrow(
+        TypeError,
+      );
     });
   });
 
@@ -197,7 +208,11 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
       'webhook-timestamp': String(reference.timestamp),
       'webhook-signature': reference.signature,
     };
-    await rejectsWith(verify(reference.payload, headers, reference.secret), 'invalid_payload', /authentic JSON/);
+    await rejectsWith(
+      verify(reference.payload, headers, reference.secret),
+      'invalid_payload',
+      /authentic JSON/,
+    );
     await rejectsWith(verify(`${reference.payload} `, headers, reference.secret), 'invalid_signature');
   });
 
@@ -208,37 +223,161 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
       return rest;
     };
     it.each<[string, WebhookVerificationErrorReason, () => Parameters<typeof verify>, RegExp]>([
-      ['webhook-id is missing', 'missing_header', () => [body, without('webhook-id')(), secret], /webhook-id/],
-      ['webhook-timestamp is missing', 'missing_header', () => [body, without('webhook-timestamp')(), secret], /webhook-timestamp/],
-      ['webhook-signature is missing', 'missing_header', () => [body, without('webhook-signature')(), secret], /webhook-signature/],
-      ['a header is empty', 'missing_header', () => [body, { ...valid(), 'webhook-id': '' }, secret], /webhook-id/],
-      ['no webhook header is there', 'missing_header', () => [body, { 'content-type': 'application/json' }, secret], /req\.headers/],
-      ['the timestamp is a date', 'malformed_header', () => [body, { ...valid(), 'webhook-timestamp': '2026-11-23T10:00:00Z' }, secret], /unix seconds/],
-      ['the timestamp is in milliseconds', 'malformed_header', () => [body, { ...valid(), 'webhook-timestamp': String(Date.now()) }, secret], /milliseconds/],
-      ['the signature has no version', 'malformed_header', () => [body, { ...valid(), 'webhook-signature': 'g0hM9SsE+OTPJTGt' }, secret], /v1,<base64>/],
-      ['the signature is Stripe-style', 'malformed_header', () => [body, { ...valid(), 'webhook-signature': 't=1,v1=abc' }, secret], /v1,<base64>/],
-      ['the body was altered', 'invalid_signature', () => [body.replace('150000', '150001'), valid(), secret], /raw body/],
+      [
+        'webhook-id is missing',
+        'missing_header',
+        () => [body, without('webhook-id')(), secret],
+        /webhook-id/,
+      ],
+      [
+        'webhook-timestamp is missing',
+        'missing_header',
+        () => [body, without('webhook-timestamp')(), secret],
+        /webhook-timestamp/,
+      ],
+      [
+        'webhook-signature is missing',
+        'missing_header',
+        () => [body, without('webhook-signature')(), secret],
+        /webhook-signature/,
+      ],
+      [
+        'a header is empty',
+        'missing_header',
+        () => [body, { ...valid(), 'webhook-id': '' }, secret],
+        /webhook-id/,
+      ],
+      [
+        'no webhook header is there',
+        'missing_header',
+        () => [body, { 'content-type': 'application/json' }, secret],
+        /req\.headers/,
+      ],
+      [
+        'the timestamp is a date',
+        'malformed_header',
+        () => [body, { ...valid(), 'webhook-timestamp': '2026-11-23T10:00:00Z' }, secret],
+        /unix seconds/,
+      ],
+      [
+        'the timestamp is in milliseconds',
+        'malformed_header',
+        () => [body, { ...valid(), 'webhook-timestamp': String(Date.now()) }, secret],
+        /milliseconds/,
+      ],
+      [
+        'the signature has no version',
+        'malformed_header',
+        () => [body, { ...valid(), 'webhook-signature': 'g0hM9SsE+OTPJTGt' }, secret],
+        /v1,<base64>/,
+      ],
+      [
+        'the signature is Stripe-style',
+        'malformed_header',
+        () => [body, { ...valid(), 'webhook-signature': 't=1,v1=abc' }, secret],
+        /v1,<base64>/,
+      ],
+      [
+        'the body was altered',
+        'invalid_signature',
+        () => [body.replace('150000', '150001'), valid(), secret],
+        /raw body/,
+      ],
       ['the secret is another one', 'invalid_signature', () => [body, valid(), otherSecret], /secret/],
-      ['the signature is partial', 'invalid_signature', () => [body, { ...valid(), 'webhook-signature': 'v1,' }, secret], /No signature/],
-      ['the signature is truncated', 'invalid_signature', () => [body, { ...valid(), 'webhook-signature': valid()['webhook-signature']?.slice(0, 20) ?? '' }, secret], /No signature/],
-      ['the signature is not base64', 'invalid_signature', () => [body, { ...valid(), 'webhook-signature': 'v1,dawfeoifkpqwoekfpqoekf' }, secret], /No signature/],
-      ['only v1a signatures come for a whsec_ secret', 'invalid_signature', () => [body, { ...valid(), 'webhook-signature': `v1a,${'A'.repeat(86)}==` }, secret], /whpk_/],
-      ['only v1 signatures come for a whpk_ key', 'invalid_signature', () => [body, valid(), publicKey], /whsec_/],
-      ['the secret has a trailing newline', 'malformed_secret', () => [body, valid(), `${secret}\n`], /whitespace or a line break/],
+      [
+        'the signature is partial',
+        'invalid_signature',
+        () => [body, { ...valid(), 'webhook-signature': 'v1,' }, secret],
+        /No signature/,
+      ],
+      [
+        'the signature is truncated',
+        'invalid_signature',
+        () => [
+          body,
+          { ...valid(), 'webhook-signature': valid()['webhook-signature']?.slice(0, 20) ?? '' },
+          secret,
+        ],
+        /No signature/,
+      ],
+      [
+        'the signature is not base64',
+        'invalid_signature',
+        () => [body, { ...valid(), 'webhook-signature': 'v1,dawfeoifkpqwoekfpqoekf' }, secret],
+        /No signature/,
+      ],
+      [
+        'only v1a signatures come for a whsec_ secret',
+        'invalid_signature',
+        () => [body, { ...valid(), 'webhook-signature': `v1a,${'A'.repeat(86)}==` }, secret],
+        /whpk_/,
+      ],
+      [
+        'only v1 signatures come for a whpk_ key',
+        'invalid_signature',
+        () => [body, valid(), publicKey],
+        /whsec_/,
+      ],
+      [
+        'the secret has a trailing newline',
+        'malformed_secret',
+        () => [body, valid(), `${secret}\n`],
+        /whitespace or a line break/,
+      ],
       ['the secret has a space', 'malformed_secret', () => [body, valid(), ` ${secret}`], /whitespace/],
-      ['the secret has no prefix', 'malformed_secret', () => [body, valid(), secret.slice('whsec_'.length)], /"whsec_".*no prefix/],
-      ['the secret is an API key', 'malformed_secret', () => [body, valid(), 'yp_test_abc'], /starts with "yp_"/],
+      [
+        'the secret has no prefix',
+        'malformed_secret',
+        () => [body, valid(), secret.slice('whsec_'.length)],
+        /"whsec_".*no prefix/,
+      ],
+      [
+        'the secret is an API key',
+        'malformed_secret',
+        () => [body, valid(), 'yp_test_abc'],
+        /starts with "yp_"/,
+      ],
       ['the secret is not base64', 'malformed_secret', () => [body, valid(), 'whsec_not*base64'], /base64/],
       ['the secret is only the prefix', 'malformed_secret', () => [body, valid(), 'whsec_'], /base64/],
       ['the secret is a whsk_ signing key', 'malformed_secret', () => [body, valid(), signingKey], /whpk_/],
       ['the public key is not 32 bytes', 'malformed_secret', () => [body, valid(), 'whpk_AAAA'], /32 bytes/],
-      ['the secret is undefined', 'malformed_secret', () => [body, valid(), undefined as unknown as string], /undefined.*environment variable/],
+      [
+        'the secret is undefined',
+        'malformed_secret',
+        () => [body, valid(), undefined as unknown as string],
+        /undefined.*environment variable/,
+      ],
       ['the secret list is empty', 'malformed_secret', () => [body, valid(), []], /at least one/],
-      ['one of two secrets is malformed', 'malformed_secret', () => [body, valid(), [secret, 'oops']], /no prefix/],
-      ['the payload is a parsed object', 'invalid_payload', () => [event as unknown as string, valid(), secret], /already-parsed object.*raw request body.*express\.raw/],
-      ['the payload is undefined', 'invalid_payload', () => [undefined as unknown as string, valid(), secret], /undefined.*raw request body/],
-      ['the authentic body is not JSON', 'invalid_payload', () => ['not json', signedHeaders({ body: 'not json' }), secret], /not JSON/],
-      ['the authentic body is not an event', 'invalid_payload', () => ['{"id":"x"}', signedHeaders({ body: '{"id":"x"}' }), secret], /not a Yardpass event/],
+      [
+        'one of two secrets is malformed',
+        'malformed_secret',
+        () => [body, valid(), [secret, 'oops']],
+        /no prefix/,
+      ],
+      [
+        'the payload is a parsed object',
+        'invalid_payload',
+        () => [event as unknown as string, valid(), secret],
+        /already-parsed object.*raw request body.*express\.raw/,
+      ],
+      [
+        'the payload is undefined',
+        'invalid_payload',
+        () => [undefined as unknown as string, valid(), secret],
+        /undefined.*raw request body/,
+      ],
+      [
+        'the authentic body is not JSON',
+        'invalid_payload',
+        () => ['not json', signedHeaders({ body: 'not json' }), secret],
+        /not JSON/,
+      ],
+      [
+        'the authentic body is not an event',
+        'invalid_payload',
+        () => ['{"id":"x"}', signedHeaders({ body: '{"id":"x"}' }), secret],
+        /not a Yardpass event/,
+      ],
     ])('rejects with %s → %s', async (_, reason, args, message) => {
       await rejectsWith(verify(...args()), reason, message);
     });

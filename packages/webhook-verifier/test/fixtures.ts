@@ -35,7 +35,9 @@ export const signingKey = asymmetricReference.signingKey;
 export const publicKey = (() => {
   const seed = Buffer.from(signingKey.slice('whsk_'.length), 'base64');
   const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
-  const jwk = createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).export({ format: 'jwk' });
+  const jwk = createPublicKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })).export({
+    format: 'jwk',
+  });
   return `whpk_${Buffer.from(jwk.x ?? '', 'base64url').toString('base64')}`;
 })();
 
@@ -63,7 +65,12 @@ export function now(): number {
 }
 
 /** A v1 signature computed with node:crypto directly, as an oracle independent of the package. */
-export function hmacSignature(options: { secret: string; id: string; timestamp: number; body: string | Uint8Array }): string {
+export function hmacSignature(options: {
+  secret: string;
+  id: string;
+  timestamp: number;
+  body: string | Uint8Array;
+}): string {
   const key = Buffer.from(options.secret.slice('whsec_'.length), 'base64');
   const mac = createHmac('sha256', key)
     .update(`${options.id}.${options.timestamp}.`)
@@ -76,7 +83,12 @@ export function hmacSignature(options: { secret: string; id: string; timestamp: 
 export function signedHeaders(
   options: { secret?: string; id?: string; timestamp?: number; body?: string | Uint8Array } = {},
 ): Record<string, string> {
-  const { secret: key = secret, id = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W', timestamp = now(), body: payload = body } = options;
+  const {
+    secret: key = secret,
+    id = 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W',
+    timestamp = now(),
+    body: payload = body,
+  } = options;
   return {
     'webhook-id': id,
     'webhook-timestamp': String(timestamp),

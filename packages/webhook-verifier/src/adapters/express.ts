@@ -34,7 +34,7 @@ export interface ExpressWebhookOptions<Req, Res> extends VerifyOptions {
 const PARSED_BODY =
   'req.body is a parsed object, so the raw bytes the signature covers are gone. Put express.raw({ type: ' +
   '"application/json" }) on this route, registered before any app-wide express.json(), and check that its ' +
-  'type matches the request\'s Content-Type.';
+  "type matches the request's Content-Type.";
 
 /**
  * Express middleware for Yardpass webhooks. Verifies the raw body left by `express.raw()` (or reads it

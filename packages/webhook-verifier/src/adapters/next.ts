@@ -1,4 +1,10 @@
-import { verify, type HeadersLike, type Secret, type VerifyOptions, type YardpassWebhookEvent } from '@yardpass/webhook-verifier';
+import {
+  verify,
+  type HeadersLike,
+  type Secret,
+  type VerifyOptions,
+  type YardpassWebhookEvent,
+} from '@yardpass/webhook-verifier';
 import { badRequest, eventResponse, rejection } from './shared';
 
 /** The parts of a Fetch `Request` (or Next.js `NextRequest`) the handler uses. */

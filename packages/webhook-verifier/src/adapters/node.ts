@@ -1,4 +1,9 @@
-import { verify, type Secret, type VerifyOptions, type YardpassWebhookEvent } from '@yardpass/webhook-verifier';
+import {
+  verify,
+  type Secret,
+  type VerifyOptions,
+  type YardpassWebhookEvent,
+} from '@yardpass/webhook-verifier';
 import {
   DEFAULT_MAX_BODY_BYTES,
   readBody,
@@ -17,7 +22,7 @@ export interface NodeWebhookOptions<Req, Res> extends VerifyOptions {
   /** Handles a verified event. Answers 204 when it returns without having responded itself. */
   onEvent(event: YardpassWebhookEvent, req: Req, res: Res): unknown;
   /** Receives errors thrown by `onEvent` (answered 500) and a malformed secret. @default console.error */
-  onError?(error: unknown): void;
+  onError?: (error: unknown) => void;
   /** Larger bodies are refused with 400. @default 1048576 (1 MiB) */
   maxBodyBytes?: number;
 }

@@ -27,14 +27,20 @@ export function rejection(error: unknown): string | undefined {
 }
 
 /** Collects the raw body of a Node request, refusing more than `maxBytes`. */
-export async function readBody(request: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Uint8Array> {
+export async function readBody(
+  request: AsyncIterable<Uint8Array | string>,
+  maxBytes: number,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += bytes.length;
     if (size > maxBytes) {
-      throw new WebhookVerificationError('invalid_payload', `The body is larger than the ${maxBytes} byte limit.`);
+      throw new WebhookVerificationError(
+        'invalid_payload',
+        `The body is larger than the ${maxBytes} byte limit.`,
+      );
     }
     chunks.push(bytes);
   }

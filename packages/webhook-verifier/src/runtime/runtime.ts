@@ -9,7 +9,11 @@ export interface SignedContent {
 /** The crypto a build runs on: node:crypto in the Node build, Web Crypto in the web build. */
 export interface Runtime {
   /** True when one of the base64 `signatures` is valid for `content` under `secret`. */
-  verify(secret: ParsedSecret, content: SignedContent, signatures: readonly string[]): boolean | Promise<boolean>;
+  verify(
+    secret: ParsedSecret,
+    content: SignedContent,
+    signatures: readonly string[],
+  ): boolean | Promise<boolean>;
   /** The base64 signature of `content`: HMAC-SHA256 for `whsec_`, Ed25519 for `whsk_`. */
   sign(secret: ParsedSecret, content: SignedContent): string | Promise<string>;
 }

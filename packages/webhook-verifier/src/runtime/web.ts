@@ -13,9 +13,13 @@ function cryptoKey(secret: ParsedSecret): Promise<CryptoKey> {
         ? crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
         : kind === 'public'
           ? crypto.subtle.importKey('raw', bytes, 'Ed25519', false, ['verify'])
-          : crypto.subtle.importKey('pkcs8', concat(new Uint8Array(ED25519_PKCS8_PREFIX), bytes), 'Ed25519', false, [
-              'sign',
-            ]);
+          : crypto.subtle.importKey(
+              'pkcs8',
+              concat(new Uint8Array(ED25519_PKCS8_PREFIX), bytes),
+              'Ed25519',
+              false,
+              ['sign'],
+            );
     keys.set(secret, key);
   }
   return key;
@@ -42,7 +46,9 @@ export const webRuntime: Runtime = {
     const key = await cryptoKey(secret);
     const data = bytes(content);
     const results = await Promise.all(
-      signatures.map((signature) => crypto.subtle.verify(key.algorithm.name, key, decodeBase64(signature), data)),
+      signatures.map((signature) =>
+        crypto.subtle.verify(key.algorithm.name, key, decodeBase64(signature), data),
+      ),
     );
     return results.includes(true);
   },
