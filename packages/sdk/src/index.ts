@@ -1,1 +1,34 @@
-export {};
+export { Yardpass } from './client.js';
+export { APIPromise, type WithResponse } from './api-promise.js';
+export { Page, PagePromise } from './pagination.js';
+export {
+  YardpassError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  PreconditionFailedError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  type Problem,
+  type ProblemFieldError,
+} from './errors.js';
+export type {
+  ClientOptions,
+  Fetch,
+  HttpMethod,
+  LogEvent,
+  Logger,
+  QueryParams,
+  RequestOptions,
+  RequestParams,
+} from './options.js';
+export type { OperationBody, OperationId, OperationQuery, OperationResult } from './operations.js';
+export type { Endpoint } from './resource.js';
+export type { components, operations, paths } from './generated/openapi.js';

@@ -1,0 +1,38 @@
+import type * as undici from 'undici';
+import type { Fetch } from './options.js';
+
+type Undici = typeof undici;
+
+/**
+ * The `fetch` a client uses when none is given. On Node (≥ 20.18.1, what undici 7 supports) it is
+ * undici's, over a keep-alive Agent of the client's own; everywhere else (Bun, Deno, edge runtimes,
+ * browsers, older Node) the runtime's global `fetch`.
+ */
+export function defaultFetch(): Fetch {
+  if (!supportsUndici()) return (url, init) => globalThis.fetch(url, init);
+  let undici: Promise<Fetch> | undefined;
+  return async (url, init) => (await (undici ??= loadUndici()))(url, init);
+}
+
+async function loadUndici(): Promise<Fetch> {
+  // A computed specifier and the ignore comments keep bundlers for edge runtimes from pulling undici
+  // (and node:net) in; where it cannot be loaded (a bundle without node_modules) the global fetch serves.
+  const specifier = 'undici';
+  try {
+    const { Agent, fetch } = (await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier)) as Undici;
+    // The SDK bounds every attempt with its own `timeout`, so undici's timeouts (300 s by default) are
+    // turned off: they must never cut a request that the caller allowed to take longer.
+    const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+    return (url, init) =>
+      fetch(url, { ...(init as Parameters<Undici['fetch']>[1]), dispatcher }) as Promise<Response>;
+  } catch {
+    return (url, init) => globalThis.fetch(url, init);
+  }
+}
+
+function supportsUndici(): boolean {
+  const node = typeof process === 'undefined' ? undefined : process.versions?.node;
+  if (node === undefined || 'Bun' in globalThis || 'Deno' in globalThis) return false;
+  const [major = 0, minor = 0, patch = 0] = node.split('.').map(Number);
+  return major > 20 || (major === 20 && (minor > 18 || (minor === 18 && patch >= 1)));
+}
