@@ -9,13 +9,11 @@ export function readPayload(payload: unknown): string | Uint8Array {
   if (ArrayBuffer.isView(payload))
     return new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength);
   if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
+  const found =
+    payload == null ? String(payload) : typeof payload === 'object' ? 'a parsed object' : typeof payload;
   throw new WebhookVerificationError(
     'invalid_payload',
-    payload == null
-      ? `The payload is ${String(payload)}: pass the raw request body. If a framework read the body first, ` +
-          'have it keep the raw bytes (for Express: express.raw({ type: "application/json" }) on this route).'
-      : `The payload is ${typeof payload === 'object' ? 'an already-parsed object' : `a ${typeof payload}`}. ` +
-          'Pass the raw request body (string, Buffer or Uint8Array) exactly as received: parsed and re-serialized JSON ' +
-          'never matches the signature. For Express, use express.raw({ type: "application/json" }) on this route instead of express.json().',
+    `The payload must be the raw request body (string, Buffer, Uint8Array or ArrayBuffer), not ${found}: ` +
+      're-serialized JSON never matches. In Express, use express.raw({ type: "application/json" }), not express.json().',
   );
 }

@@ -23,29 +23,23 @@ function malformed(message: string): WebhookVerificationError {
 function parse(secret: string): ParsedSecret {
   if (/\s/.test(secret)) {
     throw malformed(
-      'The secret contains whitespace or a line break. Remove it: a trailing newline often comes from a .env file or `echo`.',
+      'The secret contains whitespace or a newline; remove it (often a trailing newline from a .env file).',
     );
   }
   const prefix = /^[a-z]+_/.exec(secret)?.[0] ?? '';
   const kind = KINDS[prefix as keyof typeof KINDS] as ParsedSecret['kind'] | undefined;
   if (kind === undefined) {
-    const found = prefix === '' ? 'it has no prefix' : `it starts with "${prefix}"`;
+    const found = prefix === '' ? 'has no prefix' : `starts with "${prefix}"`;
     throw malformed(
-      `A webhook secret starts with "whsec_" (or "whpk_" for a public key), but ${found}. ` +
-        'Copy the whole signing secret of this endpoint from Yardpass; API keys (yp_…) are not webhook secrets.',
+      `Webhook secrets start with "whsec_" (or "whpk_"), but this one ${found}: copy the endpoint's secret.`,
     );
   }
   const encoded = secret.slice(prefix.length);
-  if (!isBase64(encoded)) {
-    throw malformed(
-      `The part after "${prefix}" must be non-empty standard base64; this secret is truncated or altered.`,
-    );
-  }
+  if (!isBase64(encoded))
+    throw malformed(`The part after "${prefix}" is not base64: the secret is truncated or altered.`);
   const bytes = decodeBase64(encoded);
   if (kind !== 'hmac' && bytes.length !== 32) {
-    throw malformed(
-      `A "${prefix}" key is 32 bytes of base64, but this one decodes to ${bytes.length} bytes.`,
-    );
+    throw malformed(`A "${prefix}" key must decode to 32 bytes, not ${bytes.length}.`);
   }
   return { kind, bytes };
 }
@@ -63,24 +57,18 @@ function parseCached(secret: string): ParsedSecret {
 /** Decodes the secret(s) for `use`, throwing `malformed_secret` with what to fix. */
 export function parseSecrets(secret: unknown, use: 'verify' | 'sign'): ParsedSecret[] {
   const secrets: readonly unknown[] = Array.isArray(secret) ? secret : [secret];
-  if (secrets.length === 0) throw malformed('No secret given: pass at least one.');
+  if (secrets.length === 0) throw malformed('No secret given.');
   return secrets.map((value) => {
     if (typeof value !== 'string' || value === '') {
       const found = value === '' ? 'an empty string' : value == null ? String(value) : `a ${typeof value}`;
-      throw malformed(
-        `The secret is ${found}, not a "whsec_…" string. If it comes from an environment variable, check that it is set.`,
-      );
+      throw malformed(`The secret is ${found}: is its environment variable set?`);
     }
     const parsed = parseCached(value);
     if (use === 'verify' && parsed.kind === 'private') {
-      throw malformed(
-        'A "whsk_" key signs; verify with its "whpk_" public key and keep the signing key off receivers.',
-      );
+      throw malformed('A "whsk_" key signs; verify with its "whpk_" public key.');
     }
     if (use === 'sign' && parsed.kind === 'public') {
-      throw malformed(
-        'A "whpk_" public key can only verify; sign with a "whsec_" secret or a "whsk_" signing key.',
-      );
+      throw malformed('A "whpk_" key cannot sign; use a "whsec_" or "whsk_" key.');
     }
     return parsed;
   });

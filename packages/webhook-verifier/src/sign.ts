@@ -27,7 +27,7 @@ export type SignedHeaders = {
 export async function signWith(runtime: Runtime, input: SignInput): Promise<SignedHeaders> {
   const { id, timestamp = Math.floor(Date.now() / 1000), type } = input;
   if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-    throw new TypeError(`timestamp must be a whole number of unix seconds, got ${timestamp}.`);
+    throw new TypeError(`timestamp must be whole unix seconds, not ${timestamp}.`);
   }
   const content = { prefix: `${id}.${timestamp}.`, body: readPayload(input.payload) };
   const signatures = await Promise.all(

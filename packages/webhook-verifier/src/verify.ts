@@ -26,7 +26,7 @@ export async function verifyWith(
 ): Promise<YardpassWebhookEvent> {
   const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
   if (typeof tolerance !== 'number' || !(tolerance >= 0)) {
-    throw new TypeError(`tolerance must be a number of seconds >= 0, got ${String(tolerance)}.`);
+    throw new TypeError(`tolerance must be seconds >= 0, not ${String(tolerance)}.`);
   }
   const body = readPayload(payload);
   const secrets = parseSecrets(secret, 'verify');
@@ -47,18 +47,14 @@ export async function verifyWith(
 }
 
 function mismatch(secrets: ParsedSecret[], { v1, v1a }: WebhookHeaders['signatures']): string {
-  const hmac = secrets.some((secret) => secret.kind === 'hmac');
-  const ed25519 = secrets.some((secret) => secret.kind === 'public');
-  if (hmac && !ed25519 && v1.length === 0 && v1a.length > 0) {
-    return 'The webhook carries only v1a (Ed25519) signatures: verify it with the endpoint\'s "whpk_" public key.';
+  const kinds = secrets.map((secret) => secret.kind);
+  if (!kinds.includes('public') && v1.length === 0 && v1a.length > 0) {
+    return 'Only v1a (Ed25519) signatures came: verify with the "whpk_" public key.';
   }
-  if (ed25519 && !hmac && v1a.length === 0 && v1.length > 0) {
-    return 'The webhook carries only v1 (HMAC) signatures: verify it with the endpoint\'s "whsec_" secret.';
+  if (!kinds.includes('hmac') && v1a.length === 0 && v1.length > 0) {
+    return 'Only v1 (HMAC) signatures came: verify with the "whsec_" secret.';
   }
-  return (
-    'No signature matches the secret. Pass the raw body exactly as received (not parsed and re-serialized, ' +
-    'not re-encoded) and the signing secret of this endpoint; check that no proxy rewrites the body.'
-  );
+  return "No signature matches. Pass the raw body exactly as received (not parsed and re-serialized) and this endpoint's secret.";
 }
 
 function checkTimestamp(timestamp: number, tolerance: number): void {
@@ -66,15 +62,13 @@ function checkTimestamp(timestamp: number, tolerance: number): void {
   if (age > tolerance) {
     throw new WebhookVerificationError(
       'timestamp_too_old',
-      `The webhook was signed ${age} s ago, beyond the ${tolerance} s tolerance. If every delivery fails this way, ` +
-        "this machine's clock is about that much ahead: sync it (NTP). Otherwise it is a replayed or long-delayed delivery.",
+      `Signed ${age} s ago, beyond the ${tolerance} s tolerance: a replay, or this machine's clock is ${age} s fast (sync it with NTP).`,
     );
   }
   if (-age > tolerance) {
     throw new WebhookVerificationError(
       'timestamp_in_future',
-      `The webhook's timestamp is ${-age} s ahead of this machine's clock, beyond the ${tolerance} s tolerance: ` +
-        "this machine's clock is probably that much behind; sync it (NTP).",
+      `Signed ${-age} s ahead of this machine's clock, beyond the ${tolerance} s tolerance: sync this clock with NTP.`,
     );
   }
 }
@@ -84,14 +78,10 @@ function parseEvent(text: string): YardpassWebhookEvent {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new WebhookVerificationError('invalid_payload', 'The body is authentic but is not JSON.');
+    throw new WebhookVerificationError('invalid_payload', 'The authentic body is not JSON.');
   }
-  if (!isEvent(value)) {
-    throw new WebhookVerificationError(
-      'invalid_payload',
-      'The body is authentic JSON but not a Yardpass event: expected { id, type, created_at, data }.',
-    );
-  }
+  if (!isEvent(value))
+    throw new WebhookVerificationError('invalid_payload', 'The authentic body is not a Yardpass event.');
   return value;
 }
 
