@@ -1,9 +1,9 @@
 import { deleteEvent, type EventInput, findEvent, insertEvent, listEvents, updateEvent } from '../db/events';
 import { decodeCursor, toPage } from '../db/pagination';
 import type { Db } from '../db/pool';
-import { isPgError, pgCodes } from '../db/sql';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from './audit';
+import { deleteResource } from './deletion';
 import type { Caller } from './caller';
 
 function checkDates(starts: string, ends: string): void {
@@ -71,20 +71,10 @@ export function updateEventById(db: Db, caller: Caller, id: string, changes: Par
 }
 
 export function deleteEventById(db: Db, caller: Caller, id: string) {
-  return db.tenant(caller.orgId, async (tx) => {
-    try {
-      if (!(await deleteEvent(tx, id))) throw new NotFoundError('event');
-    } catch (error) {
-      if (isPgError(error, pgCodes.foreignKeyViolation)) {
-        throw new ConflictError({
-          code: 'event_in_use',
-          detail: 'The event has packages, proposals or orders; archive those first.',
-          cause: error,
-        });
-      }
-      throw error;
-    }
-    await recordAudit(tx, caller, { action: 'event.delete', resourceType: 'event', resourceId: id });
-    return { id, deleted: true as const };
+  return deleteResource(db, caller, {
+    type: 'event',
+    id,
+    remove: (tx) => deleteEvent(tx, id),
+    inUse: 'The event has packages, proposals or orders; archive those first.',
   });
 }

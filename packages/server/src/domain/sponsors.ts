@@ -1,6 +1,5 @@
 import { decodeCursor, toPage } from '../db/pagination';
 import type { Db } from '../db/pool';
-import { isPgError, pgCodes } from '../db/sql';
 import {
   deleteSponsor,
   findSponsor,
@@ -12,8 +11,9 @@ import {
   updateSponsor,
   upsertSponsorProfile,
 } from '../db/sponsors';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from './audit';
+import { deleteResource } from './deletion';
 import type { Caller } from './caller';
 
 export function createSponsor(db: Db, caller: Caller, input: SponsorInput) {
@@ -60,21 +60,11 @@ export function updateSponsorById(db: Db, caller: Caller, id: string, changes: P
 }
 
 export function deleteSponsorById(db: Db, caller: Caller, id: string) {
-  return db.tenant(caller.orgId, async (tx) => {
-    try {
-      if (!(await deleteSponsor(tx, id))) throw new NotFoundError('sponsor');
-    } catch (error) {
-      if (isPgError(error, pgCodes.foreignKeyViolation)) {
-        throw new ConflictError({
-          code: 'sponsor_in_use',
-          detail: 'The sponsor has proposals or orders and cannot be deleted.',
-          cause: error,
-        });
-      }
-      throw error;
-    }
-    await recordAudit(tx, caller, { action: 'sponsor.delete', resourceType: 'sponsor', resourceId: id });
-    return { id, deleted: true as const };
+  return deleteResource(db, caller, {
+    type: 'sponsor',
+    id,
+    remove: (tx) => deleteSponsor(tx, id),
+    inUse: 'The sponsor has proposals or orders and cannot be deleted.',
   });
 }
 
