@@ -24,7 +24,12 @@ describe('configPath', () => {
 
 describe('resolveSettings', () => {
   it.each([
-    ['the current profile', {}, undefined, { profile: 'work', apiKey: 'yp_live_work', baseUrl: 'https://work.example' }],
+    [
+      'the current profile',
+      {},
+      undefined,
+      { profile: 'work', apiKey: 'yp_live_work', baseUrl: 'https://work.example' },
+    ],
     ['--profile', { YARDPASS_PROFILE: 'work' }, 'play', { profile: 'play', apiKey: 'yp_test_play' }],
     ['YARDPASS_PROFILE', { YARDPASS_PROFILE: 'play' }, undefined, { profile: 'play' }],
     [
@@ -33,7 +38,12 @@ describe('resolveSettings', () => {
       undefined,
       { profile: 'work', apiKey: 'yp_test_env', baseUrl: 'http://env', apiKeySource: 'YARDPASS_API_KEY' },
     ],
-    ['an unknown profile', {}, 'new', { profile: 'new', apiKey: undefined, baseUrl: 'http://localhost:3000' }],
+    [
+      'an unknown profile',
+      {},
+      'new',
+      { profile: 'new', apiKey: undefined, baseUrl: 'http://localhost:3000' },
+    ],
   ])('follows %s', (_case, env, profileFlag, expected) => {
     expect(resolveSettings({ env, config, profileFlag })).toMatchObject(expected);
   });

@@ -1,4 +1,4 @@
-import type { Yardpass } from '@yardpass/sdk';
+import type { Logger, Yardpass } from '@yardpass/sdk';
 import type { Command } from 'commander';
 import {
   configPath,
@@ -17,7 +17,8 @@ export type InStream = AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
 export interface ClientOptions {
   apiKey: string;
   baseUrl: string;
-  debug: boolean;
+  /** Set with `--debug`: writes each request, answer and retry to stderr. */
+  logger: Logger | undefined;
 }
 
 /** Everything the program touches outside itself; `main` passes the real ones, tests their own. */
@@ -53,6 +54,7 @@ export interface Context {
   settings(): Promise<Settings>;
   /** A client for the resolved profile; fails with exit code 4 when no API key is configured. */
   client(): Promise<Yardpass>;
+  logger: Logger | undefined;
 }
 
 export function createContext(options: { deps: ProgramDeps; io: Io; globals: GlobalOptions }): Context {
@@ -65,6 +67,7 @@ export function createContext(options: { deps: ProgramDeps; io: Io; globals: Glo
     deps,
     interactive: Boolean(deps.stdin.isTTY && deps.stdout.isTTY && !ci && globals.input !== false),
     debug: globals.debug === true,
+    logger: globals.debug ? debugLogger(io) : undefined,
     profileFlag: globals.profile,
     configPath: path,
     readConfig: () => readConfig(path),
@@ -80,7 +83,7 @@ export function createContext(options: { deps: ProgramDeps; io: Io; globals: Glo
           `No API key for profile "${profile}". Run \`yardpass login${profile === 'default' ? '' : ` --profile ${profile}`}\`, or set YARDPASS_API_KEY.`,
         );
       }
-      return deps.createClient({ apiKey, baseUrl, debug: context.debug });
+      return deps.createClient({ apiKey, baseUrl, logger: context.logger });
     },
   };
   return context;
@@ -88,3 +91,16 @@ export function createContext(options: { deps: ProgramDeps; io: Io; globals: Glo
 
 /** Runs `handler` as `command`'s action, with a context made from the options it was given. */
 export type Bind = (command: Command, handler: (context: Context) => void | Promise<void>) => Command;
+
+/** `--debug`: one stderr line per request, answer and retry (the SDK never logs credentials). */
+function debugLogger(io: Io): Logger {
+  return (event) => {
+    const line =
+      event.type === 'request'
+        ? `→ ${event.method} ${event.url} (attempt ${event.attempt})`
+        : event.type === 'response'
+          ? `← ${event.status} ${event.method} ${event.url} in ${event.durationMs} ms, request id ${event.requestId ?? 'none'}`
+          : `↻ retrying ${event.method} ${event.url} in ${event.delayMs} ms: ${event.error.message}`;
+    io.note(io.err.dim(line));
+  };
+}

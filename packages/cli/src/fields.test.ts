@@ -1,14 +1,12 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { coerce, readData, type Field } from './fields.js';
 
 const field = (overrides: Partial<Field>): Field => ({ name: 'value', description: 'A value', ...overrides });
-const stdin = (text: string) =>
-  (async function* () {
-    yield text;
-  })();
+const stdin = (text: string) => Readable.from([text]);
 
 describe('coerce', () => {
   it.each([
@@ -23,7 +21,11 @@ describe('coerce', () => {
   });
 
   it.each([
-    [field({ name: 'price_cents', type: 'integer' }), '15.00', '--price-cents must be a whole number of minor units'],
+    [
+      field({ name: 'price_cents', type: 'integer' }),
+      '15.00',
+      '--price-cents must be a whole number of minor units',
+    ],
     [field({ name: 'starts_at', type: 'time' }), 'tomorrow', '--starts-at must be a date and time'],
     [field({ name: 'target_audience', type: 'json' }), '"x"', '--target-audience must be a JSON object'],
   ])('explains what is wrong with a bad value', (spec, raw, message) => {

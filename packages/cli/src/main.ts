@@ -5,9 +5,14 @@ import { createPrompts } from './prompts.js';
 
 const program = createProgram({
   // The SDK is loaded here, on first use, so that `yardpass --help` does not wait for it.
-  async createClient({ apiKey, baseUrl }) {
+  async createClient({ apiKey, baseUrl, logger }) {
     const { Yardpass } = await import('@yardpass/sdk');
-    return new Yardpass({ apiKey, baseUrl });
+    return new Yardpass({
+      apiKey,
+      baseUrl,
+      logger,
+      defaultHeaders: { 'user-agent': `yardpass-cli/${packageJson.version}` },
+    });
   },
   prompts: createPrompts(process.stderr),
   stdin: process.stdin,

@@ -57,7 +57,9 @@ describe('table', () => {
       { id: 'a', price_cents: 150000, currency: 'USD', note: null, created_at: '2026-06-01T11:00:00Z' },
       { id: 'bbbb', price_cents: 5, currency: 'EUR', note: 'x', created_at: '2026-05-01T12:00:00Z' },
     ];
-    expect(table({ items, columns: ['id', 'price_cents', 'note', 'created_at'], io: io() }).split('\n')).toEqual([
+    expect(
+      table({ items, columns: ['id', 'price_cents', 'note', 'created_at'], io: io() }).split('\n'),
+    ).toEqual([
       'ID    PRICE          NOTE  CREATED AT',
       'a     $1,500.00 USD  -     1 hour ago',
       'bbbb  €0.05 EUR      x     1 month ago',
@@ -65,7 +67,11 @@ describe('table', () => {
   });
 
   it('cuts lines to the width of the terminal', () => {
-    const lines = table({ items: [{ id: 'x'.repeat(50) }], columns: ['id'], io: io({ tty: true, columns: 20 }) });
+    const lines = table({
+      items: [{ id: 'x'.repeat(50) }],
+      columns: ['id'],
+      io: io({ tty: true, columns: 20 }),
+    });
     expect(lines.split('\n')[1]).toBe(`${'x'.repeat(19)}…`);
   });
 });
@@ -73,7 +79,11 @@ describe('table', () => {
 describe('detail', () => {
   it('lists every field with a human label, nested objects on their own lines', () => {
     const text = detail({
-      item: { id: 'e1', brand_safety_tags: ['a', 'b'], target_audience: { age: '18-34', interests: ['music'] } },
+      item: {
+        id: 'e1',
+        brand_safety_tags: ['a', 'b'],
+        target_audience: { age: '18-34', interests: ['music'] },
+      },
       title: 'Summer Fest',
       io: io(),
     });

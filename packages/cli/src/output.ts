@@ -112,9 +112,11 @@ export function table(options: { items: readonly JsonObject[]; columns: readonly
       .map((cell, index) => (index === cells.length - 1 ? cell : cell.padEnd(widths[index] ?? 0)))
       .join('  ')
       .trimEnd();
-  const lines = [io.out.bold(render(header)), ...rows.map(render)];
+  // Cut to the terminal's width before styling, so escape codes are never counted or cut.
   const width = io.stdout.isTTY ? io.stdout.columns : undefined;
-  return (width ? lines.map((text) => truncate(text, width)) : lines).join('\n');
+  const fit = (text: string) =>
+    width && text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
+  return [io.out.bold(fit(render(header))), ...rows.map((row) => fit(render(row)))].join('\n');
 }
 
 /** A detail view: a title line, then every field as an aligned `Label  value` line. */
@@ -156,10 +158,10 @@ function formatCell(options: { key: string; item: JsonObject; now: Date }): stri
 
 function formatScalar(value: unknown): string {
   if (value === null || value === undefined || value === '') return '-';
+  if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.length === 0 ? '-' : value.map(formatScalar).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return String(value as string | number);
+  return JSON.stringify(value);
 }
 
 /** Integer minor units and an ISO-4217 code, e.g. `150000, 'USD'` → `$1,500.00 USD`. */
@@ -206,10 +208,4 @@ export function relativeTime(date: Date, now: Date): string {
 export function humanize(key: string): string {
   const words = key.replace(/_cents$/, '').replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function truncate(text: string, width: number): string {
-  // Measure without escape codes; the header is the only styled line and is never wider than its rows.
-  const visible = text.replace(/\u001b\[\d+m/g, '');
-  return visible.length <= width ? text : `${visible.slice(0, Math.max(0, width - 1))}…`;
 }

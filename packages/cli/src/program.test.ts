@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { harness } from '../test/harness.js';
 import { allCommands, createProgram } from './program.js';
@@ -5,7 +6,13 @@ import type { Prompts } from './prompts.js';
 
 const problem = (status: number, extra: Record<string, unknown> = {}) => ({
   status,
-  body: { type: 'https://yardpass.dev/problems/x', title: 'Problem', status, request_id: 'req_test_1', ...extra },
+  body: {
+    type: 'https://yardpass.dev/problems/x',
+    title: 'Problem',
+    status,
+    request_id: 'req_test_1',
+    ...extra,
+  },
 });
 
 describe('createProgram', () => {
@@ -14,7 +21,7 @@ describe('createProgram', () => {
     const program = createProgram({
       createClient: () => Promise.reject(new Error('no client in this test')),
       prompts: {} as Prompts,
-      stdin: Object.assign([], { isTTY: false }),
+      stdin: Readable.from([]),
       stdout: { write: (text: string) => (help += text) },
       stderr: { write: () => true },
       env: {},
@@ -40,7 +47,13 @@ describe('createProgram', () => {
     const cli = await harness({});
     const { code, stdout } = await cli.run('help', 'exit-codes');
     expect(code).toBe(0);
-    for (const line of ['0    Success.', '1    The API', '2    Bad usage', '4    Authentication', '130  Interrupted']) {
+    for (const line of [
+      '0    Success.',
+      '1    The API',
+      '2    Bad usage',
+      '4    Authentication',
+      '130  Interrupted',
+    ]) {
       expect(stdout).toContain(line);
     }
   });
@@ -68,12 +81,16 @@ describe('createProgram', () => {
     const cli = await harness({ config: { profiles: {} } });
     const { code, stderr } = await cli.run('events', 'list');
     expect(code).toBe(4);
-    expect(stderr).toBe('error No API key for profile "default". Run `yardpass login`, or set YARDPASS_API_KEY.\n');
+    expect(stderr).toBe(
+      'error No API key for profile "default". Run `yardpass login`, or set YARDPASS_API_KEY.\n',
+    );
   });
 
   it('exits with 4 when the server rejects the key, naming the profile to log in again', async () => {
     const cli = await harness({
-      routes: { 'GET /v1/events': () => problem(401, { title: 'Unauthorized', detail: 'The API key was revoked.' }) },
+      routes: {
+        'GET /v1/events': () => problem(401, { title: 'Unauthorized', detail: 'The API key was revoked.' }),
+      },
     });
     const { code, stderr } = await cli.run('events', 'list');
     expect(code).toBe(4);
@@ -92,22 +109,36 @@ describe('createProgram', () => {
           }),
       },
     });
-    const { code, stdout, stderr } = await cli.run('sponsors', 'create', '--name', 'Fizz', '--website-url', 'fizz');
+    const { code, stdout, stderr } = await cli.run(
+      'sponsors',
+      'create',
+      '--name',
+      'Fizz',
+      '--website-url',
+      'fizz',
+    );
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      ['error The request body is invalid. (400)', '  /website_url: must be a URL', '  Request ID: req_test_1', ''].join(
-        '\n',
-      ),
+      [
+        'error The request body is invalid. (400)',
+        '  /website_url: must be a URL',
+        '  Request ID: req_test_1',
+        '',
+      ].join('\n'),
     );
   });
 
   it('explains a 404 and hides the stack trace unless --debug is given', async () => {
-    const routes = { 'GET /v1/events/e1': () => problem(404, { title: 'Not found', detail: 'No such event.' }) };
+    const routes = {
+      'GET /v1/events/e1': () => problem(404, { title: 'Not found', detail: 'No such event.' }),
+    };
     const cli = await harness({ routes });
     const plain = await cli.run('events', 'get', 'e1');
     expect(plain.code).toBe(1);
-    expect(plain.stderr).toContain('Check the id: you see only what your organization owns or is a party to.');
+    expect(plain.stderr).toContain(
+      'Check the id: you see only what your organization owns or is a party to.',
+    );
     expect(plain.stderr).not.toContain('    at ');
     const debug = await cli.run('events', 'get', 'e1', '--debug');
     expect(debug.stderr).toContain('    at ');

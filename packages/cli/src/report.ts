@@ -53,16 +53,26 @@ async function describe(error: unknown, context: Context | undefined): Promise<R
     };
   }
   if (error instanceof sdk.APIError) {
-    const lines = [`${error.detail ?? error.title ?? error.message} (${error.status ?? 'no status'})`];
-    for (const field of error.errors ?? []) lines.push(`${field.path || '(body)'}: ${field.message}`);
+    const lines = [`${error.detail ?? error.title} (${error.status})`];
+    for (const field of error.errors) lines.push(`${field.path || '(body)'}: ${field.message}`);
     const hint = hintFor(error.status, {
       profile: settings?.profile,
       fromEnv: settings?.apiKeySource === 'YARDPASS_API_KEY',
-      retryAfter: error.headers?.get('retry-after') ?? undefined,
+      retryAfter: error.headers.get('retry-after') ?? undefined,
     });
     if (hint) lines.push(hint);
     if (error.requestId) lines.push(`Request ID: ${error.requestId}`);
     return { lines, exitCode: error instanceof sdk.AuthenticationError ? EXIT.auth : EXIT.api };
+  }
+  if (error instanceof sdk.YardpassError) {
+    // The SDK refused before sending anything, e.g. a malformed base URL from YARDPASS_BASE_URL.
+    const exitCode =
+      error.code === 'missing-credentials'
+        ? EXIT.auth
+        : error.code === 'invalid-option'
+          ? EXIT.usage
+          : EXIT.api;
+    return { lines: [error.message], exitCode };
   }
   const message = error instanceof Error ? error.message : String(error);
   return {
@@ -75,7 +85,7 @@ async function describe(error: unknown, context: Context | undefined): Promise<R
 }
 
 function hintFor(
-  status: number | undefined,
+  status: number,
   options: { profile: string | undefined; fromEnv: boolean; retryAfter: string | undefined },
 ): string | undefined {
   switch (status) {
@@ -93,7 +103,7 @@ function hintFor(
     case 429:
       return `Too many requests; try again${options.retryAfter ? ` in ${options.retryAfter} s` : ' shortly'}.`;
     default:
-      return status !== undefined && status >= 500
+      return status >= 500
         ? 'The server failed; try again, and quote the request id if it keeps happening.'
         : undefined;
   }

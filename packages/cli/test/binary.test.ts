@@ -91,7 +91,9 @@ describe('the built yardpass binary against a real server', () => {
   });
 
   it('sets and reads a sponsor profile from --data on standard input', async () => {
-    const sponsor = json<{ id: string }>((await run('sponsors', 'create', '--name', 'Fizz Cola', '--json')).stdout);
+    const sponsor = json<{ id: string }>(
+      (await run('sponsors', 'create', '--name', 'Fizz Cola', '--json')).stdout,
+    );
     const set = await yardpass({
       args: ['sponsors', 'profile', 'set', sponsor.id, '--data', '-', '--budget-max-cents', '2500000'],
       env,
@@ -100,7 +102,11 @@ describe('the built yardpass binary against a real server', () => {
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain('$1,500.00 USD');
     const got = await run('sponsors', 'profile', 'get', sponsor.id, '--json');
-    expect(json(got.stdout)).toMatchObject({ categories: ['music'], budget_min_cents: 150000, budget_max_cents: 2500000 });
+    expect(json(got.stdout)).toMatchObject({
+      categories: ['music'],
+      budget_min_cents: 150000,
+      budget_max_cents: 2500000,
+    });
   });
 
   it('sends any request with `yardpass api`', async () => {
@@ -124,7 +130,11 @@ describe('the built yardpass binary against a real server', () => {
     const other = await api(server, server.sponsor)('POST', '/v1/events', {
       body: { title: 'Theirs', starts_at: '2026-07-01T18:00:00Z', ends_at: '2026-07-01T23:00:00Z' },
     });
-    const { code, stdout, stderr } = await run('events', 'get', String((other.json as { data: { id: string } }).data.id));
+    const { code, stdout, stderr } = await run(
+      'events',
+      'get',
+      String((other.json as { data: { id: string } }).data.id),
+    );
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/Request ID: \S+/);
@@ -138,7 +148,9 @@ describe('the built yardpass binary against a real server', () => {
   });
 
   it('refuses to delete without --yes when there is no terminal, and deletes nothing', async () => {
-    const sponsor = json<{ id: string }>((await run('sponsors', 'create', '--name', 'Keep Me', '--json')).stdout);
+    const sponsor = json<{ id: string }>(
+      (await run('sponsors', 'create', '--name', 'Keep Me', '--json')).stdout,
+    );
     const { code, stderr } = await run('sponsors', 'delete', sponsor.id);
     expect(code).toBe(2);
     expect(stderr).toContain('pass --yes');

@@ -18,7 +18,13 @@ export function assertBuilt(): void {
 /** An environment with a config directory of its own, and nothing from the caller's YARDPASS_* or CI. */
 export async function isolatedEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const home = await mkdtemp(join(tmpdir(), 'yardpass-bin-'));
-  return { PATH: process.env.PATH ?? '', HOME: home, XDG_CONFIG_HOME: join(home, 'config'), NO_COLOR: '1', ...extra };
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, 'config'),
+    NO_COLOR: '1',
+    ...extra,
+  };
 }
 
 export interface Result {
@@ -28,10 +34,18 @@ export interface Result {
 }
 
 /** Runs `node dist/main.js …` with pipes for stdin, stdout and stderr (so: no terminal). */
-export function yardpass(options: { args: string[]; env: Record<string, string>; input?: string }): Promise<Result> {
+export function yardpass(options: {
+  args: string[];
+  env: Record<string, string>;
+  input?: string;
+}): Promise<Result> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BINARY, ...options.args], { env: options.env, timeout: 20_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    const child = execFile(
+      process.execPath,
+      [BINARY, ...options.args],
+      { env: options.env, timeout: 20_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(options.input ?? '');
   });

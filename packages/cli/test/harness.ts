@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Yardpass } from '@yardpass/sdk';
 import type { ConfigFile } from '../src/config.js';
 import { interrupted } from '../src/errors.js';
@@ -24,8 +25,9 @@ interface Answer {
 /** `'GET /v1/events'` → what the fake server answers; unlisted requests fail the test. */
 export type Routes = Record<string, (request: RecordedRequest) => Answer>;
 
-/** A scripted answer to the next prompt: a value, or `interrupt` to act as Ctrl+C. */
-export type PromptAnswer = string | boolean | { choose: (choices: readonly Choice<unknown>[]) => unknown } | 'interrupt';
+/** A scripted answer to the next prompt: text, a yes or no, or `interrupt` to act as Ctrl+C. */
+export type PromptAnswer = string | boolean | typeof interrupt;
+export const interrupt = { interrupt: true } as const;
 
 export const BASE_URL = 'http://yardpass.test';
 export const API_KEY = 'yp_test_0123456789abcdef';
@@ -84,11 +86,11 @@ export async function harness(options: {
     });
   };
 
-  const next = (message: string): PromptAnswer => {
+  const next = (message: string): string | boolean => {
     asked.push(message);
     const answer = answers.shift();
     if (answer === undefined) throw new Error(`Unexpected prompt: ${message}`);
-    if (answer === 'interrupt') throw interrupted();
+    if (typeof answer === 'object') throw interrupted();
     return answer;
   };
   const prompts: Prompts = {
@@ -102,9 +104,9 @@ export async function harness(options: {
     confirm: ({ message }) => Promise.resolve(next(message) === true),
     select: <T>({ message, choices }: { message: string; choices: readonly Choice<T>[] }) => {
       const answer = next(message);
-      if (typeof answer === 'object') return Promise.resolve(answer.choose(choices) as T);
       const choice = choices.find((candidate) => candidate.name === answer || candidate.value === answer);
-      if (!choice) throw new Error(`No choice "${String(answer)}" in ${choices.map((c) => c.name).join(', ')}`);
+      if (!choice)
+        throw new Error(`No choice "${String(answer)}" in ${choices.map((c) => c.name).join(', ')}`);
       return Promise.resolve(choice.value);
     },
   };
@@ -115,7 +117,7 @@ export async function harness(options: {
   };
   const stdout = output();
   const stderr = output();
-  const env = { XDG_CONFIG_HOME: configHome, HOME: configHome, ...options.env };
+  const env = { XDG_CONFIG_HOME: configHome, HOME: configHome, NO_COLOR: '1', ...options.env };
   const stdinText = options.stdin ?? '';
 
   const run = async (...argv: string[]) => {
@@ -123,12 +125,7 @@ export async function harness(options: {
       createClient: ({ apiKey, baseUrl }) =>
         Promise.resolve(new Yardpass({ apiKey, baseUrl, fetch: fakeFetch, maxRetries: 0 })),
       prompts,
-      stdin: Object.assign(
-        (async function* () {
-          yield stdinText;
-        })(),
-        { isTTY: tty },
-      ),
+      stdin: Object.assign(Readable.from([stdinText]), { isTTY: tty }),
       stdout,
       stderr,
       env,

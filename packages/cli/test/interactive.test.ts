@@ -17,8 +17,20 @@ const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 function start(args: string[]): string {
   const name = `s${randomUUID().slice(0, 8)}`;
   const assignments = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`);
-  const command = ['env', ...assignments, quote(process.execPath), quote(BINARY), ...args.map(quote)].join(' ');
-  tmux('new-session', '-d', '-s', name, '-x', '160', '-y', '40', `sh -c ${quote(`${command}; echo "[exit $?]"; sleep 60`)}`);
+  const command = ['env', ...assignments, quote(process.execPath), quote(BINARY), ...args.map(quote)].join(
+    ' ',
+  );
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    '160',
+    '-y',
+    '40',
+    `sh -c ${quote(`${command}; echo "[exit $?]"; sleep 60`)}`,
+  );
   return name;
 }
 
@@ -38,7 +50,11 @@ const keys = (pane: string, ...sequence: string[]) => tmux('send-keys', '-t', pa
 beforeAll(async () => {
   assertBuilt();
   server = await startTestServer();
-  env = await isolatedEnv({ YARDPASS_API_KEY: server.organizer.apiKey, YARDPASS_BASE_URL: server.baseUrl, TERM: 'xterm-256color' });
+  env = await isolatedEnv({
+    YARDPASS_API_KEY: server.organizer.apiKey,
+    YARDPASS_BASE_URL: server.baseUrl,
+    TERM: 'xterm-256color',
+  });
 });
 
 afterAll(async () => {

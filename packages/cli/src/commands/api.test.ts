@@ -7,7 +7,11 @@ describe('yardpass api', () => {
     const { code, stdout } = await cli.run('api', 'get', 'v1/events', '-q', 'limit=5', '-q', 'city=Austin');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ data: [], has_more: false, next_cursor: null });
-    expect(cli.requests[0]).toMatchObject({ method: 'GET', path: '/v1/events', query: { limit: '5', city: 'Austin' } });
+    expect(cli.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/v1/events',
+      query: { limit: '5', city: 'Austin' },
+    });
     expect(cli.requests[0]?.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
   });
 

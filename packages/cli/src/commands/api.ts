@@ -1,10 +1,11 @@
+import type { HttpMethod } from '@yardpass/sdk';
 import { Command } from 'commander';
 import type { Bind, Context } from '../context.js';
 import { usageError } from '../errors.js';
 import { readData } from '../fields.js';
 import { withExamples } from './help.js';
 
-const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const methods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** `yardpass api <method> <path>`: any request, authenticated from the profile, like `gh api`. */
 export function apiCommand({ bind }: { bind: Bind }): Command {
@@ -45,8 +46,8 @@ async function runApi(
   if (answer !== undefined) context.io.json(answer);
 }
 
-function isMethod(method: string): method is (typeof methods)[number] {
-  return (methods as readonly string[]).includes(method);
+function isMethod(method: string): method is HttpMethod {
+  return methods.some((known) => known === method);
 }
 
 function parsePair(pair: string): [string, string] {

@@ -41,7 +41,15 @@ describe('yardpass login', () => {
 
   it('keeps the current profile and says how to use a new one', async () => {
     const cli = await harness({ routes });
-    const { stderr } = await cli.run('login', '--profile', 'prod', '--api-key', API_KEY, '--base-url', BASE_URL);
+    const { stderr } = await cli.run(
+      'login',
+      '--profile',
+      'prod',
+      '--api-key',
+      API_KEY,
+      '--base-url',
+      BASE_URL,
+    );
     expect((await cli.readConfig()).current_profile).toBe('default');
     expect(stderr).toContain('Use it with --profile prod, or make it the default: yardpass config use prod');
   });
@@ -63,7 +71,10 @@ describe('yardpass login', () => {
 
   it.each([
     [['login'], 'Missing --api-key'],
-    [['login', '--api-key', API_KEY, '--base-url', 'ftp://example.com'], 'must start with http:// or https://'],
+    [
+      ['login', '--api-key', API_KEY, '--base-url', 'ftp://example.com'],
+      'must start with http:// or https://',
+    ],
   ])('fails with exit code 2 without asking: %j', async (args, message) => {
     const cli = await harness({ routes });
     const { code, stderr } = await cli.run(...args);
@@ -90,7 +101,10 @@ describe('yardpass whoami', () => {
   });
 
   it('uses YARDPASS_API_KEY and YARDPASS_BASE_URL over the profile, and says so', async () => {
-    const cli = await harness({ routes, env: { YARDPASS_API_KEY: 'yp_test_env', YARDPASS_BASE_URL: BASE_URL } });
+    const cli = await harness({
+      routes,
+      env: { YARDPASS_API_KEY: 'yp_test_env', YARDPASS_BASE_URL: BASE_URL },
+    });
     const { stdout } = await cli.run('whoami');
     expect(cli.requests[0]?.headers.get('authorization')).toBe('Bearer yp_test_env');
     expect(stdout).toContain('Profile       default (key from YARDPASS_API_KEY)');

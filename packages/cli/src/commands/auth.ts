@@ -63,7 +63,7 @@ async function runLogin(
   });
   apiKey = apiKey.trim();
 
-  const client = await context.deps.createClient({ apiKey, baseUrl, debug: context.debug });
+  const client = await context.deps.createClient({ apiKey, baseUrl, logger: context.logger });
   const stop = io.spinner(`Checking the key with ${baseUrl}…`);
   let organization: CurrentOrganization;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { event, harness, page } from '../../test/harness.js';
+import { event, harness, interrupt, page } from '../../test/harness.js';
 
 const deleted = { body: { data: { id: event.id, deleted: true } } };
 
@@ -73,7 +73,9 @@ describe('resource commands', () => {
         activation_preferences: { avoid_tags: ['gambling'] },
         updated_at: '2026-06-01T11:57:00Z',
       };
-      const cli = await harness({ routes: { 'GET /v1/sponsors/s1/profile': () => ({ body: { data: profile } }) } });
+      const cli = await harness({
+        routes: { 'GET /v1/sponsors/s1/profile': () => ({ body: { data: profile } }) },
+      });
       const { stdout } = await cli.run('sponsors', 'profile', 'get', 's1');
       expect(stdout).toContain('Budget min              $1,500.00 USD');
       expect(stdout).toContain('Budget max              $25,000.00 USD');
@@ -92,7 +94,9 @@ describe('resource commands', () => {
 
   describe('create and update', () => {
     it('sends each flag as its body property, converted to its JSON type', async () => {
-      const cli = await harness({ routes: { 'POST /v1/events': () => ({ status: 201, body: { data: event } }) } });
+      const cli = await harness({
+        routes: { 'POST /v1/events': () => ({ status: 201, body: { data: event } }) },
+      });
       const { code, stdout, stderr } = await cli.run(
         'events',
         'create',
@@ -126,7 +130,17 @@ describe('resource commands', () => {
         routes: { 'PATCH /v1/events/e1': () => ({ body: { data: event } }) },
         stdin: '{"city": "Dallas", "venue": "Fair Park"}',
       });
-      const { code } = await cli.run('events', 'update', 'e1', '--data', '-', '--city', 'Austin', '--description', '');
+      const { code } = await cli.run(
+        'events',
+        'update',
+        'e1',
+        '--data',
+        '-',
+        '--city',
+        'Austin',
+        '--description',
+        '',
+      );
       expect(code).toBe(0);
       expect(cli.requests[0]?.body).toEqual({ city: 'Austin', venue: 'Fair Park', description: null });
     });
@@ -143,21 +157,25 @@ describe('resource commands', () => {
       const member = { id: 'm1', email: 'ana@example.com', role: 'member', status: 'active', user_id: null };
       const cli = await harness({
         tty: true,
-        answers: ['ana@example.com', 'viewer'],
+        answers: ['ana@example.com  member', 'viewer'],
         routes: {
           'GET /v1/members': () => page([member]),
           'PATCH /v1/members/m1': () => ({ body: { data: { ...member, role: 'viewer' } } }),
         },
       });
       const { code, stderr } = await cli.run('members', 'update');
-      expect(code).toBe(0);
+      expect(code, stderr).toBe(0);
       expect(cli.asked).toEqual(['Which member?', 'Their new role:']);
       expect(cli.requests.at(-1)?.body).toEqual({ role: 'viewer' });
       expect(stderr).toContain('✓ Updated member "ana@example.com" (m1)');
     });
 
     it('does not prompt on a terminal when --no-input is given, or when CI is set', async () => {
-      for (const options of [{ args: ['--no-input'], env: {} }, { args: [], env: { CI: 'true' } }]) {
+      const cases: { args: string[]; env: Record<string, string> }[] = [
+        { args: ['--no-input'], env: {} },
+        { args: [], env: { CI: 'true' } },
+      ];
+      for (const options of cases) {
         const cli = await harness({ tty: true, env: options.env });
         const { code, stderr } = await cli.run('sponsors', 'create', ...options.args);
         expect(code).toBe(2);
@@ -198,7 +216,9 @@ describe('resource commands', () => {
         revoked_at: null,
         secret: 'yp_test_abcdef',
       };
-      const cli = await harness({ routes: { 'POST /v1/api-keys': () => ({ status: 201, body: { data: key } }) } });
+      const cli = await harness({
+        routes: { 'POST /v1/api-keys': () => ({ status: 201, body: { data: key } }) },
+      });
       const { stdout, stderr } = await cli.run('keys', 'create', '--name', 'CI', '--role', 'member');
       expect(stdout).toContain('Secret        yp_test_abcdef');
       expect(stderr).toContain('Copy the secret now: it is never shown again.');
@@ -242,17 +262,22 @@ describe('resource commands', () => {
         answers: ['CI  yp_test_ab', true],
         routes: {
           'GET /v1/api-keys': () => page([key]),
-          'POST /v1/api-keys/k1:revoke': () => ({ body: { data: { ...key, revoked_at: '2026-06-01T12:00:00Z' } } }),
+          'POST /v1/api-keys/k1:revoke': () => ({
+            body: { data: { ...key, revoked_at: '2026-06-01T12:00:00Z' } },
+          }),
         },
       });
       const { code, stderr } = await cli.run('keys', 'revoke');
       expect(code).toBe(0);
-      expect(cli.asked).toEqual(['Which API key?', 'Revoke API key "CI" (k1)? Anything using it stops working at once.']);
+      expect(cli.asked).toEqual([
+        'Which API key?',
+        'Revoke API key "CI" (k1)? Anything using it stops working at once.',
+      ]);
       expect(stderr).toContain('✓ Revoked API key "CI" (k1)');
     });
 
     it('exits quietly with 130 when a prompt is interrupted', async () => {
-      const cli = await harness({ tty: true, answers: ['interrupt'] });
+      const cli = await harness({ tty: true, answers: [interrupt] });
       const { code, stdout, stderr } = await cli.run('sponsors', 'create');
       expect({ code, stdout, stderr }).toEqual({ code: 130, stdout: '', stderr: '' });
     });

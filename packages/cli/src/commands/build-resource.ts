@@ -148,37 +148,39 @@ async function runItem(options: {
   }
 
   const client = await context.client();
-  let chosen: JsonObject | undefined;
+  // The item itself, when known: chosen from the list, or fetched to show in the confirmation.
+  let known: JsonObject | undefined;
   if (spec.id && !id) {
-    chosen = await choose({ context, client, resource, message: `Which ${resource.noun}?` });
-    id = String(chosen.id);
+    known = await choose({ context, client, resource, message: `Which ${resource.noun}?` });
+    id = String(known.id);
   }
+  const target = id ?? '';
   for (const field of missing) {
     body[field.name] = await ask({ context, client, field, resources: options.resources });
   }
   if (spec.confirm && !values.yes) {
-    const item = chosen ?? (await retrieveForDescription({ client, resource, id: id ?? '' }));
+    known ??= await retrieveForDescription({ client, resource, id: target });
     const yes = await context.deps.prompts.confirm({
-      message: spec.confirm(describe({ resource, item, id: id ?? '' })),
+      message: spec.confirm(describe({ resource, item: known, id: target })),
       default: false,
     });
-    if (!yes) throw new CliError('usage', `Cancelled: nothing was changed.`);
+    if (!yes) throw new CliError('usage', 'Cancelled: nothing was changed.');
   }
 
   const stop = io.spinner(`${spec.summary}…`);
   let result: unknown;
   try {
-    result = await spec.call(client, { id: id ?? '', body });
+    result = await spec.call(client, { id: target, body });
   } finally {
     stop();
   }
+  const item = isRecord(result) ? result : undefined;
   if (values.json) io.json(result);
-  else if (!spec.silent && isRecord(result)) {
-    io.print(detail({ item: result, title: labelOf(resource, result)?.name, io }));
-  }
+  else if (!spec.silent && item) io.print(detail({ item, title: labelOf(resource, item)?.name, io }));
   if (spec.done) {
-    const item = isRecord(result) ? result : undefined;
-    io.success(`${spec.done} ${describe({ resource, item, id: id ?? '' })}`);
+    // A deletion answers only `{ id, deleted }`: name the item as it was known before.
+    const named = item && labelOf(resource, item) ? item : (known ?? item);
+    io.success(`${spec.done} ${describe({ resource, item: named, id: target })}`);
   }
   if (spec.notice) io.warn(spec.notice);
 }

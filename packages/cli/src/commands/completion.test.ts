@@ -5,13 +5,31 @@ describe('yardpass __complete', () => {
   it.each([
     [[''], ['login', 'logout', 'whoami', 'config', 'events']],
     [['ev'], ['events']],
-    [['events', ''], ['list', 'create', 'get', 'update', 'delete', 'help']],
-    [['sponsors', 'profile', ''], ['get', 'set', 'help']],
-    [['events', 'list', '--st'], ['--starts-after', '--starts-before']],
-    [['--profile', ''], ['default', 'prod']],
+    [
+      ['events', ''],
+      ['list', 'create', 'get', 'update', 'delete', 'help'],
+    ],
+    [
+      ['sponsors', 'profile', ''],
+      ['get', 'set', 'help'],
+    ],
+    [
+      ['events', 'list', '--st'],
+      ['--starts-after', '--starts-before'],
+    ],
+    [
+      ['--profile', ''],
+      ['default', 'prod'],
+    ],
     [['config', 'use', 'p'], ['prod']],
-    [['config', 'get', ''], ['base_url', 'api_key']],
-    [['sponsors', 'create', '--visibility', 'p'], ['public', 'private']],
+    [
+      ['config', 'get', ''],
+      ['base_url', 'api_key'],
+    ],
+    [
+      ['sponsors', 'create', '--visibility', 'p'],
+      ['public', 'private'],
+    ],
   ])('completes %j with %j', async (words, expected) => {
     const cli = await harness({ config: { profiles: { default: {}, prod: {} } } });
     const { code, stdout } = await cli.run('__complete', '--', ...words);

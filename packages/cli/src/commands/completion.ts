@@ -39,7 +39,7 @@ export function addCompletionCommands({ program, bind }: { program: Command; bin
     .description('Print the shell completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(Object.keys(scripts)));
   withExamples(completion, [
-    'source <(yardpass completion bash)        # add to ~/.bashrc',
+    'yardpass completion bash > ~/.local/share/bash-completion/completions/yardpass',
     'yardpass completion zsh > "${fpath[1]}/_yardpass"',
     'yardpass completion fish > ~/.config/fish/completions/yardpass.fish',
   ]);

@@ -14,8 +14,8 @@ describe('yardpass config', () => {
     const cli = await harness({ config });
     const { stdout } = await cli.run('config', 'list');
     expect(stdout.split('\n')).toEqual([
-      '   PROFILE  BASE URL                     API KEY',
-      `*  default  ${BASE_URL}         yp_test_0123…`,
+      '   PROFILE  BASE URL                      API KEY',
+      `*  default  ${BASE_URL}          yp_test_0123…`,
       '   prod     https://yardpass.example.com  -',
       '',
     ]);
@@ -23,14 +23,18 @@ describe('yardpass config', () => {
 
   it('follows --profile and YARDPASS_PROFILE for the current profile', async () => {
     const flag = await (await harness({ config })).run('config', 'list', '--json', '--profile', 'prod');
-    const env = await (await harness({ config, env: { YARDPASS_PROFILE: 'prod' } })).run('config', 'get', 'base_url');
+    const env = await (
+      await harness({ config, env: { YARDPASS_PROFILE: 'prod' } })
+    ).run('config', 'get', 'base_url');
     expect(JSON.parse(flag.stdout)).toMatchObject({ current_profile: 'prod' });
     expect(env.stdout).toBe('https://yardpass.example.com\n');
   });
 
   it('sets a setting of the chosen profile, checking URLs', async () => {
     const cli = await harness({ config });
-    expect((await cli.run('config', 'set', 'base_url', 'http://localhost:4000/', '--profile', 'prod')).code).toBe(0);
+    expect(
+      (await cli.run('config', 'set', 'base_url', 'http://localhost:4000/', '--profile', 'prod')).code,
+    ).toBe(0);
     expect((await cli.readConfig()).profiles.prod).toEqual({ base_url: 'http://localhost:4000' });
     const bad = await cli.run('config', 'set', 'base_url', 'localhost');
     expect(bad.code).toBe(2);

@@ -53,7 +53,7 @@ async function runList(context: Context, values: { json?: boolean }): Promise<vo
   }
   if (names.length === 0) return io.note('No profiles yet. Run `yardpass login` to create one.');
   const items = names.map((name) => ({
-    current: name === current ? '*' : '',
+    current: name === current ? '*' : ' ',
     profile: name,
     ...masked(config.profiles[name] ?? {}),
   }));

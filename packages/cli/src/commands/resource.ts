@@ -1,4 +1,4 @@
-import type { Yardpass } from '@yardpass/sdk';
+import type { OperationId, Yardpass } from '@yardpass/sdk';
 import type { Column } from '../output.js';
 import type { Field } from '../fields.js';
 import type { JsonObject } from '../json.js';
@@ -13,8 +13,8 @@ export interface PageLike {
 interface CommandBase {
   /** The words after the group name, e.g. `create` or `profile get`. */
   path: string;
-  /** The operation in openapi.yaml this command performs (checked by commands.test.ts). */
-  operationId: string;
+  /** The operation in openapi.yaml this command performs; commands.test.ts checks that `call` sends it. */
+  operationId: OperationId;
   summary: string;
   /** Shown under "Examples:" in `--help`; each without the leading `$ `. */
   examples: readonly string[];
