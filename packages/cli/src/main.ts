@@ -1,7 +1,16 @@
 #!/usr/bin/env node
 import packageJson from '../package.json' with { type: 'json' };
+import { EXIT } from './errors.js';
 import { createProgram } from './program.js';
 import { createPrompts } from './prompts.js';
+
+// `yardpass events list --json | head` closes the pipe early: that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT.ok);
+  });
+}
 
 const program = createProgram({
   // The SDK is loaded here, on first use, so that `yardpass --help` does not wait for it.
@@ -11,6 +20,9 @@ const program = createProgram({
       apiKey,
       baseUrl,
       logger,
+      // Node's own fetch starts faster than the undici package the SDK loads otherwise (~80 ms),
+      // and a command makes only a few requests.
+      fetch: (url, init) => fetch(url, init),
       defaultHeaders: { 'user-agent': `yardpass-cli/${packageJson.version}` },
     });
   },
