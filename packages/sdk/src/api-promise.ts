@@ -2,6 +2,11 @@ import type { RawResponse } from './transport.js';
 
 /**
  * What `.withResponse()` resolves to: the parsed result and the raw answer behind it.
+ *
+ * @example
+ * ```ts
+ * const { data, response, requestId, replayed }: WithResponse<Event> = await yardpass.events.retrieve(id).withResponse();
+ * ```
  */
 export interface WithResponse<T> {
   data: T;

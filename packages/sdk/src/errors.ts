@@ -1,8 +1,22 @@
 import type { components } from './generated/openapi.js';
 
-/** An RFC 9457 problem, as the API answers errors; extra members (e.g. `current_status`) are kept. */
+/**
+ * An RFC 9457 problem, as the API answers errors; extra members (e.g. `current_status`) are kept.
+ *
+ * @example
+ * ```ts
+ * const problem: Problem = error.problem; // { type, title, status, detail, request_id, errors, … }
+ * ```
+ */
 export type Problem = components['schemas']['Problem'];
-/** One invalid field of a problem: a JSON pointer into the request and what is wrong with it. */
+/**
+ * One invalid field of a problem: a JSON pointer into the request and what is wrong with it.
+ *
+ * @example
+ * ```ts
+ * const field: ProblemFieldError = { path: '/title', message: 'must not be empty' };
+ * ```
+ */
 export type ProblemFieldError = NonNullable<Problem['errors']>[number];
 
 const PROBLEM_BASE = 'https://yardpass.dev/problems/';
@@ -90,39 +104,105 @@ export class APIError extends YardpassError {
   }
 }
 
-/** 400: the request is malformed; `errors` names each invalid field. */
+/**
+ * 400: the request is malformed; `errors` names each invalid field.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof BadRequestError) for (const { path, message } of error.errors) console.error(path, message);
+ * ```
+ */
 export class BadRequestError extends APIError {
   override readonly name: string = 'BadRequestError';
 }
-/** 401: missing, malformed, expired or revoked credentials. */
+/**
+ * 401: missing, malformed, expired or revoked credentials.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof AuthenticationError) console.error('Check YARDPASS_API_KEY.');
+ * ```
+ */
 export class AuthenticationError extends APIError {
   override readonly name: string = 'AuthenticationError';
 }
-/** 403: the caller's role does not allow this. */
+/**
+ * 403: the caller's role does not allow this.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof PermissionDeniedError) console.error('Ask an owner or admin.');
+ * ```
+ */
 export class PermissionDeniedError extends APIError {
   override readonly name: string = 'PermissionDeniedError';
 }
-/** 404: no such resource in the caller's organization. */
+/**
+ * 404: no such resource in the caller's organization.
+ *
+ * @example
+ * ```ts
+ * const event = await yardpass.events.retrieve(id).catch((error: unknown) => {
+ *   if (error instanceof NotFoundError) return null;
+ *   throw error;
+ * });
+ * ```
+ */
 export class NotFoundError extends APIError {
   override readonly name: string = 'NotFoundError';
 }
-/** 409: a conflicting state or duplicate (retried automatically when a lock or the same key is in progress). */
+/**
+ * 409: a conflicting state or duplicate (retried automatically when a lock or the same key is in progress).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof ConflictError) console.error(error.problem.current_status);
+ * ```
+ */
 export class ConflictError extends APIError {
   override readonly name: string = 'ConflictError';
 }
-/** 412: the `If-Match` version is stale; fetch the resource again and retry. */
+/**
+ * 412: the `If-Match` version is stale; fetch the resource again and retry.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof PreconditionFailedError) return retryWithFreshVersion();
+ * ```
+ */
 export class PreconditionFailedError extends APIError {
   override readonly name: string = 'PreconditionFailedError';
 }
-/** 422: a business rule refuses the request, or the `Idempotency-Key` was used for another request. */
+/**
+ * 422: a business rule refuses the request, or the `Idempotency-Key` was used for another request.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof UnprocessableEntityError) console.error(error.detail);
+ * ```
+ */
 export class UnprocessableEntityError extends APIError {
   override readonly name: string = 'UnprocessableEntityError';
 }
-/** 429: too many requests; `headers.get('retry-after')` says how many seconds to wait. */
+/**
+ * 429: too many requests; `headers.get('retry-after')` says how many seconds to wait.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof RateLimitError) await sleep(Number(error.headers.get('retry-after') ?? 1) * 1000);
+ * ```
+ */
 export class RateLimitError extends APIError {
   override readonly name: string = 'RateLimitError';
 }
-/** 5xx: the server failed (retried automatically). */
+/**
+ * 5xx: the server failed (retried automatically).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof InternalServerError) console.error(`Server error, request id ${error.requestId}`);
+ * ```
+ */
 export class InternalServerError extends APIError {
   override readonly name: string = 'InternalServerError';
 }
@@ -143,7 +223,14 @@ export class APIConnectionError extends YardpassError {
   }
 }
 
-/** No answer within `timeout` milliseconds, on every attempt. */
+/**
+ * No answer within `timeout` milliseconds, on every attempt.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof APIConnectionTimeoutError) console.error('Yardpass is slow; try a larger timeout.');
+ * ```
+ */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override readonly name: string = 'APIConnectionTimeoutError';
 

@@ -31,4 +31,5 @@ export type {
 } from './options.js';
 export type { OperationBody, OperationId, OperationQuery, OperationResult } from './operations.js';
 export type { Endpoint } from './resource.js';
+/** The contract's types, generated from openapi.yaml, e.g. `components['schemas']['Sponsor']`. */
 export type { components, operations, paths } from './generated/openapi.js';

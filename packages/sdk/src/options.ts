@@ -13,6 +13,13 @@ export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 /**
  * What the `logger` hook receives: each attempt as it starts, each answer, and each retry with the
  * reason and the wait. No event carries the credentials.
+ *
+ * @example
+ * ```ts
+ * const logger = (event: LogEvent) => {
+ *   if (event.type === 'retry') console.warn(`retry ${event.attempt} in ${event.delayMs} ms: ${event.error.message}`);
+ * };
+ * ```
  */
 export type LogEvent =
   | { type: 'request'; method: string; url: string; attempt: number; idempotencyKey: string | undefined }
@@ -92,11 +99,25 @@ export interface RequestOptions {
   orgId?: string | undefined;
 }
 
-/** A request method the API serves. */
+/**
+ * A request method the API serves.
+ *
+ * @example
+ * ```ts
+ * const method: HttpMethod = 'PATCH';
+ * ```
+ */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 type QueryValue = string | number | boolean;
-/** Query parameters; arrays repeat the name, `undefined` and `null` are left out. */
+/**
+ * Query parameters; arrays repeat the name, `undefined` and `null` are left out.
+ *
+ * @example
+ * ```ts
+ * const query: QueryParams = { limit: 50, tag: ['music', 'outdoor'], city: undefined }; // ?limit=50&tag=music&tag=outdoor
+ * ```
+ */
 export type QueryParams = Record<string, QueryValue | readonly QueryValue[] | null | undefined>;
 
 /**
