@@ -8,6 +8,11 @@
  * - `timestamp_too_old` / `timestamp_in_future`: authentic, but outside the tolerance.
  * - `malformed_secret`: the secret you configured is unusable (a server-side configuration error).
  * - `invalid_payload`: the payload isn't raw bytes or text, or the authentic body isn't a Yardpass event.
+ *
+ * @example
+ * ```ts
+ * const status = (reason: WebhookVerificationErrorReason) => (reason === 'malformed_secret' ? 500 : 400);
+ * ```
  */
 export type WebhookVerificationErrorReason =
   | 'missing_header'

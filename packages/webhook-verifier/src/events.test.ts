@@ -44,7 +44,7 @@ describe('YardpassWebhookEvent', () => {
     >();
   });
 
-  it('lists every catalogue type', () => {
+  it('lists every catalogue type when used as the type union', () => {
     expectTypeOf<YardpassWebhookEventType>().toEqualTypeOf<
       | 'package.published'
       | 'proposal.sent'
@@ -70,7 +70,7 @@ describe('YardpassWebhookEvent', () => {
     >();
   });
 
-  it('is what verify resolves to', () => {
+  it('is what verify resolves to when awaited', () => {
     expectTypeOf(verify).returns.resolves.toEqualTypeOf<YardpassWebhookEvent>();
   });
 });

@@ -9,6 +9,13 @@ export interface HeadersLike {
 /**
  * Request headers: a Fetch `Headers`, Node's `IncomingHttpHeaders` or a plain object. Names are
  * matched case-insensitively; array values (repeated headers) are joined.
+ *
+ * @example
+ * ```ts
+ * await verify(body, req.headers, secret); // node:http, Express
+ * await verify(body, request.headers, secret); // Fetch Request
+ * await verify(body, { 'Webhook-Id': id, 'Webhook-Timestamp': ts, 'Webhook-Signature': sig }, secret);
+ * ```
  */
 export type HeadersInput = HeadersLike | Readonly<Record<string, string | readonly string[] | undefined>>;
 

@@ -1,7 +1,16 @@
 import { decodeBase64, isBase64 } from './base64';
 import { WebhookVerificationError } from './errors';
 
-/** One secret or several (rotation): `whsec_…` (HMAC), `whpk_…` (Ed25519 public key), `whsk_…` (Ed25519 signing key, `sign` only). */
+/**
+ * One secret or several (rotation): `whsec_…` (HMAC), `whpk_…` (Ed25519 public key), `whsk_…` (Ed25519
+ * signing key, `sign` only).
+ *
+ * @example
+ * ```ts
+ * // During a rotation, a delivery verifies when any signature matches any secret.
+ * await verify(body, headers, [process.env.WEBHOOK_SECRET_NEW ?? '', process.env.WEBHOOK_SECRET_OLD ?? '']);
+ * ```
+ */
 export type Secret = string | readonly string[];
 
 /** A decoded secret. The runtimes key their imported crypto keys on this object, so it is cached. */

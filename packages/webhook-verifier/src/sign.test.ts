@@ -19,7 +19,7 @@ describe.each(builds)('sign ($build build)', ({ sign }) => {
   it.each([
     ['the HMAC reference vector', reference.secret, reference.signature],
     ['the Ed25519 reference vector', asymmetricReference.signingKey, asymmetricReference.signature],
-  ])('reproduces %s', async (_, key, signature) => {
+  ])('reproduces the signature when given %s', async (_, key, signature) => {
     const headers = await sign({
       payload: reference.payload,
       secret: key,

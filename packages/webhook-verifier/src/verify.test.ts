@@ -83,7 +83,7 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
     await expect(verify(body, shape(signedHeaders()), secret)).resolves.toEqual(event);
   });
 
-  it('accepts a repeated signature header joined with ", "', async () => {
+  it('accepts the signatures when a repeated header is joined with ", "', async () => {
     const headers = new Headers(signedHeaders());
     headers.append('webhook-signature', 'v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=');
     expect(headers.get('webhook-signature')).toContain(', ');
@@ -156,7 +156,7 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
       );
     });
 
-    it('checks the signature before the timestamp so skew is only reported for authentic messages', async () => {
+    it('reports invalid_signature, not the skew, when a stale delivery is not authentic', async () => {
       const headers = signedHeaders({ timestamp: now() - 3600 });
       await rejectsWith(verify(body, headers, otherSecret), 'invalid_signature');
     });
@@ -169,7 +169,7 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
   });
 
   describe('v1a (Ed25519)', () => {
-    it('verifies a v1a signature with the whpk_ public key', async () => {
+    it('accepts a v1a signature when given the whpk_ public key', async () => {
       const headers = await sign({ payload: body, secret: signingKey, id: 'msg_1' });
       expect(headers['webhook-signature']).toMatch(/^v1a,[A-Za-z0-9+/]{86}==$/);
       await expect(verify(body, headers, publicKey)).resolves.toEqual(event);
@@ -182,7 +182,7 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
       await expect(verify(body, headers, otherSecret)).resolves.toEqual(event);
     });
 
-    it('accepts the Standard Webhooks Ed25519 reference signature', async () => {
+    it('accepts the signature when it is the Standard Webhooks Ed25519 reference vector', async () => {
       vi.useFakeTimers({ now: asymmetricReference.timestamp * 1000, toFake: ['Date'] });
       const headers = {
         'webhook-id': asymmetricReference.id,
@@ -194,14 +194,14 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
       await rejectsWith(verify('{"test": 2432232315}', headers, publicKey), 'invalid_signature');
     });
 
-    it('rejects a v1a signature made with another key', async () => {
+    it('rejects a v1a signature when another key made it', async () => {
       const headers = await sign({ payload: body, secret: signingKey, id: 'msg_1' });
       const stranger = `whpk_${Buffer.alloc(32, 7).toString('base64')}`;
       await rejectsWith(verify(body, headers, stranger), 'invalid_signature');
     });
   });
 
-  it('accepts the Standard Webhooks HMAC reference signature', async () => {
+  it('accepts the signature when it is the Standard Webhooks HMAC reference vector', async () => {
     vi.useFakeTimers({ now: reference.timestamp * 1000, toFake: ['Date'] });
     const headers = {
       'webhook-id': reference.id,
@@ -378,25 +378,25 @@ describe.each(builds)('verify ($build build)', ({ verify, sign }) => {
         () => ['{"id":"x"}', signedHeaders({ body: '{"id":"x"}' }), secret],
         /not a Yardpass event/,
       ],
-    ])('rejects with %s → %s', async (_, reason, args, message) => {
+    ])('rejects when %s (%s)', async (_, reason, args, message) => {
       await rejectsWith(verify(...args()), reason, message);
     });
 
-    it('never puts the secret into the message', async () => {
+    it('keeps the secret out of the message when the secret is malformed', async () => {
       const leaky = `${secret.slice(0, -1)}!`;
       const error: unknown = await verify(body, valid(), leaky).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WebhookVerificationError);
       expect((error as Error).message).not.toContain(leaky.slice(6));
     });
 
-    it('is a typed error with a stable name and reason', async () => {
+    it('throws a typed error with a stable name and reason when it rejects', async () => {
       const error: unknown = await verify(body, valid(), otherSecret).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(Error);
       expect(error).toMatchObject({ name: 'WebhookVerificationError', reason: 'invalid_signature' });
     });
   });
 
-  it('agrees with an independent HMAC computed over the exact bytes', async () => {
+  it('signs what an independent HMAC over the exact bytes gives when the body is a Buffer', async () => {
     const timestamp = now();
     const payload = Buffer.from(JSON.stringify({ ...event, data: { ...event.data, status: 'ok ✓' } }));
     const signature = hmacSignature({ secret, id: 'msg_x', timestamp, body: payload });

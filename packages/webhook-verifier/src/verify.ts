@@ -5,7 +5,15 @@ import { readPayload } from './payload';
 import type { Runtime } from './runtime/runtime';
 import { parseSecrets, type ParsedSecret } from './secrets';
 
-/** Options of `verify`. */
+/**
+ * Options of `verify`.
+ *
+ * @example
+ * ```ts
+ * // Accept deliveries signed up to 10 minutes from this machine's clock, either way.
+ * await verify(body, headers, secret, { tolerance: 600 });
+ * ```
+ */
 export interface VerifyOptions {
   /**
    * How far, in seconds, `webhook-timestamp` may be from this machine's clock, in either direction.

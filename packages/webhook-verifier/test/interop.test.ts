@@ -6,7 +6,7 @@ import { body, builds, event, now, otherSecret, reference, secret } from './fixt
 const multibyte = JSON.stringify({ ...event, data: { ...event.data, status: 'financé ✓ 資金 🎉' } });
 
 describe.each(builds)('Standard Webhooks interop ($build build)', ({ verify, sign }) => {
-  it('signs the reference vector exactly as the standardwebhooks library does', async () => {
+  it('signs exactly as the standardwebhooks library does when given the reference vector', async () => {
     const theirs = new Webhook(reference.secret).sign(
       reference.id,
       new Date(reference.timestamp * 1000),
@@ -46,13 +46,13 @@ describe.each(builds)('Standard Webhooks interop ($build build)', ({ verify, sig
     expect(new SvixWebhook(secret).verify(payload, headers)).toEqual(JSON.parse(payload));
   });
 
-  it('produces rotation headers the standardwebhooks library accepts with either secret', async () => {
+  it('produces headers the standardwebhooks library accepts with either secret when rotating', async () => {
     const headers = await sign({ payload: body, secret: [otherSecret, secret], id: 'msg_1' });
     expect(new Webhook(secret).verify(body, headers)).toEqual(event);
     expect(new Webhook(otherSecret).verify(body, headers)).toEqual(event);
   });
 
-  it('rejects what the standardwebhooks library signed with another secret', async () => {
+  it('rejects what the standardwebhooks library signed when the secret differs', async () => {
     const timestamp = now();
     const headers = {
       'webhook-id': 'msg_1',

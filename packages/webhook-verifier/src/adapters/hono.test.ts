@@ -20,7 +20,7 @@ describe('Hono handleWebhook', () => {
     expect(onEvent).toHaveBeenCalledWith(event);
   });
 
-  it('returns the Response onEvent returned', async () => {
+  it('returns the Response when onEvent returned one', async () => {
     const onEvent = () => Response.json({ queued: true }, { status: 202 });
     const response = await handleWebhook(post(signedHeaders()), { secret, onEvent });
     expect(response.status).toBe(202);

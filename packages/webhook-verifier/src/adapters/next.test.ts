@@ -16,13 +16,13 @@ describe('Next.js webhookHandler', () => {
     expect(onEvent).toHaveBeenCalledWith(event, request);
   });
 
-  it('verifies a v1a delivery with a whpk_ key', async () => {
+  it('answers 204 when a v1a delivery is verified with a whpk_ key', async () => {
     const headers = await sign({ payload: body, secret: signingKey, id: 'msg_1' });
     const response = await webhookHandler({ secret: publicKey, onEvent: vi.fn() })(post(headers));
     expect(response.status).toBe(204);
   });
 
-  it('returns the Response onEvent returned', async () => {
+  it('returns the Response when onEvent returned one', async () => {
     const handler = webhookHandler({ secret, onEvent: () => new Response('queued', { status: 202 }) });
     const response = await handler(post(signedHeaders()));
     expect(response.status).toBe(202);

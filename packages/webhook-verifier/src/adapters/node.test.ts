@@ -13,7 +13,7 @@ describe('node:http webhookHandler', () => {
     expect(onEvent).toHaveBeenCalledWith(event, expect.anything(), expect.anything());
   });
 
-  it('collects a body that arrives in many chunks, multibyte characters split across them', async () => {
+  it('collects the body when it arrives in many chunks with multibyte characters split across them', async () => {
     const large = { ...event, data: { ...event.data, status: 'é🎉'.repeat(40_000) } };
     const text = JSON.stringify(large);
     const bytes = Buffer.from(text);
@@ -69,7 +69,7 @@ describe('node:http webhookHandler', () => {
     expect(onEvent).not.toHaveBeenCalled();
   });
 
-  it('keeps the response onEvent wrote', async () => {
+  it('keeps the response when onEvent wrote one', async () => {
     const url = await listen(
       webhookHandler({
         secret,
