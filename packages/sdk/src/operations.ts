@@ -12,17 +12,17 @@ import type { RequestOptions } from './options.js';
 export type OperationId = keyof operations;
 
 type Operation<K extends OperationId> = operations[K];
-type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
+type SpecMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
 
 /** Every `METHOD /path` of the spec that operation `K` is served at (one, in a sane spec). */
 export type RouteOf<K extends OperationId> = {
   [P in keyof paths]: {
-    [M in HttpMethod]: paths[P][M] extends Operation<K>
+    [M in SpecMethod]: paths[P][M] extends Operation<K>
       ? Operation<K> extends paths[P][M]
         ? `${Uppercase<M>} ${P & string}`
         : never
       : never;
-  }[HttpMethod];
+  }[SpecMethod];
 }[keyof paths];
 
 type JsonContent<T> = T extends { content: infer C } ? C[keyof C] : never;
@@ -53,7 +53,7 @@ type Responses<K extends OperationId> = Operation<K>['responses'];
 type SuccessStatus = 200 | 201 | 202 | 203 | 204;
 type ContentOf<R> = R extends { content: infer C } ? C[keyof C] : undefined;
 /** The parsed body of a successful answer to operation `K` (a union when it has several). */
-export type SuccessBody<K extends OperationId> = ContentOf<Responses<K>[keyof Responses<K> & SuccessStatus]>;
+type SuccessBody<K extends OperationId> = ContentOf<Responses<K>[keyof Responses<K> & SuccessStatus]>;
 
 type Unwrapped<B> = B extends { data: infer D } ? D : B;
 

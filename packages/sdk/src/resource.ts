@@ -80,7 +80,7 @@ export abstract class APIResource {
 }
 
 /** Reads a method's arguments (path ids, then its input, then options) into a request. */
-function toRequest(
+export function toRequest(
   route: string,
   input: 'body' | 'query' | undefined,
   args: readonly unknown[],
