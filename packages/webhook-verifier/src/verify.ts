@@ -2,7 +2,7 @@ import { WebhookVerificationError } from './errors';
 import type { YardpassWebhookEvent } from './events';
 import { readWebhookHeaders, type HeadersInput, type WebhookHeaders } from './headers';
 import { readPayload } from './payload';
-import type { Runtime } from './runtime/runtime';
+import type { Runtime, SignedContent } from './runtime/runtime';
 import { parseSecrets, type ParsedSecret } from './secrets';
 
 /**
@@ -39,19 +39,27 @@ export async function verifyWith(
   const body = readPayload(payload);
   const secrets = parseSecrets(secret, 'verify');
   const { id, timestamp, signatures } = readWebhookHeaders(headers);
-  const content = { prefix: `${id}.${timestamp}.`, body };
-  let matched = false;
-  for (const parsed of secrets) {
-    const candidates = signatures[parsed.kind === 'hmac' ? 'v1' : 'v1a'];
-    if (candidates.length > 0 && (await runtime.verify(parsed, content, candidates))) {
-      matched = true;
-      break;
-    }
+  const content: SignedContent = { prefix: `${id}.${timestamp}.`, body };
+  if (!(await matches(runtime, secrets, content, signatures))) {
+    throw new WebhookVerificationError('invalid_signature', mismatch(secrets, signatures));
   }
-  if (!matched) throw new WebhookVerificationError('invalid_signature', mismatch(secrets, signatures));
   // Checked after the signature, so a clock-skew error is only ever reported for an authentic message.
   checkTimestamp(Number(timestamp), tolerance);
   return parseEvent(typeof body === 'string' ? body : new TextDecoder().decode(body));
+}
+
+/** True when a `v1` signature matches a `whsec_` secret or a `v1a` one a `whpk_` key. */
+async function matches(
+  runtime: Runtime,
+  secrets: ParsedSecret[],
+  content: SignedContent,
+  signatures: WebhookHeaders['signatures'],
+): Promise<boolean> {
+  for (const secret of secrets) {
+    const candidates = signatures[secret.kind === 'hmac' ? 'v1' : 'v1a'];
+    if (candidates.length > 0 && (await runtime.verify(secret, content, candidates))) return true;
+  }
+  return false;
 }
 
 function mismatch(secrets: ParsedSecret[], { v1, v1a }: WebhookHeaders['signatures']): string {
