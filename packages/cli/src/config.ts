@@ -16,7 +16,7 @@ export interface ConfigFile {
   profiles: Record<string, Profile>;
 }
 
-export const DEFAULT_PROFILE = 'default';
+const DEFAULT_PROFILE = 'default';
 export const DEFAULT_BASE_URL = 'http://localhost:3000';
 
 /** The settings one invocation runs with, and where each came from (shown by `whoami`). */

@@ -1,5 +1,6 @@
 import type { Logger, Yardpass } from '@yardpass/sdk';
 import type { Command } from 'commander';
+import type { Resource } from './commands/resource.js';
 import {
   configPath,
   readConfig,
@@ -32,6 +33,8 @@ export interface ProgramDeps {
   env: Env;
   version: string;
   now?: () => Date;
+  /** The resource groups to offer; all of `commands/index.ts` unless a test declares its own. */
+  resources?: readonly Resource[];
 }
 
 /** The options every command accepts (`--profile`, `--debug`, `--no-input`). */
@@ -48,7 +51,6 @@ export interface Context {
   /** Prompts may be shown: stdin and stdout are terminals, `CI` is unset and `--no-input` was not given. */
   interactive: boolean;
   debug: boolean;
-  profileFlag: string | undefined;
   configPath: string;
   readConfig(): Promise<ConfigFile>;
   settings(): Promise<Settings>;
@@ -68,7 +70,6 @@ export function createContext(options: { deps: ProgramDeps; io: Io; globals: Glo
     interactive: Boolean(deps.stdin.isTTY && deps.stdout.isTTY && !ci && globals.input !== false),
     debug: globals.debug === true,
     logger: globals.debug ? debugLogger(io) : undefined,
-    profileFlag: globals.profile,
     configPath: path,
     readConfig: () => readConfig(path),
     settings: () =>

@@ -93,7 +93,7 @@ export async function readData(source: string, stdin: AsyncIterable<string | Uin
   }
 }
 
-export function parseJsonObject(text: string, what: string): JsonObject {
+function parseJsonObject(text: string, what: string): JsonObject {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -15,13 +15,12 @@ export interface Style {
   red: Paint;
   green: Paint;
   yellow: Paint;
-  cyan: Paint;
 }
 
 /** Data goes to stdout; messages, progress and prompts to stderr. */
 export interface Io {
+  /** For the width of tables: they are cut to a terminal's width. */
   stdout: OutStream;
-  stderr: OutStream;
   /** Styles for text written to stdout / stderr (each stream decides on its own whether to color). */
   out: Style;
   err: Style;
@@ -43,7 +42,6 @@ export function createIo(options: { stdout: OutStream; stderr: OutStream; env: E
   const line = (stream: OutStream, text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
   return {
     stdout,
-    stderr,
     out: createStyle(colorEnabled(stdout, env)),
     err,
     print: (text) => line(stdout, text),
@@ -74,7 +72,6 @@ function createStyle(enabled: boolean): Style {
     red: sgr(31, 39),
     green: sgr(32, 39),
     yellow: sgr(33, 39),
-    cyan: sgr(36, 39),
   };
 }
 

@@ -5,7 +5,7 @@ import { buildResource } from './commands/build-resource.js';
 import { addCompletionCommands } from './commands/completion.js';
 import { configCommand } from './commands/config.js';
 import { helpCommand, withExamples } from './commands/help.js';
-import { resources } from './commands/index.js';
+import { resources as allResources } from './commands/index.js';
 import { createContext, type Bind, type Context, type GlobalOptions, type ProgramDeps } from './context.js';
 import type { ExitCode } from './errors.js';
 import { createIo } from './output.js';
@@ -42,6 +42,7 @@ export function createProgram(deps: ProgramDeps): Program {
   program.commandsGroup('Getting started:');
   for (const command of [...authCommands({ bind }), configCommand({ bind })]) program.addCommand(command);
   program.commandsGroup('Resources:');
+  const resources = deps.resources ?? allResources;
   for (const resource of resources) program.addCommand(buildResource({ resource, resources, bind }));
   program.commandsGroup('More:');
   program.addCommand(apiCommand({ bind }));

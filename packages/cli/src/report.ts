@@ -46,8 +46,8 @@ async function describe(error: unknown, context: Context | undefined): Promise<R
   if (error instanceof sdk.APIConnectionError) {
     return {
       lines: [
-        `Could not connect to ${server}${causeOf(error)}.`,
-        'Is the server running? Check the URL with `yardpass config get base_url`.',
+        `Could not connect to ${server} (${rootCause(error).message}).`,
+        'Is the server running there? Change the URL with `yardpass config set base_url <url>` or YARDPASS_BASE_URL.',
       ],
       exitCode: EXIT.api,
     };
@@ -109,8 +109,9 @@ function hintFor(
   }
 }
 
-function causeOf(error: Error): string {
-  return error.cause instanceof Error ? ` (${error.cause.message})` : '';
+/** `connect ECONNREFUSED 127.0.0.1:3000` rather than fetch's own `fetch failed`. */
+function rootCause(error: Error): Error {
+  return error.cause instanceof Error ? rootCause(error.cause) : error;
 }
 
 function stackWithCauses(error: Error): string {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Yardpass } from '@yardpass/sdk';
+import type { Resource } from '../src/commands/resource.js';
 import type { ConfigFile } from '../src/config.js';
 import { interrupted } from '../src/errors.js';
 import { createProgram } from '../src/program.js';
@@ -43,6 +44,7 @@ export async function harness(options: {
   env?: Record<string, string>;
   config?: ConfigFile;
   stdin?: string;
+  resources?: readonly Resource[];
 }) {
   const configHome = await mkdtemp(join(tmpdir(), 'yardpass-cli-'));
   const configFile = join(configHome, 'yardpass', 'config.json');
@@ -131,6 +133,7 @@ export async function harness(options: {
       env,
       version: '1.2.3',
       now: () => new Date('2026-06-01T12:00:00Z'),
+      resources: options.resources,
     });
     const code = await program.run(argv);
     return { code, stdout: stdout.text(), stderr: stderr.text() };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { event, harness, interrupt, page } from '../../test/harness.js';
+import { events } from './events.js';
+import type { Resource } from './resource.js';
 
 const deleted = { body: { data: { id: event.id, deleted: true } } };
 
@@ -168,6 +170,44 @@ describe('resource commands', () => {
       expect(cli.asked).toEqual(['Which member?', 'Their new role:']);
       expect(cli.requests.at(-1)?.body).toEqual({ role: 'viewer' });
       expect(stderr).toContain('✓ Updated member "ana@example.com" (m1)');
+    });
+
+    it('chooses a referenced item from its own group when a ref field is missing', async () => {
+      // How the next groups declare references, e.g. a sponsorship package belongs to an event.
+      const packages: Resource = {
+        name: 'packages',
+        noun: 'package',
+        summary: 'Sponsorship packages',
+        label: ['title'],
+        commands: [
+          {
+            kind: 'item',
+            path: 'create',
+            operationId: 'createSponsor', // any: the contract has no packages yet
+            summary: 'Create a package',
+            examples: ['yardpass packages create --event-id <id> --title Gold'],
+            fields: [
+              { name: 'event_id', description: 'The event it sponsors', required: true, ref: 'events' },
+              { name: 'title', description: 'Title', required: true },
+            ],
+            call: (client, { body }) =>
+              client.request({ method: 'POST', path: '/v1/sponsorship-packages', body }),
+          },
+        ],
+      };
+      const cli = await harness({
+        tty: true,
+        resources: [events, packages],
+        answers: ['Summer Fest  2026-07-01 18:00 UTC'],
+        routes: {
+          'GET /v1/events': () => page([event]),
+          'POST /v1/sponsorship-packages': ({ body }) => ({ status: 201, body: { data: body } }),
+        },
+      });
+      const { code } = await cli.run('packages', 'create', '--title', 'Gold');
+      expect(code).toBe(0);
+      expect(cli.asked).toEqual(['The event it sponsors:']);
+      expect(cli.requests.at(-1)?.body).toEqual({ title: 'Gold', event_id: event.id });
     });
 
     it('does not prompt on a terminal when --no-input is given, or when CI is set', async () => {
