@@ -108,7 +108,7 @@ function pathSegment(name: string, values: unknown): string {
     typeof values === 'object' && values !== null ? (values as Record<string, unknown>)[name] : undefined;
   // An empty id would turn `GET /v1/events/{id}` into the list; `.` and `..` would climb the path.
   if (typeof value !== 'string' || value === '' || value === '.' || value === '..') {
-    throw new YardpassError(`\`${name}\` must be a non-empty string; got ${JSON.stringify(value)}.`, {
+    throw new YardpassError(`\`${name}\` must be an id (a non-empty string); got ${JSON.stringify(value)}.`, {
       code: 'invalid-argument',
     });
   }
