@@ -64,8 +64,11 @@ describe('yardpass login', () => {
         }),
       },
     });
-    const { code } = await cli.run('login', '--api-key', 'yp_test_wrong', '--base-url', BASE_URL);
+    const { code, stderr } = await cli.run('login', '--api-key', 'yp_test_wrong', '--base-url', BASE_URL);
     expect(code).toBe(4);
+    expect(stderr).toContain(
+      `${BASE_URL} rejected the key: Unknown API key. Nothing was saved; check the key and try again.`,
+    );
     expect(await cli.readConfig()).toEqual({ profiles: {} });
   });
 

@@ -2,7 +2,7 @@ import type { Yardpass } from '@yardpass/sdk';
 import { Command } from 'commander';
 import { DEFAULT_BASE_URL, writeConfig } from '../config.js';
 import type { Bind, Context } from '../context.js';
-import { usageError } from '../errors.js';
+import { CliError, usageError } from '../errors.js';
 import { readText } from '../fields.js';
 import { detail } from '../output.js';
 import { withExamples } from './help.js';
@@ -68,6 +68,14 @@ async function runLogin(
   let organization: CurrentOrganization;
   try {
     organization = await client.organizations.retrieveCurrent();
+  } catch (error) {
+    const { AuthenticationError } = await import('@yardpass/sdk');
+    if (!(error instanceof AuthenticationError)) throw error;
+    throw new CliError(
+      'not_logged_in',
+      `${baseUrl} rejected the key: ${error.detail ?? error.title} Nothing was saved; check the key and try again.`,
+      { cause: error },
+    );
   } finally {
     stop();
   }
