@@ -189,14 +189,18 @@ const units: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['hour', 3_600],
   ['minute', 60],
 ];
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+// Made on first use: creating an Intl formatter loads locale data, which `--help` should not wait for.
+let relative: Intl.RelativeTimeFormat | undefined;
 
 /** `3 minutes ago`, `in 2 weeks`, `just now`. */
 export function relativeTime(date: Date, now: Date): string {
   const seconds = (date.getTime() - now.getTime()) / 1000;
   if (Number.isNaN(seconds)) return '-';
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) {
+      relative ??= new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+      return relative.format(Math.round(seconds / size), unit);
+    }
   }
   return 'just now';
 }
