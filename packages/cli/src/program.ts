@@ -50,8 +50,11 @@ export function createProgram(deps: ProgramDeps): Program {
   helpCommand({ program, bind });
 
   for (const command of allCommands(program)) {
+    if (command !== program && command.commands.length)
+      command.helpCommand('help [command]', 'Show help for a command');
     command
       .helpOption('-h, --help', 'Show help')
+      .configureHelp({ showGlobalOptions: true })
       .exitOverride()
       .showHelpAfterError('(run with --help for usage)')
       .configureOutput({
