@@ -78,7 +78,13 @@ export async function harness(options: {
     const answer = route(recorded);
     const status = answer.status ?? 200;
     const problem = status >= 400;
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+    const body =
+      answer.body === undefined
+        ? null
+        : typeof answer.body === 'string'
+          ? answer.body
+          : JSON.stringify(answer.body);
+    return new Response(body, {
       status,
       headers: {
         'content-type': problem ? 'application/problem+json' : 'application/json',

@@ -24,6 +24,15 @@ describe('yardpass api', () => {
     expect(JSON.parse(stdout)).toEqual({ data: { name: 'Fizz' } });
   });
 
+  it('prints an answer that is not JSON as text', async () => {
+    const text = '# TYPE http_requests_total counter\nhttp_requests_total 3\n';
+    const cli = await harness({
+      routes: { 'GET /metrics': () => ({ body: text, headers: { 'content-type': 'text/plain' } }) },
+    });
+    const { stdout } = await cli.run('api', 'GET', '/metrics');
+    expect(stdout).toBe(text);
+  });
+
   it.each([
     [['api', 'FETCH', '/v1/events'], 'Unknown method "FETCH"'],
     [['api', 'GET', '/v1/events', '-q', 'limit'], '-q takes key=value; got "limit"'],

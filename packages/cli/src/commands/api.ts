@@ -43,7 +43,9 @@ async function runApi(
   } finally {
     stop();
   }
-  if (answer !== undefined) context.io.json(answer);
+  // Answers that are not JSON (`/metrics`, `/openapi.yaml`) come back as text and are printed as they are.
+  if (typeof answer === 'string') context.io.print(answer);
+  else if (answer !== undefined) context.io.json(answer);
 }
 
 function isMethod(method: string): method is HttpMethod {
