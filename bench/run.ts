@@ -1,0 +1,65 @@
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { startBenchDatabase } from './lib/database';
+import { measure } from './lib/measure';
+import type { BenchContext, Scenario } from './lib/scenario';
+import { formatMarkdown, formatText, type Row } from './lib/table';
+import { hello, pgBaseline, pgTenantTx } from './scenarios/baselines';
+import { healthz, listEvents } from './scenarios/platform-core';
+import { runVerifierBench } from './verifier/verify.bench';
+
+/** Run in this order, one at a time; a baseline runs before the scenarios compared with it. */
+const SCENARIOS: Scenario[] = [hello, healthz, pgBaseline, pgTenantTx, listEvents];
+const SEEDED_EVENTS = 200;
+const CONNECTIONS = 10;
+
+function durationFromEnv(value: string | undefined): number {
+  const seconds = Number(value ?? 8);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`BENCH_DURATION must be a number of seconds (got "${value}")`);
+  return seconds;
+}
+
+async function runScenarios(context: BenchContext, durationSeconds: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const scenario of SCENARIOS) {
+    process.stderr.write(`${scenario.name}: measuring for ${durationSeconds} s …\n`);
+    const { target, close } = await scenario.start(context);
+    try {
+      const measured = await measure(target, {
+        durationSeconds,
+        warmupSeconds: Math.min(2, durationSeconds),
+        connections: CONNECTIONS,
+      });
+      rows.push({ scenario: scenario.name, baseline: scenario.baseline, ...measured });
+    } finally {
+      await close();
+    }
+  }
+  return rows;
+}
+
+try {
+  const durationSeconds = durationFromEnv(process.env.BENCH_DURATION);
+  // Anything else running on the machine skews every number; the load average at the start tells.
+  const loadAtStart = (loadavg()[0] ?? 0).toFixed(2);
+  const database = await startBenchDatabase({ events: SEEDED_EVENTS });
+  const rows: Row[] = [];
+  try {
+    rows.push(...(await runScenarios({ database }, durationSeconds)));
+  } finally {
+    await database.stop();
+  }
+
+  // In-process, no database: the webhook verifier against standardwebhooks and svix.
+  rows.push(...(await runVerifierBench()));
+
+  const machine = `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+  console.log(
+    `\n${machine}; ${CONNECTIONS} connections, ${durationSeconds} s per scenario; load average ${loadAtStart} at start\n`,
+  );
+  console.log(formatText(rows));
+  console.log(`\n${formatMarkdown(rows)}`);
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}
