@@ -23,13 +23,14 @@ beforeAll(async () => {
   env = await isolatedEnv();
   const login = await run('login', '--api-key', server.organizer.apiKey, '--base-url', server.baseUrl);
   expect(login.code, login.stderr).toBe(0);
-});
+}, 60_000);
 
 afterAll(async () => {
   await server?.close();
 });
 
-describe('the built yardpass binary against a real server', () => {
+// Each test starts several processes; under a full parallel run that takes a while.
+describe('the built yardpass binary against a real server', { timeout: 60_000 }, () => {
   it('stored the login in a 0600 file, and whoami reports the organization', async () => {
     expect((await stat(join(env.XDG_CONFIG_HOME ?? '', 'yardpass', 'config.json'))).mode & 0o777).toBe(0o600);
     const { code, stdout } = await run('whoami', '--json');

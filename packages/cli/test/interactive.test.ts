@@ -17,9 +17,15 @@ const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 function start(args: string[]): string {
   const name = `s${randomUUID().slice(0, 8)}`;
   const assignments = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`);
-  const command = ['env', ...assignments, quote(process.execPath), quote(BINARY), ...args.map(quote)].join(
-    ' ',
-  );
+  // `env -i`: the pane must not inherit the test runner's environment (CI=true would turn prompts off).
+  const command = [
+    'env',
+    '-i',
+    ...assignments,
+    quote(process.execPath),
+    quote(BINARY),
+    ...args.map(quote),
+  ].join(' ');
   tmux(
     'new-session',
     '-d',
@@ -55,7 +61,7 @@ beforeAll(async () => {
     YARDPASS_BASE_URL: server.baseUrl,
     TERM: 'xterm-256color',
   });
-});
+}, 60_000);
 
 afterAll(async () => {
   try {
@@ -66,7 +72,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('yardpass on a terminal', () => {
+// Terminals are slow to drive when the whole suite runs in parallel: allow for it.
+describe('yardpass on a terminal', { timeout: 30_000 }, () => {
   it('asks for a missing required value, then creates the sponsor', async () => {
     const pane = start(['sponsors', 'create', '--industry', 'beverages']);
     await waitFor(pane, 'Brand name:');
