@@ -7,7 +7,7 @@ import { configCommand } from './commands/config.js';
 import { helpCommand, withExamples } from './commands/help.js';
 import { resources as allResources } from './commands/index.js';
 import { createContext, type Bind, type Context, type GlobalOptions, type ProgramDeps } from './context.js';
-import type { ExitCode } from './errors.js';
+import { EXIT, type ExitCode } from './errors.js';
 import { createIo } from './output.js';
 import { reportError } from './report.js';
 
@@ -69,7 +69,7 @@ export function createProgram(deps: ProgramDeps): Program {
     async run(argv) {
       try {
         await program.parseAsync([...argv], { from: 'user' });
-        return 0;
+        return EXIT.ok;
       } catch (error) {
         return reportError({ error, io, context });
       }
