@@ -14,6 +14,21 @@ const types = {
   }) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Runs `fn` inside a tenant transaction with every tenant visible, then confines the transaction again.
+ * Only for the few checks that must count rows of other parties (inventory, exclusivity) inside the
+ * caller's own transaction; the domain decides what leaves `fn`.
+ */
+export async function withSystemAccess<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+  await tx.query(`select set_config('yardpass.system', 'on', true)`);
+  try {
+    return await fn();
+  } finally {
+    // On a failed transaction this fails too; the rollback that follows resets the setting anyway.
+    await tx.query(`select set_config('yardpass.system', '', true)`).catch(() => undefined);
+  }
+}
+
 export interface Db {
   pool: pg.Pool;
   /** Runs `fn` in a transaction that row-level security confines to `orgId`. */

@@ -40,18 +40,22 @@ export interface HandlerInput<K extends OperationId> {
   body: BodyOf<K>;
   caller: Caller;
   header(name: string): string | undefined;
+  /** The request body exactly as received (empty for bodiless requests). */
+  rawBody: string;
+  /** Aborted when the client goes away: long-running answers (streams) stop on it. */
+  signal: AbortSignal;
 }
-export interface Reply {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
+export type Reply =
+  | { status: number; body: unknown; headers?: Record<string, string> }
+  /** A ready answer that is not a JSON resource (CSV, PDF, an event stream); sent as it is. */
+  | { response: Response };
 export type Handler<K extends OperationId> = (input: HandlerInput<K>) => Promise<Reply>;
 /** Every operation of the contract has exactly one handler: the compiler checks it, and so does a test. */
 export type Handlers = { [K in ApiOperationId]: Handler<K> };
 
 export const ok = (data: unknown): Reply => ({ status: 200, body: { data } });
 export const created = (data: unknown): Reply => ({ status: 201, body: { data } });
+export const raw = (response: Response): Reply => ({ response });
 export const page = (result: { data: unknown[]; has_more: boolean; next_cursor: string | null }): Reply => ({
   status: 200,
   body: result,
@@ -158,7 +162,7 @@ async function handle(
   const body = operation.body ? await readJsonBody(c, operation) : { raw: '', value: undefined };
   const run = async (): Promise<Response> => {
     try {
-      return await execute(c, operation, handler, caller, body.value, deps);
+      return await execute(c, operation, handler, caller, body, deps);
     } catch (error) {
       return problemResponse(error, { requestId, log: deps.log, instance: c.req.path });
     }
@@ -179,7 +183,7 @@ async function execute(
   operation: Operation,
   handler: Handler<ApiOperationId>,
   caller: Caller,
-  rawBody: unknown,
+  requestBody: { raw: string; value: unknown },
   deps: RouterDeps,
 ): Promise<Response> {
   const params: Record<string, string> = {};
@@ -203,8 +207,8 @@ async function execute(
   }
 
   let body: unknown;
-  if (operation.body && rawBody !== undefined) {
-    const parsed = operation.body.safeParse(rawBody);
+  if (operation.body && requestBody.value !== undefined) {
+    const parsed = operation.body.safeParse(requestBody.value);
     if (!parsed.success)
       throw new ValidationError('The request body is invalid.', fieldErrors(parsed.error.issues));
     body = parsed.data;
@@ -216,7 +220,10 @@ async function execute(
     body,
     caller,
     header: (name) => c.req.header(name),
+    rawBody: requestBody.raw,
+    signal: c.req.raw.signal,
   } as HandlerInput<ApiOperationId>);
+  if ('response' in reply) return reply.response;
 
   if (deps.validateResponses) {
     const schema = operation.responses.get(reply.status);
