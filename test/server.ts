@@ -2,6 +2,7 @@ import { createApp } from '../packages/server/src/app';
 import { loadConfig } from '../packages/server/src/config';
 import { createDb, type Db } from '../packages/server/src/db/pool';
 import { createOrganization } from '../packages/server/src/domain/identity';
+import { startWorker } from '../packages/server/src/jobs/worker';
 import { listen } from '../packages/server/src/listen';
 import { createLogger } from '../packages/server/src/logger';
 import { createTestDatabase } from './database';
@@ -25,14 +26,20 @@ export interface TestServer {
 
 /**
  * A real server on its own database, listening on a random local port: tests talk to it over HTTP.
- * Responses are checked against openapi.yaml, so every test is also a contract test.
+ * Responses are checked against openapi.yaml, so every test is also a contract test. With `worker: true`
+ * the background worker runs beside it, as in `yardpass-server dev`.
  */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { worker?: boolean } = {},
+): Promise<TestServer> {
   const databaseUrl = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env }, 'dev');
   const db = createDb({ databaseUrl, max: 30 });
-  const { app } = createApp({ config, db, log: createLogger(config.LOG_LEVEL), validateResponses: true });
+  const log = createLogger(config.LOG_LEVEL);
+  const { app } = createApp({ config, db, log, validateResponses: true });
   const { port, close } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const worker = options.worker ? await startWorker({ db, config, log }) : undefined;
 
   const createOrg = async (name: string): Promise<TestOrg> => {
     const { organization, apiKey } = await createOrganization(db, { name });
@@ -48,6 +55,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     sponsor,
     createOrg,
     close: async () => {
+      await worker?.stop();
       await close();
       await db.close();
     },
