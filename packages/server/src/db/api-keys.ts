@@ -22,14 +22,15 @@ export interface KeyCandidate {
   prefix: string;
   key_hash: Buffer;
   revoked_at: string | null;
+  last_used_at: string | null;
 }
 
-/** Keys whose public prefix matches; the caller compares hashes in constant time. */
-export async function findKeysByPrefix(tx: Tx, prefix: string): Promise<KeyCandidate[]> {
-  const { rows } = await tx.query<KeyCandidate>(
-    'select id, org_id, role, mode, prefix, key_hash, revoked_at from api_keys where prefix = $1',
-    [prefix],
-  );
+/**
+ * Keys whose public prefix matches, across tenants, in one round trip (see `yardpass_api_key_candidates`);
+ * the caller compares hashes in constant time.
+ */
+export async function findKeysByPrefix(db: Queryable, prefix: string): Promise<KeyCandidate[]> {
+  const { rows } = await db.query<KeyCandidate>('select * from yardpass_api_key_candidates($1)', [prefix]);
   return rows;
 }
 
