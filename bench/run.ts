@@ -5,6 +5,7 @@ import type { BenchContext, Scenario } from './lib/scenario';
 import { formatMarkdown, formatText, type Row } from './lib/table';
 import { hello, pgBaseline, pgTenantTx } from './scenarios/baselines';
 import { healthz, listEvents } from './scenarios/platform-core';
+import { runSdkBench } from './scenarios/sdk';
 import { runVerifierBench } from './verifier/verify.bench';
 
 /** Run in this order, one at a time; a baseline runs before the scenarios compared with it. */
@@ -53,6 +54,9 @@ try {
 
 // In-process, no database: the webhook verifier against standardwebhooks and svix.
 rows.push(...(await runVerifierBench()));
+
+// In-process against a local stub server: the SDK's cost per call next to raw fetch, 50 calls in flight.
+rows.push(...(await runSdkBench()));
 
 const machine = `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
 console.log(
