@@ -1,0 +1,119 @@
+import {
+  asSystem,
+  findFundingContext,
+  insertDeliverables,
+  type NewDeliverable,
+  orderDeliverableProgress,
+} from '../db/deliverables';
+import {
+  type EventSponsorshipRow,
+  findEventSponsorshipByKey,
+  findEventSponsorshipsByOrder,
+  setActivationStatus,
+  upsertEventSponsorship,
+} from '../db/event-sponsorships';
+import type { Tx } from '../db/pool';
+import { instantiateSlas } from '../db/slas';
+import { emitEvent } from './webhook-events';
+
+/** The order as the orders domain knows it at the moment it becomes funded. */
+export interface FundedOrder {
+  id: string;
+  event_id: string;
+  package_id: string;
+  sponsor_id: string;
+  organizer_org_id: string;
+  sponsor_org_id: string;
+  amount_cents: number;
+  currency: string;
+}
+
+/**
+ * A benefit is an obligation when it promises something: `true`, a positive number, a non-empty string, list or
+ * object. `false`, `0`, `null` and empty values are benefits the package does not include.
+ */
+function isObligation(value: unknown): boolean {
+  if (value === null || value === undefined || value === false) return false;
+  if (typeof value === 'number') return value > 0;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return value === true;
+}
+
+function benefitSpec(key: string, value: unknown): Record<string, unknown> {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value))
+    return { benefit: key, ...(value as Record<string, unknown>) };
+  return { benefit: key, value };
+}
+
+/** Emits `event_sponsorship.updated` to both parties. */
+export async function emitSponsorshipUpdated(tx: Tx, sponsorship: EventSponsorshipRow): Promise<void> {
+  await emitEvent(tx, sponsorship.organizer_org_id, 'event_sponsorship.updated', sponsorship);
+  if (sponsorship.sponsor_org_id !== sponsorship.organizer_org_id)
+    await emitEvent(tx, sponsorship.sponsor_org_id, 'event_sponsorship.updated', sponsorship);
+}
+
+/**
+ * Lays out the fulfilment of an order in the transaction that funds it: one deliverable per obligation benefit
+ * of the package (due when the event ends), the package's SLA templates as the order's SLAs, and the matching
+ * event sponsorship (event, sponsor, package tier) moved to `in_progress` — created when there was none.
+ * Idempotent: funding observed twice (webhook and reconciliation) changes nothing the second time.
+ */
+export async function onOrderFunded(tx: Tx, order: FundedOrder): Promise<void> {
+  await asSystem(tx, async () => {
+    const context = await findFundingContext(tx, order.package_id, order.event_id);
+    if (!context) throw new Error(`Order ${order.id} names a package or event that does not exist.`);
+
+    const deliverables: NewDeliverable[] = Object.entries(context.benefits)
+      .filter(([, value]) => isObligation(value))
+      .map(([key, value]) => ({
+        organizer_org_id: order.organizer_org_id,
+        sponsor_org_id: order.sponsor_org_id,
+        event_id: order.event_id,
+        sponsor_id: order.sponsor_id,
+        order_id: order.id,
+        package_id: order.package_id,
+        benefit_key: key,
+        sla_id: null,
+        type: key.slice(0, 100),
+        spec: benefitSpec(key, value),
+        due_at: context.ends_at,
+        evidence_required: true,
+        owner_side: 'organizer',
+      }));
+    await insertDeliverables(tx, deliverables);
+    await instantiateSlas(tx, order, context.ends_at);
+
+    const key = { event_id: order.event_id, sponsor_id: order.sponsor_id, tier: context.tier };
+    const existing = await findEventSponsorshipByKey(tx, key, { lock: true });
+    if (existing?.order_id === order.id && existing.activation_status !== 'draft') return;
+    const { after: activated } = await upsertEventSponsorship(tx, {
+      ...key,
+      organizer_org_id: order.organizer_org_id,
+      sponsor_org_id: order.sponsor_org_id,
+      order_id: order.id,
+      amount_cents: order.amount_cents,
+      currency: order.currency,
+      benefits: existing && Object.keys(existing.benefits).length > 0 ? undefined : context.benefits,
+      activation_status: 'in_progress',
+    });
+    await emitSponsorshipUpdated(tx, activated);
+  });
+}
+
+/**
+ * After a deliverable of an order is approved or waived: when all of them are, the order's event sponsorships
+ * become `complete`. Answers whether the order's fulfilment is complete (the caller then locks the order).
+ */
+export async function settleOrderFulfilment(tx: Tx, orderId: string): Promise<boolean> {
+  return asSystem(tx, async () => {
+    const progress = await orderDeliverableProgress(tx, orderId);
+    if (progress.total === 0 || progress.done < progress.total) return false;
+    for (const sponsorship of await findEventSponsorshipsByOrder(tx, orderId)) {
+      if (sponsorship.activation_status === 'complete') continue;
+      await emitSponsorshipUpdated(tx, await setActivationStatus(tx, sponsorship.id, 'complete'));
+    }
+    return true;
+  });
+}

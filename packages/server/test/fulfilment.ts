@@ -1,0 +1,94 @@
+import type { TestOrg } from '../../../test/server';
+import type { Db } from '../src/db/pool';
+import type { FundedOrder } from '../src/domain/fulfilment';
+
+export interface Deal {
+  eventId: string;
+  sponsorId: string;
+  packageId: string;
+  order: FundedOrder;
+}
+
+/**
+ * An event of `organizer`, a sponsor of `sponsor`, a published package with benefits and SLA templates, and an
+ * order for it, written straight to the database (the orders flow is not what these tests are about).
+ */
+export async function createDeal(
+  db: Db,
+  options: {
+    organizer: TestOrg;
+    sponsor: TestOrg;
+    benefits?: Record<string, unknown>;
+    slaTemplates?: { metric: string; target: number; breach_policy: Record<string, unknown> }[];
+    amountCents?: number;
+    eventEndsAt?: string;
+    tier?: string;
+  },
+): Promise<Deal> {
+  const { organizer, sponsor } = options;
+  const endsAt = options.eventEndsAt ?? '2030-03-02T23:00:00.000Z';
+  const amountCents = options.amountCents ?? 150_000;
+  return db.system(async (tx) => {
+    const event = await tx.query<{ id: string }>(
+      `insert into events (owner_org_id, title, starts_at, ends_at)
+       values ($1, 'Harbour Festival', $2::timestamptz - interval '1 day', $2) returning id`,
+      [organizer.orgId, endsAt],
+    );
+    const brand = await tx.query<{ id: string }>(
+      `insert into sponsors (org_id, name) values ($1, 'Fizzy Cola') returning id`,
+      [sponsor.orgId],
+    );
+    const eventId = event.rows[0]!.id;
+    const sponsorId = brand.rows[0]!.id;
+    const pkg = await tx.query<{ id: string }>(
+      `insert into sponsorship_packages (org_id, event_id, title, tier, price_cents, currency, inventory, benefits,
+         is_active, published_at)
+       values ($1, $2, 'Gold Stage Sponsor', $3, $4, 'USD', 3, $5, true, now()) returning id`,
+      [
+        organizer.orgId,
+        eventId,
+        options.tier ?? 'gold',
+        amountCents,
+        JSON.stringify(
+          options.benefits ?? { logo_stage: true, booth: '10x10', social_posts: 5, lounge: false },
+        ),
+      ],
+    );
+    const packageId = pkg.rows[0]!.id;
+    for (const template of options.slaTemplates ?? []) {
+      await tx.query(
+        `insert into package_sla_templates (org_id, package_id, event_id, metric, target, breach_policy)
+         values ($1, $2, $3, $4, $5, $6)`,
+        [
+          organizer.orgId,
+          packageId,
+          eventId,
+          template.metric,
+          template.target,
+          JSON.stringify(template.breach_policy),
+        ],
+      );
+    }
+    const order = await tx.query<{ id: string }>(
+      `insert into sponsorship_orders (event_id, package_id, sponsor_id, organizer_org_id, sponsor_org_id,
+         amount_cents, currency, created_by_side)
+       values ($1, $2, $3, $4, $5, $6, 'USD', 'sponsor') returning id`,
+      [eventId, packageId, sponsorId, organizer.orgId, sponsor.orgId, amountCents],
+    );
+    return {
+      eventId,
+      sponsorId,
+      packageId,
+      order: {
+        id: order.rows[0]!.id,
+        event_id: eventId,
+        package_id: packageId,
+        sponsor_id: sponsorId,
+        organizer_org_id: organizer.orgId,
+        sponsor_org_id: sponsor.orgId,
+        amount_cents: amountCents,
+        currency: 'USD',
+      },
+    };
+  });
+}
