@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setImmediate } from 'node:timers/promises';
 import { Response as UndiciResponse } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultFetch, supportsUndici } from './default-fetch.js';
 import { APIConnectionTimeoutError, Yardpass } from './index.js';
 
 // No msw here: these tests check the real default transport against a real socket.
@@ -60,5 +61,32 @@ describe('the default fetch on Node', () => {
       code: 'connection-error',
       message: expect.stringContaining('ECONNREFUSED'),
     });
+  });
+});
+
+describe('the choice of fetch', () => {
+  it.each([
+    ['18.20.8', false],
+    ['20.18.0', false],
+    ['20.18.1', true],
+    ['20.19.0', true],
+    ['22.12.0', true],
+    ['24.0.0', true],
+    [undefined, false],
+  ])('loads undici on Node %s: %s', (node, expected) => {
+    expect(supportsUndici({ node })).toBe(expected);
+  });
+
+  it("uses the runtime's global fetch where undici is not supported, e.g. Node 18", async () => {
+    const { baseUrl } = await listen((_, response) => json(response));
+    const yardpass = new Yardpass({
+      apiKey: 'yp_test_node18',
+      baseUrl,
+      fetch: defaultFetch({ node: '18.20.8' }),
+    });
+    const { data, response } = await yardpass.events.retrieve('e1').withResponse();
+    expect(data).toMatchObject({ id: 'e1' });
+    expect(response).toBeInstanceOf(Response);
+    expect(response).not.toBeInstanceOf(UndiciResponse);
   });
 });

@@ -8,8 +8,8 @@ type Undici = typeof undici;
  * undici's, over a keep-alive Agent of the client's own; everywhere else (Bun, Deno, edge runtimes,
  * browsers, older Node) the runtime's global `fetch`.
  */
-export function defaultFetch(): Fetch {
-  if (!supportsUndici()) return (url, init) => globalThis.fetch(url, init);
+export function defaultFetch(runtime: Runtime = currentRuntime()): Fetch {
+  if (!supportsUndici(runtime)) return (url, init) => globalThis.fetch(url, init);
   let undici: Promise<Fetch> | undefined;
   return async (url, init) => (await (undici ??= loadUndici()))(url, init);
 }
@@ -30,9 +30,19 @@ async function loadUndici(): Promise<Fetch> {
   }
 }
 
-function supportsUndici(): boolean {
+/** What decides the default `fetch`: the Node version, if this is Node (and not Bun or Deno posing as it). */
+export interface Runtime {
+  node: string | undefined;
+}
+
+function currentRuntime(): Runtime {
   const node = typeof process === 'undefined' ? undefined : process.versions?.node;
-  if (node === undefined || 'Bun' in globalThis || 'Deno' in globalThis) return false;
+  return { node: 'Bun' in globalThis || 'Deno' in globalThis ? undefined : node };
+}
+
+/** undici 7 declares Node ≥ 20.18.1; on older Node it must not even be loaded. */
+export function supportsUndici({ node }: Runtime): boolean {
+  if (node === undefined) return false;
   const [major = 0, minor = 0, patch = 0] = node.split('.').map(Number);
   return major > 20 || (major === 20 && (minor > 18 || (minor === 18 && patch >= 1)));
 }
