@@ -11,10 +11,18 @@ import { type AppEnv, requestId } from './http/request-id';
 import { type Handlers, registerOperations } from './http/router';
 import type { Logger } from './logger';
 import { eventRoutes } from './routes/events';
+import { analyticsRoutes } from './routes/analytics';
 import { organizationRoutes } from './routes/organizations';
+import { orderRoutes } from './routes/orders';
+import { packageRoutes } from './routes/packages';
+import { proposalRoutes } from './routes/proposals';
 import { sponsorRoutes } from './routes/sponsors';
+import { reportRoutes } from './routes/reports';
+import { statsRoutes } from './routes/stats';
 import { registerSystemRoutes } from './routes/system';
+import { webhookRoutes } from './routes/webhooks';
 import { loadSpec, type Spec } from './spec';
+import { webhookSettings } from './webhooks/settings';
 
 export interface AppDeps {
   config: Config;
@@ -26,9 +34,15 @@ export interface AppDeps {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_INGEST_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Builds the HTTP application from its dependencies; no I/O happens here. */
-export function createApp(deps: AppDeps): { app: Hono<AppEnv>; metrics: Metrics } {
+export function createApp(deps: AppDeps): {
+  app: Hono<AppEnv>;
+  metrics: Metrics;
+  /** Operations of the contract without a handler (they answer 501); the contract test wants none. */
+  unimplemented: string[];
+} {
   const { config, db, log } = deps;
   const spec = deps.spec ?? loadSpec();
   const metrics = createMetrics({
@@ -43,29 +57,39 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; metrics: Metrics 
 
   app.use(requestId());
   app.use(metrics.middleware(log));
-  app.use(
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
         throw new AppError({
           code: 'payload_too_large',
           status: 413,
           title: 'Payload too large',
-          detail: 'Request bodies are limited to 1 MiB.',
+          detail: `Request bodies are limited to ${maxSize / (1024 * 1024)} MiB.`,
           // The rest of the body is never read, so the connection cannot be reused.
           headers: { connection: 'close' },
         });
       },
-    }),
-  );
+    });
+  const defaultLimit = limitBody(MAX_BODY_BYTES);
+  // Analytics batches of 10,000 records are larger than any other request.
+  const ingestLimit = limitBody(MAX_INGEST_BODY_BYTES);
+  app.use((c, next) => (c.req.path.endsWith('analytics:ingest') ? ingestLimit : defaultLimit)(c, next));
 
   registerSystemRoutes(app, { db, spec, metrics });
   const handlers: Handlers = {
     ...organizationRoutes({ db }),
     ...eventRoutes({ db }),
     ...sponsorRoutes({ db }),
+    ...webhookRoutes({ db, settings: webhookSettings(config, spec) }),
+    ...analyticsRoutes({ db }),
+    ...statsRoutes({ db, config }),
+    ...reportRoutes({ db }),
+    ...orderRoutes({ db }),
+    ...packageRoutes({ db }),
+    ...proposalRoutes({ db }),
   };
-  registerOperations(app, spec, handlers, {
+  const { unimplemented } = registerOperations(app, spec, handlers, {
     db,
     config,
     log,
@@ -83,5 +107,5 @@ export function createApp(deps: AppDeps): { app: Hono<AppEnv>; metrics: Metrics 
   app.onError((error, c) =>
     problemResponse(error, { requestId: c.get('requestId'), log, instance: c.req.path }),
   );
-  return { app, metrics };
+  return { app, metrics, unimplemented };
 }

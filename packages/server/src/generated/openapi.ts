@@ -310,6 +310,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sponsorship-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the orders the caller's organization is a party to (as organizer or sponsor) */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Order one unit of a package (reserves it; the sponsor then funds the order)
+         * @description The side (organizer or sponsor) is the caller's organization: a sponsor orders for one of its own
+         *     sponsors, at least at the package's price; the organizer may order its own package for a sponsor
+         *     at any amount. One unit of the package is reserved at once (never more than its inventory).
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve an order with its ledger summary, payout and refunds */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -577,6 +619,206 @@ export interface components {
             objectives?: string | null;
             activation_preferences?: components["schemas"]["ActivationPreferences"];
         };
+        /**
+         * @description `pending` until funded, `active` while funded or locked, `completed` once released; `cancelled`,
+         *     `refunded` (all of it) and `partially_refunded` after refunds.
+         * @enum {string}
+         */
+        OrderStatus: "pending" | "active" | "completed" | "cancelled" | "refunded" | "partially_refunded";
+        /**
+         * @description Where the money is: not yet paid (`pending`), held by the platform (`funded`, then `locked` for
+         *     release), paid out to the organizer (`released`), or given back to the sponsor (`refunded`, or
+         *     `partially_refunded` when a cancellation penalty went to the organizer).
+         * @enum {string}
+         */
+        EscrowState: "pending" | "funded" | "locked" | "released" | "refunded" | "partially_refunded";
+        /**
+         * @description Cancelling more than `window_days` before the event refunds everything; inside the window
+         *     `penalty_pct` (a fraction, 0.1 = 10 %) of the amount is kept for the organizer.
+         */
+        CancellationPolicy: {
+            window_days: number;
+            penalty_pct: number;
+        };
+        Order: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            package_id: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            /** Format: uuid */
+            proposal_id: string | null;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            amount_cents: number;
+            currency: string;
+            cancellation_policy: components["schemas"]["CancellationPolicy"];
+            status: components["schemas"]["OrderStatus"];
+            escrow_state: components["schemas"]["EscrowState"];
+            /**
+             * @description The status of the order's Stripe PaymentIntent, once funding started.
+             * @enum {string|null}
+             */
+            payment_status: "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "succeeded" | "canceled" | null;
+            /** @description Why the last payment attempt failed. */
+            payment_error: string | null;
+            stripe_payment_intent_id: string | null;
+            /** @description The platform fee in basis points (1000 = 10 %), fixed when the order is locked. */
+            platform_fee_bps: number | null;
+            application_fee_cents: number | null;
+            refunded_cents: number;
+            /** @description The sponsor's bank opened a dispute on the charge. */
+            disputed: boolean;
+            /** @enum {string|null} */
+            lock_reason: "manual" | "event_started" | "deliverables_complete" | null;
+            /** @enum {string} */
+            created_by_side: "organizer" | "sponsor";
+            /** Format: date-time */
+            funded_at: string | null;
+            /** Format: date-time */
+            locked_at: string | null;
+            /** Format: date-time */
+            released_at: string | null;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            ledger?: components["schemas"]["OrderLedgerSummary"];
+            /** @description The order's payout (the organizer sees it; null for the sponsor and before release). */
+            payout?: components["schemas"]["Payout"] | null;
+            refunds?: components["schemas"]["OrderRefund"][];
+        };
+        OrderCreate: {
+            /** Format: uuid */
+            package_id: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            /**
+             * Format: uuid
+             * @description Optional; must be the package's event.
+             */
+            event_id?: string;
+            /** @description Defaults to the package's price. */
+            amount_cents?: number;
+            /** @description Defaults to (and must be) the package's currency. */
+            currency?: string;
+            cancellation_policy?: components["schemas"]["CancellationPolicy"];
+        };
+        OrderLedgerSummary: {
+            /** @description Posted balance of the order's escrow account. */
+            escrow_balance_cents: number;
+            /** @description Amount booked by the lock and waiting for release (a pending ledger transaction). */
+            pending_release_cents: number;
+            transactions: components["schemas"]["LedgerTransaction"][];
+        };
+        OrderRefund: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            order_id: string;
+            amount_cents: number;
+            currency: string;
+            reason: string;
+            /** @description What caused it, e.g. `cancellation`, `manual:<key>`, `sla:<id>`. */
+            reference: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /** @description Taken back from the organizer's transfer. */
+            reversal_cents: number;
+            stripe_refund_id: string | null;
+            stripe_reversal_id: string | null;
+            failure_reason: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Payout: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The organizer organization paid.
+             */
+            org_id: string;
+            /** Format: uuid */
+            order_id: string;
+            /** @description Transferred to the organizer (order amount − fee). */
+            amount_cents: number;
+            /** @description The platform fee kept. */
+            fee_cents: number;
+            currency: string;
+            /** @enum {string} */
+            status: "pending" | "paid" | "failed";
+            /** @description The organizer's Stripe Connect account. */
+            destination_account_id: string | null;
+            stripe_transfer_id: string | null;
+            reversed_cents: number;
+            payout_attempts: number;
+            payout_failure_reason: string | null;
+            /** Format: date-time */
+            paid_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        LedgerEntry: {
+            /** Format: uuid */
+            account_id: string;
+            account_code: string;
+            /** @enum {string} */
+            account_kind: "stripe_clearing" | "platform_fees" | "escrow" | "organizer_payable";
+            /** @description Positive for a debit, negative for a credit. */
+            amount_cents: number;
+            currency: string;
+        };
+        LedgerTransaction: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            /** @enum {string} */
+            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal";
+            /** @enum {string} */
+            status: "pending" | "posted" | "voided";
+            /** Format: uuid */
+            order_id: string | null;
+            description: string;
+            entries: components["schemas"]["LedgerEntry"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            posted_at: string | null;
+            /** Format: date-time */
+            voided_at: string | null;
+        };
+        LedgerAccount: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example escrow:6f1c…
+             * @example organizer_payable:9a2b…:USD
+             */
+            code: string;
+            /** @enum {string} */
+            kind: "stripe_clearing" | "platform_fees" | "escrow" | "organizer_payable";
+            currency: string;
+            /** Format: uuid */
+            org_id: string | null;
+            /** Format: uuid */
+            order_id: string | null;
+            /** @description Sum of the posted entries the caller may see. */
+            balance_cents: number;
+            /** @description Sum of the entries of pending transactions. */
+            pending_cents: number;
+            /** Format: date-time */
+            created_at: string;
+        };
     };
     responses: {
         /** @description The caller's organization. */
@@ -723,6 +965,18 @@ export interface components {
             };
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An order. */
+        Order: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Order"];
+                };
             };
         };
     };
@@ -1495,6 +1749,91 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                event_id?: string;
+                status?: components["schemas"]["OrderStatus"];
+                escrow_state?: components["schemas"]["EscrowState"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of orders, newest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Order"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["Order"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Order"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
