@@ -32,6 +32,8 @@ const schema = z
     YARDPASS_RATE_LIMIT_REPORT_PER_MINUTE: integer(30, 1, 10_000_000),
     YARDPASS_IDEMPOTENCY_TTL_HOURS: integer(24, 1, 24 * 30),
     YARDPASS_AUDIT_RETENTION_DAYS: integer(30, 1, 3650),
+    /** k-anonymity: audience segments with fewer people are never stored or shared. */
+    YARDPASS_AUDIENCE_MIN_SEGMENT: integer(50, 1, 1_000_000),
   })
   .refine((env) => !(env.JWT_SECRET && env.JWT_JWKS_URL), {
     message: 'set either JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256), not both',

@@ -352,6 +352,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/analytics:ingest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest a batch of raw analytics records
+         * @description Stores up to 10,000 impressions, post views and ticket interactions of the event, all or nothing: one
+         *     invalid record rejects the batch and `errors[].path` names it (`/records/17/dwell_ms`). Sending the same
+         *     `batch_id` again for the event stores nothing twice and answers 200 with `replayed: true`. Bodies may be
+         *     up to 16 MiB for this operation. Audience attributes (`age_segment`, `city`) only ever leave the
+         *     platform aggregated, with consent and at least k people per segment.
+         */
+        post: operations["ingestAnalytics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/stats:refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll up the event's stats now
+         * @description Runs the hourly rollup for this event at once and answers the new snapshot.
+         */
+        post: operations["refreshEventStats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The event's latest stats snapshot and their time series */
+        get: operations["getEventStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/audience-consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List the audience segments that may be shared */
+        get: operations["listAudienceConsents"];
+        /**
+         * Consent to sharing a segment (create, or replace its expiry)
+         * @description Keyed by `segment_key` and `scope`. Age segments are shared under `age:<segment>` (e.g. `age:18-24`),
+         *     cities under `city:<name>` (e.g. `city:Austin`). Any scope allows aggregated figures.
+         */
+        put: operations["putAudienceConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/audience-consents/{consent_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                consent_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a consent */
+        delete: operations["deleteAudienceConsent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/roi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ROI report of a sponsorship order (JSON, CSV or PDF)
+         * @description For either party of the order. Impressions are the event's in the window; conversions are the ticket
+         *     purchases attributed to the sponsor: their `utm_source` or `promo_code` is one of the order's or the
+         *     sponsor's attribution codes — or, with `utm_source`, exactly that utm_source. `roi_multiplier` is
+         *     conversion value ÷ investment; `cpm_cents` is investment per thousand impressions. The window is whole
+         *     UTC days, `from` inclusive and `to` exclusive (default: the 30 days up to today, included).
+         *     The format is `format`, else the `Accept` header (`text/csv`, `application/pdf`), else JSON. The CSV
+         *     (RFC 4180) holds a summary block, an empty line, then the daily series; the PDF has the figures, a
+         *     chart of daily impressions and conversions, and the deliverables.
+         */
+        get: operations["getRoiReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -819,6 +957,177 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        /**
+         * @description One raw record. `impression` uses `session_id`, `source`, `utm_source`, `placement`; `post_view` needs
+         *     `post_id` and `dwell_ms`; `ticket_open` / `ticket_purchase` use `value_cents` (purchases), `utm_source`
+         *     and `promo_code`. `age_segment` and `city` are optional audience attributes of any record.
+         */
+        AnalyticsRecord: {
+            /** @enum {string} */
+            kind: "impression" | "post_view" | "ticket_open" | "ticket_purchase";
+            /** Format: date-time */
+            occurred_at: string;
+            session_id?: string;
+            source?: string;
+            utm_source?: string;
+            placement?: string;
+            post_id?: string;
+            dwell_ms?: number;
+            value_cents?: number;
+            promo_code?: string;
+            age_segment?: string;
+            city?: string;
+        };
+        AnalyticsBatchInput: {
+            /**
+             * Format: uuid
+             * @description Chosen by the sender; the same id for the same event is stored once.
+             */
+            batch_id: string;
+            records: components["schemas"]["AnalyticsRecord"][];
+        };
+        AnalyticsBatch: {
+            /** Format: uuid */
+            batch_id: string;
+            /** Format: uuid */
+            event_id: string;
+            records: number;
+            impressions: number;
+            post_views: number;
+            ticket_events: number;
+            /** @description True when this batch had been stored before. */
+            replayed: boolean;
+            /** Format: date-time */
+            received_at: string;
+        };
+        /** @description The audience as shared with other organizations (consented, unexpired, at least k people). */
+        ShareableAudience: {
+            /** Format: date-time */
+            captured_at: string | null;
+            estimated_reach: number | null;
+            /** @description Age segment → share of the people with a known segment. */
+            age_segments: {
+                [key: string]: number;
+            };
+            geo_top3: string[];
+            metrics: {
+                [key: string]: number;
+            };
+        };
+        EventStats: {
+            /** Format: uuid */
+            event_id: string;
+            /**
+             * Format: date-time
+             * @description When the latest rollup ran; null before the first.
+             */
+            captured_at: string | null;
+            /** @description The latest value of each metric: impressions_24h, impressions_total, video_avg_dwell_ms_7d, post_views_7d, ticket_opens_30d, ticket_purchases_30d, ticket_conv_rate_30d, ticket_revenue_cents_30d, reach_estimate_30d. */
+            metrics: {
+                [key: string]: number;
+            };
+            /** @description The id of each metric's snapshot row (SLA evidence). */
+            snapshot_ids: {
+                [key: string]: string;
+            };
+            /** @description One point per rollup in the window, oldest first. */
+            series: {
+                /** Format: date-time */
+                captured_at: string;
+                metrics: {
+                    [key: string]: number;
+                };
+            }[];
+            audience: components["schemas"]["ShareableAudience"];
+        };
+        AudienceConsentInput: {
+            /**
+             * @example age:18-24
+             * @example city:Austin
+             */
+            segment_key: string;
+            /** @enum {string} */
+            scope: "aggregated" | "cohort" | "pseudonymous";
+            /** Format: date-time */
+            expires_at?: string | null;
+        };
+        AudienceConsent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            segment_key: string;
+            /** @enum {string} */
+            scope: "aggregated" | "cohort" | "pseudonymous";
+            /** Format: date-time */
+            expires_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        RoiDay: {
+            /** Format: date */
+            date: string;
+            impressions: number;
+            conversions: number;
+            conversion_value_cents: number;
+        };
+        RoiReport: {
+            /** Format: uuid */
+            order_id: string;
+            /** Format: uuid */
+            event_id: string;
+            event_title: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            sponsor_name: string;
+            currency: string;
+            /** @description Whole UTC days, `from` inclusive, `to` exclusive. */
+            period: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+            };
+            attribution: {
+                utm_sources: string[];
+                promo_codes: string[];
+                utm_source_filter: string | null;
+            };
+            investment_cents: number;
+            impressions: number;
+            conversions: number;
+            conversion_value_cents: number;
+            /** @description Conversion value ÷ investment. */
+            roi_multiplier: number;
+            /** @description Investment per thousand impressions; null without impressions. */
+            cpm_cents: number | null;
+            daily: components["schemas"]["RoiDay"][];
+            deliverables: {
+                /** Format: uuid */
+                id: string;
+                type: string;
+                status: string;
+                /** Format: date-time */
+                due_at: string | null;
+                /** @description The metrics of the latest proof. */
+                proven_metrics: {
+                    [key: string]: unknown;
+                };
+            }[];
+            slas: {
+                /** Format: uuid */
+                id: string;
+                metric: string;
+                target: number;
+                status: string;
+                actual: number | null;
+                snapshot_ids: string[];
+            }[];
+            /** @description The stat snapshots the report used (the event's latest rollup before the window's end). */
+            snapshot_ids: string[];
+            /** Format: date-time */
+            generated_at: string;
+        };
     };
     responses: {
         /** @description The caller's organization. */
@@ -977,6 +1286,68 @@ export interface components {
                 "application/json": {
                     data: components["schemas"]["Order"];
                 };
+            };
+        };
+        /** @description The batch as stored (200 when it had been stored before). */
+        AnalyticsBatch: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["AnalyticsBatch"];
+                };
+            };
+        };
+        /** @description The event's stats. */
+        EventStats: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["EventStats"];
+                };
+            };
+        };
+        /** @description An audience consent. */
+        AudienceConsent: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["AudienceConsent"];
+                };
+            };
+        };
+        /** @description A page of audience consents. */
+        AudienceConsentList: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ListEnvelope"] & {
+                    data?: components["schemas"]["AudienceConsent"][];
+                };
+            };
+        };
+        /** @description The ROI report, as JSON, CSV or PDF. */
+        RoiReport: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["RoiReport"];
+                };
+                "text/csv": string;
+                "application/pdf": string;
             };
         };
     };
@@ -1832,6 +2203,207 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Order"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ingestAnalytics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnalyticsBatchInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AnalyticsBatch"];
+            201: components["responses"]["AnalyticsBatch"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            /** @description The body is over 16 MiB; send smaller batches. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    refreshEventStats: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EventStats"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getEventStats: {
+        parameters: {
+            query?: {
+                /** @description Start of the series (default 7 days before `to`). */
+                from?: string;
+                /** @description End of the series (default now). */
+                to?: string;
+                /** @description At most this many rollups in the series, the newest ones. */
+                points?: number;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EventStats"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAudienceConsents: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AudienceConsentList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putAudienceConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AudienceConsentInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["AudienceConsent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteAudienceConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                consent_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Deleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getRoiReport: {
+        parameters: {
+            query: {
+                order_id: string;
+                from?: string;
+                to?: string;
+                utm_source?: string;
+                format?: "json" | "csv" | "pdf";
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RoiReport"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];

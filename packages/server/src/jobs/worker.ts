@@ -3,6 +3,8 @@ import type { Config } from '../config';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import { cleanup } from './cleanup';
+import { ensureAnalyticsPartitions } from './partitions';
+import { rollupStats } from './rollup';
 
 /**
  * The background worker: graphile-worker on the same PostgreSQL (LISTEN/NOTIFY wake-ups, cron, job keys).
@@ -17,6 +19,14 @@ export function startWorker(options: {
   const { db, config, log } = options;
   const clock = options.clock ?? (() => new Date());
   const taskList: TaskList = {
+    'stats.rollup': async () => {
+      const result = await rollupStats(db, { now: clock(), minSegment: config.YARDPASS_AUDIENCE_MIN_SEGMENT });
+      log.info({ job: 'stats.rollup', ...result }, 'stats rollup done');
+    },
+    'analytics.partitions': async () => {
+      const created = await ensureAnalyticsPartitions(db, { now: clock() });
+      log.info({ job: 'analytics.partitions', created }, 'analytics partitions ensured');
+    },
     cleanup: async () => {
       const removed = await cleanup(db, {
         auditRetentionDays: config.YARDPASS_AUDIT_RETENTION_DAYS,
@@ -28,7 +38,11 @@ export function startWorker(options: {
   return run({
     pgPool: db.pool,
     taskList,
-    parsedCronItems: parseCronItems([{ task: 'cleanup', match: '17 * * * *', identifier: 'cleanup' }]),
+    parsedCronItems: parseCronItems([
+      { task: 'cleanup', match: '17 * * * *', identifier: 'cleanup' },
+      { task: 'stats.rollup', match: '5 * * * *', identifier: 'stats.rollup' },
+      { task: 'analytics.partitions', match: '40 3 * * *', identifier: 'analytics.partitions' },
+    ]),
     concurrency: 4,
     noHandleSignals: true,
     logger: new WorkerLogger((scope) => (level, message, meta) => {

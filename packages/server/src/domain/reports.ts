@@ -1,0 +1,92 @@
+import { type Db, withSystemAccess } from '../db/pool';
+import { findReportOrder, reportDeliverables, reportSlas, roiDays } from '../db/reports';
+import { latestSnapshot } from '../db/stats';
+import { NotFoundError, ValidationError } from '../errors';
+import type { components } from '../generated/openapi';
+import type { Caller } from './caller';
+
+export type RoiReport = components['schemas']['RoiReport'];
+
+const DAY_MS = 86_400_000;
+const MAX_DAYS = 366;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/** Whole UTC days, `from` inclusive, `to` exclusive; by default the 30 days up to and including today. */
+function reportWindow(input: { from?: string; to?: string; now: Date }): { from: string; to: string } {
+  const today = Date.parse(isoDate(input.now.getTime()));
+  const to = input.to ?? isoDate(today + DAY_MS);
+  const from = input.from ?? isoDate(Date.parse(to) - 30 * DAY_MS);
+  const days = (Date.parse(to) - Date.parse(from)) / DAY_MS;
+  if (days <= 0)
+    throw new ValidationError('The window is empty: `from` must be before `to`.', [
+      { path: '/query/from', message: 'Must be before `to` (which is exclusive).' },
+    ]);
+  if (days > MAX_DAYS)
+    throw new ValidationError(`The window is longer than ${MAX_DAYS} days.`, [
+      { path: '/query/to', message: `At most ${MAX_DAYS} days after \`from\`.` },
+    ]);
+  return { from, to };
+}
+
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+/**
+ * The ROI of an order for either party: the event's impressions in the window, the purchases attributed to
+ * the sponsor, the deliverables with their proven metrics and the SLA outcomes. The event's analytics belong
+ * to the organizer, so the sponsor reads them through the order it is party to (system access, scoped to
+ * this order's event only).
+ */
+export function getRoiReport(
+  db: Db,
+  caller: Caller,
+  input: { orderId: string; from?: string; to?: string; utmSource?: string; now: Date },
+): Promise<RoiReport> {
+  const window = reportWindow(input);
+  return db.tenant(caller.orgId, async (tx) => {
+    const order = UUID.test(input.orderId) ? await findReportOrder(tx, input.orderId) : undefined;
+    if (!order) throw new NotFoundError('order');
+    const { daily, snapshot } = await withSystemAccess(tx, async () => ({
+      daily: await roiDays(tx, {
+        eventId: order.event_id,
+        from: window.from,
+        to: window.to,
+        utmSources: order.utm_sources,
+        promoCodes: order.promo_codes,
+        utmFilter: input.utmSource,
+      }),
+      snapshot: await latestSnapshot(tx, order.event_id, `${window.to}T00:00:00Z`),
+    }));
+    const deliverables = await reportDeliverables(tx, order.id);
+    const slas = await reportSlas(tx, order.id);
+    const impressions = daily.reduce((sum, day) => sum + day.impressions, 0);
+    const conversions = daily.reduce((sum, day) => sum + day.conversions, 0);
+    const value = daily.reduce((sum, day) => sum + day.conversion_value_cents, 0);
+    return {
+      order_id: order.id,
+      event_id: order.event_id,
+      event_title: order.event_title,
+      sponsor_id: order.sponsor_id,
+      sponsor_name: order.sponsor_name,
+      currency: order.currency,
+      period: window,
+      attribution: {
+        utm_sources: order.utm_sources,
+        promo_codes: order.promo_codes,
+        utm_source_filter: input.utmSource ?? null,
+      },
+      investment_cents: order.amount_cents,
+      impressions,
+      conversions,
+      conversion_value_cents: value,
+      roi_multiplier: round(value / order.amount_cents, 4),
+      cpm_cents: impressions > 0 ? round((order.amount_cents * 1000) / impressions, 2) : null,
+      daily,
+      deliverables,
+      slas,
+      snapshot_ids: snapshot.map((row) => row.id),
+      generated_at: input.now.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,42 @@
+import type { RoiReport } from '../domain/reports';
+
+/** One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled. */
+function field(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const line = (values: unknown[]) => `${values.map(field).join(',')}\r\n`;
+
+/**
+ * The ROI report as RFC 4180 CSV (CRLF line ends): a `metric,value` summary block, an empty line, then the
+ * daily series with its own header row.
+ */
+export function roiCsv(report: RoiReport): string {
+  const summary: [string, unknown][] = [
+    ['order_id', report.order_id],
+    ['event', report.event_title],
+    ['sponsor', report.sponsor_name],
+    ['currency', report.currency],
+    ['from', report.period.from],
+    ['to', report.period.to],
+    ['utm_source_filter', report.attribution.utm_source_filter],
+    ['investment_cents', report.investment_cents],
+    ['impressions', report.impressions],
+    ['conversions', report.conversions],
+    ['conversion_value_cents', report.conversion_value_cents],
+    ['roi_multiplier', report.roi_multiplier],
+    ['cpm_cents', report.cpm_cents],
+    ['snapshot_ids', report.snapshot_ids.join(' ')],
+    ['generated_at', report.generated_at],
+  ];
+  return [
+    line(['metric', 'value']),
+    ...summary.map((row) => line(row)),
+    '\r\n',
+    line(['date', 'impressions', 'conversions', 'conversion_value_cents']),
+    ...report.daily.map((day) =>
+      line([day.date, day.impressions, day.conversions, day.conversion_value_cents]),
+    ),
+  ].join('');
+}
