@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { event, harness, interrupt, page } from '../../test/harness.js';
 import { events } from './events.js';
+import { formatMoney } from '../output.js';
 import type { Resource } from './resource.js';
 
 const deleted = { body: { data: { id: event.id, deleted: true } } };
@@ -316,10 +317,153 @@ describe('resource commands', () => {
       expect(stderr).toContain('✓ Revoked API key "CI" (k1)');
     });
 
+    it('lets a money-moving action say what will happen, from the item and the body', async () => {
+      const order = { id: 'o1', title: 'Gold at Summer Fest', amount_cents: 150000, currency: 'EUR' };
+      const orders: Resource = {
+        name: 'orders',
+        noun: 'order',
+        summary: 'Orders',
+        label: ['title'],
+        commands: [
+          {
+            kind: 'item',
+            path: 'get',
+            operationId: 'getEvent', // any: only the shape of the declaration is under test
+            summary: 'Show an order',
+            examples: ['yardpass orders get o1'],
+            id: true,
+            call: async (client, { id }) =>
+              (await client.request<{ data: unknown }>({ method: 'GET', path: `/v1/orders/${id}` })).data,
+          },
+          {
+            kind: 'item',
+            path: 'fund',
+            operationId: 'createEvent',
+            summary: 'Fund an order',
+            examples: ['yardpass orders fund o1 --payment-method-id pm_card_visa --yes'],
+            id: true,
+            fields: [{ name: 'payment_method_id', description: 'Payment method', required: true }],
+            confirm: (what, { item, body }) =>
+              `Fund ${what}: charge ${formatMoney(Number(item?.amount_cents), String(item?.currency))} to ${String(body.payment_method_id)}?`,
+            done: 'Funded',
+            call: (client, { id, body }) =>
+              client.request({ method: 'POST', path: `/v1/orders/${id}:fund`, body }),
+          },
+        ],
+      };
+      const routes = {
+        'GET /v1/orders/o1': () => ({ body: { data: order } }),
+        'POST /v1/orders/o1:fund': () => ({ body: { data: { ...order, escrow_state: 'funded' } } }),
+      };
+      const asked = await harness({ tty: true, answers: [true], resources: [orders], routes });
+      const funded = await asked.run('orders', 'fund', 'o1', '--payment-method-id', 'pm_card_visa');
+      expect(funded.code, funded.stderr).toBe(0);
+      expect(asked.asked).toEqual([
+        'Fund order "Gold at Summer Fest" (o1): charge €1,500.00 EUR to pm_card_visa?',
+      ]);
+      expect(funded.stderr).toContain('✓ Funded order "Gold at Summer Fest" (o1)');
+
+      const refused = await harness({ resources: [orders], routes });
+      const without = await refused.run('orders', 'fund', 'o1', '--payment-method-id', 'pm_card_visa');
+      expect(without.code).toBe(2);
+      expect(without.stderr).toContain('Refusing to fund order o1 without confirmation: pass --yes');
+      expect(refused.requests).toEqual([]);
+    });
+
     it('exits quietly with 130 when a prompt is interrupted', async () => {
       const cli = await harness({ tty: true, answers: [interrupt] });
       const { code, stdout, stderr } = await cli.run('sponsors', 'create');
       expect({ code, stdout, stderr }).toEqual({ code: 130, stdout: '', stderr: '' });
+    });
+  });
+
+  describe('custom commands', () => {
+    const reports: Resource = {
+      name: 'reports',
+      noun: 'report',
+      summary: 'Reports',
+      label: ['id'],
+      commands: [
+        {
+          kind: 'item',
+          path: 'csv',
+          operationId: 'listEvents', // any: only the shape of the declaration is under test
+          summary: 'A CSV report',
+          examples: ['yardpass reports csv'],
+          call: (client) => client.request({ method: 'GET', path: '/v1/report.csv' }),
+        },
+        {
+          kind: 'custom',
+          path: 'settle',
+          operationId: 'getEvent',
+          alsoPerforms: ['updateEvent'],
+          summary: 'Settle an event',
+          examples: ['yardpass reports settle --event <id> --yes'],
+          confirm: true,
+          configure: (command) => command.option('--event <id>', 'The event'),
+          async run({ client, options, json, io, confirm, chooseId }) {
+            const id = await chooseId({
+              resource: 'events',
+              given: options.event as string | undefined,
+              name: '--event',
+            });
+            const found = await client.events.retrieve(id);
+            await confirm(`Settle ${found.title}?`);
+            const updated = await client.events.update(id, { category: 'settled' });
+            if (json) io.json(updated);
+            else io.success(`Settled ${updated.title}`);
+          },
+        },
+      ],
+    };
+    const routes = {
+      'GET /v1/events': () => page([event]),
+      [`GET /v1/events/${event.id}`]: () => ({ body: { data: event } }),
+      [`PATCH /v1/events/${event.id}`]: ({ body }: { body: unknown }) => ({
+        body: { data: { ...event, ...(body as object) } },
+      }),
+    };
+
+    it('prints an answer that is not JSON as it came', async () => {
+      const cli = await harness({
+        resources: [reports],
+        routes: {
+          'GET /v1/report.csv': () => ({
+            body: 'day,impressions\n2026-07-01,12\n',
+            headers: { 'content-type': 'text/csv' },
+          }),
+        },
+      });
+      const { code, stdout } = await cli.run('reports', 'csv');
+      expect(code).toBe(0);
+      expect(stdout).toBe('day,impressions\n2026-07-01,12\n');
+    });
+
+    it('chooses, confirms and prints the JSON on a terminal', async () => {
+      const cli = await harness({
+        tty: true,
+        resources: [events, reports],
+        answers: ['Summer Fest  2026-07-01 18:00 UTC', true],
+        routes,
+      });
+      const { code, stdout } = await cli.run('reports', 'settle', '--json');
+      expect(code).toBe(0);
+      expect(cli.asked).toEqual(['Which event?', 'Settle Summer Fest?']);
+      expect(JSON.parse(stdout)).toMatchObject({ id: event.id, category: 'settled' });
+    });
+
+    it('fails at once without a terminal, naming the missing flag or --yes', async () => {
+      const missing = await harness({ resources: [events, reports], routes });
+      const noEvent = await missing.run('reports', 'settle');
+      expect(noEvent.code).toBe(2);
+      expect(noEvent.stderr).toContain('Missing --event');
+      const noYes = await missing.run('reports', 'settle', '--event', event.id);
+      expect(noYes.code).toBe(2);
+      expect(noYes.stderr).toContain('Refusing to reports settle without confirmation: pass --yes');
+      expect(missing.requests.map((request) => request.method)).toEqual(['GET']);
+      const yes = await missing.run('reports', 'settle', '--event', event.id, '--yes');
+      expect(yes.code).toBe(0);
+      expect(yes.stderr).toContain('✓ Settled Summer Fest');
     });
   });
 });

@@ -6,7 +6,7 @@ import { coerce, flagOf, optionFor, readData, type Field } from '../fields.js';
 import { isRecord, type JsonObject } from '../json.js';
 import { detail, formatTime, table } from '../output.js';
 import { commandPath, withExamples } from './help.js';
-import type { ItemCommand, ListCommand, PageLike, Resource } from './resource.js';
+import type { CustomCommand, ItemCommand, ListCommand, PageLike, Resource } from './resource.js';
 
 type FlagValues = Record<string, string | string[] | boolean | undefined>;
 
@@ -26,6 +26,11 @@ export function buildResource(options: {
     if (spec.kind === 'list') {
       addList(command, spec);
       bind(command, (context) => runList({ context, command, resource, spec }));
+    } else if (spec.kind === 'custom') {
+      spec.configure?.(command);
+      if (spec.confirm) command.option('-y, --yes', 'Do not ask for confirmation');
+      command.option('--json', `Print the API's JSON answer`);
+      bind(command, (context) => runCustom({ context, command, spec, resources: options.resources }));
     } else {
       addItem(command, spec, resource);
       bind(command, (context) => runItem({ context, command, resource, spec, resources: options.resources }));
@@ -161,7 +166,7 @@ async function runItem(options: {
   if (spec.confirm && !values.yes) {
     known ??= await retrieveForDescription({ client, resource, id: target });
     const yes = await context.deps.prompts.confirm({
-      message: spec.confirm(describe({ resource, item: known, id: target })),
+      message: spec.confirm(describe({ resource, item: known, id: target }), { item: known, body }),
       default: false,
     });
     if (!yes) throw new CliError('usage', 'Cancelled: nothing was changed.');
@@ -175,7 +180,9 @@ async function runItem(options: {
     stop();
   }
   const item = isRecord(result) ? result : undefined;
-  if (values.json) io.json(result);
+  // An answer that is not JSON (CSV, plain text) is data as it came.
+  if (typeof result === 'string') io.print(result);
+  else if (values.json) io.json(result);
   else if (!spec.silent && item) io.print(detail({ item, title: labelOf(resource, item)?.name, io }));
   if (spec.done) {
     // A deletion answers only `{ id, deleted }`: name the item as it was known before.
@@ -183,6 +190,45 @@ async function runItem(options: {
     io.success(`${spec.done} ${describe({ resource, item: named, id: target })}`);
   }
   if (spec.notice) io.warn(spec.notice);
+}
+
+async function runCustom(options: {
+  context: Context;
+  command: Command;
+  spec: CustomCommand;
+  resources: readonly Resource[];
+}): Promise<void> {
+  const { context, command, spec, resources } = options;
+  const values = command.opts<Record<string, unknown>>();
+  const client = await context.client();
+  await spec.run({
+    client,
+    args: command.args,
+    options: values,
+    json: values.json === true,
+    io: context.io,
+    prompts: context.deps.prompts,
+    interactive: context.interactive,
+    stdin: context.deps.stdin,
+    async confirm(message) {
+      if (values.yes === true) return;
+      if (!context.interactive) {
+        throw usageError(
+          `Refusing to ${commandPath(command).replace(/^yardpass /, '')} without confirmation: pass --yes (no terminal to ask on).`,
+        );
+      }
+      if (!(await context.deps.prompts.confirm({ message, default: false })))
+        throw new CliError('usage', 'Cancelled: nothing was changed.');
+    },
+    async chooseId({ resource: name, given, name: what }) {
+      if (given) return given;
+      const resource = resources.find((candidate) => candidate.name === name);
+      if (!context.interactive || !resource)
+        throw usageError(`Missing ${what}: \`${commandPath(command)} ${what}\`.`);
+      const item = await choose({ context, client, resource, message: `Which ${resource.noun}?` });
+      return String(item.id);
+    },
+  });
 }
 
 async function dataBody(source: string | undefined, context: Context): Promise<JsonObject> {

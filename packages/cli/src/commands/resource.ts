@@ -1,7 +1,10 @@
 import type { OperationId, Yardpass } from '@yardpass/sdk';
-import type { Column } from '../output.js';
+import type { Command } from 'commander';
+import type { InStream } from '../context.js';
+import type { Column, Io } from '../output.js';
 import type { Field } from '../fields.js';
 import type { JsonObject } from '../json.js';
+import type { Prompts } from '../prompts.js';
 
 /** What the CLI needs of the SDK's `Page`: its items and the way to the next one. */
 export interface PageLike {
@@ -37,8 +40,13 @@ export interface ItemCommand extends CommandBase {
   fields?: readonly Field[];
   /** An update: no field is required, but at least one must be given. */
   partial?: boolean;
-  /** Asks before running, e.g. `(what) => \`Delete ${what}?\``; `--yes` skips; without a terminal, `--yes` is required. */
-  confirm?: (what: string) => string;
+  /**
+   * Asks before running, e.g. `(what) => \`Delete ${what}?\``; `--yes` skips; without a terminal, `--yes`
+   * is required. Money-moving and destructive commands declare it. `item` is the item as fetched (when the
+   * group has a `get`), `body` what will be sent, so the question can say what will happen, e.g.
+   * `(what, { item }) => \`Fund ${what} with ${money(item)}?\``.
+   */
+  confirm?: (what: string, details: { item: JsonObject | undefined; body: JsonObject }) => string;
   /** Past tense for the success line on stderr, e.g. `Created` → "✓ Created event Summer Fest". */
   done?: string;
   /** A further message for stderr after success, e.g. to copy a secret now. */
@@ -46,6 +54,50 @@ export interface ItemCommand extends CommandBase {
   /** Prints nothing on stdout without `--json` (the answer only confirms what the success line says). */
   silent?: boolean;
   call(client: Yardpass, input: { id: string; body: JsonObject }): PromiseLike<unknown>;
+}
+
+/**
+ * A command that does more than one request or more than print an answer: an interactive loop
+ * (`proposals negotiate`), a stream (`webhooks listen`), a file download (`reports roi --out`). It declares
+ * its own arguments and options in `configure`; `--json` (and `--yes` with `confirm: true`) are added
+ * for it. `run` gets what the item and list commands use, so it behaves the same way: data on stdout,
+ * messages on stderr, prompts only when `interactive`, usage errors (`usageError` from `errors.ts`, exit
+ * code 2) for missing values otherwise.
+ */
+export interface CustomCommand extends CommandBase {
+  kind: 'custom';
+  /** Other operations it performs, besides `operationId` (counted by commands.test.ts). */
+  alsoPerforms?: readonly OperationId[];
+  /** Adds `-y, --yes`, which `run`'s `confirm()` honours. */
+  confirm?: boolean;
+  configure?(command: Command): void;
+  run(input: CustomRun): Promise<void>;
+}
+
+/** What a {@link CustomCommand}'s `run` works with. */
+export interface CustomRun {
+  client: Yardpass;
+  /** The command's arguments, as declared in `configure`. */
+  args: readonly string[];
+  /** The command's options (commander's camelCase names), `json` and `yes` included. */
+  options: Record<string, unknown>;
+  /** `--json` was given: print the API's JSON with `io.json`. */
+  json: boolean;
+  io: Io;
+  prompts: Prompts;
+  /** Prompts may be shown: stdin and stdout are terminals, CI is unset, and `--no-input` was not given. */
+  interactive: boolean;
+  stdin: InStream;
+  /**
+   * Asks `message` on a terminal; resolves when confirmed or `--yes` was given. Otherwise throws a
+   * usage error (exit code 2): declined, or no terminal to ask on and no `--yes`.
+   */
+  confirm(message: string): Promise<void>;
+  /**
+   * The id given, else one chosen on a terminal from the first page of group `resource`'s list (e.g.
+   * `'proposals'`); without a terminal a usage error naming `name` (e.g. `<id>` or `--order`).
+   */
+  chooseId(options: { resource: string; given: string | undefined; name: string }): Promise<string>;
 }
 
 /**
@@ -60,7 +112,7 @@ export interface Resource {
   summary: string;
   /** The keys that name an item in prompts and messages: the first is its name, the rest are hints. */
   label: readonly string[];
-  commands: readonly (ListCommand | ItemCommand)[];
+  commands: readonly (ListCommand | ItemCommand | CustomCommand)[];
 }
 
 /**
