@@ -37,7 +37,7 @@ export async function startTestServer(
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env }, 'dev');
   const db = createDb({ databaseUrl, max: 30 });
   const log = createLogger(config.LOG_LEVEL);
-  const { app } = createApp({ config, db, log, validateResponses: true });
+  const { app } = createApp({ config, db, log, validateResponses: true, ...(process.env.TMP_SPEC ? { spec: (await import('../packages/server/src/spec')).loadSpec(process.env.TMP_SPEC) } : {}) }); // TMP-ISSUE5
   const { port, close } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   const worker = options.worker ? await startWorker({ db, config, log }) : undefined;
 
@@ -60,6 +60,18 @@ export async function startTestServer(
       await db.close();
     },
   };
+}
+
+/**
+ * Another server process on an existing database (what a second instance behind a load balancer
+ * would be): for tests of what must hold across processes.
+ */
+export async function startSecondServer(databaseUrl: string, env: Record<string, string> = {}) {
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env }, 'dev');
+  const db = createDb({ databaseUrl, max: 30 });
+  const { app } = createApp({ config, db, log: createLogger('silent'), validateResponses: true });
+  const { port, close } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  return { baseUrl: `http://127.0.0.1:${port}`, db, close: async () => (await close(), await db.close()) };
 }
 
 /** fetch with an org's key and JSON in and out: the smallest client for server tests. */

@@ -10,6 +10,8 @@ import { createRateLimit } from './http/rate-limit';
 import { type AppEnv, requestId } from './http/request-id';
 import { type Handlers, registerOperations } from './http/router';
 import type { Logger } from './logger';
+import { deliverableRoutes } from './routes/deliverables';
+import { eventSponsorshipRoutes } from './routes/event-sponsorships';
 import { eventRoutes } from './routes/events';
 import { analyticsRoutes } from './routes/analytics';
 import { organizationRoutes } from './routes/organizations';
@@ -18,6 +20,7 @@ import { packageRoutes } from './routes/packages';
 import { proposalRoutes } from './routes/proposals';
 import { sponsorRoutes } from './routes/sponsors';
 import { reportRoutes } from './routes/reports';
+import { slaRoutes } from './routes/slas';
 import { statsRoutes } from './routes/stats';
 import { registerSystemRoutes } from './routes/system';
 import { webhookRoutes } from './routes/webhooks';
@@ -81,6 +84,9 @@ export function createApp(deps: AppDeps): {
     ...organizationRoutes({ db }),
     ...eventRoutes({ db }),
     ...sponsorRoutes({ db }),
+    ...deliverableRoutes({ db }),
+    ...slaRoutes({ db }),
+    ...eventSponsorshipRoutes({ db }),
     ...webhookRoutes({ db, settings: webhookSettings(config, spec) }),
     ...analyticsRoutes({ db }),
     ...statsRoutes({ db, config }),

@@ -68,10 +68,15 @@ export async function listApiKeys(
   return rows;
 }
 
+/** Every server process listens here to drop a revoked key from its cache. */
+export const KEY_REVOKED_CHANNEL = 'yardpass_api_key_revoked';
+
+/** Revokes the key and, on commit, tells every process (NOTIFY is delivered only if the transaction commits). */
 export async function revokeApiKey(tx: Tx, id: string): Promise<ApiKeyRow | undefined> {
   const { rows } = await tx.query<ApiKeyRow>(
     `update api_keys set revoked_at = coalesce(revoked_at, now()) where id = $1 returning ${columns}`,
     [id],
   );
+  if (rows[0]) await tx.query('select pg_notify($1, $2)', [KEY_REVOKED_CHANNEL, id]);
   return rows[0];
 }

@@ -1,24 +1,20 @@
 import type { Queryable } from './pool';
 
 /**
- * Counts one request in the current fixed window of `windowSeconds` and returns the new count and the
- * seconds left in the window. One statement, so concurrent processes count correctly.
+ * Adds `add` requests to the shared count of a window and returns everyone's count. One statement, so
+ * concurrent processes count correctly.
  */
-export async function countRequest(
+export async function countRequests(
   db: Queryable,
-  request: { subject: string; bucket: string; windowSeconds: number },
-): Promise<{ count: number; resetSeconds: number }> {
-  const { rows } = await db.query<{ count: number; reset_seconds: number }>(
-    `with window_start as (
-       select to_timestamp(floor(extract(epoch from now()) / $3) * $3) as at
-     )
-     insert into rate_limit_counters (subject, bucket, window_start, count)
-     select $1, $2, at, 1 from window_start
-     on conflict (subject, bucket, window_start) do update set count = rate_limit_counters.count + 1
-     returning count, ceil(extract(epoch from window_start + make_interval(secs => $3) - now()))::int as reset_seconds`,
-    [request.subject, request.bucket, request.windowSeconds],
+  request: { subject: string; bucket: string; windowStart: Date; add: number },
+): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `insert into rate_limit_counters (subject, bucket, window_start, count) values ($1, $2, $3, $4)
+     on conflict (subject, bucket, window_start) do update set count = rate_limit_counters.count + $4
+     returning count`,
+    [request.subject, request.bucket, request.windowStart, request.add],
   );
-  return { count: rows[0]!.count, resetSeconds: Math.max(1, rows[0]!.reset_seconds) };
+  return rows[0]!.count;
 }
 
 export async function deleteOldWindows(db: Queryable): Promise<number> {

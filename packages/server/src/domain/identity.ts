@@ -1,5 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { findKeysByPrefix, insertApiKey, listApiKeys, revokeApiKey, touchKey } from '../db/api-keys';
+import {
+  findKeysByPrefix,
+  insertApiKey,
+  KEY_REVOKED_CHANNEL,
+  listApiKeys,
+  revokeApiKey,
+  touchKey,
+} from '../db/api-keys';
 import { insertOwner } from '../db/members';
 import { findOrganization, insertOrganization } from '../db/organizations';
 import { decodeCursor, toPage } from '../db/pagination';
@@ -28,14 +35,56 @@ export function looksLikeApiKey(token: string): boolean {
   return token.startsWith('yp_');
 }
 
+type KeyIdentity = Omit<Caller, 'requestId'>;
+interface KeyCache {
+  entries: Map<string, { identity: KeyIdentity; expires: number }>;
+  listening: Promise<boolean>;
+}
+const KEY_CACHE_TTL_MS = 30_000;
+const KEY_CACHE_MAX = 10_000;
+const keyCaches = new WeakMap<Db, KeyCache>();
+
+function forgetKey(cache: KeyCache | undefined, keyId: string): void {
+  for (const [hash, entry] of cache?.entries ?? [])
+    if (entry.identity.apiKeyId === keyId) cache!.entries.delete(hash);
+}
+
+/**
+ * The process's cache of verified keys for `db`. A revocation evicts at once in the revoking process and,
+ * by NOTIFY, in every other; the TTL bounds what a missed notification could leave behind. Without a
+ * listening connection nothing is cached.
+ */
+function keyCacheOf(db: Db): KeyCache {
+  let cache = keyCaches.get(db);
+  if (!cache) {
+    const entries = new Map<string, { identity: KeyIdentity; expires: number }>();
+    cache = {
+      entries,
+      listening: db
+        .listen(KEY_REVOKED_CHANNEL, (keyId) => forgetKey(cache, keyId))
+        .then(
+          () => true,
+          () => false,
+        ),
+    };
+    keyCaches.set(db, cache);
+  }
+  return cache;
+}
+
 /** Resolves an API key to its organization and role; unknown, malformed and revoked keys answer 401. */
-export async function authenticateApiKey(db: Db, token: string): Promise<Omit<Caller, 'requestId'>> {
+export async function authenticateApiKey(db: Db, token: string): Promise<KeyIdentity> {
   const match = KEY_PATTERN.exec(token);
   if (!match)
     throw new AuthenticationError(
       'Malformed API key. Keys look like `yp_test_…` or `yp_live_…` (48 characters).',
     );
   const hash = hashKey(token);
+  const cache = keyCacheOf(db);
+  const cacheKey = hash.toString('base64');
+  const cached = cache.entries.get(cacheKey);
+  if (cached && cached.expires > Date.now()) return cached.identity;
+
   const candidates = await findKeysByPrefix(db.pool, token.slice(0, 16));
   const key = candidates.find((candidate) => timingSafeEqual(candidate.key_hash, hash));
   if (!key)
@@ -44,10 +93,10 @@ export async function authenticateApiKey(db: Db, token: string): Promise<Omit<Ca
     );
   if (key.revoked_at)
     throw new AuthenticationError(`This API key was revoked at ${key.revoked_at}; use another key.`);
-  // `last_used_at` is kept to the minute, so most requests write nothing here.
+  // `last_used_at` is kept to the minute, so most lookups write nothing here.
   if (!key.last_used_at || Date.now() - Date.parse(key.last_used_at) > 60_000)
     await db.system((tx) => touchKey(tx, key.id));
-  return {
+  const identity: KeyIdentity = {
     orgId: key.org_id,
     role: key.role,
     kind: 'api_key',
@@ -55,6 +104,11 @@ export async function authenticateApiKey(db: Db, token: string): Promise<Omit<Ca
     apiKeyPrefix: key.prefix,
     mode: key.mode,
   };
+  if (await cache.listening) {
+    if (cache.entries.size >= KEY_CACHE_MAX) cache.entries.delete(cache.entries.keys().next().value!);
+    cache.entries.set(cacheKey, { identity, expires: Date.now() + KEY_CACHE_TTL_MS });
+  }
+  return identity;
 }
 
 /** Resolves a verified JWT subject to a user and their membership of `orgId`. */
@@ -143,10 +197,12 @@ export function listApiKeysPage(db: Db, caller: Caller, query: { limit?: number;
 
 export function revokeKey(db: Db, caller: Caller, id: string) {
   requireRole(caller, 'admin', 'revoke API keys');
-  return db.tenant(caller.orgId, async (tx) => {
-    const key = await revokeApiKey(tx, id);
-    if (!key) throw new NotFoundError('API key');
-    await recordAudit(tx, caller, { action: 'api_key.revoke', resourceType: 'api_key', resourceId: id });
-    return key;
-  });
+  return db
+    .tenant(caller.orgId, async (tx) => {
+      const key = await revokeApiKey(tx, id);
+      if (!key) throw new NotFoundError('API key');
+      await recordAudit(tx, caller, { action: 'api_key.revoke', resourceType: 'api_key', resourceId: id });
+      return key;
+    })
+    .finally(() => forgetKey(keyCaches.get(db), id));
 }

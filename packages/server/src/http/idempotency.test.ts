@@ -1,22 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
-import { loadConfig } from '../config';
-import { createDb, type Db } from '../db/pool';
-import { listen } from '../listen';
-import { createLogger } from '../logger';
-import { api, startTestServer, type TestServer } from '../../../../test/server';
+import { api, startSecondServer, startTestServer, type TestServer } from '../../../../test/server';
 
 let server: TestServer;
-let second: { baseUrl: string; close(): Promise<void>; db: Db };
-
-/** A second server on the same database: what a second process behind a load balancer would be. */
-async function startSecondServer(databaseUrl: string) {
-  const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl }, 'dev');
-  const db = createDb({ databaseUrl, max: 30 });
-  const { app } = createApp({ config, db, log: createLogger('silent'), validateResponses: true });
-  const { port, close } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  return { baseUrl: `http://127.0.0.1:${port}`, db, close: async () => (await close(), await db.close()) };
-}
+let second: Awaited<ReturnType<typeof startSecondServer>>;
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer, type TestServer } from '../../../../test/server';
+import { api, startSecondServer, startTestServer, type TestServer } from '../../../../test/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -33,5 +33,21 @@ describe('rate limits', () => {
     expect((await api(server, org)('GET', '/v1/sponsors')).status).toBe(200);
     const other = await server.createOrg('Other');
     expect((await api(server, other)('POST', '/v1/sponsors', { body: { name: 'S' } })).status).toBe(201);
+  });
+
+  it('shares the count between server processes on one database', async () => {
+    const second = await startSecondServer(server.databaseUrl, { YARDPASS_RATE_LIMIT_READ_PER_MINUTE: '5' });
+    try {
+      const org = await server.createOrg('Two processes');
+      for (let i = 0; i < 4; i++) expect((await api(server, org)('GET', '/v1/events')).status).toBe(200);
+      // The first process adds its counts to the shared row within a sync interval.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect((await api(second, org)('GET', '/v1/events')).status).toBe(200);
+      const over = await api(second, org)('GET', '/v1/events');
+      expect(over.status).toBe(429);
+      expect(over.headers.get('ratelimit-remaining')).toBe('0');
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer, type TestServer } from '../../../../test/server';
+import { api, startSecondServer, startTestServer, type TestServer } from '../../../../test/server';
 
 let server: TestServer;
 let owner: ReturnType<typeof api>;
@@ -63,6 +63,25 @@ describe('API keys', () => {
     const refused = await bot('GET', '/v1/events');
     expect(refused.status).toBe(401);
     expect(refused.json.detail).toMatch(/revoked/);
+  });
+
+  it('stops a revoked key on every server process, not only the one that revoked it', async () => {
+    const second = await startSecondServer(server.databaseUrl);
+    try {
+      const created = await owner('POST', '/v1/api-keys', { body: { name: 'Cached elsewhere' } });
+      const key = { orgId: server.organizer.orgId, apiKey: created.json.data.secret as string };
+      // The second process has verified (and cached) the key before it is revoked on the first.
+      expect((await api(second, key)('GET', '/v1/events')).status).toBe(200);
+      await owner('POST', `/v1/api-keys/${created.json.data.id as string}:revoke`);
+      await expect
+        .poll(async () => (await api(second, key)('GET', '/v1/events')).status, {
+          timeout: 2000,
+          interval: 20,
+        })
+        .toBe(401);
+    } finally {
+      await second.close();
+    }
   });
 
   it('stores only a hash of the key', async () => {
