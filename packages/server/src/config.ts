@@ -3,6 +3,27 @@ import { z } from 'zod';
 const integer = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 const optionalText = z.string().trim().min(1).optional();
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+/** `250ms`, `5s`, `5m`, `2h`, `1d`, or plain seconds → milliseconds. */
+const durationMs = (text: string): number | undefined => {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
+  return match ? Math.round(Number(match[1]) * DURATION_UNITS_MS[(match[2] ?? 's') as 'ms']) : undefined;
+};
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((text) => durationMs(text) !== undefined, 'must be a duration such as 500ms, 5s, 5m, 2h or 1d')
+    .transform((text) => durationMs(text)!);
+const durationList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine(
+      (text) => text.split(',').every((part) => durationMs(part) !== undefined),
+      'must be comma-separated durations such as 0,5s,5m,30m',
+    )
+    .transform((text) => text.split(',').map((part) => durationMs(part)!));
 
 const schema = z
   .object({
@@ -34,6 +55,20 @@ const schema = z
     YARDPASS_AUDIT_RETENTION_DAYS: integer(30, 1, 3650),
     /** k-anonymity: audience segments with fewer people are never stored or shared. */
     YARDPASS_AUDIENCE_MIN_SEGMENT: integer(50, 1, 1_000_000),
+    /** Days without activity after which an open proposal thread expires. */
+    YARDPASS_PROPOSAL_EXPIRY_DAYS: integer(14, 1, 3650),
+    // Webhook delivery (issue 7). The schedule is Standard Webhooks': the delay before each attempt.
+    YARDPASS_WEBHOOK_RETRY_SCHEDULE: durationList('0,5s,5m,30m,2h,5h,10h,14h,20h,24h'),
+    YARDPASS_WEBHOOK_RETRY_JITTER: z.coerce.number().min(0).max(0.5).default(0.2),
+    YARDPASS_WEBHOOK_RETRY_AFTER_MAX: duration('24h'),
+    YARDPASS_WEBHOOK_TIMEOUT: duration('10s'),
+    YARDPASS_WEBHOOK_DISABLE_AFTER: duration('5d'),
+    YARDPASS_WEBHOOK_SECRET_OVERLAP: duration('24h'),
+    // Unset: allowed in `dev` only. Tests and local receivers set it to true.
+    YARDPASS_ALLOW_PRIVATE_WEBHOOK_URLS: z
+      .enum(['true', 'false'])
+      .transform((text) => text === 'true')
+      .optional(),
   })
   .refine((env) => !(env.JWT_SECRET && env.JWT_JWKS_URL), {
     message: 'set either JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256), not both',
@@ -73,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>, command: Com
     if (missing)
       throw new ConfigError(`Missing ${missing}: required in production unless YARDPASS_PAYMENTS=sandbox.`);
   }
+  config.YARDPASS_ALLOW_PRIVATE_WEBHOOK_URLS ??= command === 'dev';
   return config;
 }
 

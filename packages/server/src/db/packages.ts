@@ -1,4 +1,8 @@
-import type { Queryable } from './pool';
+import pg from 'pg';
+import type { components } from '../generated/openapi';
+import type { Cursor } from './pagination';
+import type { Queryable, Tx } from './pool';
+import { updateById } from './sql';
 
 /** What the sale rules of a package need to know about a sponsor and the package's live orders. */
 export interface RuleFacts {
@@ -34,4 +38,302 @@ export async function findRuleFacts(
     [input.packageId, input.sponsorId],
   );
   return rows[0];
+}
+
+export type PackageRow = components['schemas']['SponsorshipPackage'];
+export type PackageCreateInput = components['schemas']['SponsorshipPackageCreate'];
+export type PackageChanges = Omit<components['schemas']['SponsorshipPackageUpdate'], 'version'>;
+export type VariantRow = components['schemas']['PackageVariant'];
+export type VariantInput = components['schemas']['PackageVariantCreate'];
+export type MarketplaceCard = components['schemas']['MarketplacePackage'];
+
+const packageColumns = `id, org_id, event_id, template_id, title, tier, price_cents, currency, inventory, sold, benefits,
+  availability, constraints, cancellation_policy, visibility, is_active,
+  case when archived_at is not null then 'archived' when is_active then 'published' else 'draft' end as status,
+  expected_reach, audience_snapshot, quality_score::float8 as quality_score, version, published_at, archived_at,
+  created_at, updated_at`;
+
+/** A package ready to insert: the template's values already merged in by the domain. */
+export interface NewPackage {
+  orgId: string;
+  eventId: string;
+  templateId: string | null;
+  title: string;
+  tier: string;
+  priceCents: number;
+  currency: string;
+  inventory: number;
+  benefits: Record<string, unknown>;
+  availability: Record<string, unknown>;
+  constraints: Record<string, unknown>;
+  cancellationPolicy: Record<string, unknown> | null;
+  visibility: string;
+  expectedReach: number | null;
+  audienceSnapshot: Record<string, unknown>;
+}
+
+export async function insertPackage(tx: Tx, pkg: NewPackage): Promise<PackageRow> {
+  const { rows } = await tx.query<PackageRow>(
+    `insert into sponsorship_packages (org_id, event_id, template_id, title, tier, price_cents, currency, inventory,
+       benefits, availability, constraints, cancellation_policy, visibility, expected_reach, audience_snapshot)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     returning ${packageColumns}`,
+    [
+      pkg.orgId,
+      pkg.eventId,
+      pkg.templateId,
+      pkg.title,
+      pkg.tier,
+      pkg.priceCents,
+      pkg.currency,
+      pkg.inventory,
+      pkg.benefits,
+      pkg.availability,
+      pkg.constraints,
+      pkg.cancellationPolicy,
+      pkg.visibility,
+      pkg.expectedReach,
+      pkg.audienceSnapshot,
+    ],
+  );
+  return rows[0]!;
+}
+
+/** A package the caller may see (its own, or published and not private); `lock` takes the row for update. */
+export async function findPackage(
+  tx: Queryable,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<PackageRow | undefined> {
+  const { rows } = await tx.query<PackageRow>(
+    `select ${packageColumns} from sponsorship_packages where id = $1${options.lock ? ' for update' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+export interface PackageFilter {
+  orgId: string;
+  eventId?: string;
+  visibility?: string;
+  isActive?: boolean;
+  tier?: string;
+  minPriceCents?: number;
+  maxPriceCents?: number;
+  limit: number;
+  after?: Cursor;
+}
+
+/** The organizer's gallery: its own packages by price, highest first (guide §8), keyset-paged on (price, id). */
+export async function listPackages(tx: Queryable, filter: PackageFilter): Promise<PackageRow[]> {
+  const { rows } = await tx.query<PackageRow>(
+    `select ${packageColumns} from sponsorship_packages
+      where org_id = $1
+        and ($2::uuid is null or event_id = $2)
+        and ($3::text is null or visibility = $3)
+        and ($4::boolean is null or is_active = $4)
+        and ($5::text is null or tier = $5)
+        and ($6::bigint is null or price_cents >= $6)
+        and ($7::bigint is null or price_cents <= $7)
+        and ($8::bigint is null or (price_cents, id) < ($8, $9::uuid))
+      order by price_cents desc, id desc limit $10`,
+    [
+      filter.orgId,
+      filter.eventId ?? null,
+      filter.visibility ?? null,
+      filter.isActive ?? null,
+      filter.tier ?? null,
+      filter.minPriceCents ?? null,
+      filter.maxPriceCents ?? null,
+      filter.after ? Number(filter.after.value) : null,
+      filter.after?.id ?? null,
+      filter.limit + 1,
+    ],
+  );
+  return rows;
+}
+
+const jsonColumns = new Set([
+  'benefits',
+  'availability',
+  'constraints',
+  'cancellation_policy',
+  'audience_snapshot',
+]);
+
+/** Applies `changes` and bumps `version`; with `expectedVersion`, only when the row is still at it. */
+export async function updatePackage(
+  tx: Tx,
+  id: string,
+  changes: PackageChanges & {
+    is_active?: boolean;
+    published_at?: string | null;
+    archived_at?: string | null;
+    audience_snapshot?: Record<string, unknown>;
+    quality_score?: number;
+  },
+  expectedVersion?: number,
+): Promise<PackageRow | undefined> {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+  const assignments = entries.map(([column], index) => `${pg.escapeIdentifier(column)} = $${index + 3}`);
+  const { rows } = await tx.query<PackageRow>(
+    `update sponsorship_packages set ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
+      where id = $1 and ($2::int is null or version = $2) returning ${packageColumns}`,
+    [
+      id,
+      expectedVersion ?? null,
+      ...entries.map(([column, value]) => (jsonColumns.has(column) ? JSON.stringify(value) : value)),
+    ],
+  );
+  return rows[0];
+}
+
+/** Generates (or refreshes) the package's SLA templates (guide §11). */
+export async function upsertSlaTemplates(
+  tx: Tx,
+  pkg: { id: string; orgId: string; eventId: string },
+  templates: { metric: string; target: number; breachPolicy: Record<string, unknown> }[],
+): Promise<void> {
+  if (templates.length === 0) return;
+  await tx.query(
+    `insert into package_sla_templates (org_id, package_id, event_id, metric, target, breach_policy)
+     select $1, $2, $3, t.metric, t.target, t.breach_policy
+       from unnest($4::text[], $5::numeric[], $6::jsonb[]) as t(metric, target, breach_policy)
+     on conflict (package_id, metric) do update set target = excluded.target, breach_policy = excluded.breach_policy`,
+    [
+      pkg.orgId,
+      pkg.id,
+      pkg.eventId,
+      templates.map((t) => t.metric),
+      templates.map((t) => t.target),
+      templates.map((t) => JSON.stringify(t.breachPolicy)),
+    ],
+  );
+}
+
+const variantColumns =
+  'id, package_id, title, tier, price_cents, benefits, is_active, created_at, updated_at';
+
+export async function insertVariant(
+  tx: Tx,
+  variant: VariantInput & { orgId: string; packageId: string },
+): Promise<VariantRow> {
+  const { rows } = await tx.query<VariantRow>(
+    `insert into package_variants (org_id, package_id, title, tier, price_cents, benefits, is_active)
+     values ($1, $2, $3, $4, $5, $6, $7) returning ${variantColumns}`,
+    [
+      variant.orgId,
+      variant.packageId,
+      variant.title,
+      variant.tier,
+      variant.price_cents,
+      variant.benefits ?? {},
+      variant.is_active ?? true,
+    ],
+  );
+  return rows[0]!;
+}
+
+export async function listVariants(
+  tx: Queryable,
+  filter: { packageId: string; limit: number; after?: Cursor },
+): Promise<VariantRow[]> {
+  const { rows } = await tx.query<VariantRow>(
+    `select ${variantColumns} from package_variants
+      where package_id = $1 and ($2::bigint is null or (price_cents, id) < ($2, $3::uuid))
+      order by price_cents desc, id desc limit $4`,
+    [
+      filter.packageId,
+      filter.after ? Number(filter.after.value) : null,
+      filter.after?.id ?? null,
+      filter.limit + 1,
+    ],
+  );
+  return rows;
+}
+
+export function updateVariant(
+  tx: Tx,
+  id: string,
+  changes: Partial<VariantInput>,
+): Promise<VariantRow | undefined> {
+  const { benefits, ...rest } = changes;
+  return updateById<VariantRow>(tx, {
+    table: 'package_variants',
+    id,
+    changes: { ...rest, benefits: benefits === undefined ? undefined : JSON.stringify(benefits) },
+    returning: variantColumns,
+  });
+}
+
+export async function deleteVariant(tx: Tx, id: string): Promise<boolean> {
+  const { rowCount } = await tx.query('delete from package_variants where id = $1', [id]);
+  return rowCount === 1;
+}
+
+export interface MarketplaceFilter {
+  q?: string;
+  category?: string;
+  city?: string;
+  from?: string;
+  to?: string;
+  tier?: string;
+  minPriceCents?: number;
+  maxPriceCents?: number;
+  limit: number;
+  after?: Cursor;
+}
+
+/**
+ * Published public packages of every organizer, as cards (guide §16's `v_sponsorship_package_cards`), by price
+ * (highest first). `q` matches package or event titles by trigram similarity (`%`, pg_trgm's GIN indexes) or
+ * substring. Runs with every tenant visible: the `where` clause is what keeps drafts and private packages out.
+ */
+export async function searchMarketplace(
+  tx: Queryable,
+  filter: MarketplaceFilter,
+): Promise<MarketplaceCard[]> {
+  const { rows } = await tx.query<MarketplaceCard>(
+    `select p.id, p.event_id, e.title as event_title, e.category as event_category, e.city as event_city,
+            e.starts_at as event_starts_at, p.title, p.tier, p.price_cents, p.currency,
+            coalesce((p.audience_snapshot->>'estimated_reach')::bigint, p.expected_reach) as reach,
+            p.sold, p.inventory, p.quality_score::float8 as quality_score, p.benefits, p.published_at
+       from sponsorship_packages p join events e on e.id = p.event_id
+      where p.is_active and p.visibility = 'public'
+        and ($1::text is null or p.title % $1 or e.title % $1
+             or p.title ilike '%' || $1 || '%' or e.title ilike '%' || $1 || '%')
+        and ($2::text is null or lower(e.category) = lower($2))
+        and ($3::text is null or lower(e.city) = lower($3))
+        and ($4::timestamptz is null or e.starts_at >= $4)
+        and ($5::timestamptz is null or e.starts_at <= $5)
+        and ($6::text is null or p.tier = $6)
+        and ($7::bigint is null or p.price_cents >= $7)
+        and ($8::bigint is null or p.price_cents <= $8)
+        and ($9::bigint is null or (p.price_cents, p.id) < ($9, $10::uuid))
+      order by p.price_cents desc, p.id desc limit $11`,
+    [
+      filter.q ?? null,
+      filter.category ?? null,
+      filter.city ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+      filter.tier ?? null,
+      filter.minPriceCents ?? null,
+      filter.maxPriceCents ?? null,
+      filter.after ? Number(filter.after.value) : null,
+      filter.after?.id ?? null,
+      filter.limit + 1,
+    ],
+  );
+  return rows;
+}
+
+/** Whether the event has a published package that is not private (what makes it open to proposals). */
+export async function eventHasListedPackage(tx: Queryable, eventId: string): Promise<boolean> {
+  const { rows } = await tx.query<{ listed: boolean }>(
+    `select exists (select from sponsorship_packages
+                     where event_id = $1 and is_active and visibility <> 'private') as listed`,
+    [eventId],
+  );
+  return rows[0]!.listed;
 }

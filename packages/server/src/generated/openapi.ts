@@ -310,6 +310,356 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sponsorship-packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the organization's packages (the gallery)
+         * @description Ordered like the guide's gallery, by price (highest first).
+         */
+        get: operations["listPackages"];
+        put?: never;
+        /**
+         * Create a package (a draft until published)
+         * @description Only the event's organizer organization may create packages for it. With `template_id`, the template's title, tier, price, currency and benefits fill whatever the body leaves out.
+         */
+        post: operations["createPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-packages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a package
+         * @description The organizer sees its own packages in every state; others see only published, non-private ones.
+         */
+        get: operations["getPackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a package (optimistic concurrency)
+         * @description Send the `version` you read (in the body or as `If-Match`); a stale version answers 412 and changes nothing. Every change bumps `version`.
+         */
+        patch: operations["updatePackage"];
+        trace?: never;
+    };
+    "/v1/sponsorship-packages/{id}:publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a package
+         * @description Snapshots the event's shareable audience (consented segments only; empty when there are no stats yet) into `audience_snapshot`, generates the package's SLA templates (guide §11), activates it and emits `package.published`.
+         */
+        post: operations["publishPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-packages/{id}:unpublish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a package off sale (back to draft) */
+        post: operations["unpublishPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-packages/{id}:archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a package (off sale for good; kept for its orders) */
+        post: operations["archivePackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-packages/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List a package's variants */
+        get: operations["listPackageVariants"];
+        put?: never;
+        /** Add a variant (e.g. a cheaper tier) to a package */
+        post: operations["createPackageVariant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/package-variants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a package variant */
+        delete: operations["deletePackageVariant"];
+        options?: never;
+        head?: never;
+        /** Update a package variant */
+        patch: operations["updatePackageVariant"];
+        trace?: never;
+    };
+    "/v1/package-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's package templates */
+        get: operations["listPackageTemplates"];
+        put?: never;
+        /** Create a reusable package template */
+        post: operations["createPackageTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/package-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a package template */
+        get: operations["getPackageTemplate"];
+        put?: never;
+        post?: never;
+        /** Delete a package template (packages made from it keep their values) */
+        delete: operations["deletePackageTemplate"];
+        options?: never;
+        head?: never;
+        /** Update a package template */
+        patch: operations["updatePackageTemplate"];
+        trace?: never;
+    };
+    "/v1/marketplace/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Browse published public packages of every organizer */
+        get: operations["searchMarketplace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proposal inbox
+         * @description Threads the organization is a party to, most recently active first, each with the sponsor's name and logo, the latest offer and the message count. Drafts are visible only to the side that wrote them.
+         */
+        get: operations["listProposals"];
+        put?: never;
+        /**
+         * Start a proposal thread (a draft until sent)
+         * @description Either party may start one: the event's organizer (to a public sponsor) or the sponsor's organization (for an event with packages on sale). The caller's side comes from its organization. With `package_id`, the package's sale rules are checked now; a failed rule answers 409 or 422 with `rule` naming it.
+         */
+        post: operations["createProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a proposal thread with its messages */
+        get: operations["getProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a message, optionally with a (counter-)offer
+         * @description An offer from the side that did not make the latest one is a counter-offer: the thread becomes `countered` (or `sent` again when the thread's creator answers a counter) and it is the other side's turn.
+         */
+        post: operations["createProposalMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}:send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft proposal to the other party */
+        post: operations["sendProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}:accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the latest offer, creating its order
+         * @description Only the side that did not make the latest offer may accept. The order is created from that offer in the same transaction; of concurrent accepts exactly one succeeds and the others answer 409.
+         */
+        post: operations["acceptProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}:reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the latest offer, closing the thread */
+        post: operations["rejectProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/proposals/{id}:withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw one's own offer, closing the thread */
+        post: operations["withdrawProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sponsorship-orders": {
         parameters: {
             query?: never;
@@ -346,6 +696,435 @@ export interface paths {
         get: operations["getOrder"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliverables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fulfilment queue
+         * @description Deliverables the caller's organization is a party to (as organizer or as sponsor), by due date with undated ones last (guide §8). Each carries the event title and sponsor name.
+         */
+        get: operations["listDeliverables"];
+        put?: never;
+        /**
+         * Add a deliverable by hand
+         * @description Name an `order_id` (the event, sponsor and package come from it), or an `event_id` and `sponsor_id` that an event sponsorship, order or proposal of the caller links. Orders get their deliverables automatically when funded, one per obligation benefit of the package.
+         */
+        post: operations["createDeliverable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliverables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a deliverable with its proofs and review history */
+        get: operations["getDeliverable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a pending deliverable's type, spec, due date or evidence rule */
+        patch: operations["updateDeliverable"];
+        trace?: never;
+    };
+    "/v1/deliverables/{id}/proofs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit proof of a deliverable (owner side) → submitted
+         * @description Only the side that owns the deliverable (`owner_side`) may submit, while it is `pending` or `needs_changes` (or `submitted`, to add more evidence). Emits `deliverable.submitted` to both organizations.
+         */
+        post: operations["submitDeliverableProof"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliverables/{id}:approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a submitted deliverable (reviewing side)
+         * @description Only the counterparty of `owner_side` may approve, and only a `submitted` deliverable (a proof is required when `evidence_required`). Approved proof metrics count towards the order's SLAs at once; when every deliverable of the order is approved or waived, the order locks and its event sponsorship completes.
+         */
+        post: operations["approveDeliverable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliverables/{id}:needs_changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a submitted deliverable back with a reason (reviewing side) */
+        post: operations["requestDeliverableChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliverables/{id}:waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Waive a deliverable that is not approved yet, with a reason (reviewing side) */
+        post: operations["waiveDeliverable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/slas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the SLAs of the caller's orders */
+        get: operations["listSlas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/slas/{id}:evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate an SLA now
+         * @description Re-runs the nightly evaluation for one SLA: the actual value from the latest event stat snapshot and the approved proof metrics, stored with the ids used. Before the due date plus grace it can only find the SLA met; after it, a shortfall is a breach, whose policy (penalty refund or make-good) applies once.
+         */
+        post: operations["evaluateSla"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/event-sponsorships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the event sponsorships the caller is a party to */
+        get: operations["listEventSponsorships"];
+        put?: never;
+        /**
+         * Create or update the sponsorship of (event, sponsor, tier)
+         * @description Upsert by `(event_id, sponsor_id, tier)` (guide §20.1). The caller owns the event or the sponsor and can see the other. `activation_status` only moves forward (`draft → in_progress → complete`); funding an order and approving its deliverables move it too. Emits `event_sponsorship.updated` to both parties when the status or the money changes.
+         */
+        post: operations["upsertEventSponsorship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's webhook endpoints */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /** Create a webhook endpoint; the answer holds its signing secret, shown only this once */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a webhook endpoint */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its pending deliveries */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /** Change an endpoint's URL, description, event types, or enable/disable it */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}:rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new signing secret; the old one keeps signing alongside it for the overlap */
+        post: operations["rotateWebhookEndpointSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}:test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `ping` event to this endpoint only */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}:replay-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again every failed or dead-lettered delivery to this endpoint since a time */
+        post: operations["replayFailedWebhookDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook event type, with the JSON Schema of its payload */
+        get: operations["listWebhookEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the organization's webhook events, newest first */
+        get: operations["listWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-events:trigger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Emit a sample event of a type to the caller's own endpoints (for testing integrations) */
+        post: operations["triggerWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's events as they happen, as server-sent events
+         * @description Each event is one SSE message: `id` is the event id, `event` its type, `data` the payload JSON
+         *     (`{id, type, created_at, data}`). Reconnect with `Last-Event-ID` to receive what was missed. A comment
+         *     line is sent every 15 seconds to keep the connection open.
+         */
+        get: operations["streamWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve an event with its deliveries and their attempts */
+        get: operations["getWebhookEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List deliveries, newest first (e.g. `status=dead` for the dead letters) */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a delivery with its attempts */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}:replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (its retry schedule starts over) */
+        post: operations["replayWebhookDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -491,7 +1270,1018 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "package.published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A sponsorship package was published and can be sold. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "package.published";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["SponsorshipPackage"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proposal.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A proposal (or a new offer in it) was sent to the other side. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "proposal.sent";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Proposal"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proposal.countered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The other side answered an offer with a counter-offer. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "proposal.countered";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Proposal"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proposal.accepted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A proposal was accepted; its order exists. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "proposal.accepted";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Proposal"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "proposal.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A proposal was rejected. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "proposal.rejected";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Proposal"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An order was created from an accepted proposal. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.created";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Order as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.funded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An order's payment succeeded; the money is held in escrow. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.funded";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Order as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.refunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An order was refunded, in full or in part. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.refunded";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Order as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An order was cancelled. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.cancelled";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Order as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deliverable.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Proof was submitted for a deliverable. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "deliverable.submitted";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Deliverable as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deliverable.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A deliverable was approved. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "deliverable.approved";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Deliverable as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deliverable.needs_changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A deliverable was sent back for changes. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "deliverable.needs_changes";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Deliverable as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deliverable.waived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A deliverable was waived. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "deliverable.waived";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Deliverable as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sla.breached": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An SLA missed its target; its breach policy was applied. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "sla.breached";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Sla as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An organizer's payout was transferred. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "payout.completed";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Payout as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A payout failed after its retries. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "payout.failed";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Payout as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "event_sponsorship.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An event sponsorship's activation changed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "event_sponsorship.updated";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The EventSponsorship as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workspace.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A workspace was created. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "workspace.created";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Workspace as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "widget.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A command-center widget was created or changed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "widget.updated";
+                        /** Format: date-time */
+                        created_at: string;
+                        /** @description The Widget as the API returns it. */
+                        data: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yardpass stopped delivering to one of your endpoints (410 Gone, or failing too long). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "webhook_endpoint.disabled";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent by `POST /v1/webhook-endpoints/{id}:test` to that endpoint only. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "ping";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: {
+                            message: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description An RFC 9457 problem. */
@@ -758,6 +2548,292 @@ export interface components {
             activation_preferences?: components["schemas"]["ActivationPreferences"];
         };
         /**
+         * @description public packages are listed in the marketplace; unlisted ones are reachable by id; private ones only by their organizer.
+         * @enum {string}
+         */
+        PackageVisibility: "public" | "unlisted" | "private";
+        /** @enum {string} */
+        PackageStatus: "draft" | "published" | "archived";
+        /** @description What the sponsor gets, e.g. `{ "logo_stage": true, "booth": "10x10", "social_posts": 5 }`. */
+        PackageBenefits: {
+            [key: string]: unknown;
+        };
+        PackageAvailability: {
+            /**
+             * Format: date-time
+             * @description On sale from.
+             */
+            start?: string | null;
+            /**
+             * Format: date-time
+             * @description On sale until.
+             */
+            end?: string | null;
+            max_per_sponsor?: number | null;
+            /** @description Only one sponsor may hold units of this package. */
+            exclusivity?: boolean;
+        };
+        PackageConstraints: {
+            /** @description Only sponsors whose industry or preferred categories include one of these (case-insensitive). */
+            category_allow?: string[];
+            /** @description Sponsor names or industries that may not buy this package (case-insensitive). */
+            sponsor_conflicts?: string[];
+        };
+        /** @description The event's shareable audience at publish: `estimated_reach`, consented segments only, and `captured_at`; empty segments when the event has no stats yet. */
+        AudienceSnapshot: {
+            [key: string]: unknown;
+        };
+        SponsorshipPackage: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The event's organizer organization.
+             */
+            org_id: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            template_id: string | null;
+            title: string;
+            tier: string;
+            price_cents: number;
+            currency: string;
+            inventory: number;
+            sold: number;
+            benefits: components["schemas"]["PackageBenefits"];
+            availability: components["schemas"]["PackageAvailability"];
+            constraints: components["schemas"]["PackageConstraints"];
+            cancellation_policy: components["schemas"]["CancellationPolicy"] | null;
+            visibility: components["schemas"]["PackageVisibility"];
+            /** @description True once published. */
+            is_active: boolean;
+            status: components["schemas"]["PackageStatus"];
+            expected_reach: number | null;
+            audience_snapshot: components["schemas"]["AudienceSnapshot"];
+            quality_score: number | null;
+            version: number;
+            /** Format: date-time */
+            published_at: string | null;
+            /** Format: date-time */
+            archived_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SponsorshipPackageCreate: {
+            /** Format: uuid */
+            event_id: string;
+            /**
+             * Format: uuid
+             * @description Fills title, tier, price, currency and benefits left out.
+             */
+            template_id?: string;
+            title?: string;
+            tier?: string;
+            price_cents?: number;
+            currency?: string;
+            inventory: number;
+            benefits?: components["schemas"]["PackageBenefits"];
+            availability?: components["schemas"]["PackageAvailability"];
+            audience_snapshot?: components["schemas"]["AudienceSnapshot"];
+            constraints?: components["schemas"]["PackageConstraints"];
+            cancellation_policy?: components["schemas"]["CancellationPolicy"];
+            /** @default public */
+            visibility?: components["schemas"]["PackageVisibility"];
+            expected_reach?: number | null;
+        };
+        SponsorshipPackageUpdate: {
+            /** @description The version you read; stale → 412. */
+            version?: number;
+            title?: string;
+            tier?: string;
+            price_cents?: number;
+            currency?: string;
+            inventory?: number;
+            benefits?: components["schemas"]["PackageBenefits"];
+            availability?: components["schemas"]["PackageAvailability"];
+            constraints?: components["schemas"]["PackageConstraints"];
+            cancellation_policy?: components["schemas"]["CancellationPolicy"] | null;
+            visibility?: components["schemas"]["PackageVisibility"];
+            expected_reach?: number | null;
+        };
+        PackageTemplate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            org_id: string;
+            title: string;
+            tier: string;
+            price_cents: number;
+            currency: string;
+            benefits: components["schemas"]["PackageBenefits"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PackageTemplateCreate: {
+            title: string;
+            tier: string;
+            price_cents: number;
+            currency: string;
+            benefits?: components["schemas"]["PackageBenefits"];
+        };
+        PackageTemplateUpdate: {
+            title?: string;
+            tier?: string;
+            price_cents?: number;
+            currency?: string;
+            benefits?: components["schemas"]["PackageBenefits"];
+        };
+        PackageVariant: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            package_id: string;
+            title: string;
+            tier: string;
+            price_cents: number;
+            benefits: components["schemas"]["PackageBenefits"];
+            is_active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PackageVariantCreate: {
+            title: string;
+            tier: string;
+            price_cents: number;
+            benefits?: components["schemas"]["PackageBenefits"];
+            /** @default true */
+            is_active?: boolean;
+        };
+        PackageVariantUpdate: {
+            title?: string;
+            tier?: string;
+            price_cents?: number;
+            benefits?: components["schemas"]["PackageBenefits"];
+            is_active?: boolean;
+        };
+        /** @description A package card of the marketplace (guide §16 `v_sponsorship_package_cards`). */
+        MarketplacePackage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            event_title: string;
+            event_category: string | null;
+            event_city: string | null;
+            /** Format: date-time */
+            event_starts_at: string;
+            title: string;
+            tier: string;
+            price_cents: number;
+            currency: string;
+            /** @description Estimated reach from the audience snapshot, else the expected reach. */
+            reach: number | null;
+            sold: number;
+            inventory: number;
+            quality_score: number | null;
+            benefits: components["schemas"]["PackageBenefits"];
+            /** Format: date-time */
+            published_at: string | null;
+        };
+        /**
+         * @description The side of a deal; a caller's side comes from its organization.
+         * @enum {string}
+         */
+        Side: "organizer" | "sponsor";
+        /** @enum {string} */
+        ProposalStatus: "draft" | "sent" | "countered" | "accepted" | "rejected" | "withdrawn" | "expired";
+        ProposalOffer: {
+            price_cents: number;
+            /** @description Defaults to the package's currency. */
+            currency?: string;
+            requested_benefits?: string[];
+            /** @description Changes to the package benefits, e.g. `{ "story_posts": 3, "exclusivity": true }`. */
+            benefits_delta?: {
+                [key: string]: unknown;
+            };
+        };
+        LatestOffer: components["schemas"]["ProposalOffer"] & {
+            side: components["schemas"]["Side"];
+            /** Format: uuid */
+            message_id: string;
+        };
+        ProposalMessage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            thread_id: string;
+            side: components["schemas"]["Side"];
+            /** Format: uuid */
+            sender_user_id: string | null;
+            body: string;
+            offer: components["schemas"]["ProposalOffer"] | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ProposalMessageCreate: {
+            /** @default  */
+            body?: string;
+            offer?: components["schemas"]["ProposalOffer"];
+        };
+        ProposalCreate: {
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            /** Format: uuid */
+            package_id?: string;
+            initial_message?: components["schemas"]["ProposalMessageCreate"];
+        };
+        ProposalClose: {
+            reason?: string;
+        };
+        Proposal: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            event_title: string;
+            /** Format: uuid */
+            package_id: string | null;
+            /** Format: uuid */
+            sponsor_id: string;
+            sponsor_name: string;
+            sponsor_logo_url: string | null;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            status: components["schemas"]["ProposalStatus"];
+            created_by_side: components["schemas"]["Side"];
+            your_side: components["schemas"]["Side"];
+            /** @description The side that may answer (counter, accept or reject) the latest offer; null once closed. */
+            turn: components["schemas"]["Side"] | null;
+            latest_offer: components["schemas"]["LatestOffer"] | null;
+            message_count: number;
+            /**
+             * Format: uuid
+             * @description The order created on acceptance.
+             */
+            order_id: string | null;
+            closed_reason: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description The last activity.
+             */
+            updated_at: string;
+            /** @description Oldest first; present when the thread is retrieved by id. */
+            messages?: components["schemas"]["ProposalMessage"][];
+        };
+        /**
          * @description `pending` until funded, `active` while funded or locked, `completed` once released; `cancelled`,
          *     `refunded` (all of it) and `partially_refunded` after refunds.
          * @enum {string}
@@ -956,6 +3032,380 @@ export interface components {
             pending_cents: number;
             /** Format: date-time */
             created_at: string;
+        };
+        /**
+         * @description `pending → submitted → approved | needs_changes (→ submitted …) | waived`.
+         * @enum {string}
+         */
+        DeliverableStatus: "pending" | "submitted" | "approved" | "needs_changes" | "waived";
+        Deliverable: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            /** Format: uuid */
+            order_id: string | null;
+            /** Format: uuid */
+            package_id: string | null;
+            /**
+             * Format: uuid
+             * @description The SLA whose breach this make-good deliverable answers.
+             */
+            sla_id: string | null;
+            /** @description The package benefit it fulfils, for deliverables created at funding. */
+            benefit_key: string | null;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            /** @example logo_placement */
+            type: string;
+            spec: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            due_at: string | null;
+            evidence_required: boolean;
+            /** @description The side that must fulfil it. */
+            owner_side: components["schemas"]["Side"];
+            status: components["schemas"]["DeliverableStatus"];
+            /** @description The reason given with the latest request for changes or waiver. */
+            status_reason: string | null;
+            event_title: string | null;
+            sponsor_name: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        DeliverableProof: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deliverable_id: string;
+            /** Format: uri */
+            asset_url: string;
+            metrics: {
+                [key: string]: number;
+            };
+            note: string | null;
+            side: components["schemas"]["Side"];
+            /** Format: uuid */
+            submitted_by_user_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DeliverableReview: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            deliverable_id: string;
+            /** @enum {string} */
+            action: "submitted" | "approved" | "needs_changes" | "waived";
+            side: components["schemas"]["Side"];
+            from_status: components["schemas"]["DeliverableStatus"];
+            to_status: components["schemas"]["DeliverableStatus"];
+            reason: string | null;
+            /** Format: uuid */
+            proof_id: string | null;
+            /** Format: uuid */
+            actor_user_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        DeliverableDetail: components["schemas"]["Deliverable"] & {
+            proofs: components["schemas"]["DeliverableProof"][];
+            reviews: components["schemas"]["DeliverableReview"][];
+        };
+        DeliverableCreate: {
+            /** Format: uuid */
+            order_id?: string;
+            /** Format: uuid */
+            event_id?: string;
+            /** Format: uuid */
+            sponsor_id?: string;
+            /** Format: uuid */
+            package_id?: string;
+            type: string;
+            spec?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            due_at?: string | null;
+            /** @default true */
+            evidence_required?: boolean;
+            /** @default organizer */
+            owner_side?: components["schemas"]["Side"];
+        };
+        DeliverableUpdate: {
+            type?: string;
+            spec?: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            due_at?: string | null;
+            evidence_required?: boolean;
+        };
+        DeliverableProofCreate: {
+            /** Format: uri */
+            asset_url: string;
+            /** @description What the proof shows, e.g. `{ "impressions": 25000, "clicks": 1050 }`; counts towards SLAs once approved. */
+            metrics?: {
+                [key: string]: number;
+            };
+            note?: string | null;
+        };
+        DeliverableReason: {
+            reason: string;
+        };
+        /** @enum {string} */
+        SlaStatus: "pending" | "met" | "breached";
+        /** @description Guide §11: a penalty (`penalty_pct` of the order amount, or `penalty_cents`) refunded on breach, or `remedy: makegood` (a new deliverable), after `grace_days`. */
+        SlaBreachPolicy: {
+            penalty_pct?: number;
+            penalty_cents?: number;
+            /**
+             * @example makegood
+             * @example partial_refund
+             */
+            remedy?: string;
+            grace_days?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        Sla: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            order_id: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            /** Format: uuid */
+            package_id: string;
+            /** Format: uuid */
+            template_id: string | null;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            /**
+             * @example impressions_total
+             * @example booth_hours
+             */
+            metric: string;
+            target: number;
+            breach_policy: components["schemas"]["SlaBreachPolicy"];
+            status: components["schemas"]["SlaStatus"];
+            /** @description The value found by the latest evaluation. */
+            actual: number | null;
+            /** @description The `event_stat_snapshots` rows the actual value came from (guide §17). */
+            evidence_snapshot_ids: string[];
+            /** @description The approved proofs whose metrics counted. */
+            evidence_proof_ids: string[];
+            /** Format: date-time */
+            due_at: string;
+            /**
+             * Format: date-time
+             * @description The due date plus the grace days.
+             */
+            evaluate_after: string;
+            /** Format: date-time */
+            evaluated_at: string | null;
+            /** Format: date-time */
+            breached_at: string | null;
+            /** @description The penalty refunded for a breach. */
+            penalty_cents: number | null;
+            /** @description The refund made for the breach (`sla:<id>`). */
+            refund_reference: string | null;
+            /** Format: uuid */
+            makegood_deliverable_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @enum {string} */
+        ActivationStatus: "draft" | "in_progress" | "complete";
+        EventSponsorship: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            tier: string;
+            amount_cents: number;
+            currency: string;
+            benefits: {
+                [key: string]: unknown;
+            };
+            activation_status: components["schemas"]["ActivationStatus"];
+            /**
+             * Format: uuid
+             * @description The funded order that activated it.
+             */
+            order_id: string | null;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        EventSponsorshipUpsert: {
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            tier: string;
+            amount_cents?: number;
+            currency?: string;
+            benefits?: {
+                [key: string]: unknown;
+            };
+            activation_status?: components["schemas"]["ActivationStatus"];
+        };
+        /**
+         * @description A webhook event type; `GET /v1/webhook-event-types` lists them with their payload schemas.
+         * @example order.funded
+         */
+        WebhookEventTypeName: string;
+        WebhookEndpoint: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            org_id: string;
+            /** Format: uri */
+            url: string;
+            description: string | null;
+            /** @description The event types delivered here; `null` for all of them. */
+            event_types: components["schemas"]["WebhookEventTypeName"][] | null;
+            enabled: boolean;
+            /**
+             * @description `manual` (you), `gone` (the endpoint answered 410), `failing` (it failed continuously too long).
+             * @enum {string|null}
+             */
+            disabled_reason: "manual" | "gone" | "failing" | null;
+            /**
+             * Format: date-time
+             * @description When the current run of failed attempts began; `null` while deliveries succeed.
+             */
+            failing_since: string | null;
+            /** @description The start of the signing secret, to recognise it. */
+            secret_prefix: string;
+            /**
+             * Format: date-time
+             * @description Until then the previous secret signs too (a second `v1,` signature).
+             */
+            previous_secret_expires_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
+            /** @description The signing secret (`whsec_` + base64). Shown only on creation and rotation. */
+            secret: string;
+        };
+        WebhookEndpointCreate: {
+            /**
+             * Format: uri
+             * @description Must be https (plain http only in dev mode) and must not resolve to a private address.
+             */
+            url: string;
+            description?: string | null;
+            event_types?: components["schemas"]["WebhookEventTypeName"][] | null;
+            /** @default true */
+            enabled?: boolean;
+        };
+        WebhookEndpointUpdate: {
+            /** Format: uri */
+            url?: string;
+            description?: string | null;
+            event_types?: components["schemas"]["WebhookEventTypeName"][] | null;
+            /** @description Enabling clears `disabled_reason` and `failing_since`. */
+            enabled?: boolean;
+        };
+        WebhookSecretRotation: {
+            /**
+             * @description How long the previous secret keeps signing alongside the new one.
+             * @default 86400
+             */
+            overlap_seconds?: number;
+        };
+        /** @description An event, exactly as delivered (the webhook body). */
+        WebhookEvent: {
+            /**
+             * Format: uuid
+             * @description Also the `webhook-id` header: de-duplicate on it.
+             */
+            id: string;
+            type: components["schemas"]["WebhookEventTypeName"];
+            /** Format: date-time */
+            created_at: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        WebhookEventDetail: components["schemas"]["WebhookEvent"] & {
+            deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        /**
+         * @description `failed`: the last attempt failed and another is scheduled; `dead`: no attempt is left (dead letter).
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "failed" | "succeeded" | "dead";
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            event_type: components["schemas"]["WebhookEventTypeName"];
+            /** Format: uuid */
+            endpoint_id: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            attempt_count: number;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            last_attempt_at: string | null;
+            last_error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Every attempt, oldest first (empty in lists). */
+            attempts: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookAttempt: {
+            attempt: number;
+            /** Format: date-time */
+            attempted_at: string;
+            /** @description `null` when no answer came (timeout, refused, blocked). */
+            status_code: number | null;
+            latency_ms: number;
+            /** @description The first 2 KiB of the answer. */
+            response_body: string | null;
+            error: string | null;
+        };
+        WebhookEventType: {
+            type: components["schemas"]["WebhookEventTypeName"];
+            description: string;
+            /** @description JSON Schema (2020-12) of the whole payload, `{id, type, created_at, data}`, with its `$defs`. */
+            schema: {
+                [key: string]: unknown;
+            };
+        };
+        WebhookEventTrigger: {
+            type: components["schemas"]["WebhookEventTypeName"];
+        };
+        WebhookReplay: {
+            /** @description How many deliveries were queued again. */
+            replayed: number;
         };
         /**
          * @description One raw record. `impression` uses `session_id`, `source`, `utm_source`, `placement`; `post_view` needs
@@ -1276,6 +3726,76 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description A sponsorship package. */
+        SponsorshipPackage: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["SponsorshipPackage"];
+                };
+            };
+        };
+        /** @description A package template. */
+        PackageTemplate: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["PackageTemplate"];
+                };
+            };
+        };
+        /** @description A package variant. */
+        PackageVariant: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["PackageVariant"];
+                };
+            };
+        };
+        /** @description A proposal thread (with its messages when retrieved one by one). */
+        Proposal: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Proposal"];
+                };
+            };
+        };
+        /** @description A message of a proposal thread. */
+        ProposalMessage: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["ProposalMessage"];
+                };
+            };
+        };
+        /** @description The `version` (or `If-Match`) is stale; read the resource again and retry. */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description An order. */
         Order: {
             headers: {
@@ -1285,6 +3805,114 @@ export interface components {
             content: {
                 "application/json": {
                     data: components["schemas"]["Order"];
+                };
+            };
+        };
+        /** @description A deliverable with its proofs and review history. */
+        DeliverableDetail: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["DeliverableDetail"];
+                };
+            };
+        };
+        /** @description An SLA of an order. */
+        Sla: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Sla"];
+                };
+            };
+        };
+        /** @description An event sponsorship. */
+        EventSponsorship: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["EventSponsorship"];
+                };
+            };
+        };
+        /** @description A webhook endpoint. */
+        WebhookEndpoint: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["WebhookEndpoint"];
+                };
+            };
+        };
+        /** @description A webhook endpoint with its signing secret (shown only here). */
+        WebhookEndpointWithSecret: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+        };
+        /** @description A webhook event. */
+        WebhookEvent: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["WebhookEvent"];
+                };
+            };
+        };
+        /** @description A webhook event with its deliveries and their attempts. */
+        WebhookEventDetail: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["WebhookEventDetail"];
+                };
+            };
+        };
+        /** @description A delivery of an event to an endpoint, with its attempts. */
+        WebhookDelivery: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["WebhookDelivery"];
+                };
+            };
+        };
+        /** @description The deliveries queued again. */
+        WebhookReplay: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["WebhookReplay"];
                 };
             };
         };
@@ -2123,6 +4751,732 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listPackages: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                event_id?: string;
+                visibility?: components["schemas"]["PackageVisibility"];
+                is_active?: boolean;
+                tier?: string;
+                min_price_cents?: number;
+                max_price_cents?: number;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of packages, by price (highest first). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["SponsorshipPackage"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPackage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SponsorshipPackageCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["SponsorshipPackage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPackage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SponsorshipPackage"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePackage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The package `version` you read (quotes allowed, as in an ETag). Same as `version` in the body. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SponsorshipPackageUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SponsorshipPackage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    publishPackage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SponsorshipPackage"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    unpublishPackage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SponsorshipPackage"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    archivePackage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SponsorshipPackage"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPackageVariants: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of variants, by price (highest first). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["PackageVariant"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPackageVariant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackageVariantCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["PackageVariant"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePackageVariant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Deleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePackageVariant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackageVariantUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PackageVariant"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPackageTemplates: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of templates, newest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["PackageTemplate"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPackageTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackageTemplateCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["PackageTemplate"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPackageTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PackageTemplate"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePackageTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Deleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePackageTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PackageTemplateUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["PackageTemplate"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    searchMarketplace: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Text search (trigram similarity) on the package title and the event title. */
+                q?: string;
+                /** @description The event's category. */
+                category?: string;
+                city?: string;
+                /** @description Events starting at or after this time. */
+                from?: string;
+                /** @description Events starting at or before this time. */
+                to?: string;
+                tier?: string;
+                min_price_cents?: number;
+                max_price_cents?: number;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of package cards, by price (highest first). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["MarketplacePackage"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listProposals: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                event_id?: string;
+                status?: components["schemas"]["ProposalStatus"];
+                /** @description Only threads where the caller is on this side. */
+                side?: components["schemas"]["Side"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of threads, most recently active first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Proposal"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["Proposal"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Proposal"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createProposalMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalMessageCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["ProposalMessage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sendProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Proposal"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    acceptProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Proposal"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rejectProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalClose"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Proposal"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    withdrawProposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalClose"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Proposal"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listOrders: {
         parameters: {
             query?: {
@@ -2205,6 +5559,813 @@ export interface operations {
             200: components["responses"]["Order"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDeliverables: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                event_id?: string;
+                sponsor_id?: string;
+                order_id?: string;
+                status?: components["schemas"]["DeliverableStatus"];
+                /** @description Only deliverables due strictly before this time. */
+                due_before?: string;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliverables, by due date. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Deliverable"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createDeliverable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverableCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["DeliverableDetail"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDeliverable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["DeliverableDetail"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateDeliverable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverableUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["DeliverableDetail"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    submitDeliverableProof: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverableProofCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["DeliverableDetail"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    approveDeliverable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["DeliverableDetail"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    requestDeliverableChanges: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverableReason"];
+            };
+        };
+        responses: {
+            200: components["responses"]["DeliverableDetail"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    waiveDeliverable: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliverableReason"];
+            };
+        };
+        responses: {
+            200: components["responses"]["DeliverableDetail"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSlas: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                order_id?: string;
+                event_id?: string;
+                status?: components["schemas"]["SlaStatus"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of SLAs, by due date. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Sla"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    evaluateSla: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Sla"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listEventSponsorships: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                event_id?: string;
+                sponsor_id?: string;
+                activation_status?: components["schemas"]["ActivationStatus"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of event sponsorships, most recently changed first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["EventSponsorship"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    upsertEventSponsorship: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventSponsorshipUpsert"];
+            };
+        };
+        responses: {
+            200: components["responses"]["EventSponsorship"];
+            201: components["responses"]["EventSponsorship"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints, newest first. Secrets are not included. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["WebhookEndpoint"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["WebhookEndpointWithSecret"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookEndpoint"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Deleted"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookEndpoint"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotateWebhookEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRotation"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookEndpointWithSecret"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: components["responses"]["WebhookDelivery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replayFailedWebhookDeliveries: {
+        parameters: {
+            query: {
+                /** @description Deliveries of events created at or after this time. */
+                since: string;
+                /** @description Deliveries of events created before this time (default now). */
+                until?: string;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: components["responses"]["WebhookReplay"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhookEventTypes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All event types, in one page. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["WebhookEventType"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhookEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                type?: string;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["WebhookEvent"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    triggerWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEventTrigger"];
+            };
+        };
+        responses: {
+            201: components["responses"]["WebhookEvent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    streamWebhookEvents: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated event types to receive (default all). */
+                types?: string;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Resume after this event id (sent by EventSource clients on reconnect). */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless `text/event-stream`. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookEventDetail"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+                endpoint_id?: string;
+                event_id?: string;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["WebhookDelivery"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookDelivery"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: components["responses"]["WebhookDelivery"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -1,0 +1,362 @@
+import { findEvent } from '../db/events';
+import { findTemplate } from '../db/package-templates';
+import {
+  deleteVariant,
+  findPackage,
+  insertPackage,
+  insertVariant,
+  listPackages,
+  listVariants,
+  type PackageChanges,
+  type PackageCreateInput,
+  type PackageRow,
+  updatePackage,
+  updateVariant,
+  upsertSlaTemplates,
+  type VariantInput,
+} from '../db/packages';
+import { decodeCursor, toPage } from '../db/pagination';
+import type { Db, Tx } from '../db/pool';
+import {
+  ConflictError,
+  NotFoundError,
+  PreconditionFailedError,
+  UnprocessableError,
+  ValidationError,
+} from '../errors';
+import { shareableAudience } from './audience';
+import { recordAudit } from './audit';
+import type { Caller } from './caller';
+import { emitEvent } from './webhook-events';
+
+export type { PackageRow };
+
+function checkAvailability(
+  availability: PackageCreateInput['availability'],
+  path = '/availability/end',
+): void {
+  if (
+    availability?.start &&
+    availability.end &&
+    Date.parse(availability.end) < Date.parse(availability.start)
+  ) {
+    throw new ValidationError('The availability window ends before it starts.', [
+      { path, message: 'Must not be before `availability.start`.' },
+    ]);
+  }
+}
+
+/** The caller's own package, locked for the change; anyone else's answers 404. */
+async function ownPackageForUpdate(tx: Tx, caller: Caller, id: string): Promise<PackageRow> {
+  const pkg = await findPackage(tx, id, { lock: true });
+  if (!pkg || pkg.org_id !== caller.orgId) throw new NotFoundError('sponsorship package');
+  return pkg;
+}
+
+function invalidState(pkg: PackageRow, action: string): never {
+  throw new ConflictError({
+    code: 'invalid_package_state',
+    detail: `A ${pkg.status} package cannot be ${action}.`,
+    extra: { current_status: pkg.status },
+  });
+}
+
+export function createPackage(db: Db, caller: Caller, input: PackageCreateInput) {
+  checkAvailability(input.availability);
+  return db.tenant(caller.orgId, async (tx) => {
+    // Other organizations' events can be readable (listed packages); only the organizer may sell one.
+    const event = await findEvent(tx, input.event_id);
+    if (!event || event.owner_org_id !== caller.orgId) throw new NotFoundError('event');
+    const template = input.template_id ? await findTemplate(tx, input.template_id) : undefined;
+    if (input.template_id && !template) throw new NotFoundError('package template');
+
+    const title = input.title ?? template?.title;
+    const tier = input.tier ?? template?.tier;
+    const priceCents = input.price_cents ?? template?.price_cents;
+    const currency = input.currency ?? template?.currency;
+    const missing = Object.entries({ title, tier, price_cents: priceCents, currency })
+      .filter(([, value]) => value === undefined)
+      .map(([field]) => ({ path: `/${field}`, message: 'Required unless `template_id` names a template.' }));
+    if (
+      missing.length > 0 ||
+      title === undefined ||
+      tier === undefined ||
+      priceCents === undefined ||
+      !currency
+    )
+      throw new ValidationError(
+        'The package needs a title, tier, price and currency (or a template).',
+        missing,
+      );
+
+    const pkg = await insertPackage(tx, {
+      orgId: caller.orgId,
+      eventId: event.id,
+      templateId: template?.id ?? null,
+      title,
+      tier,
+      priceCents,
+      currency,
+      inventory: input.inventory,
+      benefits: input.benefits ?? template?.benefits ?? {},
+      availability: input.availability ?? {},
+      constraints: input.constraints ?? {},
+      cancellationPolicy: input.cancellation_policy ?? null,
+      visibility: input.visibility ?? 'public',
+      expectedReach: input.expected_reach ?? null,
+      audienceSnapshot: input.audience_snapshot ?? {},
+    });
+    await recordAudit(tx, caller, {
+      action: 'package.create',
+      resourceType: 'sponsorship_package',
+      resourceId: pkg.id,
+    });
+    return pkg;
+  });
+}
+
+export async function getPackage(db: Db, caller: Caller, id: string) {
+  const pkg = await db.tenant(caller.orgId, (tx) => findPackage(tx, id));
+  if (!pkg) throw new NotFoundError('sponsorship package');
+  return pkg;
+}
+
+export function listPackagesPage(
+  db: Db,
+  caller: Caller,
+  query: {
+    event_id?: string;
+    visibility?: string;
+    is_active?: boolean;
+    tier?: string;
+    min_price_cents?: number;
+    max_price_cents?: number;
+    limit?: number;
+    starting_after?: string;
+  },
+) {
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) =>
+    toPage(
+      await listPackages(tx, {
+        orgId: caller.orgId,
+        eventId: query.event_id,
+        visibility: query.visibility,
+        isActive: query.is_active,
+        tier: query.tier,
+        minPriceCents: query.min_price_cents,
+        maxPriceCents: query.max_price_cents,
+        limit,
+        after,
+      }),
+      limit,
+      (row) => String(row.price_cents),
+    ),
+  );
+}
+
+/** `If-Match: "3"`, `W/"3"` or `3` → 3; anything else is a 400 naming the header. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!match) {
+    throw new ValidationError('`If-Match` must be the package version you read, e.g. `"3"`.', [
+      { path: '/If-Match', message: 'Expected a version number.' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+export function updatePackageById(
+  db: Db,
+  caller: Caller,
+  id: string,
+  input: PackageChanges & { version?: number },
+  ifMatch: string | undefined,
+) {
+  const { version: bodyVersion, ...changes } = input;
+  const headerVersion = parseIfMatch(ifMatch);
+  if (bodyVersion !== undefined && headerVersion !== undefined && bodyVersion !== headerVersion) {
+    throw new ValidationError('`version` and `If-Match` disagree; send one of them.', [
+      { path: '/version', message: `The body says ${bodyVersion}, If-Match says ${headerVersion}.` },
+    ]);
+  }
+  const expected = bodyVersion ?? headerVersion;
+  if (Object.keys(changes).length === 0)
+    throw new ValidationError('Nothing to change: send at least one field besides `version`.');
+  checkAvailability(changes.availability);
+  return db.tenant(caller.orgId, async (tx) => {
+    const current = await ownPackageForUpdate(tx, caller, id);
+    if (expected !== undefined && current.version !== expected) {
+      throw new PreconditionFailedError({
+        detail: `The package is at version ${current.version}, not ${expected}: read it again and reapply your change.`,
+        extra: { current_version: current.version },
+      });
+    }
+    if (current.status === 'archived') invalidState(current, 'changed');
+    if (changes.inventory !== undefined && changes.inventory < current.sold) {
+      throw new UnprocessableError({
+        code: 'inventory_below_sold',
+        detail: `${current.sold} units are already sold; inventory cannot go below that.`,
+        extra: { sold: current.sold },
+      });
+    }
+    const pkg = (await updatePackage(tx, id, changes, current.version))!;
+    if (pkg.is_active) await upsertSlaTemplates(tx, slaKey(pkg), slaTemplatesFor(pkg));
+    await recordAudit(tx, caller, {
+      action: 'package.update',
+      resourceType: 'sponsorship_package',
+      resourceId: id,
+    });
+    return pkg;
+  });
+}
+
+const slaKey = (pkg: PackageRow) => ({ id: pkg.id, orgId: pkg.org_id, eventId: pkg.event_id });
+
+/** Guide §11: an impressions SLA at the expected reach, and booth hours when the package includes a booth. */
+export function slaTemplatesFor(pkg: Pick<PackageRow, 'expected_reach' | 'benefits'>) {
+  const templates: { metric: string; target: number; breachPolicy: Record<string, unknown> }[] = [];
+  if (pkg.expected_reach)
+    templates.push({
+      metric: 'impressions_total',
+      target: pkg.expected_reach,
+      breachPolicy: { penalty_pct: 0.1, remedy: 'makegood', grace_days: 7 },
+    });
+  if (pkg.benefits.booth)
+    templates.push({
+      metric: 'booth_hours',
+      target: 48,
+      breachPolicy: { penalty_cents: 5000, remedy: 'partial_refund' },
+    });
+  return templates;
+}
+
+/**
+ * How complete and verifiable a listing is, 0–100: verified audience stats weigh most, then a stated reach,
+ * concrete benefits and a sale window. Shown on marketplace cards so buyers can tell a thin listing apart.
+ */
+export function qualityScore(
+  pkg: Pick<PackageRow, 'expected_reach' | 'benefits' | 'availability'>,
+  audience: { estimated_reach: number | null; age_segments: Record<string, number> },
+): number {
+  let score = 0;
+  if (audience.estimated_reach) score += 30;
+  if (Object.keys(audience.age_segments).length > 0) score += 10;
+  if (pkg.expected_reach) score += 20;
+  score += Math.min(Object.keys(pkg.benefits).length, 5) * 6;
+  if (pkg.availability.start || pkg.availability.end) score += 10;
+  return score;
+}
+
+export function publishPackage(db: Db, caller: Caller, id: string, now = new Date()) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const current = await ownPackageForUpdate(tx, caller, id);
+    if (current.status !== 'draft') invalidState(current, 'published');
+    const audience = await shareableAudience(tx, current.event_id, now);
+    await upsertSlaTemplates(tx, slaKey(current), slaTemplatesFor(current));
+    const pkg = (await updatePackage(tx, id, {
+      is_active: true,
+      published_at: now.toISOString(),
+      audience_snapshot: { ...audience },
+      quality_score: qualityScore(current, audience),
+    }))!;
+    await emitEvent(tx, caller.orgId, 'package.published', pkg);
+    await recordAudit(tx, caller, {
+      action: 'package.publish',
+      resourceType: 'sponsorship_package',
+      resourceId: id,
+    });
+    return pkg;
+  });
+}
+
+export function unpublishPackage(db: Db, caller: Caller, id: string) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const current = await ownPackageForUpdate(tx, caller, id);
+    if (current.status !== 'published') invalidState(current, 'unpublished');
+    const pkg = (await updatePackage(tx, id, { is_active: false }))!;
+    await recordAudit(tx, caller, {
+      action: 'package.unpublish',
+      resourceType: 'sponsorship_package',
+      resourceId: id,
+    });
+    return pkg;
+  });
+}
+
+export function archivePackage(db: Db, caller: Caller, id: string, now = new Date()) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const current = await ownPackageForUpdate(tx, caller, id);
+    if (current.status === 'archived') invalidState(current, 'archived');
+    const pkg = (await updatePackage(tx, id, { is_active: false, archived_at: now.toISOString() }))!;
+    await recordAudit(tx, caller, {
+      action: 'package.archive',
+      resourceType: 'sponsorship_package',
+      resourceId: id,
+    });
+    return pkg;
+  });
+}
+
+async function ownPackage(tx: Tx, caller: Caller, id: string): Promise<PackageRow> {
+  const pkg = await findPackage(tx, id);
+  if (!pkg || pkg.org_id !== caller.orgId) throw new NotFoundError('sponsorship package');
+  return pkg;
+}
+
+export function createVariant(db: Db, caller: Caller, packageId: string, input: VariantInput) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const pkg = await ownPackage(tx, caller, packageId);
+    if (pkg.status === 'archived') invalidState(pkg, 'given variants');
+    const variant = await insertVariant(tx, { ...input, orgId: caller.orgId, packageId });
+    await recordAudit(tx, caller, {
+      action: 'package_variant.create',
+      resourceType: 'package_variant',
+      resourceId: variant.id,
+    });
+    return variant;
+  });
+}
+
+export function listVariantsPage(
+  db: Db,
+  caller: Caller,
+  packageId: string,
+  query: { limit?: number; starting_after?: string },
+) {
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) => {
+    await ownPackage(tx, caller, packageId);
+    return toPage(await listVariants(tx, { packageId, limit, after }), limit, (row) =>
+      String(row.price_cents),
+    );
+  });
+}
+
+export function updateVariantById(db: Db, caller: Caller, id: string, changes: Partial<VariantInput>) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const variant = await updateVariant(tx, id, changes);
+    if (!variant) throw new NotFoundError('package variant');
+    await recordAudit(tx, caller, {
+      action: 'package_variant.update',
+      resourceType: 'package_variant',
+      resourceId: id,
+    });
+    return variant;
+  });
+}
+
+export function deleteVariantById(db: Db, caller: Caller, id: string) {
+  return db.tenant(caller.orgId, async (tx) => {
+    if (!(await deleteVariant(tx, id))) throw new NotFoundError('package variant');
+    await recordAudit(tx, caller, {
+      action: 'package_variant.delete',
+      resourceType: 'package_variant',
+      resourceId: id,
+    });
+    return { id, deleted: true as const };
+  });
+}
