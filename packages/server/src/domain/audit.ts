@@ -28,7 +28,7 @@ export function listAuditLog(
   requireRole(caller, 'admin', 'read the audit log');
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(
       await listAuditEntries(tx, { action: query.action, resourceType: query.resource_type, limit, after }),
       limit,

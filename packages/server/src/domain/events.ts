@@ -24,7 +24,7 @@ export function createEvent(db: Db, caller: Caller, input: EventInput) {
 }
 
 export async function getEvent(db: Db, caller: Caller, id: string) {
-  const event = await db.tenant(caller.orgId, (tx) => findEvent(tx, id));
+  const event = await db.read(caller.orgId, (tx) => findEvent(tx, id));
   if (!event) throw new NotFoundError('event');
   return event;
 }
@@ -43,7 +43,7 @@ export function listEventsPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(
       await listEvents(tx, {
         category: query.category,

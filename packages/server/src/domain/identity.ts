@@ -155,7 +155,7 @@ async function storeKey(tx: Tx, key: { orgId: string; name: string; mode: Mode; 
 }
 
 export async function getCurrentOrganization(db: Db, caller: Caller) {
-  const organization = await db.tenant(caller.orgId, (tx) => findOrganization(tx, caller.orgId));
+  const organization = await db.read(caller.orgId, (tx) => findOrganization(tx, caller.orgId));
   if (!organization) throw new NotFoundError('organization');
   return {
     ...organization,
@@ -190,7 +190,7 @@ export function listApiKeysPage(db: Db, caller: Caller, query: { limit?: number;
   requireRole(caller, 'admin', 'list API keys');
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(await listApiKeys(tx, { limit, after }), limit, (row) => row.created_at),
   );
 }

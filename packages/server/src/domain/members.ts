@@ -16,7 +16,7 @@ import { type Caller, type Role, outranks, requireRole } from './caller';
 export function listMembersPage(db: Db, caller: Caller, query: { limit?: number; starting_after?: string }) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(await listMembers(tx, { limit, after }), limit, (row) => row.created_at),
   );
 }

@@ -29,7 +29,7 @@ export function createSponsor(db: Db, caller: Caller, input: SponsorInput) {
 }
 
 export async function getSponsor(db: Db, caller: Caller, id: string) {
-  const sponsor = await db.tenant(caller.orgId, (tx) => findSponsor(tx, id));
+  const sponsor = await db.read(caller.orgId, (tx) => findSponsor(tx, id));
   if (!sponsor) throw new NotFoundError('sponsor');
   return sponsor;
 }
@@ -41,7 +41,7 @@ export function listSponsorsPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(
       await listSponsors(tx, { industry: query.industry, visibility: query.visibility, limit, after }),
       limit,
