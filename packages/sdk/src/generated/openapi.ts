@@ -1527,10 +1527,7 @@ export interface webhooks {
                         type: "order.created";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Order as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Order"];
                     };
                 };
             };
@@ -1576,10 +1573,7 @@ export interface webhooks {
                         type: "order.funded";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Order as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Order"];
                     };
                 };
             };
@@ -1625,10 +1619,7 @@ export interface webhooks {
                         type: "order.refunded";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Order as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Order"];
                     };
                 };
             };
@@ -1674,10 +1665,7 @@ export interface webhooks {
                         type: "order.cancelled";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Order as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Order"];
                     };
                 };
             };
@@ -1723,10 +1711,7 @@ export interface webhooks {
                         type: "deliverable.submitted";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Deliverable as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Deliverable"];
                     };
                 };
             };
@@ -1772,10 +1757,7 @@ export interface webhooks {
                         type: "deliverable.approved";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Deliverable as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Deliverable"];
                     };
                 };
             };
@@ -1821,10 +1803,7 @@ export interface webhooks {
                         type: "deliverable.needs_changes";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Deliverable as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Deliverable"];
                     };
                 };
             };
@@ -1870,10 +1849,7 @@ export interface webhooks {
                         type: "deliverable.waived";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Deliverable as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Deliverable"];
                     };
                 };
             };
@@ -1919,10 +1895,7 @@ export interface webhooks {
                         type: "sla.breached";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Sla as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Sla"];
                     };
                 };
             };
@@ -1968,10 +1941,7 @@ export interface webhooks {
                         type: "payout.completed";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Payout as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Payout"];
                     };
                 };
             };
@@ -2017,10 +1987,7 @@ export interface webhooks {
                         type: "payout.failed";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Payout as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Payout"];
                     };
                 };
             };
@@ -2066,10 +2033,7 @@ export interface webhooks {
                         type: "event_sponsorship.updated";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The EventSponsorship as the API returns it. */
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["EventSponsorship"];
                     };
                 };
             };
@@ -2115,7 +2079,6 @@ export interface webhooks {
                         type: "workspace.created";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Workspace as the API returns it. */
                         data: {
                             [key: string]: unknown;
                         };
@@ -2164,7 +2127,6 @@ export interface webhooks {
                         type: "widget.updated";
                         /** Format: date-time */
                         created_at: string;
-                        /** @description The Widget as the API returns it. */
                         data: {
                             [key: string]: unknown;
                         };

@@ -1,4 +1,6 @@
-import type { Tx } from './pool';
+import type pg from 'pg';
+import type { Cursor } from './pagination';
+import type { Queryable, Tx } from './pool';
 
 export interface WebhookEventRow {
   id: string;
@@ -8,9 +10,13 @@ export interface WebhookEventRow {
   created_at: string;
 }
 
+/** The channel `pg_notify` announces new events on (payload: `<org id>:<event id>`), for the event stream. */
+export const WEBHOOK_EVENTS_CHANNEL = 'yardpass_webhook_events';
+
 /**
  * Writes the event and enqueues its fan-out job on the caller's transaction (graphile-worker's `add_job`
- * is plain SQL): a change that rolls back leaves neither, a commit leaves both.
+ * is plain SQL): a change that rolls back leaves neither, a commit leaves both. The notification for
+ * live streams is also sent only on commit.
  */
 export async function insertWebhookEvent(
   tx: Tx,
@@ -18,12 +24,149 @@ export async function insertWebhookEvent(
 ): Promise<WebhookEventRow> {
   const { rows } = await tx.query<WebhookEventRow>(
     `with event as (
-       insert into webhook_events (org_id, type, data) values ($1, $2, $3) returning *
+       insert into webhook_events (org_id, type, data) values ($1, $2, $3)
+       returning id, org_id, type, data, created_at
      ), job as (
-       select graphile_worker.add_job('webhooks.fan-out', json_build_object('event_id', event.id)) from event
+       select graphile_worker.add_job('webhooks.fan-out', json_build_object('event_id', event.id)),
+              pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id)
+         from event
      )
      select event.* from event, (select count(*) from job) as enqueued`,
     [event.orgId, event.type, JSON.stringify(event.data)],
   );
   return rows[0]!;
+}
+
+/**
+ * An event for one endpoint only (a `ping` from `:test`): written already fanned out, with its single
+ * delivery and that delivery's job, in the caller's transaction. Answers the delivery's id.
+ */
+export async function insertTargetedWebhookEvent(
+  tx: Tx,
+  event: { orgId: string; type: string; data: unknown; endpointId: string },
+): Promise<{ event: WebhookEventRow; deliveryId: string }> {
+  const { rows } = await tx.query<WebhookEventRow & { delivery_id: string }>(
+    `with event as (
+       insert into webhook_events (org_id, type, data, fanned_out_at) values ($1, $2, $3, now())
+       returning id, org_id, type, data, created_at
+     ), delivery as (
+       insert into webhook_deliveries (org_id, event_id, endpoint_id, next_attempt_at)
+       select org_id, id, $4, now() from event returning id
+     ), job as (
+       select graphile_worker.add_job('webhooks.deliver', json_build_object('delivery_id', delivery.id),
+                job_key := 'webhook-delivery:' || delivery.id),
+              pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id)
+         from delivery, event
+     )
+     select event.*, delivery.id as delivery_id from event, delivery, (select count(*) from job) as enqueued`,
+    [event.orgId, event.type, JSON.stringify(event.data), event.endpointId],
+  );
+  const { delivery_id: deliveryId, ...row } = rows[0]!;
+  return { event: row, deliveryId };
+}
+
+const eventColumns = 'id, type, created_at, data';
+
+export async function findWebhookEvent(tx: Queryable, id: string): Promise<WebhookEventRow | undefined> {
+  const { rows } = await tx.query<WebhookEventRow>(
+    `select org_id, ${eventColumns} from webhook_events where id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function listWebhookEvents(
+  tx: Queryable,
+  filter: { type?: string; limit: number; after?: Cursor },
+): Promise<WebhookEventRow[]> {
+  const { rows } = await tx.query<WebhookEventRow>(
+    `select org_id, ${eventColumns} from webhook_events
+      where ($1::text is null or type = $1)
+        and ($2::timestamptz is null or (created_at, id) < ($2, $3::uuid))
+      order by created_at desc, id desc limit $4`,
+    [filter.type ?? null, filter.after?.value ?? null, filter.after?.id ?? null, filter.limit + 1],
+  );
+  return rows;
+}
+
+/** Events after `afterId` (oldest first) for a resuming stream; all of them are at most `limit`. */
+export async function listWebhookEventsAfter(
+  tx: Queryable,
+  filter: { afterId: string; types: string[] | null; limit: number },
+): Promise<WebhookEventRow[]> {
+  const { rows } = await tx.query<WebhookEventRow>(
+    `select e.org_id, e.id, e.type, e.created_at, e.data from webhook_events e,
+            (select created_at, id from webhook_events where id = $1) as last
+      where (e.created_at, e.id) > (last.created_at, last.id)
+        and ($2::text[] is null or e.type = any($2))
+      order by e.created_at, e.id limit $3`,
+    [filter.afterId, filter.types, filter.limit],
+  );
+  return rows;
+}
+
+/**
+ * Creates one delivery per enabled endpoint of the event's organization whose filter takes the event,
+ * and enqueues each delivery's job. Runs once per event (`fanned_out_at`); again is harmless.
+ */
+export async function fanOutWebhookEvent(tx: Tx, eventId: string): Promise<number> {
+  const { rows } = await tx.query<{ deliveries: number }>(
+    `with event as (
+       update webhook_events set fanned_out_at = now()
+        where id = $1 and fanned_out_at is null returning id, org_id, type
+     ), inserted as (
+       insert into webhook_deliveries (org_id, event_id, endpoint_id, next_attempt_at)
+       select e.org_id, e.id, ep.id, now() from event e
+         join webhook_endpoints ep on ep.org_id = e.org_id and ep.enabled
+          and (ep.event_types is null or e.type = any(ep.event_types))
+       on conflict (event_id, endpoint_id) do nothing
+       returning id
+     )
+     select count(graphile_worker.add_job('webhooks.deliver', json_build_object('delivery_id', id),
+              job_key := 'webhook-delivery:' || id))::int as deliveries
+       from inserted`,
+    [eventId],
+  );
+  return rows[0]?.deliveries ?? 0;
+}
+
+/** Re-enqueues the fan-out of events left unfanned (their job died with a worker) before `before`. */
+export async function requeueUnfannedWebhookEvents(tx: Tx, before: Date): Promise<number> {
+  const { rows } = await tx.query<{ requeued: number }>(
+    `select count(graphile_worker.add_job('webhooks.fan-out', json_build_object('event_id', id),
+              job_key := 'webhook-fan-out:' || id))::int as requeued
+       from webhook_events where fanned_out_at is null and created_at <= $1`,
+    [before.toISOString()],
+  );
+  return rows[0]?.requeued ?? 0;
+}
+
+/**
+ * Calls `onEvent` for every event committed from now on (any organization), on a connection of its own
+ * held until the returned function is called.
+ */
+export async function listenForWebhookEvents(
+  pool: pg.Pool,
+  onEvent: (orgId: string, eventId: string) => void,
+): Promise<() => Promise<void>> {
+  const client = await pool.connect();
+  const handler = (message: pg.Notification) => {
+    if (message.channel !== WEBHOOK_EVENTS_CHANNEL || !message.payload) return;
+    const [orgId, eventId] = message.payload.split(':');
+    if (orgId && eventId) onEvent(orgId, eventId);
+  };
+  client.on('notification', handler);
+  try {
+    await client.query(`listen ${WEBHOOK_EVENTS_CHANNEL}`);
+  } catch (error) {
+    client.off('notification', handler);
+    client.release(true);
+    throw error;
+  }
+  return async () => {
+    client.off('notification', handler);
+    // A connection that listened is not handed to anyone else.
+    await client.query(`unlisten ${WEBHOOK_EVENTS_CHANNEL}`).catch(() => undefined);
+    client.release(true);
+  };
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { cleanup } from './cleanup';
 import { ensureAnalyticsPartitions } from './partitions';
 import { rollupStats } from './rollup';
+import { recoverWebhookWork, webhookCron, webhookTasks } from './webhooks';
 
 /**
  * The background worker: graphile-worker on the same PostgreSQL (LISTEN/NOTIFY wake-ups, cron, job keys).
@@ -19,6 +20,7 @@ export function startWorker(options: {
   const { db, config, log } = options;
   const clock = options.clock ?? (() => new Date());
   const taskList: TaskList = {
+    ...webhookTasks({ db, config, log, clock }),
     'stats.rollup': async () => {
       const result = await rollupStats(db, { now: clock(), minSegment: config.YARDPASS_AUDIENCE_MIN_SEGMENT });
       log.info({ job: 'stats.rollup', ...result }, 'stats rollup done');
@@ -42,6 +44,7 @@ export function startWorker(options: {
       { task: 'cleanup', match: '17 * * * *', identifier: 'cleanup' },
       { task: 'stats.rollup', match: '5 * * * *', identifier: 'stats.rollup' },
       { task: 'analytics.partitions', match: '40 3 * * *', identifier: 'analytics.partitions' },
+      webhookCron,
     ]),
     concurrency: 4,
     noHandleSignals: true,
@@ -52,5 +55,5 @@ export function startWorker(options: {
       log[method]({ worker: scope, ...meta }, message);
     }),
     pollInterval: 2000,
-  });
+  }).then(recoverWebhookWork);
 }

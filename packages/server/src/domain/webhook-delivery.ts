@@ -1,0 +1,290 @@
+import { decodeCursor, toPage } from '../db/pagination';
+import type { Db } from '../db/pool';
+import {
+  claimWebhookDelivery,
+  findWebhookDelivery,
+  killWebhookDelivery,
+  listWebhookAttempts,
+  listWebhookDeliveries,
+  recordWebhookAttempt,
+  replayWebhookDelivery,
+  requeueStrandedWebhookDeliveries,
+} from '../db/webhook-deliveries';
+import { disableWebhookEndpoint, findWebhookEndpoint } from '../db/webhook-endpoints';
+import {
+  fanOutWebhookEvent,
+  findWebhookEvent,
+  listenForWebhookEvents,
+  listWebhookEvents,
+  listWebhookEventsAfter,
+  requeueUnfannedWebhookEvents,
+  type WebhookEventRow,
+} from '../db/webhook-events';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
+import type { Logger } from '../logger';
+import { sampleOf } from '../webhooks/event-types';
+import { nextDelayMs } from '../webhooks/schedule';
+import type { Sender } from '../webhooks/send';
+import type { WebhookSettings } from '../webhooks/settings';
+import { signedHeaders } from '../webhooks/signing';
+import { type Caller, requireRole } from './caller';
+import { emitEvent } from './webhook-events';
+
+/** The event as the API and the webhook body show it. */
+export function publicEvent(row: WebhookEventRow) {
+  return { id: row.id, type: row.type, created_at: row.created_at, data: row.data };
+}
+
+// ── reading events and deliveries ──
+
+export function listWebhookEventsPage(
+  db: Db,
+  caller: Caller,
+  query: { type?: string; limit?: number; starting_after?: string },
+) {
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) => {
+    const page = toPage(
+      await listWebhookEvents(tx, { type: query.type, limit, after }),
+      limit,
+      (row) => row.created_at,
+    );
+    return { ...page, data: page.data.map(publicEvent) };
+  });
+}
+
+export async function getWebhookEventWithDeliveries(db: Db, caller: Caller, id: string) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const event = await findWebhookEvent(tx, id);
+    if (!event) throw new NotFoundError('webhook event');
+    const deliveries = await listWebhookDeliveries(tx, { eventId: id, limit: 1000 });
+    const attempts = await listWebhookAttempts(
+      tx,
+      deliveries.map((delivery) => delivery.id),
+    );
+    return {
+      ...publicEvent(event),
+      deliveries: deliveries.map((delivery) => ({ ...delivery, attempts: attempts.get(delivery.id) ?? [] })),
+    };
+  });
+}
+
+export function listWebhookDeliveriesPage(
+  db: Db,
+  caller: Caller,
+  query: {
+    status?: string;
+    endpoint_id?: string;
+    event_id?: string;
+    limit?: number;
+    starting_after?: string;
+  },
+) {
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) => {
+    const page = toPage(
+      await listWebhookDeliveries(tx, {
+        status: query.status,
+        endpointId: query.endpoint_id,
+        eventId: query.event_id,
+        limit,
+        after,
+      }),
+      limit,
+      (row) => row.created_at,
+    );
+    return { ...page, data: page.data.map((delivery) => ({ ...delivery, attempts: [] })) };
+  });
+}
+
+export async function getWebhookDeliveryById(db: Db, caller: Caller, id: string) {
+  return db.tenant(caller.orgId, async (tx) => {
+    const found = await findWebhookDelivery(tx, id);
+    if (!found) throw new NotFoundError('webhook delivery');
+    const { locked: _locked, ...delivery } = found;
+    const attempts = await listWebhookAttempts(tx, [id]);
+    return { ...delivery, attempts: attempts.get(id) ?? [] };
+  });
+}
+
+/** Sends one delivery again now, whatever its state; its retry schedule starts over. */
+export async function replayDelivery(db: Db, caller: Caller, id: string) {
+  requireRole(caller, 'member', 'replay webhook deliveries');
+  await db.tenant(caller.orgId, async (tx) => {
+    const delivery = await findWebhookDelivery(tx, id);
+    if (!delivery) throw new NotFoundError('webhook delivery');
+    if (delivery.locked)
+      throw new ConflictError({
+        detail: 'An attempt of this delivery is in flight; replay it when it ends.',
+      });
+    if (!(await findWebhookEndpoint(tx, delivery.endpoint_id))?.enabled)
+      throw new UnprocessableError({
+        code: 'endpoint_disabled',
+        detail: 'The endpoint is disabled; enable it before replaying to it.',
+      });
+    await replayWebhookDelivery(tx, id);
+  });
+  return getWebhookDeliveryById(db, caller, id);
+}
+
+// ── event types and samples ──
+
+export function listEventTypes(settings: WebhookSettings) {
+  return { data: settings.eventTypes, has_more: false, next_cursor: null };
+}
+
+/** Emits a sample event of `type` to the caller's own organization, as a real event would be. */
+export function triggerSampleEvent(db: Db, settings: WebhookSettings, caller: Caller, type: string) {
+  requireRole(caller, 'member', 'trigger webhook events');
+  const eventType = settings.eventTypes.find((candidate) => candidate.type === type);
+  if (!eventType)
+    throw new ValidationError('Unknown event type.', [
+      { path: '/type', message: 'Not an event type; GET /v1/webhook-event-types lists them.' },
+    ]);
+  const properties = eventType.schema.properties as Record<string, Record<string, unknown>>;
+  const data = sampleOf(properties.data ?? {}, eventType.schema, 'data');
+  return db.tenant(caller.orgId, async (tx) => publicEvent(await emitEvent(tx, caller.orgId, type, data)));
+}
+
+// ── the live stream ──
+
+/**
+ * The caller's events as they are committed, after those following `lastEventId` (resume). Ends when
+ * `signal` aborts. Committed order, at least once: a consumer de-duplicates on `id`.
+ */
+export async function* streamWebhookEvents(
+  db: Db,
+  caller: Caller,
+  options: { lastEventId?: string; types: string[] | null; signal: AbortSignal },
+): AsyncGenerator<ReturnType<typeof publicEvent>> {
+  const pending: string[] = [];
+  let wake: (() => void) | undefined;
+  const stop = await listenForWebhookEvents(db.pool, (orgId, eventId) => {
+    if (orgId !== caller.orgId) return;
+    pending.push(eventId);
+    wake?.();
+  });
+  const aborted = new Promise<void>((resolve) => {
+    if (options.signal.aborted) resolve();
+    options.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  const seen = new Set<string>();
+  try {
+    let afterId = options.lastEventId;
+    while (afterId && !options.signal.aborted) {
+      const backlog = await db.tenant(caller.orgId, (tx) =>
+        listWebhookEventsAfter(tx, { afterId: afterId!, types: options.types, limit: 500 }),
+      );
+      for (const event of backlog) {
+        seen.add(event.id);
+        yield publicEvent(event);
+      }
+      afterId = backlog.length === 500 ? backlog.at(-1)!.id : undefined;
+    }
+    while (!options.signal.aborted) {
+      if (pending.length === 0) {
+        await Promise.race([new Promise<void>((resolve) => (wake = resolve)), aborted]);
+        wake = undefined;
+        continue;
+      }
+      const id = pending.shift()!;
+      if (seen.has(id)) continue;
+      const event = await db.tenant(caller.orgId, (tx) => findWebhookEvent(tx, id));
+      if (event && (!options.types || options.types.includes(event.type))) yield publicEvent(event);
+    }
+  } finally {
+    await stop();
+  }
+}
+
+// ── the worker's side ──
+
+export interface DeliveryDeps {
+  db: Db;
+  settings: WebhookSettings;
+  sender: Sender;
+  log: Logger;
+  clock: () => Date;
+}
+
+/** Creates the deliveries of one event (one per matching enabled endpoint) and enqueues them. */
+export function fanOutEvent(db: Db, eventId: string): Promise<number> {
+  return db.system((tx) => fanOutWebhookEvent(tx, eventId));
+}
+
+/**
+ * One attempt of one delivery: sign, POST (no redirects, bounded by the timeout, private addresses
+ * refused), log the attempt, and schedule the next one, dead-letter it, or disable the endpoint.
+ */
+export async function attemptDelivery(deps: DeliveryDeps, deliveryId: string): Promise<void> {
+  const { db, settings, log } = deps;
+  const claimed = await db.system((tx) => claimWebhookDelivery(tx, deliveryId, settings.timeoutMs + 30_000));
+  if (!claimed) return;
+  if (!claimed.enabled) {
+    await db.system((tx) => killWebhookDelivery(tx, deliveryId, 'endpoint disabled'));
+    return;
+  }
+  const body = `{"id":${JSON.stringify(claimed.event_id)},"type":${JSON.stringify(claimed.event_type)},"created_at":${JSON.stringify(claimed.event_created_at)},"data":${claimed.data_json}}`;
+  const headers = signedHeaders({
+    id: claimed.event_id,
+    type: claimed.event_type,
+    body,
+    secrets: claimed.previous_secret ? [claimed.secret, claimed.previous_secret] : [claimed.secret],
+    now: deps.clock(),
+  });
+  const result = await deps.sender.send({ url: claimed.url, headers, body });
+  const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+  const gone = result.statusCode === 410;
+  const retryInMs =
+    succeeded || gone
+      ? null
+      : nextDelayMs(settings.retry, claimed.schedule_attempts + 1, result.retryAfterMs);
+
+  await db.system(async (tx) => {
+    const { failingSince } = await recordWebhookAttempt(tx, {
+      delivery: claimed,
+      succeeded,
+      statusCode: result.statusCode,
+      latencyMs: result.latencyMs,
+      responseBody: result.body,
+      error: result.error ?? (succeeded ? null : `unexpected status ${result.statusCode}`),
+      retryInMs,
+    });
+    const now = deps.clock();
+    const failingTooLong =
+      failingSince !== null && now.getTime() - Date.parse(failingSince) >= settings.disableAfterMs;
+    if (!gone && !failingTooLong) return;
+    const endpoint = await disableWebhookEndpoint(tx, claimed.endpoint_id, {
+      reason: gone ? 'gone' : 'failing',
+      failingBefore: gone ? undefined : new Date(now.getTime() - settings.disableAfterMs + 1),
+    });
+    if (!endpoint) return;
+    await emitEvent(tx, claimed.org_id, 'webhook_endpoint.disabled', endpoint);
+    log.warn(
+      {
+        org_id: claimed.org_id,
+        endpoint_id: endpoint.id,
+        reason: endpoint.disabled_reason,
+        failing_since: failingSince,
+      },
+      gone
+        ? 'webhook endpoint disabled: it answered 410 Gone'
+        : 'webhook endpoint disabled: it has been failing continuously for too long',
+    );
+  });
+  if (retryInMs === null && !succeeded)
+    log.info({ delivery_id: deliveryId, event_id: claimed.event_id }, 'webhook delivery dead-lettered');
+}
+
+/**
+ * Recovers work a crashed worker held: events never fanned out and due deliveries not leased, older
+ * than `graceMs` (graphile-worker keeps a dead worker's jobs locked for hours).
+ */
+export function sweepWebhookWork(db: Db, options: { graceMs: number; now: Date }) {
+  return db.system(async (tx) => ({
+    events: await requeueUnfannedWebhookEvents(tx, new Date(options.now.getTime() - options.graceMs)),
+    deliveries: await requeueStrandedWebhookDeliveries(tx, options.graceMs),
+  }));
+}

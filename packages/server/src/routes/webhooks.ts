@@ -1,0 +1,108 @@
+import type { Db } from '../db/pool';
+import {
+  getWebhookDeliveryById,
+  getWebhookEventWithDeliveries,
+  listEventTypes,
+  listWebhookDeliveriesPage,
+  listWebhookEventsPage,
+  replayDelivery,
+  streamWebhookEvents,
+  triggerSampleEvent,
+} from '../domain/webhook-delivery';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpointById,
+  getWebhookEndpoint,
+  listWebhookEndpointsPage,
+  replayFailedDeliveries,
+  rotateWebhookSecret,
+  testWebhookEndpoint,
+  updateWebhookEndpointById,
+} from '../domain/webhook-endpoints';
+import { NotFoundError } from '../errors';
+import { created, type Handlers, ok, page, raw, type Reply } from '../http/router';
+import type { WebhookSettings } from '../webhooks/settings';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEARTBEAT_MS = 15_000;
+const accepted = (data: unknown): Reply => ({ status: 202, body: { data } });
+
+export const webhookRoutes = ({ db, settings }: { db: Db; settings: WebhookSettings }) =>
+  ({
+    createWebhookEndpoint: async ({ caller, body }) =>
+      created(await createWebhookEndpoint(db, settings, caller, body)),
+    listWebhookEndpoints: async ({ caller, query }) =>
+      page(await listWebhookEndpointsPage(db, caller, query)),
+    getWebhookEndpoint: async ({ caller, params }) => ok(await getWebhookEndpoint(db, caller, params.id)),
+    updateWebhookEndpoint: async ({ caller, params, body }) =>
+      ok(await updateWebhookEndpointById(db, settings, caller, params.id, body)),
+    deleteWebhookEndpoint: async ({ caller, params }) =>
+      ok(await deleteWebhookEndpointById(db, caller, params.id)),
+    rotateWebhookEndpointSecret: async ({ caller, params, body }) =>
+      ok(await rotateWebhookSecret(db, settings, caller, params.id, body)),
+    testWebhookEndpoint: async ({ caller, params }) =>
+      accepted(await testWebhookEndpoint(db, caller, params.id)),
+    replayFailedWebhookDeliveries: async ({ caller, params, query }) =>
+      accepted(await replayFailedDeliveries(db, caller, params.id, query)),
+    listWebhookEventTypes: () => Promise.resolve(page(listEventTypes(settings))),
+    listWebhookEvents: async ({ caller, query }) => page(await listWebhookEventsPage(db, caller, query)),
+    triggerWebhookEvent: async ({ caller, body }) =>
+      created(await triggerSampleEvent(db, settings, caller, body.type)),
+    getWebhookEvent: async ({ caller, params }) =>
+      ok(await getWebhookEventWithDeliveries(db, caller, params.id)),
+    listWebhookDeliveries: async ({ caller, query }) =>
+      page(await listWebhookDeliveriesPage(db, caller, query)),
+    getWebhookDelivery: async ({ caller, params }) => ok(await getWebhookDeliveryById(db, caller, params.id)),
+    replayWebhookDelivery: async ({ caller, params }) =>
+      accepted(await replayDelivery(db, caller, params.id)),
+    streamWebhookEvents: (input) => {
+      const { caller, query, signal } = input;
+      const lastEventId = input.header('last-event-id');
+      // An id that names nothing this API issued cannot be resumed from.
+      if (lastEventId !== undefined && !UUID.test(lastEventId)) throw new NotFoundError('webhook event');
+      const types = query.types
+        ? query.types
+            .split(',')
+            .map((type) => type.trim())
+            .filter(Boolean)
+        : null;
+      return Promise.resolve(
+        raw(sseResponse(streamWebhookEvents(db, caller, { lastEventId, types, signal }))),
+      );
+    },
+  }) satisfies Partial<Handlers>;
+
+/** Server-sent events: `id` (for Last-Event-ID), `event` (the type), `data` (the payload); heartbeats. */
+function sseResponse(events: AsyncGenerator<{ id: string; type: string }>): Response {
+  const encoder = new TextEncoder();
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(': connected\n\n'));
+      heartbeat = setInterval(() => controller.enqueue(encoder.encode(': heartbeat\n\n')), HEARTBEAT_MS);
+    },
+    async pull(controller) {
+      const next = await events.next().catch(() => ({ done: true as const, value: undefined }));
+      if (next.done) {
+        clearInterval(heartbeat);
+        controller.close();
+        return;
+      }
+      const event = next.value;
+      controller.enqueue(
+        encoder.encode(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
+      );
+    },
+    async cancel() {
+      clearInterval(heartbeat);
+      await events.return(undefined);
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    },
+  });
+}
