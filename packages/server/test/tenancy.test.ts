@@ -32,6 +32,36 @@ const areas: Record<string, TenancyArea> = {
       },
     ];
   },
+  analytics: async (server, owner) => {
+    const { json } = await api(server, owner)('POST', '/v1/events', {
+      body: { title: 'Measured gala', starts_at: '2030-01-01T18:00:00Z', ends_at: '2030-01-01T23:00:00Z' },
+    });
+    const id = json.data.id as string;
+    const consent = await api(server, owner)('PUT', `/v1/events/${id}/audience-consents`, {
+      body: { segment_key: 'age:18-24', scope: 'aggregated' },
+    });
+    const batch = {
+      batch_id: '00000000-0000-4000-8000-000000000010',
+      records: [{ kind: 'impression', occurred_at: '2025-01-01T19:00:00Z' }],
+    };
+    return [
+      { name: 'ingest analytics', method: 'POST', path: `/v1/events/${id}/analytics:ingest`, body: batch },
+      { name: 'read stats', method: 'GET', path: `/v1/events/${id}/stats` },
+      { name: 'refresh stats', method: 'POST', path: `/v1/events/${id}/stats:refresh` },
+      { name: 'list audience consents', method: 'GET', path: `/v1/events/${id}/audience-consents` },
+      {
+        name: 'put audience consent',
+        method: 'PUT',
+        path: `/v1/events/${id}/audience-consents`,
+        body: { segment_key: 'city:Austin', scope: 'cohort' },
+      },
+      {
+        name: 'delete audience consent',
+        method: 'DELETE',
+        path: `/v1/events/${id}/audience-consents/${consent.json.data.id as string}`,
+      },
+    ];
+  },
   keys: async (server, owner) => {
     const { json } = await api(server, owner)('POST', '/v1/api-keys', { body: { name: 'CI key' } });
     return [{ name: 'revoke key', method: 'POST', path: `/v1/api-keys/${json.data.id as string}:revoke` }];
