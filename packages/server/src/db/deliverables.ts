@@ -340,3 +340,47 @@ export async function findFundingContext(
   );
   return rows[0];
 }
+
+/** The parties of an order the caller can see (row-level security hides the rest). */
+export async function findOrderParties(
+  tx: Queryable,
+  orderId: string,
+): Promise<
+  | {
+      event_id: string;
+      sponsor_id: string;
+      package_id: string;
+      organizer_org_id: string;
+      sponsor_org_id: string;
+      amount_cents: number;
+      currency: string;
+    }
+  | undefined
+> {
+  const { rows } = await tx.query<{
+    event_id: string;
+    sponsor_id: string;
+    package_id: string;
+    organizer_org_id: string;
+    sponsor_org_id: string;
+    amount_cents: number;
+    currency: string;
+  }>(
+    `select event_id, sponsor_id, package_id, organizer_org_id, sponsor_org_id, amount_cents, currency
+       from sponsorship_orders where id = $1`,
+    [orderId],
+  );
+  return rows[0];
+}
+
+export async function packageBelongsToEvent(
+  tx: Queryable,
+  packageId: string,
+  eventId: string,
+): Promise<boolean> {
+  const { rowCount } = await tx.query('select 1 from sponsorship_packages where id = $1 and event_id = $2', [
+    packageId,
+    eventId,
+  ]);
+  return rowCount === 1;
+}

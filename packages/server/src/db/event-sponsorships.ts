@@ -131,3 +131,17 @@ export async function listEventSponsorships(
   );
   return rows;
 }
+
+/** Who owns the event and the sponsor, as far as the caller can see them (null when it cannot). */
+export async function findEventAndSponsorOwners(
+  tx: Queryable,
+  eventId: string,
+  sponsorId: string,
+): Promise<{ event_owner_org_id: string | null; sponsor_org_id: string | null }> {
+  const { rows } = await tx.query<{ event_owner_org_id: string | null; sponsor_org_id: string | null }>(
+    `select (select owner_org_id from events where id = $1) as event_owner_org_id,
+            (select org_id from sponsors where id = $2) as sponsor_org_id`,
+    [eventId, sponsorId],
+  );
+  return rows[0]!;
+}

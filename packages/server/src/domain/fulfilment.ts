@@ -49,9 +49,12 @@ function benefitSpec(key: string, value: unknown): Record<string, unknown> {
 
 /** Emits `event_sponsorship.updated` to both parties. */
 export async function emitSponsorshipUpdated(tx: Tx, sponsorship: EventSponsorshipRow): Promise<void> {
-  await emitEvent(tx, sponsorship.organizer_org_id, 'event_sponsorship.updated', sponsorship);
-  if (sponsorship.sponsor_org_id !== sponsorship.organizer_org_id)
-    await emitEvent(tx, sponsorship.sponsor_org_id, 'event_sponsorship.updated', sponsorship);
+  // The counterparty's event row is not the caller's to read back, so the outbox write runs as the system.
+  await asSystem(tx, async () => {
+    await emitEvent(tx, sponsorship.organizer_org_id, 'event_sponsorship.updated', sponsorship);
+    if (sponsorship.sponsor_org_id !== sponsorship.organizer_org_id)
+      await emitEvent(tx, sponsorship.sponsor_org_id, 'event_sponsorship.updated', sponsorship);
+  });
 }
 
 /**

@@ -1,0 +1,183 @@
+import { asSystem, findOrderParties, insertDeliverables } from '../db/deliverables';
+import { decodeCursor, toPage } from '../db/pagination';
+import type { Db, Tx } from '../db/pool';
+import {
+  type BreachPolicy,
+  findSla,
+  gatherSlaEvidence,
+  listPendingSlasOfOrder,
+  listSlas,
+  listSlasToEvaluate,
+  recordSlaOutcome,
+  recordSlaProgress,
+  setSlaRemedy,
+  type SlaRow,
+  type SlaStatus,
+} from '../db/slas';
+import { NotFoundError } from '../errors';
+import { recordAudit } from './audit';
+import type { Caller } from './caller';
+import { emitEvent } from './webhook-events';
+
+/** The refund a penalty becomes: the orders domain's `issueRefund`, idempotent by `reference`. */
+export type IssueRefund = (
+  db: Db,
+  refund: { orderId: string; amountCents: number; reason: string; reference: string },
+) => Promise<unknown>;
+
+export function listSlasPage(
+  db: Db,
+  caller: Caller,
+  query: {
+    order_id?: string;
+    event_id?: string;
+    status?: SlaStatus;
+    limit?: number;
+    starting_after?: string;
+  },
+) {
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) =>
+    toPage(await listSlas(tx, { ...query, limit, after }), limit, (row) => row.due_at),
+  );
+}
+
+/** The penalty of a breach: `penalty_cents`, else `penalty_pct` of the order amount; never more than the order. */
+export function penaltyOf(policy: BreachPolicy, orderAmountCents: number): number {
+  const cents =
+    typeof policy.penalty_cents === 'number' && policy.penalty_cents > 0
+      ? policy.penalty_cents
+      : typeof policy.penalty_pct === 'number' && policy.penalty_pct > 0
+        ? Math.round(orderAmountCents * policy.penalty_pct)
+        : 0;
+  return Math.min(Math.max(0, Math.trunc(cents)), orderAmountCents);
+}
+
+async function measure(tx: Tx, sla: SlaRow) {
+  const evidence = await gatherSlaEvidence(tx, sla);
+  return {
+    actual: Math.max(evidence.snapshot?.value ?? 0, evidence.proofs.total),
+    snapshotIds: evidence.snapshot ? [evidence.snapshot.id] : [],
+    proofIds: evidence.proofs.ids,
+  };
+}
+
+async function emitBreach(tx: Tx, id: string): Promise<void> {
+  const sla = (await findSla(tx, id))!;
+  await emitEvent(tx, sla.organizer_org_id, 'sla.breached', sla);
+  if (sla.sponsor_org_id !== sla.organizer_org_id)
+    await emitEvent(tx, sla.sponsor_org_id, 'sla.breached', sla);
+}
+
+/**
+ * Marks met, in the approving transaction, every pending SLA of the order that the approved proofs (or the
+ * latest snapshot) already satisfy (guide §16: "approve proof → SLA marked satisfied").
+ */
+export async function satisfySlasFromProofs(tx: Tx, orderId: string): Promise<void> {
+  await asSystem(tx, async () => {
+    for (const sla of await listPendingSlasOfOrder(tx, orderId)) {
+      const measured = await measure(tx, sla);
+      if (measured.actual >= sla.target)
+        await recordSlaOutcome(tx, sla.id, { status: 'met', ...measured, penaltyCents: null });
+      else await recordSlaProgress(tx, sla.id, measured);
+    }
+  });
+}
+
+/**
+ * Evaluates one SLA (nightly job and on demand). Under a row lock: a pending SLA is measured from the latest
+ * snapshot and approved proofs; met when the target is reached, breached when it is not and the due date plus
+ * grace has passed (penalty and make-good decided once, `sla.breached` emitted), else left pending with the
+ * evidence so far. Then a penalty not yet refunded is refunded through the orders domain, idempotently by
+ * `sla:<id>`, so two evaluations at once (or a crash in between) still refund exactly once.
+ */
+export async function evaluateSla(
+  db: Db,
+  id: string,
+  options: { now: Date; issueRefund?: IssueRefund },
+): Promise<SlaRow | undefined> {
+  const sla = await db.system(async (tx) => {
+    const current = await findSla(tx, id, { lock: true });
+    if (!current || current.status !== 'pending') return current;
+    const measured = await measure(tx, current);
+    if (measured.actual >= current.target) {
+      await recordSlaOutcome(tx, id, { status: 'met', ...measured, penaltyCents: null });
+    } else if (new Date(current.evaluate_after).getTime() <= options.now.getTime()) {
+      const order = (await findOrderParties(tx, current.order_id))!;
+      const penaltyCents = penaltyOf(current.breach_policy, order.amount_cents);
+      await recordSlaOutcome(tx, id, { status: 'breached', ...measured, penaltyCents });
+      if (current.breach_policy.remedy === 'makegood') {
+        const [makegood] = await insertDeliverables(tx, [
+          {
+            organizer_org_id: current.organizer_org_id,
+            sponsor_org_id: current.sponsor_org_id,
+            event_id: current.event_id,
+            sponsor_id: current.sponsor_id,
+            order_id: current.order_id,
+            package_id: current.package_id,
+            benefit_key: null,
+            sla_id: id,
+            type: 'makegood',
+            spec: {
+              metric: current.metric,
+              target: current.target,
+              actual: measured.actual,
+              shortfall: current.target - measured.actual,
+            },
+            due_at: null,
+            evidence_required: true,
+            owner_side: 'organizer',
+          },
+        ]);
+        if (makegood) await setSlaRemedy(tx, id, { makegoodDeliverableId: makegood.id });
+      }
+      await emitBreach(tx, id);
+    } else {
+      await recordSlaProgress(tx, id, measured);
+    }
+    return findSla(tx, id);
+  });
+  if (!sla || sla.status !== 'breached' || !sla.penalty_cents || sla.refund_reference) return sla;
+  if (!options.issueRefund) return sla;
+  const reference = `sla:${id}`;
+  await options.issueRefund(db, {
+    orderId: sla.order_id,
+    amountCents: sla.penalty_cents,
+    reason: `SLA breach: ${sla.metric} reached ${sla.actual ?? 0} of ${sla.target}`,
+    reference,
+  });
+  return db.system(async (tx) => {
+    await setSlaRemedy(tx, id, { refundReference: reference });
+    return findSla(tx, id);
+  });
+}
+
+/** The nightly run: every SLA past its due date plus grace, and every breach whose refund is not recorded. */
+export async function evaluateDueSlas(db: Db, options: { now: Date; issueRefund?: IssueRefund }) {
+  const ids = await db.system((tx) => listSlasToEvaluate(tx, options.now.toISOString()));
+  const outcome = { evaluated: 0, met: 0, breached: 0, pending: 0 };
+  for (const id of ids) {
+    const sla = await evaluateSla(db, id, options);
+    if (!sla) continue;
+    outcome.evaluated += 1;
+    outcome[sla.status] += 1;
+  }
+  return outcome;
+}
+
+/** `POST /v1/slas/{id}:evaluate`: either party may ask for an evaluation now. */
+export async function evaluateSlaForCaller(
+  db: Db,
+  caller: Caller,
+  id: string,
+  options: { now: Date; issueRefund?: IssueRefund },
+) {
+  const visible = await db.tenant(caller.orgId, (tx) => findSla(tx, id));
+  if (!visible) throw new NotFoundError('SLA');
+  await evaluateSla(db, id, options);
+  return db.tenant(caller.orgId, async (tx) => {
+    await recordAudit(tx, caller, { action: 'sla.evaluate', resourceType: 'sla', resourceId: id });
+    return (await findSla(tx, id))!;
+  });
+}
