@@ -62,6 +62,47 @@ const areas: Record<string, TenancyArea> = {
       },
     ];
   },
+  webhooks: async (server, owner) => {
+    const call = api(server, owner);
+    const endpoint = await call('POST', '/v1/webhook-endpoints', {
+      body: { url: 'https://hooks.example.com/private', enabled: false },
+    });
+    const id = endpoint.json.data.id as string;
+    const event = await call('POST', '/v1/webhook-events:trigger', { body: { type: 'order.funded' } });
+    const eventId = event.json.data.id as string;
+    const { rows } = await server.db.system((tx) =>
+      tx.query<{ id: string }>(
+        `insert into webhook_deliveries (org_id, event_id, endpoint_id, status, next_attempt_at)
+         values ($1, $2, $3, 'dead', null) returning id`,
+        [owner.orgId, eventId, id],
+      ),
+    );
+    const deliveryId = rows[0]!.id;
+    return [
+      { name: 'read webhook endpoint', method: 'GET', path: `/v1/webhook-endpoints/${id}` },
+      {
+        name: 'update webhook endpoint',
+        method: 'PATCH',
+        path: `/v1/webhook-endpoints/${id}`,
+        body: { url: 'https://attacker.example.com' },
+      },
+      { name: 'delete webhook endpoint', method: 'DELETE', path: `/v1/webhook-endpoints/${id}` },
+      { name: 'rotate webhook secret', method: 'POST', path: `/v1/webhook-endpoints/${id}:rotate-secret` },
+      { name: 'test webhook endpoint', method: 'POST', path: `/v1/webhook-endpoints/${id}:test` },
+      {
+        name: 'replay failed webhook deliveries',
+        method: 'POST',
+        path: `/v1/webhook-endpoints/${id}:replay-failed?since=2020-01-01T00:00:00Z`,
+      },
+      { name: 'read webhook event', method: 'GET', path: `/v1/webhook-events/${eventId}` },
+      { name: 'read webhook delivery', method: 'GET', path: `/v1/webhook-deliveries/${deliveryId}` },
+      {
+        name: 'replay webhook delivery',
+        method: 'POST',
+        path: `/v1/webhook-deliveries/${deliveryId}:replay`,
+      },
+    ];
+  },
   keys: async (server, owner) => {
     const { json } = await api(server, owner)('POST', '/v1/api-keys', { body: { name: 'CI key' } });
     return [{ name: 'revoke key', method: 'POST', path: `/v1/api-keys/${json.data.id as string}:revoke` }];
@@ -79,7 +120,16 @@ const areas: Record<string, TenancyArea> = {
 };
 
 /** Everything the owner can list, to prove the outsider changed nothing and sees nothing. */
-const listings = ['/v1/events', '/v1/sponsors', '/v1/api-keys', '/v1/members', '/v1/audit-log'];
+const listings = [
+  '/v1/events',
+  '/v1/sponsors',
+  '/v1/api-keys',
+  '/v1/members',
+  '/v1/audit-log',
+  '/v1/webhook-endpoints',
+  '/v1/webhook-events',
+  '/v1/webhook-deliveries',
+];
 
 let server: TestServer;
 beforeAll(async () => {
