@@ -3,12 +3,19 @@ import { defaultFetch } from './default-fetch.js';
 import { readEnv } from './env.js';
 import { YardpassError } from './errors.js';
 import type { ClientOptions, RequestParams } from './options.js';
+import { Analytics } from './resources/analytics.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { AuditLog } from './resources/audit-log.js';
+import { AudienceConsents } from './resources/consents.js';
+import { Deliverables } from './resources/deliverables.js';
+import { EventSponsorships } from './resources/event-sponsorships.js';
 import { Events } from './resources/events.js';
 import { Members } from './resources/members.js';
 import { Organizations } from './resources/organizations.js';
+import { Reports } from './resources/reports.js';
+import { Slas } from './resources/slas.js';
 import { Sponsors } from './resources/sponsors.js';
+import { Stats } from './resources/stats.js';
 import { createTransport, type Send } from './transport.js';
 
 const DEFAULT_BASE_URL = 'http://localhost:3000';
@@ -51,6 +58,20 @@ export class Yardpass {
   readonly events: Events;
   /** Brands that sponsor events, and their profiles. */
   readonly sponsors: Sponsors;
+  /** Raw event analytics, sent in batches. */
+  readonly analytics: Analytics;
+  /** Rolled-up event stats and the shareable audience. */
+  readonly stats: Stats;
+  /** Which audience segments of an event may be shared. */
+  readonly audienceConsents: AudienceConsents;
+  /** ROI reports of sponsorship orders (JSON, CSV, PDF). */
+  readonly reports: Reports;
+  /** What each party owes under an order: the fulfilment queue, proofs and reviews. */
+  readonly deliverables: Deliverables;
+  /** Service levels of orders and their evaluation. */
+  readonly slas: Slas;
+  /** Who sponsors which event at which tier, and its activation. */
+  readonly eventSponsorships: EventSponsorships;
 
   readonly #send: Send;
 
@@ -79,6 +100,13 @@ export class Yardpass {
     this.auditLog = new AuditLog(this.#send);
     this.events = new Events(this.#send);
     this.sponsors = new Sponsors(this.#send);
+    this.analytics = new Analytics(this.#send);
+    this.stats = new Stats(this.#send);
+    this.audienceConsents = new AudienceConsents(this.#send);
+    this.reports = new Reports(this.#send);
+    this.deliverables = new Deliverables(this.#send);
+    this.slas = new Slas(this.#send);
+    this.eventSponsorships = new EventSponsorships(this.#send);
   }
 
   /**
