@@ -103,6 +103,65 @@ const areas: Record<string, TenancyArea> = {
       },
     ];
   },
+  packages: async (server, owner) => {
+    const call = api(server, owner);
+    const event = await call('POST', '/v1/events', {
+      body: { title: 'Package gala', starts_at: '2030-01-01T18:00:00Z', ends_at: '2030-01-01T23:00:00Z' },
+    });
+    const pkg = (body: Record<string, unknown>) =>
+      call('POST', '/v1/sponsorship-packages', {
+        body: { event_id: event.json.data.id, tier: 'gold', price_cents: 1000, currency: 'USD', inventory: 2, ...body },
+      });
+    const draft = (await pkg({ title: 'Draft package' })).json.data.id as string;
+    const hidden = (await pkg({ title: 'Private package', visibility: 'private' })).json.data.id as string;
+    await call('POST', `/v1/sponsorship-packages/${hidden}:publish`);
+    const template = await call('POST', '/v1/package-templates', {
+      body: { title: 'Template', tier: 'gold', price_cents: 1000, currency: 'USD' },
+    });
+    const variant = await call('POST', `/v1/sponsorship-packages/${draft}/variants`, {
+      body: { title: 'Cheaper', tier: 'silver', price_cents: 500 },
+    });
+    // A negotiation between the owner and a third organization: the outsider is no party to it.
+    const brand = api(server, await server.createOrg('Third Brand'));
+    const sponsor = await brand('POST', '/v1/sponsors', { body: { name: 'Third Brand', visibility: 'public' } });
+    const proposal = await call('POST', '/v1/proposals', {
+      body: {
+        event_id: event.json.data.id,
+        sponsor_id: sponsor.json.data.id,
+        initial_message: { body: 'Interested?', offer: { price_cents: 900 } },
+      },
+    });
+    const thread = proposal.json.data.id as string;
+    await call('POST', `/v1/proposals/${thread}:send`);
+    const templateId = template.json.data.id as string;
+    const variantId = variant.json.data.id as string;
+    return [
+      { name: 'read draft package', method: 'GET', path: `/v1/sponsorship-packages/${draft}` },
+      { name: 'read private package', method: 'GET', path: `/v1/sponsorship-packages/${hidden}` },
+      { name: 'update package', method: 'PATCH', path: `/v1/sponsorship-packages/${draft}`, body: { title: 'Hijacked' } },
+      { name: 'publish package', method: 'POST', path: `/v1/sponsorship-packages/${draft}:publish` },
+      { name: 'unpublish package', method: 'POST', path: `/v1/sponsorship-packages/${hidden}:unpublish` },
+      { name: 'archive package', method: 'POST', path: `/v1/sponsorship-packages/${draft}:archive` },
+      { name: 'list variants', method: 'GET', path: `/v1/sponsorship-packages/${draft}/variants` },
+      {
+        name: 'add variant',
+        method: 'POST',
+        path: `/v1/sponsorship-packages/${draft}/variants`,
+        body: { title: 'x', tier: 'x', price_cents: 1 },
+      },
+      { name: 'update variant', method: 'PATCH', path: `/v1/package-variants/${variantId}`, body: { price_cents: 1 } },
+      { name: 'delete variant', method: 'DELETE', path: `/v1/package-variants/${variantId}` },
+      { name: 'read template', method: 'GET', path: `/v1/package-templates/${templateId}` },
+      { name: 'update template', method: 'PATCH', path: `/v1/package-templates/${templateId}`, body: { price_cents: 1 } },
+      { name: 'delete template', method: 'DELETE', path: `/v1/package-templates/${templateId}` },
+      { name: 'read proposal', method: 'GET', path: `/v1/proposals/${thread}` },
+      { name: 'message proposal', method: 'POST', path: `/v1/proposals/${thread}/messages`, body: { body: 'hi' } },
+      { name: 'accept proposal', method: 'POST', path: `/v1/proposals/${thread}:accept` },
+      { name: 'reject proposal', method: 'POST', path: `/v1/proposals/${thread}:reject` },
+      { name: 'withdraw proposal', method: 'POST', path: `/v1/proposals/${thread}:withdraw` },
+      { name: 'send proposal', method: 'POST', path: `/v1/proposals/${thread}:send` },
+    ];
+  },
   keys: async (server, owner) => {
     const { json } = await api(server, owner)('POST', '/v1/api-keys', { body: { name: 'CI key' } });
     return [{ name: 'revoke key', method: 'POST', path: `/v1/api-keys/${json.data.id as string}:revoke` }];
@@ -129,6 +188,9 @@ const listings = [
   '/v1/webhook-endpoints',
   '/v1/webhook-events',
   '/v1/webhook-deliveries',
+  '/v1/sponsorship-packages',
+  '/v1/package-templates',
+  '/v1/proposals',
 ];
 
 let server: TestServer;

@@ -68,8 +68,11 @@ async function view(tx: Tx, id: string, side: Side): Promise<ProposalView> {
 
 /** Emits `type` to both parties, each with the thread as that party's API answers it. */
 async function emitToBoth(tx: Tx, type: string, thread: ThreadRow, data: ProposalView): Promise<void> {
-  await emitEvent(tx, thread.organizer_org_id, type, { ...data, your_side: 'organizer' });
-  await emitEvent(tx, thread.sponsor_org_id, type, { ...data, your_side: 'sponsor' });
+  // The counterparty's event row is not the caller's to read back (the outbox insert returns it).
+  await withSystemAccess(tx, async () => {
+    await emitEvent(tx, thread.organizer_org_id, type, { ...data, your_side: 'organizer' });
+    await emitEvent(tx, thread.sponsor_org_id, type, { ...data, your_side: 'sponsor' });
+  });
 }
 
 function checkOfferCurrency(

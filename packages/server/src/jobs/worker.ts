@@ -4,6 +4,7 @@ import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import { cleanup } from './cleanup';
 import { ensureAnalyticsPartitions } from './partitions';
+import { proposalExpiry } from './proposal-expiry';
 import { rollupStats } from './rollup';
 import { recoverWebhookWork, webhookCron, webhookTasks } from './webhooks';
 
@@ -29,6 +30,10 @@ export function startWorker(options: {
       const created = await ensureAnalyticsPartitions(db, { now: clock() });
       log.info({ job: 'analytics.partitions', created }, 'analytics partitions ensured');
     },
+    'proposals.expire': async () => {
+      const expired = await proposalExpiry(db, { days: config.YARDPASS_PROPOSAL_EXPIRY_DAYS, now: clock() });
+      log.info({ job: 'proposals.expire', expired }, 'idle proposals expired');
+    },
     cleanup: async () => {
       const removed = await cleanup(db, {
         auditRetentionDays: config.YARDPASS_AUDIT_RETENTION_DAYS,
@@ -42,6 +47,7 @@ export function startWorker(options: {
     taskList,
     parsedCronItems: parseCronItems([
       { task: 'cleanup', match: '17 * * * *', identifier: 'cleanup' },
+      { task: 'proposals.expire', match: '23 * * * *', identifier: 'proposals.expire' },
       { task: 'stats.rollup', match: '5 * * * *', identifier: 'stats.rollup' },
       { task: 'analytics.partitions', match: '40 3 * * *', identifier: 'analytics.partitions' },
       webhookCron,
