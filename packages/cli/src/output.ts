@@ -1,9 +1,10 @@
 import type { Env } from './config.js';
+import { usageError } from './errors.js';
 import { isRecord, type JsonObject } from './json.js';
 
 /** What the CLI needs of process.stdout / process.stderr; tests pass a buffer with the same shape. */
 export interface OutStream {
-  write(text: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }
@@ -26,6 +27,8 @@ export interface Io {
   err: Style;
   print(text: string): void;
   json(value: unknown): void;
+  /** Raw bytes to stdout (a PDF); refused on a terminal, where they would garble the screen. */
+  bytes(data: Uint8Array, what: string): void;
   note(text: string): void;
   success(text: string): void;
   warn(text: string): void;
@@ -46,6 +49,14 @@ export function createIo(options: { stdout: OutStream; stderr: OutStream; env: E
     err,
     print: (text) => line(stdout, text),
     json: (value) => line(stdout, JSON.stringify(value, null, 2)),
+    bytes: (data, what) => {
+      if (stdout.isTTY) {
+        throw usageError(
+          `The answer is ${what} (${data.length} bytes): redirect it to a file, e.g. \`> report.pdf\`.`,
+        );
+      }
+      stdout.write(data);
+    },
     note: (text) => line(stderr, text),
     success: (text) => line(stderr, `${err.green('✓')} ${text}`),
     warn: (text) => line(stderr, `${err.yellow('!')} ${text}`),

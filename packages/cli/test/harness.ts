@@ -81,10 +81,10 @@ export async function harness(options: {
     const body =
       answer.body === undefined
         ? null
-        : typeof answer.body === 'string'
+        : typeof answer.body === 'string' || answer.body instanceof Uint8Array
           ? answer.body
           : JSON.stringify(answer.body);
-    return new Response(body, {
+    return new Response(body as BodyInit | null, {
       status,
       headers: {
         'content-type': problem ? 'application/problem+json' : 'application/json',
@@ -121,7 +121,15 @@ export async function harness(options: {
 
   const output = () => {
     let text = '';
-    return { write: (chunk: string) => (text += chunk), isTTY: tty, columns: 200, text: () => text };
+    const bytes: Uint8Array[] = [];
+    return {
+      write: (chunk: string | Uint8Array) =>
+        typeof chunk === 'string' ? (text += chunk) : bytes.push(chunk),
+      isTTY: tty,
+      columns: 200,
+      text: () => text,
+      bytes: () => Buffer.concat(bytes),
+    };
   };
   const stdout = output();
   const stderr = output();
@@ -147,6 +155,8 @@ export async function harness(options: {
 
   return {
     run,
+    /** What was written to stdout as bytes (binary answers), across runs. */
+    stdoutBytes: () => stdout.bytes(),
     requests,
     asked,
     configFile,

@@ -218,6 +218,19 @@ describe('request()', () => {
     await expect(createClient().request({ method: 'GET', path: '/healthz' })).resolves.toBe('ok');
   });
 
+  it('resolves to the text of CSV, and to the bytes of a PDF, unchanged', async () => {
+    const csv = 'date,impressions\r\n2026-07-01,1200\r\n';
+    record(() => new HttpResponse(csv, { headers: { 'content-type': 'text/csv; charset=utf-8' } }));
+    await expect(createClient().request({ method: 'GET', path: '/v1/reports/roi' })).resolves.toBe(csv);
+
+    // Not valid UTF-8: decoding it as text would replace these bytes.
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0xe2, 0xe3, 0xcf, 0xd3, 0xff]);
+    record(() => new HttpResponse(pdf, { headers: { 'content-type': 'application/pdf' } }));
+    const bytes = await createClient().request<Uint8Array>({ method: 'GET', path: '/v1/reports/roi' });
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect([...bytes]).toEqual([...pdf]);
+  });
+
   it('throws the same errors as the methods', async () => {
     record(() =>
       HttpResponse.json(

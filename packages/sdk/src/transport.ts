@@ -20,7 +20,7 @@ export interface TransportConfig {
   logger: Logger | undefined;
 }
 
-/** A successful answer and its parsed body (JSON, text, or `undefined` when empty). */
+/** A successful answer and its parsed body (JSON, text, bytes for binary types, or `undefined` when empty). */
 export interface RawResponse {
   response: Response;
   body: unknown;
@@ -112,7 +112,14 @@ async function attemptOnce(options: {
   }
 }
 
+// Answers that are bytes, not text (a PDF report, an export): read as such, never decoded as UTF-8.
+const BINARY_TYPES = /^\s*(application\/(pdf|octet-stream|zip|gzip)|image\/|audio\/|video\/|font\/)/i;
+
 async function readBody(response: Response): Promise<unknown> {
+  if (BINARY_TYPES.test(response.headers.get('content-type') ?? '')) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return bytes.length === 0 ? undefined : bytes;
+  }
   const text = await response.text();
   if (text === '') return undefined;
   if (!/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) return text;

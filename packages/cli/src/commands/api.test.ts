@@ -33,6 +33,23 @@ describe('yardpass api', () => {
     expect(stdout).toBe(text);
   });
 
+  it('writes a binary answer to stdout unchanged, but not onto a terminal', async () => {
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff, 0x00, 0xe2]);
+    const routes = {
+      'GET /v1/reports/roi': () => ({ body: pdf, headers: { 'content-type': 'application/pdf' } }),
+    };
+    const piped = await harness({ routes });
+    const written = await piped.run('api', 'GET', '/v1/reports/roi', '-q', 'format=pdf');
+    expect(written.code).toBe(0);
+    expect([...piped.stdoutBytes()]).toEqual([...pdf]);
+
+    const terminal = await harness({ routes, tty: true });
+    const refused = await terminal.run('api', 'GET', '/v1/reports/roi', '-q', 'format=pdf');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('redirect it to a file');
+    expect(terminal.stdoutBytes()).toHaveLength(0);
+  });
+
   it.each([
     [['api', 'FETCH', '/v1/events'], 'Unknown method "FETCH"'],
     [['api', 'GET', '/v1/events', '-q', 'limit'], '-q takes key=value; got "limit"'],

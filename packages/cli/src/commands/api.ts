@@ -45,6 +45,7 @@ async function runApi(
   }
   // Answers that are not JSON (`/metrics`, `/openapi.yaml`) come back as text and are printed as they are.
   if (typeof answer === 'string') context.io.print(answer);
+  else if (answer instanceof Uint8Array) context.io.bytes(answer, 'binary');
   else if (answer !== undefined) context.io.json(answer);
 }
 

@@ -182,6 +182,7 @@ async function runItem(options: {
   const item = isRecord(result) ? result : undefined;
   // An answer that is not JSON (CSV, plain text) is data as it came.
   if (typeof result === 'string') io.print(result);
+  else if (result instanceof Uint8Array) io.bytes(result, 'binary');
   else if (values.json) io.json(result);
   else if (!spec.silent && item) io.print(detail({ item, title: labelOf(resource, item)?.name, io }));
   if (spec.done) {
