@@ -10,8 +10,12 @@ import { AudienceConsents } from './resources/consents.js';
 import { Deliverables } from './resources/deliverables.js';
 import { EventSponsorships } from './resources/event-sponsorships.js';
 import { Events } from './resources/events.js';
+import { Marketplace } from './resources/marketplace.js';
 import { Members } from './resources/members.js';
 import { Organizations } from './resources/organizations.js';
+import { PackageTemplates } from './resources/package-templates.js';
+import { Packages } from './resources/packages.js';
+import { Proposals } from './resources/proposals.js';
 import { Reports } from './resources/reports.js';
 import { Slas } from './resources/slas.js';
 import { Sponsors } from './resources/sponsors.js';
@@ -58,6 +62,14 @@ export class Yardpass {
   readonly events: Events;
   /** Brands that sponsor events, and their profiles. */
   readonly sponsors: Sponsors;
+  /** Sponsorship packages of the organization's events, and their variants. */
+  readonly packages: Packages;
+  /** Reusable package templates. */
+  readonly packageTemplates: PackageTemplates;
+  /** Published public packages of every organizer. */
+  readonly marketplace: Marketplace;
+  /** Negotiation threads between organizers and sponsors. */
+  readonly proposals: Proposals;
   /** Raw event analytics, sent in batches. */
   readonly analytics: Analytics;
   /** Rolled-up event stats and the shareable audience. */
@@ -100,6 +112,10 @@ export class Yardpass {
     this.auditLog = new AuditLog(this.#send);
     this.events = new Events(this.#send);
     this.sponsors = new Sponsors(this.#send);
+    this.packages = new Packages(this.#send);
+    this.packageTemplates = new PackageTemplates(this.#send);
+    this.marketplace = new Marketplace(this.#send);
+    this.proposals = new Proposals(this.#send);
     this.analytics = new Analytics(this.#send);
     this.stats = new Stats(this.#send);
     this.audienceConsents = new AudienceConsents(this.#send);
