@@ -1,25 +1,17 @@
 import { analytics } from './analytics.js';
 import { auditLog } from './audit-log.js';
 import { consents } from './consents.js';
+import { deliverables } from './deliverables.js';
 import { events } from './events.js';
 import { keys } from './keys.js';
 import { members } from './members.js';
 import { orgs } from './orgs.js';
-import { reports } from './reports.js';
 import type { Resource } from './resource.js';
+import { reports } from './reports.js';
+import { slas } from './slas.js';
 import { sponsors } from './sponsors.js';
+import { sponsorships } from './sponsorships.js';
 import { stats } from './stats.js';
 
 /** Every resource group, in the order `yardpass --help` lists them. */
-export const resources: readonly Resource[] = [
-  events,
-  sponsors,
-  analytics,
-  stats,
-  consents,
-  reports,
-  members,
-  keys,
-  auditLog,
-  orgs,
-];
+export const resources: readonly Resource[] = [events, sponsors, sponsorships, deliverables, slas, analytics, stats, consents, reports, members, keys, auditLog, orgs];
