@@ -1,9 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
-  DeliverableEventData,
-  OrderEventData,
+  Deliverable,
+  Order,
   PingData,
-  ProposalEventData,
+  Proposal,
   YardpassWebhookEvent,
   YardpassWebhookEventType,
 } from './index';
@@ -13,24 +13,19 @@ describe('YardpassWebhookEvent', () => {
   it('narrows data when type is checked', () => {
     const handle = (event: YardpassWebhookEvent) => {
       if (event.type === 'order.funded') {
-        expectTypeOf(event.data).toEqualTypeOf<OrderEventData>();
+        expectTypeOf(event.data).toEqualTypeOf<Order>();
         expectTypeOf(event.data.stripe_payment_intent_id).toEqualTypeOf<string | null>();
+        expectTypeOf(event.data.amount_cents).toEqualTypeOf<number>();
       }
-      if (event.type === 'proposal.countered') {
-        expectTypeOf(event.data).toEqualTypeOf<ProposalEventData>();
-        expectTypeOf(event.data.last_offer?.price_cents).toEqualTypeOf<number | undefined>();
-      }
+      if (event.type === 'proposal.countered') expectTypeOf(event.data).toEqualTypeOf<Proposal>();
       if (event.type === 'ping') expectTypeOf(event.data).toEqualTypeOf<PingData>();
       switch (event.type) {
         case 'deliverable.needs_changes':
-          expectTypeOf(event.data).toEqualTypeOf<DeliverableEventData>();
-          expectTypeOf(event.data.proof).toEqualTypeOf<
-            { asset_url: string; metrics: Record<string, number> } | undefined
-          >();
+          expectTypeOf(event.data).toEqualTypeOf<Deliverable>();
           break;
         case 'package.published':
-          // @ts-expect-error order_id belongs to order events, not to package.published
-          expectTypeOf(event.data.order_id).toBeString();
+          // @ts-expect-error escrow_state belongs to orders, not to package.published's package
+          expectTypeOf(event.data.escrow_state).toBeString();
           break;
       }
     };
@@ -39,12 +34,10 @@ describe('YardpassWebhookEvent', () => {
 
   it('is the single event when given its type', () => {
     expectTypeOf<YardpassWebhookEvent<'payout.failed'>['type']>().toEqualTypeOf<'payout.failed'>();
-    expectTypeOf<YardpassWebhookEvent<'payout.failed'>['data']['failure_reason']>().toEqualTypeOf<
-      string | undefined
-    >();
+    expectTypeOf<YardpassWebhookEvent<'ping'>['data']['message']>().toEqualTypeOf<string>();
   });
 
-  it('lists every catalogue type when used as the type union', () => {
+  it('lists every type of the contract when used as the type union', () => {
     expectTypeOf<YardpassWebhookEventType>().toEqualTypeOf<
       | 'package.published'
       | 'proposal.sent'

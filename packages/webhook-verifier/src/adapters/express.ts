@@ -54,7 +54,7 @@ const PARSED_BODY =
  *   webhookHandler({
  *     secret: process.env.YARDPASS_WEBHOOK_SECRET ?? '',
  *     async onEvent(event) {
- *       if (event.type === 'order.funded') await markFunded(event.data.order_id);
+ *       if (event.type === 'order.funded') await markFunded(event.data.id);
  *     },
  *   }),
  * );

@@ -40,7 +40,7 @@ export interface HonoWebhookOptions extends VerifyOptions {
  *   handleWebhook(c, {
  *     secret: c.env.YARDPASS_WEBHOOK_SECRET,
  *     async onEvent(event) {
- *       if (event.type === 'order.funded') await markFunded(event.data.order_id);
+ *       if (event.type === 'order.funded') await markFunded(event.data.id);
  *     },
  *   }),
  * );

@@ -35,7 +35,7 @@ export interface NextWebhookOptions<R> extends VerifyOptions {
  * export const POST = webhookHandler({
  *   secret: process.env.YARDPASS_WEBHOOK_SECRET ?? '',
  *   async onEvent(event) {
- *     if (event.type === 'order.funded') await markFunded(event.data.order_id);
+ *     if (event.type === 'order.funded') await markFunded(event.data.id);
  *   },
  * });
  * ```

@@ -40,7 +40,7 @@ export interface NodeWebhookOptions<Req, Res> extends VerifyOptions {
  * const handleWebhook = webhookHandler({
  *   secret: process.env.YARDPASS_WEBHOOK_SECRET ?? '',
  *   async onEvent(event) {
- *     if (event.type === 'order.funded') await markFunded(event.data.order_id);
+ *     if (event.type === 'order.funded') await markFunded(event.data.id);
  *   },
  * });
  * createServer((req, res) => {

@@ -1,0 +1,583 @@
+// Generated from the `webhooks` section of openapi.yaml by `pnpm gen` (openapi-typescript). Do not edit.
+
+export interface components {
+    schemas: {
+        /** @enum {string} */
+        ActivationStatus: "draft" | "in_progress" | "complete";
+        /** @description The event's shareable audience at publish: `estimated_reach`, consented segments only, and `captured_at`; empty segments when the event has no stats yet. */
+        AudienceSnapshot: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Cancelling more than `window_days` before the event refunds everything; inside the window
+         *     `penalty_pct` (a fraction, 0.1 = 10 %) of the amount is kept for the organizer.
+         */
+        CancellationPolicy: {
+            penalty_pct: number;
+            window_days: number;
+        };
+        Deliverable: {
+            /** @description The package benefit it fulfils, for deliverables created at funding. */
+            benefit_key: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            due_at: string | null;
+            /** Format: uuid */
+            event_id: string;
+            event_title: string | null;
+            evidence_required: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            order_id: string | null;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** @description The side that must fulfil it. */
+            owner_side: components["schemas"]["Side"];
+            /** Format: uuid */
+            package_id: string | null;
+            /**
+             * Format: uuid
+             * @description The SLA whose breach this make-good deliverable answers.
+             */
+            sla_id: string | null;
+            spec: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            sponsor_id: string;
+            sponsor_name: string | null;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            status: components["schemas"]["DeliverableStatus"];
+            /** @description The reason given with the latest request for changes or waiver. */
+            status_reason: string | null;
+            /** @example logo_placement */
+            type: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description `pending → submitted → approved | needs_changes (→ submitted …) | waived`.
+         * @enum {string}
+         */
+        DeliverableStatus: "pending" | "submitted" | "approved" | "needs_changes" | "waived";
+        /**
+         * @description Where the money is: not yet paid (`pending`), held by the platform (`funded`, then `locked` for
+         *     release), paid out to the organizer (`released`), or given back to the sponsor (`refunded`, or
+         *     `partially_refunded` when a cancellation penalty went to the organizer).
+         * @enum {string}
+         */
+        EscrowState: "pending" | "funded" | "locked" | "released" | "refunded" | "partially_refunded";
+        EventSponsorship: {
+            activation_status: components["schemas"]["ActivationStatus"];
+            amount_cents: number;
+            benefits: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The funded order that activated it.
+             */
+            order_id: string | null;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            tier: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        LatestOffer: components["schemas"]["ProposalOffer"] & {
+            /** Format: uuid */
+            message_id: string;
+            side: components["schemas"]["Side"];
+        };
+        LedgerEntry: {
+            account_code: string;
+            /** Format: uuid */
+            account_id: string;
+            /** @enum {string} */
+            account_kind: "stripe_clearing" | "platform_fees" | "escrow" | "organizer_payable";
+            /** @description Positive for a debit, negative for a credit. */
+            amount_cents: number;
+            currency: string;
+        };
+        LedgerTransaction: {
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            entries: components["schemas"]["LedgerEntry"][];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal";
+            /** Format: uuid */
+            order_id: string | null;
+            /** Format: date-time */
+            posted_at: string | null;
+            reference: string;
+            /** @enum {string} */
+            status: "pending" | "posted" | "voided";
+            /** Format: date-time */
+            voided_at: string | null;
+        };
+        Order: {
+            amount_cents: number;
+            application_fee_cents: number | null;
+            cancellation_policy: components["schemas"]["CancellationPolicy"];
+            /** Format: date-time */
+            cancelled_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @enum {string} */
+            created_by_side: "organizer" | "sponsor";
+            currency: string;
+            /** @description The sponsor's bank opened a dispute on the charge. */
+            disputed: boolean;
+            escrow_state: components["schemas"]["EscrowState"];
+            /** Format: uuid */
+            event_id: string;
+            /** Format: date-time */
+            funded_at: string | null;
+            /** Format: uuid */
+            id: string;
+            ledger?: components["schemas"]["OrderLedgerSummary"];
+            /** @enum {string|null} */
+            lock_reason: "manual" | "event_started" | "deliverables_complete" | null;
+            /** Format: date-time */
+            locked_at: string | null;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** Format: uuid */
+            package_id: string;
+            /** @description Why the last payment attempt failed. */
+            payment_error: string | null;
+            /**
+             * @description The status of the order's Stripe PaymentIntent, once funding started.
+             * @enum {string|null}
+             */
+            payment_status: "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "succeeded" | "canceled" | null;
+            /** @description The order's payout (the organizer sees it; null for the sponsor and before release). */
+            payout?: components["schemas"]["Payout"] | null;
+            /** @description The platform fee in basis points (1000 = 10 %), fixed when the order is locked. */
+            platform_fee_bps: number | null;
+            /** Format: uuid */
+            proposal_id: string | null;
+            refunded_cents: number;
+            refunds?: components["schemas"]["OrderRefund"][];
+            /** Format: date-time */
+            released_at: string | null;
+            /** Format: uuid */
+            sponsor_id: string;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            status: components["schemas"]["OrderStatus"];
+            stripe_payment_intent_id: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        OrderLedgerSummary: {
+            /** @description Posted balance of the order's escrow account. */
+            escrow_balance_cents: number;
+            /** @description Amount booked by the lock and waiting for release (a pending ledger transaction). */
+            pending_release_cents: number;
+            transactions: components["schemas"]["LedgerTransaction"][];
+        };
+        OrderRefund: {
+            amount_cents: number;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            failure_reason: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            order_id: string;
+            reason: string;
+            /** @description What caused it, e.g. `cancellation`, `manual:<key>`, `sla:<id>`. */
+            reference: string;
+            /** @description Taken back from the organizer's transfer. */
+            reversal_cents: number;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            stripe_refund_id: string | null;
+            stripe_reversal_id: string | null;
+        };
+        /**
+         * @description `pending` until funded, `active` while funded or locked, `completed` once released; `cancelled`,
+         *     `refunded` (all of it) and `partially_refunded` after refunds.
+         * @enum {string}
+         */
+        OrderStatus: "pending" | "active" | "completed" | "cancelled" | "refunded" | "partially_refunded";
+        PackageAvailability: {
+            /**
+             * Format: date-time
+             * @description On sale until.
+             */
+            end?: string | null;
+            /** @description Only one sponsor may hold units of this package. */
+            exclusivity?: boolean;
+            max_per_sponsor?: number | null;
+            /**
+             * Format: date-time
+             * @description On sale from.
+             */
+            start?: string | null;
+        };
+        /** @description What the sponsor gets, e.g. `{ "logo_stage": true, "booth": "10x10", "social_posts": 5 }`. */
+        PackageBenefits: {
+            [key: string]: unknown;
+        };
+        PackageConstraints: {
+            /** @description Only sponsors whose industry or preferred categories include one of these (case-insensitive). */
+            category_allow?: string[];
+            /** @description Sponsor names or industries that may not buy this package (case-insensitive). */
+            sponsor_conflicts?: string[];
+        };
+        /** @enum {string} */
+        PackageStatus: "draft" | "published" | "archived";
+        /**
+         * @description public packages are listed in the marketplace; unlisted ones are reachable by id; private ones only by their organizer.
+         * @enum {string}
+         */
+        PackageVisibility: "public" | "unlisted" | "private";
+        Payout: {
+            /** @description Transferred to the organizer (order amount − fee). */
+            amount_cents: number;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** @description The organizer's Stripe Connect account. */
+            destination_account_id: string | null;
+            /** @description The platform fee kept. */
+            fee_cents: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            order_id: string;
+            /**
+             * Format: uuid
+             * @description The organizer organization paid.
+             */
+            org_id: string;
+            /** Format: date-time */
+            paid_at: string | null;
+            payout_attempts: number;
+            payout_failure_reason: string | null;
+            reversed_cents: number;
+            /** @enum {string} */
+            status: "pending" | "paid" | "failed";
+            stripe_transfer_id: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PingData: {
+            message: string;
+        };
+        Proposal: {
+            closed_reason: string | null;
+            /** Format: date-time */
+            created_at: string;
+            created_by_side: components["schemas"]["Side"];
+            /** Format: uuid */
+            event_id: string;
+            event_title: string;
+            /** Format: uuid */
+            id: string;
+            latest_offer: components["schemas"]["LatestOffer"] | null;
+            message_count: number;
+            /** @description Oldest first; present when the thread is retrieved by id. */
+            messages?: components["schemas"]["ProposalMessage"][];
+            /**
+             * Format: uuid
+             * @description The order created on acceptance.
+             */
+            order_id: string | null;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** Format: uuid */
+            package_id: string | null;
+            /** Format: uuid */
+            sponsor_id: string;
+            sponsor_logo_url: string | null;
+            sponsor_name: string;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            status: components["schemas"]["ProposalStatus"];
+            /** @description The side that may answer (counter, accept or reject) the latest offer; null once closed. */
+            turn: components["schemas"]["Side"] | null;
+            /**
+             * Format: date-time
+             * @description The last activity.
+             */
+            updated_at: string;
+            your_side: components["schemas"]["Side"];
+        };
+        ProposalMessage: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            offer: components["schemas"]["ProposalOffer"] | null;
+            /** Format: uuid */
+            sender_user_id: string | null;
+            side: components["schemas"]["Side"];
+            /** Format: uuid */
+            thread_id: string;
+        };
+        ProposalOffer: {
+            /** @description Changes to the package benefits, e.g. `{ "story_posts": 3, "exclusivity": true }`. */
+            benefits_delta?: {
+                [key: string]: unknown;
+            };
+            /** @description Defaults to the package's currency. */
+            currency?: string;
+            price_cents: number;
+            requested_benefits?: string[];
+        };
+        /** @enum {string} */
+        ProposalStatus: "draft" | "sent" | "countered" | "accepted" | "rejected" | "withdrawn" | "expired";
+        /**
+         * @description The side of a deal; a caller's side comes from its organization.
+         * @enum {string}
+         */
+        Side: "organizer" | "sponsor";
+        Sla: {
+            /** @description The value found by the latest evaluation. */
+            actual: number | null;
+            breach_policy: components["schemas"]["SlaBreachPolicy"];
+            /** Format: date-time */
+            breached_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            due_at: string;
+            /**
+             * Format: date-time
+             * @description The due date plus the grace days.
+             */
+            evaluate_after: string;
+            /** Format: date-time */
+            evaluated_at: string | null;
+            /** Format: uuid */
+            event_id: string;
+            /** @description The approved proofs whose metrics counted. */
+            evidence_proof_ids: string[];
+            /** @description The `event_stat_snapshots` rows the actual value came from (guide §17). */
+            evidence_snapshot_ids: string[];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            makegood_deliverable_id: string | null;
+            /**
+             * @example impressions_total
+             * @example booth_hours
+             */
+            metric: string;
+            /** Format: uuid */
+            order_id: string;
+            /** Format: uuid */
+            organizer_org_id: string;
+            /** Format: uuid */
+            package_id: string;
+            /** @description The penalty refunded for a breach. */
+            penalty_cents: number | null;
+            /** @description The refund made for the breach (`sla:<id>`). */
+            refund_reference: string | null;
+            /** Format: uuid */
+            sponsor_id: string;
+            /** Format: uuid */
+            sponsor_org_id: string;
+            status: components["schemas"]["SlaStatus"];
+            target: number;
+            /** Format: uuid */
+            template_id: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Guide §11: a penalty (`penalty_pct` of the order amount, or `penalty_cents`) refunded on breach, or `remedy: makegood` (a new deliverable), after `grace_days`. */
+        SlaBreachPolicy: {
+            grace_days?: number;
+            penalty_cents?: number;
+            penalty_pct?: number;
+            /**
+             * @example makegood
+             * @example partial_refund
+             */
+            remedy?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @enum {string} */
+        SlaStatus: "pending" | "met" | "breached";
+        SponsorshipPackage: {
+            /** Format: date-time */
+            archived_at: string | null;
+            audience_snapshot: components["schemas"]["AudienceSnapshot"];
+            availability: components["schemas"]["PackageAvailability"];
+            benefits: components["schemas"]["PackageBenefits"];
+            cancellation_policy: components["schemas"]["CancellationPolicy"] | null;
+            constraints: components["schemas"]["PackageConstraints"];
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            event_id: string;
+            expected_reach: number | null;
+            /** Format: uuid */
+            id: string;
+            inventory: number;
+            /** @description True once published. */
+            is_active: boolean;
+            /**
+             * Format: uuid
+             * @description The event's organizer organization.
+             */
+            org_id: string;
+            price_cents: number;
+            /** Format: date-time */
+            published_at: string | null;
+            quality_score: number | null;
+            sold: number;
+            status: components["schemas"]["PackageStatus"];
+            /** Format: uuid */
+            template_id: string | null;
+            tier: string;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            version: number;
+            visibility: components["schemas"]["PackageVisibility"];
+        };
+        WebhookEndpoint: {
+            /** Format: date-time */
+            created_at: string;
+            description: string | null;
+            /**
+             * @description `manual` (you), `gone` (the endpoint answered 410), `failing` (it failed continuously too long).
+             * @enum {string|null}
+             */
+            disabled_reason: "manual" | "gone" | "failing" | null;
+            enabled: boolean;
+            /** @description The event types delivered here; `null` for all of them. */
+            event_types: components["schemas"]["WebhookEventTypeName"][] | null;
+            /**
+             * Format: date-time
+             * @description When the current run of failed attempts began; `null` while deliveries succeed.
+             */
+            failing_since: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            org_id: string;
+            /**
+             * Format: date-time
+             * @description Until then the previous secret signs too (a second `v1,` signature).
+             */
+            previous_secret_expires_at: string | null;
+            /** @description The start of the signing secret, to recognise it. */
+            secret_prefix: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uri */
+            url: string;
+        };
+        /**
+         * @description A webhook event type; `GET /v1/webhook-event-types` lists them with their payload schemas.
+         * @example order.funded
+         */
+        WebhookEventTypeName: string;
+        WidgetUpdatedData: {
+            [key: string]: unknown;
+        };
+        WorkspaceCreatedData: {
+            [key: string]: unknown;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+
+/** The API's `Deliverable`, as event `data`. */
+export type Deliverable = components['schemas']['Deliverable'];
+/** The API's `EventSponsorship`, as event `data`. */
+export type EventSponsorship = components['schemas']['EventSponsorship'];
+/** The API's `Order`, as event `data`. */
+export type Order = components['schemas']['Order'];
+/** The API's `Payout`, as event `data`. */
+export type Payout = components['schemas']['Payout'];
+/** The `data` of `ping` events. */
+export type PingData = components['schemas']['PingData'];
+/** The API's `Proposal`, as event `data`. */
+export type Proposal = components['schemas']['Proposal'];
+/** The API's `Sla`, as event `data`. */
+export type Sla = components['schemas']['Sla'];
+/** The API's `SponsorshipPackage`, as event `data`. */
+export type SponsorshipPackage = components['schemas']['SponsorshipPackage'];
+/** The API's `WebhookEndpoint`, as event `data`. */
+export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
+/** The `data` of `widget.updated` events. */
+export type WidgetUpdatedData = components['schemas']['WidgetUpdatedData'];
+/** The `data` of `workspace.created` events. */
+export type WorkspaceCreatedData = components['schemas']['WorkspaceCreatedData'];
+
+/** Every event type and the shape of its `data`. */
+export interface YardpassWebhookEventMap {
+  /** A sponsorship package was published and can be sold. */
+  'package.published': SponsorshipPackage;
+  /** A proposal (or a new offer in it) was sent to the other side. */
+  'proposal.sent': Proposal;
+  /** The other side answered an offer with a counter-offer. */
+  'proposal.countered': Proposal;
+  /** A proposal was accepted; its order exists. */
+  'proposal.accepted': Proposal;
+  /** A proposal was rejected. */
+  'proposal.rejected': Proposal;
+  /** An order was created from an accepted proposal. */
+  'order.created': Order;
+  /** An order's payment succeeded; the money is held in escrow. */
+  'order.funded': Order;
+  /** An order was refunded, in full or in part. */
+  'order.refunded': Order;
+  /** An order was cancelled. */
+  'order.cancelled': Order;
+  /** Proof was submitted for a deliverable. */
+  'deliverable.submitted': Deliverable;
+  /** A deliverable was approved. */
+  'deliverable.approved': Deliverable;
+  /** A deliverable was sent back for changes. */
+  'deliverable.needs_changes': Deliverable;
+  /** A deliverable was waived. */
+  'deliverable.waived': Deliverable;
+  /** An SLA missed its target; its breach policy was applied. */
+  'sla.breached': Sla;
+  /** An organizer's payout was transferred. */
+  'payout.completed': Payout;
+  /** A payout failed after its retries. */
+  'payout.failed': Payout;
+  /** An event sponsorship's activation changed. */
+  'event_sponsorship.updated': EventSponsorship;
+  /** A workspace was created. */
+  'workspace.created': WorkspaceCreatedData;
+  /** A command-center widget was created or changed. */
+  'widget.updated': WidgetUpdatedData;
+  /** Yardpass stopped delivering to one of your endpoints (410 Gone, or failing too long). */
+  'webhook_endpoint.disabled': WebhookEndpoint;
+  /** Sent by `POST /v1/webhook-endpoints/{id}:test` to that endpoint only. */
+  ping: PingData;
+}
