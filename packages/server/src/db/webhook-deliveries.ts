@@ -235,6 +235,16 @@ export async function killWebhookDelivery(tx: Tx, id: string, reason: string): P
   );
 }
 
+/** Dead-letters every delivery of an endpoint still waiting for an attempt (the endpoint was disabled). */
+export async function killEndpointDeliveries(tx: Tx, endpointId: string, reason: string): Promise<number> {
+  const { rowCount } = await tx.query(
+    `update webhook_deliveries set status = 'dead', next_attempt_at = null, last_error = $2, updated_at = now()
+      where endpoint_id = $1 and status in ('pending', 'failed')`,
+    [endpointId, reason],
+  );
+  return rowCount ?? 0;
+}
+
 /**
  * Enqueues again deliveries that are overdue by `graceMs` and not leased: their job died with a worker
  * (graphile-worker keeps a crashed worker's jobs locked for hours). Answers how many.

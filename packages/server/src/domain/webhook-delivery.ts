@@ -3,6 +3,7 @@ import type { Db } from '../db/pool';
 import {
   claimWebhookDelivery,
   findWebhookDelivery,
+  killEndpointDeliveries,
   killWebhookDelivery,
   listWebhookAttempts,
   listWebhookDeliveries,
@@ -261,6 +262,7 @@ export async function attemptDelivery(deps: DeliveryDeps, deliveryId: string): P
       failingBefore: gone ? undefined : new Date(now.getTime() - settings.disableAfterMs + 1),
     });
     if (!endpoint) return;
+    await killEndpointDeliveries(tx, endpoint.id, `endpoint disabled (${endpoint.disabled_reason})`);
     await emitEvent(tx, claimed.org_id, 'webhook_endpoint.disabled', endpoint);
     log.warn(
       {
