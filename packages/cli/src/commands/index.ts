@@ -6,6 +6,10 @@ import { events } from './events.js';
 import { keys } from './keys.js';
 import { members } from './members.js';
 import { orgs } from './orgs.js';
+import { packageTemplates } from './package-templates.js';
+import { packages } from './packages.js';
+import { proposals } from './proposals.js';
+import { marketplace } from './marketplace.js';
 import type { Resource } from './resource.js';
 import { reports } from './reports.js';
 import { slas } from './slas.js';
@@ -14,4 +18,4 @@ import { sponsorships } from './sponsorships.js';
 import { stats } from './stats.js';
 
 /** Every resource group, in the order `yardpass --help` lists them. */
-export const resources: readonly Resource[] = [events, sponsors, sponsorships, deliverables, slas, analytics, stats, consents, reports, members, keys, auditLog, orgs];
+export const resources: readonly Resource[] = [events, sponsors, packages, packageTemplates, marketplace, proposals, sponsorships, deliverables, slas, analytics, stats, consents, reports, members, keys, auditLog, orgs];

@@ -1,0 +1,220 @@
+import { optional, type Field } from '../fields.js';
+import { table } from '../output.js';
+import { unchecked, type Resource } from './resource.js';
+
+const packageId = '7c1e4f2a-3b5d-4e6f-8a9b-0c1d2e3f4a5b';
+const VISIBILITY = ['public', 'unlisted', 'private'];
+
+const editable: readonly Field[] = [
+  { name: 'title', description: 'Title, e.g. "Gold Stage Sponsor"' },
+  { name: 'tier', description: 'Tier, e.g. gold' },
+  { name: 'price_cents', description: 'Price in minor units, e.g. 150000', type: 'integer' },
+  { name: 'currency', description: 'ISO 4217 currency, e.g. USD' },
+  { name: 'inventory', description: 'Units for sale', type: 'integer' },
+  {
+    name: 'benefits',
+    description: 'Benefits as JSON, e.g. {"booth":"10x10","social_posts":5}',
+    type: 'json',
+  },
+  {
+    name: 'availability',
+    description: 'Sale window and limits as JSON: {"start","end","max_per_sponsor","exclusivity"}',
+    type: 'json',
+  },
+  {
+    name: 'constraints',
+    description: 'Who may buy, as JSON: {"category_allow":[…],"sponsor_conflicts":[…]}',
+    type: 'json',
+  },
+  {
+    name: 'cancellation_policy',
+    description: 'Orders\' cancellation policy as JSON: {"window_days","penalty_pct"}',
+    type: 'json',
+  },
+  { name: 'visibility', description: 'Who can find it', choices: VISIBILITY },
+  {
+    name: 'expected_reach',
+    description: 'Expected reach (people); drives the impressions SLA',
+    type: 'integer',
+    nullable: true,
+  },
+];
+
+const baseFields: Field[] = [
+  { name: 'event_id', description: 'The event', required: true, ref: 'events' },
+  { name: 'template_id', description: 'A template filling title, tier, price, currency and benefits' },
+  ...editable,
+  {
+    name: 'audience_snapshot',
+    description: 'Audience figures as JSON (replaced by real stats at publish)',
+    type: 'json',
+  },
+];
+const createFields: readonly Field[] = baseFields.map((field) =>
+  field.name === 'inventory' ? { ...field, required: true } : field,
+);
+
+const variantFields: readonly Field[] = [
+  { name: 'title', description: 'Title, e.g. "Silver Stage Sponsor"', required: true },
+  { name: 'tier', description: 'Tier, e.g. silver', required: true },
+  { name: 'price_cents', description: 'Price in minor units', type: 'integer', required: true },
+  { name: 'benefits', description: 'Benefits as JSON', type: 'json' },
+  { name: 'is_active', description: 'Offered (true) or not (false)', choices: ['true', 'false'] },
+];
+
+const bool = (body: Record<string, unknown>) =>
+  typeof body.is_active === 'string' ? { ...body, is_active: body.is_active === 'true' } : body;
+
+export const packages: Resource = {
+  name: 'packages',
+  noun: 'package',
+  summary: 'Sponsorship packages of your events: create, publish, variants',
+  label: ['title', 'tier'],
+  commands: [
+    {
+      kind: 'list',
+      path: 'list',
+      operationId: 'listPackages',
+      summary: 'List your packages (the gallery), by price',
+      examples: [
+        'yardpass packages list --event-id <event>',
+        'yardpass packages list --is-active true --json',
+      ],
+      filters: [
+        { name: 'event_id', description: 'Only packages of this event' },
+        { name: 'visibility', description: 'Only this visibility', choices: VISIBILITY },
+        {
+          name: 'is_active',
+          description: 'Only published (true) or drafts (false)',
+          choices: ['true', 'false'],
+        },
+        { name: 'tier', description: 'Only this tier' },
+        { name: 'min_price_cents', description: 'Cheapest price', type: 'integer' },
+        { name: 'max_price_cents', description: 'Dearest price', type: 'integer' },
+      ],
+      columns: ['id', 'title', 'tier', 'price_cents', 'sold', 'inventory', 'status'],
+      call: (client, query) => client.packages.list(unchecked(query)),
+    },
+    {
+      kind: 'item',
+      path: 'create',
+      operationId: 'createPackage',
+      summary: 'Create a package (a draft until published)',
+      examples: [
+        'yardpass packages create --event-id <event> --title "Gold Stage Sponsor" --tier gold --price-cents 150000 --currency USD --inventory 3',
+        'yardpass packages create --data @package.json',
+      ],
+      fields: createFields,
+      done: 'Created',
+      call: (client, { body }) => client.packages.create(unchecked(body)),
+    },
+    {
+      kind: 'item',
+      path: 'get',
+      operationId: 'getPackage',
+      summary: 'Show a package',
+      examples: [`yardpass packages get ${packageId}`],
+      id: true,
+      call: (client, { id }) => client.packages.retrieve(id),
+    },
+    {
+      kind: 'item',
+      path: 'update',
+      operationId: 'updatePackage',
+      summary: 'Change a package (pass --version to refuse a stale change)',
+      examples: [`yardpass packages update ${packageId} --version 2 --price-cents 120000`],
+      id: true,
+      fields: [
+        { name: 'version', description: 'The version you read; a stale one is refused', type: 'integer' },
+        ...optional(editable),
+      ],
+      partial: true,
+      done: 'Updated',
+      call: (client, { id, body }) => client.packages.update(id, unchecked(body)),
+    },
+    {
+      kind: 'item',
+      path: 'publish',
+      operationId: 'publishPackage',
+      summary: 'Publish a package: audience snapshot, SLA templates, on sale',
+      examples: [`yardpass packages publish ${packageId}`],
+      id: true,
+      done: 'Published',
+      call: (client, { id }) => client.packages.publish(id),
+    },
+    {
+      kind: 'item',
+      path: 'unpublish',
+      operationId: 'unpublishPackage',
+      summary: 'Take a package off sale (back to draft)',
+      examples: [`yardpass packages unpublish ${packageId}`],
+      id: true,
+      done: 'Unpublished',
+      call: (client, { id }) => client.packages.unpublish(id),
+    },
+    {
+      kind: 'item',
+      path: 'archive',
+      operationId: 'archivePackage',
+      summary: 'Archive a package for good',
+      examples: [`yardpass packages archive ${packageId} --yes`],
+      id: true,
+      confirm: (what) => `Archive ${what}? It goes off sale for good.`,
+      done: 'Archived',
+      call: (client, { id }) => client.packages.archive(id),
+    },
+    {
+      kind: 'custom',
+      path: 'variants list',
+      operationId: 'listPackageVariants',
+      summary: "List a package's variants",
+      examples: [`yardpass packages variants list ${packageId}`],
+      configure: (command) => command.argument('[package-id]', 'The package'),
+      async run(input) {
+        const { client, args, json, io } = input;
+        const id = await input.chooseId({ resource: 'packages', given: args[0], name: '<package-id>' });
+        const items = await client.packages.listVariants(id, { limit: 100 }).toArray();
+        if (json) io.json(items);
+        else if (items.length === 0) io.note('No variants.');
+        else io.print(table({ items, columns: ['id', 'title', 'tier', 'price_cents', 'is_active'], io }));
+      },
+    },
+    {
+      kind: 'item',
+      path: 'variants create',
+      operationId: 'createPackageVariant',
+      summary: 'Add a variant (e.g. a cheaper tier) to a package',
+      examples: [
+        `yardpass packages variants create ${packageId} --title Silver --tier silver --price-cents 80000`,
+      ],
+      id: true,
+      fields: variantFields,
+      done: 'Added variant to',
+      call: (client, { id, body }) => client.packages.createVariant(id, unchecked(bool(body))),
+    },
+    {
+      kind: 'item',
+      path: 'variants update',
+      operationId: 'updatePackageVariant',
+      summary: 'Change a variant',
+      examples: ['yardpass packages variants update <variant-id> --is-active false'],
+      id: true,
+      fields: optional(variantFields),
+      partial: true,
+      done: 'Updated variant',
+      call: (client, { id, body }) => client.packages.updateVariant(id, unchecked(bool(body))),
+    },
+    {
+      kind: 'item',
+      path: 'variants delete',
+      operationId: 'deletePackageVariant',
+      summary: 'Delete a variant',
+      examples: ['yardpass packages variants delete <variant-id> --yes'],
+      id: true,
+      confirm: (what) => `Delete this variant of ${what}?`,
+      done: 'Deleted variant',
+      silent: true,
+      call: (client, { id }) => client.packages.delVariant(id),
+    },
+  ],
+};
