@@ -324,17 +324,9 @@ describe('resource commands', () => {
         noun: 'order',
         summary: 'Orders',
         label: ['title'],
+        retrieve: async (client, id) =>
+          (await client.request<{ data: unknown }>({ method: 'GET', path: `/v1/orders/${id}` })).data,
         commands: [
-          {
-            kind: 'item',
-            path: 'get',
-            operationId: 'getEvent', // any: only the shape of the declaration is under test
-            summary: 'Show an order',
-            examples: ['yardpass orders get o1'],
-            id: true,
-            call: async (client, { id }) =>
-              (await client.request<{ data: unknown }>({ method: 'GET', path: `/v1/orders/${id}` })).data,
-          },
           {
             kind: 'item',
             path: 'fund',

@@ -322,11 +322,14 @@ async function retrieveForDescription(options: {
   resource: Resource;
   id: string;
 }): Promise<JsonObject | undefined> {
-  const get = options.resource.commands.find(
-    (spec): spec is ItemCommand => spec.kind === 'item' && spec.path === 'get',
+  const { resource, client, id } = options;
+  const get = resource.commands.find(
+    (spec): spec is ItemCommand => spec.kind === 'item' && (spec.path === 'get' || spec.path === 'show'),
   );
-  if (!get) return undefined;
-  const item = await get.call(options.client, { id: options.id, body: {} });
+  const retrieve =
+    resource.retrieve ?? (get && ((_: Yardpass, at: string) => get.call(client, { id: at, body: {} })));
+  if (!retrieve) return undefined;
+  const item = await retrieve(client, id);
   return isRecord(item) ? item : undefined;
 }
 

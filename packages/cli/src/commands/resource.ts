@@ -42,8 +42,8 @@ export interface ItemCommand extends CommandBase {
   partial?: boolean;
   /**
    * Asks before running, e.g. `(what) => \`Delete ${what}?\``; `--yes` skips; without a terminal, `--yes`
-   * is required. Money-moving and destructive commands declare it. `item` is the item as fetched (when the
-   * group has a `get`), `body` what will be sent, so the question can say what will happen, e.g.
+   * is required. Money-moving and destructive commands declare it. `item` is the item as fetched (with the
+   * group's `retrieve`, else its `get` or `show` item command), `body` what will be sent, so the question can say what will happen, e.g.
    * `(what, { item }) => \`Fund ${what} with ${money(item)}?\``.
    */
   confirm?: (what: string, details: { item: JsonObject | undefined; body: JsonObject }) => string;
@@ -112,6 +112,8 @@ export interface Resource {
   summary: string;
   /** The keys that name an item in prompts and messages: the first is its name, the rest are hints. */
   label: readonly string[];
+  /** Fetches one item, to show in confirmations; defaults to the group's `get` or `show` item command. */
+  retrieve?: (client: Yardpass, id: string) => PromiseLike<unknown>;
   commands: readonly (ListCommand | ItemCommand | CustomCommand)[];
 }
 
