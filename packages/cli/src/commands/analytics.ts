@@ -51,7 +51,9 @@ export async function ingestFile(options: {
   const flush = async () => {
     if (records.length === 0) return;
     stop();
-    stop = io.spinner(`Ingesting ${bar(bytesRead, size)} ${totals.records.toLocaleString('en-US')} records sent`);
+    stop = io.spinner(
+      `Ingesting ${bar(bytesRead, size)} ${totals.records.toLocaleString('en-US')} records sent`,
+    );
     const batch = await client.analytics.ingest(eventId, { batch_id: batchId(eventId, lines), records });
     totals.records += batch.records;
     totals.batches += 1;
@@ -70,9 +72,12 @@ export async function ingestFile(options: {
       try {
         record = JSON.parse(line);
       } catch (error) {
-        throw usageError(`${file}:${lineNumber} is not JSON (${(error as Error).message}); nothing after it was sent.`);
+        throw usageError(
+          `${file}:${lineNumber} is not JSON (${(error as Error).message}); nothing after it was sent.`,
+        );
       }
-      if (!isRecord(record)) throw usageError(`${file}:${lineNumber} is not a JSON object; nothing after it was sent.`);
+      if (!isRecord(record))
+        throw usageError(`${file}:${lineNumber} is not a JSON object; nothing after it was sent.`);
       lines.push(line);
       records.push(record as AnalyticsRecord);
       if (records.length >= batchSize) await flush();
@@ -95,7 +100,8 @@ export const analytics: Resource = {
       kind: 'custom',
       path: 'ingest',
       operationId: 'ingestAnalytics',
-      summary: 'Send an NDJSON file of records in batches of up to 10,000 (re-running it stores nothing twice)',
+      summary:
+        'Send an NDJSON file of records in batches of up to 10,000 (re-running it stores nothing twice)',
       examples: [
         'yardpass analytics ingest --event 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21 --file events.ndjson',
         'yardpass analytics ingest --event <id> --file big.ndjson --batch-size 5000 --json',
@@ -105,8 +111,13 @@ export const analytics: Resource = {
           .option('--event <id>', 'The event the records belong to')
           .option('--file <path>', 'Records, one JSON object per line')
           .option('--batch-size <n>', 'Records per request, at most 10000', '10000'),
-      async run({ client, options, json, io, chooseId }) {
-        const eventId = await chooseId({ resource: 'events', given: options.event as string | undefined, name: '--event' });
+      async run(input) {
+        const { client, options, json, io } = input;
+        const eventId = await input.chooseId({
+          resource: 'events',
+          given: options.event as string | undefined,
+          name: '--event',
+        });
         const file = options.file as string | undefined;
         if (!file) throw usageError('Missing --file: the NDJSON file of records to send.');
         const batchSize = Number(options.batchSize);
@@ -116,7 +127,9 @@ export const analytics: Resource = {
         if (json) io.json(totals);
         else {
           const again = totals.replayed > 0 ? ` (${totals.replayed} already stored before)` : '';
-          io.success(`Sent ${totals.records.toLocaleString('en-US')} records in ${totals.batches} batches${again}`);
+          io.success(
+            `Sent ${totals.records.toLocaleString('en-US')} records in ${totals.batches} batches${again}`,
+          );
         }
       },
     },

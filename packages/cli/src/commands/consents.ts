@@ -17,13 +17,25 @@ export const consents: Resource = {
       summary: "List an event's audience consents",
       examples: ['yardpass consents list --event 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21'],
       configure: (command) => command.option('--event <id>', 'The event'),
-      async run({ client, options, json, io, chooseId }) {
-        const id = await chooseId({ resource: 'events', given: options.event as string | undefined, name: '--event' });
+      async run(input) {
+        const { client, options, json, io } = input;
+        const id = await input.chooseId({
+          resource: 'events',
+          given: options.event as string | undefined,
+          name: '--event',
+        });
         const items = [];
         for await (const consent of client.audienceConsents.list(id, { limit: 100 })) items.push(consent);
         if (json) io.json(items);
         else if (items.length === 0) io.note('No consents: no audience segment of this event is shared.');
-        else io.print(table({ items, columns: ['id', 'segment_key', 'scope', { key: 'expires_at', header: 'EXPIRES', as: 'time' }], io }));
+        else
+          io.print(
+            table({
+              items,
+              columns: ['id', 'segment_key', 'scope', { key: 'expires_at', header: 'EXPIRES', as: 'time' }],
+              io,
+            }),
+          );
       },
     },
     {
@@ -41,8 +53,13 @@ export const consents: Resource = {
           .option('--segment <key>', 'The segment, e.g. age:18-24 or city:Austin')
           .option('--scope <scope>', `One of ${SCOPES.join(', ')}`, 'aggregated')
           .option('--expires-at <time>', 'When the consent ends (default: never)'),
-      async run({ client, options, json, io, chooseId }) {
-        const id = await chooseId({ resource: 'events', given: options.event as string | undefined, name: '--event' });
+      async run(input) {
+        const { client, options, json, io } = input;
+        const id = await input.chooseId({
+          resource: 'events',
+          given: options.event as string | undefined,
+          name: '--event',
+        });
         const segment = options.segment as string | undefined;
         if (!segment) throw usageError('Missing --segment, e.g. --segment age:18-24.');
         const scope = options.scope as string;
@@ -63,12 +80,18 @@ export const consents: Resource = {
       summary: 'Withdraw a consent',
       examples: ['yardpass consents delete 2f1c… --event <id> --yes'],
       confirm: true,
-      configure: (command) => command.argument('[consent-id]', 'The consent').option('--event <id>', 'The event'),
-      async run({ client, args, options, json, io, chooseId, confirm }) {
-        const eventId = await chooseId({ resource: 'events', given: options.event as string | undefined, name: '--event' });
+      configure: (command) =>
+        command.argument('[consent-id]', 'The consent').option('--event <id>', 'The event'),
+      async run(input) {
+        const { client, args, options, json, io } = input;
+        const eventId = await input.chooseId({
+          resource: 'events',
+          given: options.event as string | undefined,
+          name: '--event',
+        });
         const consentId = args[0];
         if (!consentId) throw usageError('Missing <consent-id>: see `yardpass consents list --event <id>`.');
-        await confirm(`Withdraw consent ${consentId}? The segment stops being shared at once.`);
+        await input.confirm(`Withdraw consent ${consentId}? The segment stops being shared at once.`);
         const result = await client.audienceConsents.del({ id: eventId, consent_id: consentId });
         if (json) io.json(result);
         else io.success('Withdrawn');

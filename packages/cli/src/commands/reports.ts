@@ -15,7 +15,8 @@ export const reports: Resource = {
       kind: 'custom',
       path: 'roi',
       operationId: 'getRoiReport',
-      summary: 'The ROI of an order: impressions, attributed conversions, ROI multiplier, CPM, deliverables, SLAs',
+      summary:
+        'The ROI of an order: impressions, attributed conversions, ROI multiplier, CPM, deliverables, SLAs',
       examples: [
         'yardpass reports roi --order 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21',
         'yardpass reports roi --order <id> --from 2026-06-01 --to 2026-07-01 --format pdf --out roi.pdf',
@@ -56,7 +57,8 @@ export const reports: Resource = {
           } else {
             const report = await client.reports.roi(query);
             stop();
-            if (typeof report === 'string') throw usageError('The server answered text where JSON was expected.');
+            if (typeof report === 'string')
+              throw usageError('The server answered text where JSON was expected.');
             if (out) await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
             else if (json) io.json(report);
             else {
@@ -76,7 +78,13 @@ export const reports: Resource = {
                 }),
               );
               io.print('');
-              io.print(table({ items: report.daily, columns: ['date', 'impressions', 'conversions', 'conversion_value_cents'], io }));
+              io.print(
+                table({
+                  items: report.daily,
+                  columns: ['date', 'impressions', 'conversions', 'conversion_value_cents'],
+                  io,
+                }),
+              );
             }
           }
         } finally {

@@ -22,7 +22,13 @@ function printStats(io: Io, stats: EventStats): void {
   }));
   io.print(table({ items, columns: ['metric', 'value', 'snapshot'], io }));
   io.print('');
-  io.print(detail({ item: { captured_at: stats.captured_at, ...stats.audience, metrics: undefined }, title: 'Shareable audience', io }));
+  io.print(
+    detail({
+      item: { captured_at: stats.captured_at, ...stats.audience, metrics: undefined },
+      title: 'Shareable audience',
+      io,
+    }),
+  );
 }
 
 export const stats: Resource = {
@@ -36,20 +42,28 @@ export const stats: Resource = {
       path: 'show',
       operationId: 'getEventStats',
       summary: "Show an event's latest metrics, their snapshot ids and its shareable audience",
-      examples: ['yardpass stats show --event 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21', 'yardpass stats show --event <id> --json'],
+      examples: [
+        'yardpass stats show --event 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21',
+        'yardpass stats show --event <id> --json',
+      ],
       configure: (command) =>
         command
           .option('--event <id>', 'The event')
           .option('--from <time>', 'Start of the series (default: 7 days before --to)')
           .option('--to <time>', 'End of the series (default: now)'),
-      async run({ client, options, json, io, chooseId }) {
-        const id = await chooseId({ resource: 'events', given: options.event as string | undefined, name: '--event' });
+      async run(input) {
+        const { client, options, json, io } = input;
+        const id = await input.chooseId({
+          resource: 'events',
+          given: options.event as string | undefined,
+          name: '--event',
+        });
         const query: { from?: string; to?: string } = {};
         if (typeof options.from === 'string') query.from = options.from;
         if (typeof options.to === 'string') query.to = options.to;
         const result = await client.stats.retrieve(id, query);
         if (json) io.json(result);
-        else printStats(io, result as unknown as EventStats);
+        else printStats(io, result);
       },
     },
     {
@@ -59,14 +73,19 @@ export const stats: Resource = {
       summary: 'Roll up the event now instead of waiting for the hourly job',
       examples: ['yardpass stats refresh --event 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21'],
       configure: (command) => command.option('--event <id>', 'The event'),
-      async run({ client, options, json, io, chooseId }) {
-        const id = await chooseId({ resource: 'events', given: options.event as string | undefined, name: '--event' });
+      async run(input) {
+        const { client, options, json, io } = input;
+        const id = await input.chooseId({
+          resource: 'events',
+          given: options.event as string | undefined,
+          name: '--event',
+        });
         const stop = io.spinner('Rolling up');
         const result = await client.stats.refresh(id).finally(stop);
         if (json) io.json(result);
         else {
           io.success(`Rolled up at ${result.captured_at ?? 'now'}`);
-          printStats(io, result as unknown as EventStats);
+          printStats(io, result);
         }
       },
     },

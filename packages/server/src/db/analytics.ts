@@ -23,7 +23,10 @@ export async function findOwnedEvent(
 }
 
 /** Claims the batch id for the event; false when it was stored before (this transaction then waits for it). */
-export async function claimBatch(tx: Tx, batch: { orgId: string; eventId: string; batchId: string; counts: Counts }) {
+export async function claimBatch(
+  tx: Tx,
+  batch: { orgId: string; eventId: string; batchId: string; counts: Counts },
+) {
   const { rows } = await tx.query<BatchRow>(
     `insert into analytics_batches (org_id, event_id, batch_id, records, impressions, post_views, ticket_events)
      values ($1, $2, $3, $4, $5, $6, $7) on conflict (event_id, batch_id) do nothing
@@ -41,7 +44,11 @@ export async function claimBatch(tx: Tx, batch: { orgId: string; eventId: string
   return rows[0];
 }
 
-export async function findBatch(tx: Queryable, eventId: string, batchId: string): Promise<BatchRow | undefined> {
+export async function findBatch(
+  tx: Queryable,
+  eventId: string,
+  batchId: string,
+): Promise<BatchRow | undefined> {
   const { rows } = await tx.query<BatchRow>(
     `select batch_id, event_id, records, impressions, post_views, ticket_events, received_at
        from analytics_batches where event_id = $1 and batch_id = $2`,

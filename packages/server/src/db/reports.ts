@@ -41,7 +41,14 @@ export interface ReportDay {
  */
 export async function roiDays(
   tx: Queryable,
-  input: { eventId: string; from: string; to: string; utmSources: string[]; promoCodes: string[]; utmFilter?: string },
+  input: {
+    eventId: string;
+    from: string;
+    to: string;
+    utmSources: string[];
+    promoCodes: string[];
+    utmFilter?: string;
+  },
 ): Promise<ReportDay[]> {
   const { rows } = await tx.query<ReportDay>(
     `select to_char(g.day, 'YYYY-MM-DD') as date, coalesce(sum(a.impressions), 0)::int8 as impressions,

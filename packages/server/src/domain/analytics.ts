@@ -15,7 +15,15 @@ const fields: Record<Kind, { allowed: Field[]; required: Field[] }> = {
   ticket_open: { allowed: ['utm_source', 'promo_code'], required: [] },
   ticket_purchase: { allowed: ['value_cents', 'utm_source', 'promo_code'], required: ['value_cents'] },
 };
-const specific = new Set<string>(['source', 'utm_source', 'placement', 'post_id', 'dwell_ms', 'value_cents', 'promo_code']);
+const specific = new Set<string>([
+  'source',
+  'utm_source',
+  'placement',
+  'post_id',
+  'dwell_ms',
+  'value_cents',
+  'promo_code',
+]);
 const MAX_FUTURE_MS = 24 * 3_600_000;
 const MAX_ERRORS = 20;
 

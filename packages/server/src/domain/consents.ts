@@ -45,7 +45,8 @@ export function putEventConsent(db: Db, caller: Caller, eventId: string, input: 
 
 export function deleteEventConsent(db: Db, caller: Caller, eventId: string, consentId: string) {
   return db.tenant(caller.orgId, async (tx) => {
-    if (!UUID.test(consentId) || !(await findOwnedEvent(tx, eventId))) throw new NotFoundError('audience consent');
+    if (!UUID.test(consentId) || !(await findOwnedEvent(tx, eventId)))
+      throw new NotFoundError('audience consent');
     if (!(await deleteConsent(tx, eventId, consentId))) throw new NotFoundError('audience consent');
     await recordAudit(tx, caller, {
       action: 'audience_consent.delete',

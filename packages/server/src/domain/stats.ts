@@ -53,7 +53,9 @@ export function getEventStats(
   const to = input.to ? new Date(input.to) : input.now;
   const from = input.from ? new Date(input.from) : new Date(to.getTime() - 7 * DAY_MS);
   if (from > to) {
-    throw new ValidationError('`from` is after `to`.', [{ path: '/query/from', message: 'Must not be after `to`.' }]);
+    throw new ValidationError('`from` is after `to`.', [
+      { path: '/query/from', message: 'Must not be after `to`.' },
+    ]);
   }
   return db.tenant(caller.orgId, async (tx) => {
     if (!(await findOwnedEvent(tx, input.eventId))) throw new NotFoundError('event');

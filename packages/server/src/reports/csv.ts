@@ -1,19 +1,19 @@
 import type { RoiReport } from '../domain/reports';
 
 /** One RFC 4180 field: quoted when it holds a comma, a quote or a line break, quotes doubled. */
-function field(value: unknown): string {
+function field(value: string | number | null | undefined): string {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const line = (values: unknown[]) => `${values.map(field).join(',')}\r\n`;
+const line = (values: (string | number | null | undefined)[]) => `${values.map(field).join(',')}\r\n`;
 
 /**
  * The ROI report as RFC 4180 CSV (CRLF line ends): a `metric,value` summary block, an empty line, then the
  * daily series with its own header row.
  */
 export function roiCsv(report: RoiReport): string {
-  const summary: [string, unknown][] = [
+  const summary: [string, string | number | null][] = [
     ['order_id', report.order_id],
     ['event', report.event_title],
     ['sponsor', report.sponsor_name],

@@ -3,7 +3,13 @@ import type { RoiReport } from '../domain/reports';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const COLORS = { text: '#1f2933', muted: '#7b8794', grid: '#d9e2ec', impressions: '#3e7cb1', conversions: '#e4572e' };
+const COLORS = {
+  text: '#1f2933',
+  muted: '#7b8794',
+  grid: '#d9e2ec',
+  impressions: '#3e7cb1',
+  conversions: '#e4572e',
+};
 
 export function formatMoney(cents: number, currency: string): string {
   return `${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
@@ -26,15 +32,24 @@ function drawChart(doc: PDFKit.PDFDocument, report: RoiReport, top: number): num
   const maxConversions = Math.max(1, ...days.map((day) => day.conversions));
   const step = width / Math.max(1, days.length);
 
-  doc.fontSize(12).fillColor(COLORS.text).text('Daily impressions and conversions', PAGE.margin, top - 22);
+  doc
+    .fontSize(12)
+    .fillColor(COLORS.text)
+    .text('Daily impressions and conversions', PAGE.margin, top - 22);
   doc.lineWidth(0.5).strokeColor(COLORS.grid);
   for (let tick = 0; tick <= 4; tick++) {
     const y = bottom - (height * tick) / 4;
-    doc.moveTo(left, y).lineTo(left + width, y).stroke();
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .stroke();
     doc
       .fontSize(7)
       .fillColor(COLORS.impressions)
-      .text(formatCount(Math.round((maxImpressions * tick) / 4)), PAGE.margin, y - 3, { width: 36, align: 'right' });
+      .text(formatCount(Math.round((maxImpressions * tick) / 4)), PAGE.margin, y - 3, {
+        width: 36,
+        align: 'right',
+      });
     doc
       .fillColor(COLORS.conversions)
       .text(formatCount(Math.round((maxConversions * tick) / 4)), left + width + 4, y - 3, { width: 36 });
@@ -59,11 +74,17 @@ function drawChart(doc: PDFKit.PDFDocument, report: RoiReport, top: number): num
   });
   const first = days[0]?.date ?? '';
   const last = days.at(-1)?.date ?? '';
-  doc.fontSize(7).fillColor(COLORS.muted).text(first, left, bottom + 4);
+  doc
+    .fontSize(7)
+    .fillColor(COLORS.muted)
+    .text(first, left, bottom + 4);
   doc.text(last, left + width - 60, bottom + 4, { width: 60, align: 'right' });
   const legend = bottom + 18;
   doc.rect(left, legend, 8, 8).fill(COLORS.impressions);
-  doc.fontSize(8).fillColor(COLORS.text).text('Impressions (left scale)', left + 12, legend);
+  doc
+    .fontSize(8)
+    .fillColor(COLORS.text)
+    .text('Impressions (left scale)', left + 12, legend);
   doc.rect(left + 140, legend + 3, 12, 2).fill(COLORS.conversions);
   doc.fillColor(COLORS.text).text('Attributed conversions (right scale)', left + 156, legend);
   return legend + 24;
@@ -83,7 +104,12 @@ function drawTable(
       doc.text(column.label, x, at, { width: column.width - 6 });
       x += column.width;
     }
-    doc.moveTo(PAGE.margin, at + 11).lineTo(PAGE.margin + CONTENT_WIDTH, at + 11).lineWidth(0.5).strokeColor(COLORS.grid).stroke();
+    doc
+      .moveTo(PAGE.margin, at + 11)
+      .lineTo(PAGE.margin + CONTENT_WIDTH, at + 11)
+      .lineWidth(0.5)
+      .strokeColor(COLORS.grid)
+      .stroke();
     return at + 15;
   };
   y = header(y);
@@ -140,15 +166,24 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
     ['Attributed conversions', formatCount(report.conversions)],
     ['Conversion value', formatMoney(report.conversion_value_cents, report.currency)],
     ['ROI multiplier', `${report.roi_multiplier}x`],
-    ['Cost per 1,000 impressions', report.cpm_cents === null ? '—' : formatMoney(report.cpm_cents, report.currency)],
+    [
+      'Cost per 1,000 impressions',
+      report.cpm_cents === null ? '—' : formatMoney(report.cpm_cents, report.currency),
+    ],
   ];
   let y = doc.y + 16;
   const cell = CONTENT_WIDTH / 3;
   figures.forEach(([label, value], index) => {
     const x = PAGE.margin + (index % 3) * cell;
     const top = y + Math.floor(index / 3) * 44;
-    doc.fontSize(8).fillColor(COLORS.muted).text(label, x, top, { width: cell - 8 });
-    doc.fontSize(14).fillColor(COLORS.text).text(value, x, top + 11, { width: cell - 8 });
+    doc
+      .fontSize(8)
+      .fillColor(COLORS.muted)
+      .text(label, x, top, { width: cell - 8 });
+    doc
+      .fontSize(14)
+      .fillColor(COLORS.text)
+      .text(value, x, top + 11, { width: cell - 8 });
   });
   y += 2 * 44 + 30;
 
@@ -162,7 +197,12 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
       { label: 'Due', width: 75 },
       { label: 'Proven metrics', width: CONTENT_WIDTH - 260 },
     ],
-    rows: report.deliverables.map((d) => [d.type, d.status, d.due_at?.slice(0, 10) ?? '—', metricsText(d.proven_metrics)]),
+    rows: report.deliverables.map((d) => [
+      d.type,
+      d.status,
+      d.due_at?.slice(0, 10) ?? '—',
+      metricsText(d.proven_metrics),
+    ]),
   });
   if (report.slas.length > 0) {
     y = drawTable(doc, {
@@ -174,7 +214,12 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
         { label: 'Actual', width: 90 },
         { label: 'Outcome', width: CONTENT_WIDTH - 350 },
       ],
-      rows: report.slas.map((s) => [s.metric, String(s.target), s.actual === null ? '—' : String(s.actual), s.status]),
+      rows: report.slas.map((s) => [
+        s.metric,
+        String(s.target),
+        s.actual === null ? '—' : String(s.actual),
+        s.status,
+      ]),
     });
   }
   doc

@@ -43,7 +43,14 @@ describe('analytics ingestion', () => {
     const eventId = await createEvent();
     const now = new Date().toISOString();
     const res = await ingest(eventId, [
-      { kind: 'impression', occurred_at: now, session_id: 's1', source: 'feed', utm_source: 'ig', placement: 'top' },
+      {
+        kind: 'impression',
+        occurred_at: now,
+        session_id: 's1',
+        source: 'feed',
+        utm_source: 'ig',
+        placement: 'top',
+      },
       { kind: 'post_view', occurred_at: now, post_id: 'p1', dwell_ms: 1200 },
       { kind: 'ticket_open', occurred_at: now, utm_source: 'ig' },
       { kind: 'ticket_purchase', occurred_at: now, value_cents: 2500, promo_code: 'FIZZ' },
@@ -73,17 +80,42 @@ describe('analytics ingestion', () => {
       { kind: 'impression', occurred_at: '2019-03-10T12:00:00Z', session_id: 'old' },
       { kind: 'ticket_purchase', occurred_at: '2019-03-11T12:00:00Z', value_cents: 100 },
     ];
-    expect(await count(`select count(*)::int as n from pg_class where relname = 'event_impressions_p_2019_03'`, [])).toBe(0);
+    expect(
+      await count(
+        `select count(*)::int as n from pg_class where relname = 'event_impressions_p_2019_03'`,
+        [],
+      ),
+    ).toBe(0);
     expect((await ingest(eventId, records)).status).toBe(201);
-    expect(await count('select count(*)::int as n from event_impressions_p_default where event_id = $1', [eventId])).toBe(1);
+    expect(
+      await count('select count(*)::int as n from event_impressions_p_default where event_id = $1', [
+        eventId,
+      ]),
+    ).toBe(1);
 
-    const created = await ensureAnalyticsPartitions(server.db, { now: new Date(), firstMonth: new Date('2019-03-05'), months: 1 });
+    const created = await ensureAnalyticsPartitions(server.db, {
+      now: new Date(),
+      firstMonth: new Date('2019-03-05'),
+      months: 1,
+    });
     expect(created).toBe(3);
-    expect(await count('select count(*)::int as n from event_impressions_p_default where event_id = $1', [eventId])).toBe(0);
-    expect(await count('select count(*)::int as n from event_impressions_p_2019_03 where event_id = $1', [eventId])).toBe(1);
-    expect(await count('select count(*)::int as n from ticket_analytics_p_2019_03 where event_id = $1', [eventId])).toBe(1);
+    expect(
+      await count('select count(*)::int as n from event_impressions_p_default where event_id = $1', [
+        eventId,
+      ]),
+    ).toBe(0);
+    expect(
+      await count('select count(*)::int as n from event_impressions_p_2019_03 where event_id = $1', [
+        eventId,
+      ]),
+    ).toBe(1);
+    expect(
+      await count('select count(*)::int as n from ticket_analytics_p_2019_03 where event_id = $1', [eventId]),
+    ).toBe(1);
     expect((await ingest(eventId, records)).status).toBe(201);
-    expect(await count('select count(*)::int as n from event_impressions_p where event_id = $1', [eventId])).toBe(2);
+    expect(
+      await count('select count(*)::int as n from event_impressions_p where event_id = $1', [eventId]),
+    ).toBe(2);
   });
 
   it('keeps the next three months of partitions created', async () => {
@@ -112,7 +144,9 @@ describe('analytics ingestion', () => {
     expect(again.status).toBe(200);
     expect(again.json.data).toMatchObject({ batch_id: batchId, records: 50, replayed: true });
     expect(await rawRows(eventId)).toBe(50);
-    expect(await count('select sum(impressions)::int as n from analytics_daily where event_id = $1', [eventId])).toBe(50);
+    expect(
+      await count('select sum(impressions)::int as n from analytics_daily where event_id = $1', [eventId]),
+    ).toBe(50);
   });
 
   it.each([
@@ -120,7 +154,10 @@ describe('analytics ingestion', () => {
     [{ kind: 'teleport', occurred_at: '2026-01-01T00:00:00Z' }, '/records/2/kind'],
     [{ kind: 'impression', occurred_at: 'yesterday' }, '/records/2/occurred_at'],
     [{ kind: 'impression', occurred_at: '2026-01-01T00:00:00Z', dwell_ms: 5 }, '/records/2/dwell_ms'],
-    [{ kind: 'ticket_purchase', occurred_at: '2026-01-01T00:00:00Z', value_cents: -1 }, '/records/2/value_cents'],
+    [
+      { kind: 'ticket_purchase', occurred_at: '2026-01-01T00:00:00Z', value_cents: -1 },
+      '/records/2/value_cents',
+    ],
     [{ kind: 'impression', occurred_at: '2999-01-01T00:00:00Z' }, '/records/2/occurred_at'],
   ])('stores nothing of a batch with one invalid record (%o) and names it', async (bad, path) => {
     const eventId = await createEvent();
@@ -129,13 +166,18 @@ describe('analytics ingestion', () => {
     expect(res.status).toBe(400);
     expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(path);
     expect(await rawRows(eventId)).toBe(0);
-    expect(await count('select count(*)::int as n from analytics_batches where event_id = $1', [eventId])).toBe(0);
+    expect(
+      await count('select count(*)::int as n from analytics_batches where event_id = $1', [eventId]),
+    ).toBe(0);
   });
 
   it('rejects an empty batch and more than 10,000 records', async () => {
     const eventId = await createEvent();
     expect((await ingest(eventId, [])).status).toBe(400);
-    const many = Array.from({ length: 10_001 }, () => ({ kind: 'impression', occurred_at: '2026-01-01T00:00:00Z' }));
+    const many = Array.from({ length: 10_001 }, () => ({
+      kind: 'impression',
+      occurred_at: '2026-01-01T00:00:00Z',
+    }));
     const res = await ingest(eventId, many);
     expect(res.status).toBe(400);
     expect(res.json.errors.map((e: { path: string }) => e.path)).toContain('/records');
@@ -158,7 +200,10 @@ describe('analytics ingestion', () => {
 
   it('answers 404 for another organization’s event, 401 without credentials, and replays by Idempotency-Key', async () => {
     const eventId = await createEvent();
-    const body = { batch_id: randomUUID(), records: [{ kind: 'impression', occurred_at: new Date().toISOString() }] };
+    const body = {
+      batch_id: randomUUID(),
+      records: [{ kind: 'impression', occurred_at: new Date().toISOString() }],
+    };
     const path = `/v1/events/${eventId}/analytics:ingest`;
     expect((await api(server, server.sponsor)('POST', path, { body })).status).toBe(404);
     expect((await api(server, undefined)('POST', path, { body })).status).toBe(401);
@@ -216,7 +261,9 @@ describe('stats and audience consents', () => {
       ['city:Dallas', past],
       ['city:Houston', future],
     ] as const) {
-      const res = await organizer('PUT', consents, { body: { segment_key, scope: 'aggregated', expires_at } });
+      const res = await organizer('PUT', consents, {
+        body: { segment_key, scope: 'aggregated', expires_at },
+      });
       expect(res.status).toBe(200);
     }
 
@@ -295,7 +342,10 @@ describe('stats and audience consents', () => {
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path)).toContain('/scope');
     expect((await organizer('GET', consents)).json.data).toEqual([]);
-    const inverted = await organizer('GET', `/v1/events/${eventId}/stats?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z`);
+    const inverted = await organizer(
+      'GET',
+      `/v1/events/${eventId}/stats?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z`,
+    );
     expect(inverted.status).toBe(400);
 
     const other = api(server, server.sponsor);
@@ -308,8 +358,14 @@ describe('stats and audience consents', () => {
     expect((await organizer('DELETE', `${consents}/${randomUUID()}`)).status).toBe(404);
 
     const headers = { 'idempotency-key': 'consent-1' };
-    const first = await organizer('PUT', consents, { body: { segment_key: 'age:18-24', scope: 'cohort' }, headers });
-    const again = await organizer('PUT', consents, { body: { segment_key: 'age:18-24', scope: 'cohort' }, headers });
+    const first = await organizer('PUT', consents, {
+      body: { segment_key: 'age:18-24', scope: 'cohort' },
+      headers,
+    });
+    const again = await organizer('PUT', consents, {
+      body: { segment_key: 'age:18-24', scope: 'cohort' },
+      headers,
+    });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.json).toEqual(first.json);
     const del = { 'idempotency-key': 'consent-del-1' };

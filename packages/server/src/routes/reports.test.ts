@@ -21,7 +21,11 @@ let fixture: { eventId: string; sponsorId: string; orderId: string; snapshotIds:
  */
 async function seed() {
   const event = await organizer('POST', '/v1/events', {
-    body: { title: 'Winter Lights, "Downtown"', starts_at: '2025-01-01T18:00:00Z', ends_at: '2025-01-03T23:00:00Z' },
+    body: {
+      title: 'Winter Lights, "Downtown"',
+      starts_at: '2025-01-01T18:00:00Z',
+      ends_at: '2025-01-03T23:00:00Z',
+    },
   });
   const eventId = event.json.data.id as string;
   const brand = await sponsor('POST', '/v1/sponsors', { body: { name: 'Fizzy Cola' } });
@@ -29,7 +33,11 @@ async function seed() {
 
   const at = (day: string, i = 0) => `2025-01-${day}T${String(10 + (i % 10)).padStart(2, '0')}:00:00Z`;
   const impressions = (day: string, n: number) =>
-    Array.from({ length: n }, (_, i) => ({ kind: 'impression', occurred_at: at(day, i), session_id: `${day}-${i}` }));
+    Array.from({ length: n }, (_, i) => ({
+      kind: 'impression',
+      occurred_at: at(day, i),
+      session_id: `${day}-${i}`,
+    }));
   const records = [
     ...impressions('01', 400),
     ...impressions('02', 600),
@@ -40,7 +48,13 @@ async function seed() {
     { kind: 'impression', occurred_at: '2024-12-31T15:00:00Z' },
     { kind: 'ticket_open', occurred_at: at('01'), utm_source: 'fizzy' },
     { kind: 'ticket_purchase', occurred_at: at('01'), utm_source: 'fizzy', value_cents: 2500 },
-    { kind: 'ticket_purchase', occurred_at: at('02'), utm_source: 'other', promo_code: 'FIZZ10', value_cents: 4000 },
+    {
+      kind: 'ticket_purchase',
+      occurred_at: at('02'),
+      utm_source: 'other',
+      promo_code: 'FIZZ10',
+      value_cents: 4000,
+    },
     { kind: 'ticket_purchase', occurred_at: at('02'), utm_source: 'other', value_cents: 9999 },
     { kind: 'ticket_purchase', occurred_at: at('03'), utm_source: 'fizzy', value_cents: 1500 },
     { kind: 'ticket_purchase', occurred_at: at('04'), utm_source: 'fizzy', value_cents: 7777 },
@@ -103,7 +117,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const roi = (query: string) => `/v1/reports/roi?order_id=${fixture.orderId}&from=2025-01-01&to=2025-01-04${query}`;
+const roi = (query: string) =>
+  `/v1/reports/roi?order_id=${fixture.orderId}&from=2025-01-01&to=2025-01-04${query}`;
 
 describe('ROI report', () => {
   it('returns non-zero metrics for the window, as hand-computed, to both parties (guide §16)', async () => {
@@ -130,7 +145,12 @@ describe('ROI report', () => {
           { date: '2025-01-03', impressions: 0, conversions: 1, conversion_value_cents: 1500 },
         ],
         deliverables: [
-          { type: 'logo_on_stage', status: 'approved', due_at: '2025-01-02T00:00:00.000Z', proven_metrics: { photos: 12 } },
+          {
+            type: 'logo_on_stage',
+            status: 'approved',
+            due_at: '2025-01-02T00:00:00.000Z',
+            proven_metrics: { photos: 12 },
+          },
         ],
         slas: [{ metric: 'impressions_total', target: 900, status: 'met', actual: 1009, snapshot_ids: [] }],
       });
@@ -158,7 +178,8 @@ describe('ROI report', () => {
     expect(byAccept.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(byFormat.text).toContain('\r\n');
     const [summaryBlock, dailyBlock] = byFormat.text.split('\r\n\r\n') as [string, string];
-    const summary = Object.fromEntries(parse(summaryBlock, { columns: true }).map((r: { metric: string; value: string }) => [r.metric, r.value]));
+    const rows = parse<{ metric: string; value: string }>(summaryBlock, { columns: true });
+    const summary = Object.fromEntries(rows.map((row) => [row.metric, row.value]));
     expect(summary).toMatchObject({
       event: 'Winter Lights, "Downtown"',
       investment_cents: '50000',
@@ -207,12 +228,18 @@ describe('ROI report', () => {
   });
 
   it('rejects bad windows and unknown formats, hides the order from others, and answers 401', async () => {
-    const inverted = await sponsor('GET', `/v1/reports/roi?order_id=${fixture.orderId}&from=2025-02-01&to=2025-01-01`);
+    const inverted = await sponsor(
+      'GET',
+      `/v1/reports/roi?order_id=${fixture.orderId}&from=2025-02-01&to=2025-01-01`,
+    );
     expect(inverted.status).toBe(400);
     expect(inverted.json.errors[0].path).toBe('/query/from');
     expect((await sponsor('GET', `/v1/reports/roi?order_id=${fixture.orderId}&format=xls`)).status).toBe(400);
     expect((await sponsor('GET', '/v1/reports/roi')).status).toBe(400);
-    expect((await sponsor('GET', `/v1/reports/roi?order_id=${fixture.orderId}&from=2020-01-01&to=2025-01-01`)).status).toBe(400);
+    expect(
+      (await sponsor('GET', `/v1/reports/roi?order_id=${fixture.orderId}&from=2020-01-01&to=2025-01-01`))
+        .status,
+    ).toBe(400);
     const stranger = await server.createOrg('Stranger Ltd');
     expect((await api(server, stranger)('GET', roi(''))).status).toBe(404);
     expect((await sponsor('GET', `/v1/reports/roi?order_id=${randomUUID()}`)).status).toBe(404);
@@ -220,8 +247,16 @@ describe('ROI report', () => {
   });
 
   it('answers an honest zero report for a window without activity', async () => {
-    const res = await organizer('GET', `/v1/reports/roi?order_id=${fixture.orderId}&from=2024-06-01&to=2024-06-03`);
-    expect(res.json.data).toMatchObject({ impressions: 0, conversions: 0, roi_multiplier: 0, cpm_cents: null });
+    const res = await organizer(
+      'GET',
+      `/v1/reports/roi?order_id=${fixture.orderId}&from=2024-06-01&to=2024-06-03`,
+    );
+    expect(res.json.data).toMatchObject({
+      impressions: 0,
+      conversions: 0,
+      roi_multiplier: 0,
+      cpm_cents: null,
+    });
     expect(res.json.data.daily).toHaveLength(2);
   });
 });

@@ -15,7 +15,8 @@ function chooseFormat(format: string | undefined, accept: string | undefined): '
 
 export const reportRoutes = ({ db }: { db: Db }) =>
   ({
-    getRoiReport: async ({ caller, query, header }) => {
+    getRoiReport: async (input) => {
+      const { caller, query } = input;
       const report = await getRoiReport(db, caller, {
         orderId: query.order_id,
         from: query.from,
@@ -23,7 +24,7 @@ export const reportRoutes = ({ db }: { db: Db }) =>
         utmSource: query.utm_source,
         now: new Date(),
       });
-      const format = chooseFormat(query.format, header('accept'));
+      const format = chooseFormat(query.format, input.header('accept'));
       if (format === 'json') return ok(report);
       const name = `roi-${report.order_id}-${report.period.from}-${report.period.to}`;
       if (format === 'csv') {
@@ -38,7 +39,10 @@ export const reportRoutes = ({ db }: { db: Db }) =>
       }
       return raw(
         new Response(new Uint8Array(await roiPdf(report)), {
-          headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"` },
+          headers: {
+            'content-type': 'application/pdf',
+            'content-disposition': `attachment; filename="${name}.pdf"`,
+          },
         }),
       );
     },

@@ -18,7 +18,8 @@ export const statsRoutes = ({ db, config }: { db: Db; config: Config }) =>
       ),
     listAudienceConsents: async ({ caller, params, query }) =>
       page(await listEventConsents(db, caller, { eventId: params.id, ...query })),
-    putAudienceConsent: async ({ caller, params, body }) => ok(await putEventConsent(db, caller, params.id, body)),
+    putAudienceConsent: async ({ caller, params, body }) =>
+      ok(await putEventConsent(db, caller, params.id, body)),
     deleteAudienceConsent: async ({ caller, params }) =>
       ok(await deleteEventConsent(db, caller, params.id, params.consent_id)),
   }) satisfies Partial<Handlers>;
