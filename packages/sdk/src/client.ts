@@ -19,6 +19,7 @@ import { Proposals } from './resources/proposals.js';
 import { Reports } from './resources/reports.js';
 import { Slas } from './resources/slas.js';
 import { Sponsors } from './resources/sponsors.js';
+import { Webhooks } from './resources/webhooks.js';
 import { Stats } from './resources/stats.js';
 import { createTransport, type Send } from './transport.js';
 
@@ -62,6 +63,8 @@ export class Yardpass {
   readonly events: Events;
   /** Brands that sponsor events, and their profiles. */
   readonly sponsors: Sponsors;
+  /** Webhooks to your backend: endpoints, events, deliveries, event types, the live stream. */
+  readonly webhooks: Webhooks;
   /** Sponsorship packages of the organization's events, and their variants. */
   readonly packages: Packages;
   /** Reusable package templates. */
@@ -112,6 +115,7 @@ export class Yardpass {
     this.auditLog = new AuditLog(this.#send);
     this.events = new Events(this.#send);
     this.sponsors = new Sponsors(this.#send);
+    this.webhooks = new Webhooks(this.#send);
     this.packages = new Packages(this.#send);
     this.packageTemplates = new PackageTemplates(this.#send);
     this.marketplace = new Marketplace(this.#send);

@@ -30,12 +30,16 @@ async function specOperations(): Promise<SpecOperation[]> {
 function sdkMethods(): Map<string, { name: string; route: string }> {
   const yardpass = new Yardpass({ apiKey: 'yp_test_coverage' });
   const methods = new Map<string, { name: string; route: string }>();
-  for (const [resourceName, resource] of Object.entries(yardpass)) {
-    if (!(resource instanceof APIResource)) continue;
+  const visit = (resourceName: string, resource: APIResource) => {
     for (const [methodName, method] of Object.entries(resource)) {
+      // Nested resources (`yardpass.webhooks.endpoints`) hold methods too.
+      if (method instanceof APIResource) visit(`${resourceName}.${methodName}`, method);
       const { operationId, route } = method as { operationId?: string; route?: string };
       if (operationId && route) methods.set(operationId, { name: `${resourceName}.${methodName}`, route });
     }
+  };
+  for (const [resourceName, resource] of Object.entries(yardpass)) {
+    if (resource instanceof APIResource) visit(resourceName, resource);
   }
   return methods;
 }

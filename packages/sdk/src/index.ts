@@ -31,5 +31,6 @@ export type {
 } from './options.js';
 export type { OperationBody, OperationId, OperationQuery, OperationResult } from './operations.js';
 export type { Endpoint } from './resource.js';
+export type { WebhookEvent, WebhookEventType, WebhookStreamOptions } from './resources/webhooks.js';
 /** The contract's types, generated from openapi.yaml, e.g. `components['schemas']['Sponsor']`. */
 export type { components, operations, paths } from './generated/openapi.js';

@@ -116,6 +116,9 @@ async function attemptOnce(options: {
 const BINARY_TYPES = /^\s*(application\/(pdf|octet-stream|zip|gzip)|image\/|audio\/|video\/|font\/)/i;
 
 async function readBody(response: Response): Promise<unknown> {
+  // An event stream is handed over unread: its reader consumes events as they arrive.
+  if (response.ok && /^\s*text\/event-stream/i.test(response.headers.get('content-type') ?? ''))
+    return response.body ?? undefined;
   if (BINARY_TYPES.test(response.headers.get('content-type') ?? '')) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     return bytes.length === 0 ? undefined : bytes;
