@@ -10,7 +10,8 @@ export interface Deal {
 }
 
 /**
- * An event of `organizer`, a sponsor of `sponsor`, a published package with benefits and SLA templates, and an
+ * An event of `organizer`, a sponsor of `sponsor`, a published private package (so that nobody else sees the
+ * event through the marketplace) with benefits and SLA templates, and an
  * order for it, written straight to the database (the orders flow is not what these tests are about).
  */
 export async function createDeal(
@@ -42,8 +43,8 @@ export async function createDeal(
     const sponsorId = brand.rows[0]!.id;
     const pkg = await tx.query<{ id: string }>(
       `insert into sponsorship_packages (org_id, event_id, title, tier, price_cents, currency, inventory, benefits,
-         is_active, published_at)
-       values ($1, $2, 'Gold Stage Sponsor', $3, $4, 'USD', 3, $5, true, now()) returning id`,
+         is_active, published_at, visibility)
+       values ($1, $2, 'Gold Stage Sponsor', $3, $4, 'USD', 3, $5, true, now(), 'private') returning id`,
       [
         organizer.orgId,
         eventId,

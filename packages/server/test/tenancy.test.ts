@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server';
+import { onOrderFunded } from '../src/domain/fulfilment';
+import { createDeal } from './fulfilment';
 import { probe, type TenancyArea } from './tenancy';
 
 /** Add an area here when a new resource lands; its requests join the matrix. */
@@ -162,6 +164,70 @@ const areas: Record<string, TenancyArea> = {
       { name: 'send proposal', method: 'POST', path: `/v1/proposals/${thread}:send` },
     ];
   },
+  fulfilment: async (server, owner) => {
+    // A deal between the owner and a partner: the outsider is party to neither.
+    const partner = await server.createOrg('Partner Brand');
+    const deal = await createDeal(server.db, {
+      organizer: owner,
+      sponsor: partner,
+      benefits: { booth: true },
+      slaTemplates: [{ metric: 'impressions_total', target: 100, breach_policy: { penalty_pct: 0.1 } }],
+    });
+    await server.db.system((tx) => onOrderFunded(tx, deal.order));
+    const own = api(server, owner);
+    const [deliverable] = (await own('GET', `/v1/deliverables?order_id=${deal.order.id}`)).json.data as {
+      id: string;
+    }[];
+    const [sla] = (await own('GET', `/v1/slas?order_id=${deal.order.id}`)).json.data as { id: string }[];
+    const id = deliverable!.id;
+    return [
+      { name: 'read deliverable', method: 'GET', path: `/v1/deliverables/${id}` },
+      { name: 'update deliverable', method: 'PATCH', path: `/v1/deliverables/${id}`, body: { spec: {} } },
+      {
+        name: 'submit proof',
+        method: 'POST',
+        path: `/v1/deliverables/${id}/proofs`,
+        body: { asset_url: 'https://evil.example/x.png' },
+      },
+      { name: 'approve deliverable', method: 'POST', path: `/v1/deliverables/${id}:approve` },
+      {
+        name: 'request changes',
+        method: 'POST',
+        path: `/v1/deliverables/${id}:needs_changes`,
+        body: { reason: 'x' },
+      },
+      {
+        name: 'waive deliverable',
+        method: 'POST',
+        path: `/v1/deliverables/${id}:waive`,
+        body: { reason: 'x' },
+      },
+      {
+        name: 'add deliverable to order',
+        method: 'POST',
+        path: '/v1/deliverables',
+        body: { order_id: deal.order.id, type: 'x' },
+      },
+      {
+        name: 'add deliverable to event and sponsor',
+        method: 'POST',
+        path: '/v1/deliverables',
+        body: { event_id: deal.eventId, sponsor_id: deal.sponsorId, type: 'x' },
+      },
+      { name: 'evaluate SLA', method: 'POST', path: `/v1/slas/${sla!.id}:evaluate` },
+      {
+        name: 'upsert event sponsorship',
+        method: 'POST',
+        path: '/v1/event-sponsorships',
+        body: {
+          event_id: deal.eventId,
+          sponsor_id: deal.sponsorId,
+          tier: 'gold',
+          activation_status: 'complete',
+        },
+      },
+    ];
+  },
   keys: async (server, owner) => {
     const { json } = await api(server, owner)('POST', '/v1/api-keys', { body: { name: 'CI key' } });
     return [{ name: 'revoke key', method: 'POST', path: `/v1/api-keys/${json.data.id as string}:revoke` }];
@@ -191,6 +257,9 @@ const listings = [
   '/v1/sponsorship-packages',
   '/v1/package-templates',
   '/v1/proposals',
+  '/v1/deliverables',
+  '/v1/slas',
+  '/v1/event-sponsorships',
 ];
 
 let server: TestServer;
