@@ -5,6 +5,7 @@ import { createOrganization } from '../packages/server/src/domain/identity';
 import { startWorker } from '../packages/server/src/jobs/worker';
 import { listen } from '../packages/server/src/listen';
 import { createLogger } from '../packages/server/src/logger';
+import { createPayments, type PaymentsProvider } from '../packages/server/src/payments';
 import { createTestDatabase } from './database';
 
 export interface TestOrg {
@@ -16,6 +17,8 @@ export interface TestServer {
   baseUrl: string;
   databaseUrl: string;
   db: Db;
+  /** The payments provider the server and worker use. */
+  payments: PaymentsProvider;
   /** An organizer organization and a sponsor organization, each with an owner API key. */
   organizer: TestOrg;
   sponsor: TestOrg;
@@ -31,15 +34,21 @@ export interface TestServer {
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { worker?: boolean } = {},
+  options: {
+    worker?: boolean;
+    /** A payments provider of the test's own; else the configuration's (Stripe when `env` has a key). */
+    payments?: PaymentsProvider;
+  } = {},
 ): Promise<TestServer> {
   const databaseUrl = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env }, 'dev');
   const db = createDb({ databaseUrl, max: 30 });
   const log = createLogger(config.LOG_LEVEL);
-  const { app } = createApp({ config, db, log, validateResponses: true, ...(process.env.TMP_SPEC ? { spec: (await import('../packages/server/src/spec')).loadSpec(process.env.TMP_SPEC) } : {}) }); // TMP-ISSUE5
+  // One provider for the API and the worker, as in `dev`: the sandbox keeps its state in this process.
+  const payments = options.payments ?? createPayments(config);
+  const { app } = createApp({ config, db, log, payments, validateResponses: true });
   const { port, close } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  const worker = options.worker ? await startWorker({ db, config, log }) : undefined;
+  const worker = options.worker ? await startWorker({ db, config, log, payments }) : undefined;
 
   const createOrg = async (name: string): Promise<TestOrg> => {
     const { organization, apiKey } = await createOrganization(db, { name });
@@ -51,6 +60,7 @@ export async function startTestServer(
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl,
     db,
+    payments,
     organizer,
     sponsor,
     createOrg,

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config';
 import type { Db } from './db/pool';
+import { refundIssuer } from './domain/orders';
 import { AppError, NotFoundError } from './errors';
 import { createAuthenticator } from './http/auth';
 import { createMetrics, type Metrics } from './http/metrics';
@@ -10,18 +11,22 @@ import { createRateLimit } from './http/rate-limit';
 import { type AppEnv, requestId } from './http/request-id';
 import { type Handlers, registerOperations } from './http/router';
 import type { Logger } from './logger';
+import { createPayments, type PaymentsProvider } from './payments';
 import { deliverableRoutes } from './routes/deliverables';
 import { eventSponsorshipRoutes } from './routes/event-sponsorships';
 import { eventRoutes } from './routes/events';
+import { ledgerRoutes } from './routes/ledger';
 import { analyticsRoutes } from './routes/analytics';
 import { organizationRoutes } from './routes/organizations';
 import { orderRoutes } from './routes/orders';
 import { packageRoutes } from './routes/packages';
+import { payoutRoutes } from './routes/payouts';
 import { proposalRoutes } from './routes/proposals';
 import { sponsorRoutes } from './routes/sponsors';
 import { reportRoutes } from './routes/reports';
 import { slaRoutes } from './routes/slas';
 import { statsRoutes } from './routes/stats';
+import { registerStripeWebhookRoute } from './routes/stripe-webhooks';
 import { registerSystemRoutes } from './routes/system';
 import { webhookRoutes } from './routes/webhooks';
 import { loadSpec, type Spec } from './spec';
@@ -32,6 +37,8 @@ export interface AppDeps {
   db: Db;
   log: Logger;
   spec?: Spec;
+  /** Stripe or the sandbox; by default the one the configuration names (`paymentsMode`). */
+  payments?: PaymentsProvider;
   /** Check every answer against the contract (tests turn this on). */
   validateResponses?: boolean;
 }
@@ -48,6 +55,7 @@ export function createApp(deps: AppDeps): {
 } {
   const { config, db, log } = deps;
   const spec = deps.spec ?? loadSpec();
+  const payments = deps.payments ?? createPayments(config);
   const metrics = createMetrics({
     queueDepth: async () => {
       const { rows } = await db.pool.query<{ depth: number }>(
@@ -80,18 +88,21 @@ export function createApp(deps: AppDeps): {
   app.use((c, next) => (c.req.path.endsWith('analytics:ingest') ? ingestLimit : defaultLimit)(c, next));
 
   registerSystemRoutes(app, { db, spec, metrics });
+  registerStripeWebhookRoute(app, { db, payments, log });
   const handlers: Handlers = {
     ...organizationRoutes({ db }),
     ...eventRoutes({ db }),
     ...sponsorRoutes({ db }),
     ...deliverableRoutes({ db }),
-    ...slaRoutes({ db }),
+    ...slaRoutes({ db, issueRefund: refundIssuer({ payments, config }) }),
     ...eventSponsorshipRoutes({ db }),
     ...webhookRoutes({ db, settings: webhookSettings(config, spec) }),
     ...analyticsRoutes({ db }),
     ...statsRoutes({ db, config }),
     ...reportRoutes({ db }),
-    ...orderRoutes({ db }),
+    ...orderRoutes({ db, payments, config }),
+    ...payoutRoutes({ db, payments, config }),
+    ...ledgerRoutes({ db }),
     ...packageRoutes({ db }),
     ...proposalRoutes({ db }),
   };

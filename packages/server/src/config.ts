@@ -53,6 +53,12 @@ const schema = z
     YARDPASS_RATE_LIMIT_REPORT_PER_MINUTE: integer(30, 1, 10_000_000),
     YARDPASS_IDEMPOTENCY_TTL_HOURS: integer(24, 1, 24 * 30),
     YARDPASS_AUDIT_RETENTION_DAYS: integer(30, 1, 3650),
+    /** Platform fee in basis points (1000 = 10 %): the default, and the range organizers may choose from. */
+    YARDPASS_PLATFORM_FEE_BPS: integer(1000, 0, 10_000),
+    YARDPASS_PLATFORM_FEE_MIN_BPS: integer(0, 0, 10_000),
+    YARDPASS_PLATFORM_FEE_MAX_BPS: integer(3000, 0, 10_000),
+    YARDPASS_STRIPE_TIMEOUT_MS: integer(20_000, 100, 120_000),
+    YARDPASS_STRIPE_MAX_RETRIES: integer(2, 0, 10),
     /** k-anonymity: audience segments with fewer people are never stored or shared. */
     YARDPASS_AUDIENCE_MIN_SEGMENT: integer(50, 1, 1_000_000),
     /** Days without activity after which an open proposal thread expires. */

@@ -6,6 +6,7 @@ import { createDb, type Db } from './db/pool';
 import { startWorker } from './jobs/worker';
 import { listen } from './listen';
 import type { Logger } from './logger';
+import { createPayments } from './payments';
 
 /** Waits for PostgreSQL for a bounded time, saying so, so that orchestrators can start us first. */
 export async function waitForDatabase(db: Db, config: Config, log: Logger): Promise<void> {
@@ -48,10 +49,15 @@ export async function runServer(options: {
   const applied = await migrate(options.databaseUrl, (line) => log.warn(line));
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
 
-  const runner: Runner | undefined = options.worker ? await startWorker({ db, config, log }) : undefined;
+  // One provider for the API and the worker: the sandbox keeps its PaymentIntents in this process.
+  const payments = createPayments(config);
+  log.info({ payments: payments.mode }, 'payments provider');
+  const runner: Runner | undefined = options.worker
+    ? await startWorker({ db, config, log, payments })
+    : undefined;
   const server = options.api
     ? await listen({
-        fetch: createApp({ config, db, log }).app.fetch,
+        fetch: createApp({ config, db, log, payments }).app.fetch,
         port: config.PORT,
         hostname: config.HOST,
       })

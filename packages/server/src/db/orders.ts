@@ -320,3 +320,38 @@ export async function findRefundByStripeId(
   );
   return rows[0];
 }
+
+/** Records a Stripe event once; false when its id was seen before (a replay). */
+export async function insertStripeEvent(
+  tx: Tx,
+  event: { id: string; type: string; payload: unknown; orderId: string | null },
+): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `insert into stripe_events (id, type, payload, order_id) values ($1, $2, $3, $4) on conflict (id) do nothing`,
+    [event.id, event.type, JSON.stringify(event.payload), event.orderId],
+  );
+  return rowCount === 1;
+}
+
+export async function findOrderByCharge(tx: Queryable, chargeId: string): Promise<OrderRow | undefined> {
+  const { rows } = await tx.query<OrderRow>(
+    `select ${columns} from sponsorship_orders where stripe_charge_id = $1 for update`,
+    [chargeId],
+  );
+  return rows[0];
+}
+
+/** Marks the refunds Stripe reports as settled; answers how many changed. */
+export async function settleRefunds(
+  tx: Tx,
+  refunds: { id: string; status: 'succeeded' | 'failed'; failureReason: string | null }[],
+): Promise<number> {
+  if (refunds.length === 0) return 0;
+  const { rowCount } = await tx.query(
+    `update order_refunds r set status = u.status, failure_reason = u.failure_reason, updated_at = now()
+       from unnest($1::text[], $2::text[], $3::text[]) as u(stripe_refund_id, status, failure_reason)
+      where r.stripe_refund_id = u.stripe_refund_id and r.status <> u.status`,
+    [refunds.map((r) => r.id), refunds.map((r) => r.status), refunds.map((r) => r.failureReason)],
+  );
+  return rowCount ?? 0;
+}

@@ -20,7 +20,12 @@ const types = {
  * caller's own transaction; the domain decides what leaves `fn`.
  */
 export async function withSystemAccess<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
-  await tx.query(`select set_config('yardpass.system', 'on', true)`);
+  // Nested calls, and calls inside `db.system`, must leave the setting as they found it.
+  const { rows } = await tx.query<{ previous: string }>(
+    `select coalesce(current_setting('yardpass.system', true), '') as previous,
+            set_config('yardpass.system', 'on', true)`,
+  );
+  if (rows[0]?.previous === 'on') return fn();
   try {
     return await fn();
   } finally {

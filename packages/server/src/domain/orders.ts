@@ -1,19 +1,36 @@
+import type { Config } from '../config';
 import {
+  countOpenDeliverables,
   findOrder,
+  findOrderPaymentFacts,
   findSponsorOwner,
   insertOrder,
+  insertOrderRefund,
   listOrderRefunds,
   listOrders,
   lockPackageForSale,
   type OrderRow,
+  releaseUnit,
   reserveUnit,
+  updateOrder,
+  updateOrderRefund,
 } from '../db/orders';
 import { decodeCursor, toPage } from '../db/pagination';
+import {
+  findPayoutByOrder,
+  findPayoutConfig,
+  insertPayout,
+  type PayoutRow,
+  updatePayout,
+} from '../db/payouts';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import type { components } from '../generated/openapi';
-import { ConflictError, NotFoundError, UnprocessableError } from '../errors';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
+import type { PaymentIntentResult, PaymentIntentStatus, PaymentsProvider } from '../payments/provider';
 import { recordAudit } from './audit';
 import type { Caller } from './caller';
+import { onOrderFunded } from './fulfilment';
+import { bookFunding, bookLock, bookPenalty, bookRefund, orderLedgerSummary, settleLock } from './ledger';
 import { assertPackageRules } from './package-rules';
 import { emitEvent } from './webhook-events';
 
@@ -21,6 +38,7 @@ export type { OrderRow } from '../db/orders';
 export type CancellationPolicy = components['schemas']['CancellationPolicy'];
 
 const DEFAULT_POLICY: CancellationPolicy = { window_days: 0, penalty_pct: 0 };
+const DEFAULT_FEE_BPS = 1000;
 
 /**
  * Emits `type` with the order to both parties, in the transaction of the change. Writing the counterparty's
@@ -161,11 +179,455 @@ export function listOrdersPage(
   );
 }
 
-/** An order with its refunds (and, as those areas land, its ledger summary and payout). */
-export async function getOrder(db: Db, caller: Caller, id: string) {
+// ── Money: fund, lock, release, cancel, refund (DESIGN §5) ──
+
+export interface OrderDeps {
+  db: Db;
+  payments: PaymentsProvider;
+  config: Pick<Config, 'YARDPASS_PLATFORM_FEE_BPS'>;
+}
+
+/** A declined card: the order stays pending and may be funded again with another payment method. */
+export class PaymentDeclinedError extends AppError {
+  constructor(detail: string, extra: Record<string, unknown>) {
+    super({ code: 'card_declined', status: 402, title: 'Payment declined', detail, extra });
+  }
+}
+
+const settledStatus = (status: PaymentIntentStatus): NonNullable<OrderRow['payment_status']> =>
+  status === 'requires_capture' ? 'processing' : status;
+
+const feeOf = (cents: number, bps: number) => Math.round((cents * bps) / 10_000);
+
+async function organizerFeeBps(tx: Tx, orgId: string, fallback: number): Promise<number> {
+  const config = await withSystemAccess(tx, () => findPayoutConfig(tx, orgId));
+  return config?.platform_fee_bps ?? fallback;
+}
+
+/**
+ * The one path by which an order becomes funded — from `:fund` at once, from Stripe's webhook, or from
+ * reconciliation. Idempotent: an order already funded is answered as it is.
+ */
+export async function markOrderFunded(tx: Tx, order: OrderRow, chargeId: string | null): Promise<OrderRow> {
+  if (order.escrow_state !== 'pending' || order.status !== 'pending') return order;
+  const funded = await updateOrder(tx, order.id, {
+    status: 'active',
+    escrow_state: 'funded',
+    payment_status: 'succeeded',
+    payment_error: null,
+    ...(chargeId ? { stripe_charge_id: chargeId } : {}),
+    funded_at: new Date(),
+  });
+  await bookFunding(tx, funded);
+  await emitOrderEvent(tx, 'order.funded', funded);
+  await onOrderFunded(tx, funded);
+  return funded;
+}
+
+/** Records what Stripe says about the order's PaymentIntent (not yet succeeded). */
+export function recordPaymentState(tx: Tx, order: OrderRow, intent: PaymentIntentResult): Promise<OrderRow> {
+  return updateOrder(tx, order.id, {
+    stripe_payment_intent_id: intent.id,
+    payment_status: settledStatus(intent.status),
+    payment_error: intent.error,
+  });
+}
+
+function lockedOrder(order: OrderRow | undefined): OrderRow {
+  if (!order) throw new NotFoundError('order');
+  return order;
+}
+
+function conflict(code: string, detail: string, order: OrderRow): never {
+  throw new ConflictError({
+    code,
+    detail,
+    extra: { current_status: order.status, current_escrow_state: order.escrow_state },
+  });
+}
+
+/**
+ * `:fund`: a PaymentIntent on the platform account (`transfer_group` = the order, idempotency key
+ * `order:{id}:fund`; a retry after a declined card confirms the same PaymentIntent again with
+ * `order:{id}:fund:{n}`). The order row stays locked across the Stripe call, so two funds cannot race; a Stripe
+ * failure rolls everything back and the retry sends the same key.
+ */
+export async function fundOrder(deps: OrderDeps, caller: Caller, id: string, paymentMethodId: string) {
+  const { order, intent } = await deps.db.tenant(caller.orgId, async (tx) => {
+    const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
+    if (order.sponsor_org_id !== caller.orgId)
+      throw new ForbiddenError('Only the sponsor pays for an order; the organizer cannot fund it.');
+    if (order.status !== 'pending' || order.escrow_state !== 'pending')
+      conflict(
+        'order_not_fundable',
+        `The order is ${order.status}; only a pending order can be funded.`,
+        order,
+      );
+    if (order.payment_status === 'processing')
+      conflict('payment_processing', 'A payment for this order is processing; wait for it to settle.', order);
+    const facts = await findOrderPaymentFacts(tx, id);
+    const attempt = (facts?.payment_attempts ?? 0) + 1;
+    const intent =
+      order.stripe_payment_intent_id && attempt > 1
+        ? await deps.payments.confirmPaymentIntent({
+            paymentIntentId: order.stripe_payment_intent_id,
+            paymentMethodId,
+            idempotencyKey: `order:${id}:fund:${attempt}`,
+          })
+        : await deps.payments.createPaymentIntent({
+            amountCents: order.amount_cents,
+            currency: order.currency,
+            paymentMethodId,
+            transferGroup: order.id,
+            metadata: {
+              order_id: order.id,
+              organizer_org_id: order.organizer_org_id,
+              sponsor_org_id: order.sponsor_org_id,
+            },
+            idempotencyKey: `order:${id}:fund`,
+          });
+    await updateOrder(tx, id, { payment_attempts: attempt });
+    let updated = await recordPaymentState(tx, order, intent);
+    if (intent.status === 'succeeded') updated = await markOrderFunded(tx, updated, intent.chargeId);
+    await recordAudit(tx, caller, { action: 'order.fund', resourceType: 'order', resourceId: id });
+    return { order: updated, intent };
+  });
+  if (intent.status === 'requires_payment_method')
+    throw new PaymentDeclinedError(
+      `${intent.error ?? 'The card was declined.'} The order is still pending: fund it again with another payment method.`,
+      { decline_code: intent.declineCode, payment_intent_id: intent.id },
+    );
+  return {
+    payment_intent_id: intent.id,
+    status: intent.status,
+    client_secret: intent.clientSecret,
+    order,
+  };
+}
+
+/**
+ * Locks a funded order for release and books the pending ledger transaction (escrow → organizer payable +
+ * platform fee). Called by `:lock`, at event start and when every deliverable is approved or waived. Idempotent.
+ */
+export async function lockOrder(
+  tx: Tx,
+  orderId: string,
+  reason: 'manual' | 'event_started' | 'deliverables_complete',
+  options: { defaultFeeBps?: number } = {},
+): Promise<OrderRow> {
+  const order = lockedOrder(await findOrder(tx, orderId, { forUpdate: true }));
+  if (order.escrow_state === 'locked') return order;
+  if (order.escrow_state !== 'funded')
+    conflict(
+      'order_not_lockable',
+      `Only a funded order can be locked (escrow is ${order.escrow_state}).`,
+      order,
+    );
+  const bps = await organizerFeeBps(tx, order.organizer_org_id, options.defaultFeeBps ?? DEFAULT_FEE_BPS);
+  const netCents = order.amount_cents - order.refunded_cents;
+  const feeCents = feeOf(netCents, bps);
+  await bookLock(tx, order, { netCents, feeCents });
+  return updateOrder(tx, orderId, {
+    escrow_state: 'locked',
+    locked_at: new Date(),
+    lock_reason: reason,
+    platform_fee_bps: bps,
+    application_fee_cents: feeCents,
+  });
+}
+
+export function lockOrderByCaller(deps: OrderDeps, caller: Caller, id: string) {
+  return deps.db.tenant(caller.orgId, async (tx) => {
+    const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
+    if (order.organizer_org_id !== caller.orgId)
+      throw new ForbiddenError('Only the organizer locks an order (it also locks itself at event start).');
+    const locked = await lockOrder(tx, id, 'manual', {
+      defaultFeeBps: deps.config.YARDPASS_PLATFORM_FEE_BPS,
+    });
+    await recordAudit(tx, caller, { action: 'order.lock', resourceType: 'order', resourceId: id });
+    return locked;
+  });
+}
+
+/**
+ * `:release`: needs `locked` and every deliverable approved or waived. Posts the pending lock and queues the
+ * payout (its job is enqueued in this transaction). Concurrent releases serialize on the order row: one wins.
+ */
+export function releaseOrder(deps: OrderDeps, caller: Caller, id: string) {
+  return deps.db.tenant(caller.orgId, async (tx) => {
+    const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
+    if (order.escrow_state === 'released')
+      conflict('already_released', 'The order is already released.', order);
+    if (order.escrow_state !== 'locked')
+      conflict(
+        'order_not_locked',
+        `Escrow must be locked before release (it is ${order.escrow_state}).`,
+        order,
+      );
+    const open = await countOpenDeliverables(tx, id);
+    if (open > 0)
+      conflict(
+        'deliverables_open',
+        `${open} deliverable(s) of the order are neither approved nor waived; review them before release.`,
+        order,
+      );
+    await settleLock(tx, id, 'posted');
+    const netCents = order.amount_cents - order.refunded_cents;
+    const feeCents = order.application_fee_cents ?? 0;
+    const { payout } = await withSystemAccess(tx, () =>
+      insertPayout(tx, {
+        orgId: order.organizer_org_id,
+        orderId: id,
+        amountCents: netCents - feeCents,
+        feeCents,
+        currency: order.currency,
+      }),
+    );
+    const released = await updateOrder(tx, id, {
+      escrow_state: 'released',
+      status: order.status === 'partially_refunded' ? 'partially_refunded' : 'completed',
+      released_at: new Date(),
+    });
+    await recordAudit(tx, caller, { action: 'order.release', resourceType: 'order', resourceId: id });
+    return { ...released, payout: order.organizer_org_id === caller.orgId ? payout : null };
+  });
+}
+
+/**
+ * Refunds `amountCents` of a locked order row inside `tx`, once per `reference`: a transfer reversal first when
+ * the money was already paid out (`order:{id}:reversal:{n}`), then the Stripe refund (`order:{id}:refund:{n}`),
+ * and the ledger entries. Answers the refund and whether it is new; states are the caller's to set.
+ */
+async function refundLocked(
+  tx: Tx,
+  payments: PaymentsProvider,
+  order: OrderRow,
+  input: { amountCents: number; reason: string; reference: string },
+  defaultFeeBps: number,
+) {
+  const existing = (await listOrderRefunds(tx, order.id)).find(
+    (refund) => refund.reference === input.reference,
+  );
+  if (existing) return { refund: existing, created: false };
+  const refundable = order.amount_cents - order.refunded_cents;
+  if (input.amountCents > refundable)
+    throw new UnprocessableError({
+      code: 'refund_too_large',
+      detail: `At most ${refundable} cents of the order can still be refunded (asked for ${input.amountCents}).`,
+    });
+  if (!order.stripe_payment_intent_id || order.escrow_state === 'pending')
+    conflict('order_not_funded', 'The order was never paid, so there is nothing to refund.', order);
+
+  let reversalCents = 0;
+  let payout: PayoutRow | undefined;
+  if (order.escrow_state === 'released') {
+    payout = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
+    if (payout && payout.status === 'pending')
+      conflict(
+        'payout_in_progress',
+        'The payout of this order is being transferred; retry the refund shortly.',
+        order,
+      );
+    if (payout?.status === 'paid')
+      reversalCents = Math.min(input.amountCents, payout.amount_cents - payout.reversed_cents);
+  }
+  const { refund } = await insertOrderRefund(tx, {
+    order,
+    reference: input.reference,
+    reason: input.reason,
+    amountCents: input.amountCents,
+    reversalCents,
+  });
+  let reversalId: string | undefined;
+  if (reversalCents > 0 && payout?.stripe_transfer_id) {
+    reversalId = (
+      await payments.reverseTransfer({
+        transferId: payout.stripe_transfer_id,
+        amountCents: reversalCents,
+        metadata: { order_id: order.id, refund_id: refund.id },
+        idempotencyKey: `order:${order.id}:reversal:${refund.seq}`,
+      })
+    ).id;
+    await withSystemAccess(tx, () =>
+      updatePayout(tx, payout.id, { reversed_cents: payout.reversed_cents + reversalCents }),
+    );
+  }
+  const stripeRefund = await payments.createRefund({
+    paymentIntentId: order.stripe_payment_intent_id,
+    amountCents: input.amountCents,
+    metadata: { order_id: order.id, refund_id: refund.id, reference: input.reference },
+    idempotencyKey: `order:${order.id}:refund:${refund.seq}`,
+  });
+  const stored = await updateOrderRefund(tx, refund.id, {
+    status: stripeRefund.status === 'failed' ? 'failed' : 'succeeded',
+    stripe_refund_id: stripeRefund.id,
+    ...(reversalId ? { stripe_reversal_id: reversalId } : {}),
+  });
+
+  // Ledger: a locked order's pending lock is voided and booked again for what remains.
+  const wasLocked = order.escrow_state === 'locked';
+  if (wasLocked) await settleLock(tx, order.id, 'voided');
+  await bookRefund(tx, order, {
+    seq: refund.seq,
+    amountCents: input.amountCents,
+    reversalCents,
+    fromEscrow: order.escrow_state === 'released' ? 0 : input.amountCents,
+  });
+  const remaining = refundable - input.amountCents;
+  let feeCents = order.application_fee_cents;
+  if (wasLocked && remaining > 0) {
+    feeCents = feeOf(remaining, order.platform_fee_bps ?? defaultFeeBps);
+    await bookLock(tx, order, { netCents: remaining, feeCents });
+  }
+  const updated = await updateOrder(tx, order.id, {
+    refunded_cents: order.refunded_cents + input.amountCents,
+    ...(feeCents !== null && feeCents !== order.application_fee_cents
+      ? { application_fee_cents: feeCents }
+      : {}),
+  });
+  return { refund: stored, created: true, order: updated };
+}
+
+/**
+ * Refunds part or all of an order, idempotent by `reference` (e.g. `sla:<id>`): one refund per reference even
+ * when called twice at once (the order row lock serializes them; the second finds the first's refund).
+ * Emits `order.refunded`. For the fulfilment area's SLA penalties; `:refund` uses the same path.
+ */
+export async function issueRefund(
+  deps: OrderDeps,
+  input: { orderId: string; amountCents: number; reason: string; reference: string },
+  tenant?: Caller,
+) {
+  const run = async (tx: Tx) => {
+    const order = lockedOrder(await findOrder(tx, input.orderId, { forUpdate: true }));
+    if (order.status === 'cancelled' || order.status === 'refunded')
+      conflict('order_closed', `The order is ${order.status}; nothing is left to refund.`, order);
+    const result = await refundLocked(tx, deps.payments, order, input, deps.config.YARDPASS_PLATFORM_FEE_BPS);
+    if (!result.created || !result.order) return { order, refund: result.refund, created: false };
+    const full = result.order.refunded_cents === result.order.amount_cents;
+    const beforeRelease = order.escrow_state !== 'released';
+    const refunded = await updateOrder(tx, order.id, {
+      status: full ? 'refunded' : 'partially_refunded',
+      ...(full && beforeRelease ? { escrow_state: 'refunded' as const } : {}),
+    });
+    if (full && beforeRelease) await withSystemAccess(tx, () => releaseUnit(tx, order.package_id));
+    await emitOrderEvent(tx, 'order.refunded', refunded);
+    if (tenant)
+      await recordAudit(tx, tenant, { action: 'order.refund', resourceType: 'order', resourceId: order.id });
+    return { order: refunded, refund: result.refund, created: true };
+  };
+  return tenant ? deps.db.tenant(tenant.orgId, run) : deps.db.system(run);
+}
+
+/** The fulfilment area's `IssueRefund`, bound to the payments provider. */
+export function refundIssuer(deps: Omit<OrderDeps, 'db'>) {
+  return (db: Db, input: { orderId: string; amountCents: number; reason: string; reference: string }) =>
+    issueRefund({ ...deps, db }, input);
+}
+
+/** `:refund` (organizer): full when `amount_cents` is left out. */
+export async function refundOrderByCaller(
+  deps: OrderDeps,
+  caller: Caller,
+  id: string,
+  body: { amount_cents?: number; reason?: string },
+) {
+  const visible = await deps.db.tenant(caller.orgId, (tx) => findOrder(tx, id));
+  if (!visible) throw new NotFoundError('order');
+  if (visible.organizer_org_id !== caller.orgId)
+    throw new ForbiddenError('Only the organizer refunds an order; the sponsor cancels it instead.');
+  const { order } = await issueRefund(
+    deps,
+    {
+      orderId: id,
+      amountCents: body.amount_cents ?? visible.amount_cents - visible.refunded_cents,
+      reason: body.reason ?? 'Refunded by the organizer',
+      reference: `manual:${caller.requestId}`,
+    },
+    caller,
+  );
+  return getOrderDetail(deps.db, caller, order.id);
+}
+
+/**
+ * `:cancel` (either party, before lock). Unpaid: the order is cancelled. Paid: refunded by the cancellation
+ * policy — all of it outside `window_days` before the event or when the organizer cancels; inside the window the
+ * sponsor's cancellation keeps `penalty_pct` for the organizer (paid out like a release, less the platform fee).
+ * The unit goes back to the package.
+ */
+export function cancelOrder(deps: OrderDeps, caller: Caller, id: string, body: { reason?: string } = {}) {
+  return deps.db.tenant(caller.orgId, async (tx) => {
+    const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
+    if (
+      !['pending', 'funded'].includes(order.escrow_state) ||
+      !['pending', 'active', 'partially_refunded'].includes(order.status)
+    )
+      conflict(
+        'order_not_cancellable',
+        `Only an order not yet locked can be cancelled (escrow is ${order.escrow_state}).`,
+        order,
+      );
+    const reason =
+      body.reason ?? `Cancelled by the ${order.sponsor_org_id === caller.orgId ? 'sponsor' : 'organizer'}`;
+    let escrowState: OrderRow['escrow_state'] = order.escrow_state;
+    if (order.escrow_state === 'funded') {
+      const facts = await findOrderPaymentFacts(tx, id);
+      const remaining = order.amount_cents - order.refunded_cents;
+      const daysBefore = (Date.parse(facts!.event_starts_at) - Date.now()) / 86_400_000;
+      const policy = order.cancellation_policy;
+      const bySponsor = order.sponsor_org_id === caller.orgId;
+      const penalty =
+        bySponsor && daysBefore <= policy.window_days
+          ? Math.min(remaining, Math.round(order.amount_cents * policy.penalty_pct))
+          : 0;
+      if (remaining - penalty > 0)
+        await refundLocked(
+          tx,
+          deps.payments,
+          order,
+          { amountCents: remaining - penalty, reason, reference: 'cancellation' },
+          deps.config.YARDPASS_PLATFORM_FEE_BPS,
+        );
+      if (penalty > 0) {
+        const bps = await organizerFeeBps(tx, order.organizer_org_id, deps.config.YARDPASS_PLATFORM_FEE_BPS);
+        const feeCents = feeOf(penalty, bps);
+        await bookPenalty(tx, order, { penaltyCents: penalty, feeCents });
+        await withSystemAccess(tx, () =>
+          insertPayout(tx, {
+            orgId: order.organizer_org_id,
+            orderId: id,
+            amountCents: penalty - feeCents,
+            feeCents,
+            currency: order.currency,
+          }),
+        );
+      }
+      escrowState = penalty > 0 ? 'partially_refunded' : 'refunded';
+    }
+    const cancelled = await updateOrder(tx, id, {
+      status: 'cancelled',
+      escrow_state: escrowState,
+      cancelled_at: new Date(),
+    });
+    await withSystemAccess(tx, () => releaseUnit(tx, order.package_id));
+    await emitOrderEvent(tx, 'order.cancelled', cancelled);
+    if (cancelled.refunded_cents > order.refunded_cents)
+      await emitOrderEvent(tx, 'order.refunded', cancelled);
+    await recordAudit(tx, caller, { action: 'order.cancel', resourceType: 'order', resourceId: id });
+    return cancelled;
+  });
+}
+
+/** An order with its ledger summary, its payout (for the organizer) and its refunds. */
+export async function getOrderDetail(db: Db, caller: Caller, id: string) {
   return db.tenant(caller.orgId, async (tx) => {
     const order = await findOrder(tx, id);
     if (!order) throw new NotFoundError('order');
-    return { ...order, refunds: await listOrderRefunds(tx, id) };
+    return {
+      ...order,
+      ledger: await orderLedgerSummary(tx, id),
+      payout: (await findPayoutByOrder(tx, id)) ?? null,
+      refunds: await listOrderRefunds(tx, id),
+    };
   });
 }

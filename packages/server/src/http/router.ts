@@ -14,7 +14,13 @@ import type { AppEnv } from './request-id';
 
 /** Operations served outside the router: no authentication, not JSON resources. */
 export type SystemOperationId =
-  'getHealth' | 'getReadiness' | 'getMetrics' | 'getOpenApiJson' | 'getOpenApiYaml' | 'getDocs';
+  | 'getHealth'
+  | 'getReadiness'
+  | 'getMetrics'
+  | 'getOpenApiJson'
+  | 'getOpenApiYaml'
+  | 'getDocs'
+  | 'receiveStripeWebhook';
 export type ApiOperationId = Exclude<OperationId, SystemOperationId>;
 
 type Parameters<K extends OperationId> = operations[K]['parameters'];

@@ -1,0 +1,174 @@
+import type { components } from '../generated/openapi';
+import type { Cursor } from './pagination';
+import type { Queryable, Tx } from './pool';
+import { updateById } from './sql';
+
+export type PayoutRow = components['schemas']['Payout'];
+export type PayoutConfigRow = {
+  org_id: string;
+  stripe_connect_account_id: string | null;
+  platform_fee_bps: number;
+  created_at: string;
+  updated_at: string;
+};
+
+const columns = `id, org_id, order_id, amount_cents, fee_cents, currency, status, destination_account_id,
+  stripe_transfer_id, reversed_cents, payout_attempts, payout_failure_reason, paid_at, created_at, updated_at`;
+
+/**
+ * Creates the order's payout and enqueues its job in the caller's transaction; at most one per order (a second
+ * call answers the existing payout). The job key makes a re-enqueue of the same payout a no-op.
+ */
+export async function insertPayout(
+  tx: Tx,
+  payout: { orgId: string; orderId: string; amountCents: number; feeCents: number; currency: string },
+): Promise<{ payout: PayoutRow; created: boolean }> {
+  const { rows } = await tx.query<PayoutRow>(
+    `with payout as (
+       insert into sponsorship_payouts (org_id, order_id, amount_cents, fee_cents, currency)
+       values ($1, $2, $3, $4, $5) on conflict (order_id) do nothing returning ${columns}
+     ), job as (
+       select graphile_worker.add_job('payouts.transfer', json_build_object('payout_id', payout.id),
+                job_key := 'payout:' || payout.id, max_attempts := 3)
+         from payout
+     )
+     select payout.* from payout, (select count(*) from job) as enqueued`,
+    [payout.orgId, payout.orderId, payout.amountCents, payout.feeCents, payout.currency],
+  );
+  if (rows[0]) return { payout: rows[0], created: true };
+  const existing = await tx.query<PayoutRow>(
+    `select ${columns} from sponsorship_payouts where order_id = $1`,
+    [payout.orderId],
+  );
+  return { payout: existing.rows[0]!, created: false };
+}
+
+export async function findPayout(
+  tx: Queryable,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PayoutRow | undefined> {
+  const { rows } = await tx.query<PayoutRow>(
+    `select ${columns} from sponsorship_payouts where id = $1${options.forUpdate ? ' for update' : ''}`,
+    [id],
+  );
+  return rows[0];
+}
+
+export async function findPayoutByOrder(tx: Queryable, orderId: string): Promise<PayoutRow | undefined> {
+  const { rows } = await tx.query<PayoutRow>(
+    `select ${columns} from sponsorship_payouts where order_id = $1`,
+    [orderId],
+  );
+  return rows[0];
+}
+
+export async function findPayoutByTransfer(
+  tx: Queryable,
+  transferId: string,
+): Promise<PayoutRow | undefined> {
+  const { rows } = await tx.query<PayoutRow>(
+    `select ${columns} from sponsorship_payouts where stripe_transfer_id = $1 for update`,
+    [transferId],
+  );
+  return rows[0];
+}
+
+export async function listPayouts(
+  tx: Queryable,
+  filter: { orderId?: string; status?: string; limit: number; after?: Cursor },
+): Promise<PayoutRow[]> {
+  const { rows } = await tx.query<PayoutRow>(
+    `select ${columns} from sponsorship_payouts
+      where ($1::uuid is null or order_id = $1) and ($2::text is null or status = $2)
+        and ($3::timestamptz is null or (created_at, id) < ($3, $4::uuid))
+      order by created_at desc, id desc limit $5`,
+    [
+      filter.orderId ?? null,
+      filter.status ?? null,
+      filter.after?.value ?? null,
+      filter.after?.id ?? null,
+      filter.limit + 1,
+    ],
+  );
+  return rows;
+}
+
+export async function updatePayout(
+  tx: Tx,
+  id: string,
+  changes: Partial<{
+    status: PayoutRow['status'];
+    destination_account_id: string | null;
+    stripe_transfer_id: string;
+    reversed_cents: number;
+    payout_attempts: number;
+    payout_failure_reason: string | null;
+    paid_at: Date;
+  }>,
+): Promise<PayoutRow> {
+  const row = await updateById<PayoutRow>(tx, {
+    table: 'sponsorship_payouts',
+    id,
+    changes,
+    returning: columns,
+  });
+  return row!;
+}
+
+/**
+ * Payouts still pending whose job is gone or has used up its attempts (a worker died mid-run): enqueued again,
+ * without a job key so that the dead job's key does not swallow it.
+ */
+export async function requeueStalledPayouts(tx: Tx, before: Date): Promise<number> {
+  const { rows } = await tx.query<{ requeued: number }>(
+    `select count(graphile_worker.add_job('payouts.transfer', json_build_object('payout_id', p.id),
+              max_attempts := 3))::int as requeued
+       from sponsorship_payouts p
+      where p.status = 'pending' and p.updated_at <= $1
+        and not exists (select from graphile_worker.jobs j
+                         where j.task_identifier = 'payouts.transfer' and j.payload->>'payout_id' = p.id::text
+                           and j.attempts < j.max_attempts)`,
+    [before.toISOString()],
+  );
+  return rows[0]?.requeued ?? 0;
+}
+
+const configColumns = 'org_id, stripe_connect_account_id, platform_fee_bps, created_at, updated_at';
+
+export async function findPayoutConfig(tx: Queryable, orgId: string): Promise<PayoutConfigRow | undefined> {
+  const { rows } = await tx.query<PayoutConfigRow>(
+    `select ${configColumns} from payout_configurations where org_id = $1`,
+    [orgId],
+  );
+  return rows[0];
+}
+
+export async function upsertPayoutConfig(
+  tx: Tx,
+  config: {
+    orgId: string;
+    accountId: string | null | undefined;
+    feeBps: number | undefined;
+    defaultFeeBps: number;
+  },
+): Promise<PayoutConfigRow> {
+  const { rows } = await tx.query<PayoutConfigRow>(
+    `insert into payout_configurations (org_id, stripe_connect_account_id, platform_fee_bps)
+     values ($1, $2, coalesce($3::int, $4::int))
+     on conflict (org_id) do update set
+       stripe_connect_account_id = case when $5::boolean then excluded.stripe_connect_account_id
+                                        else payout_configurations.stripe_connect_account_id end,
+       platform_fee_bps = coalesce($3::int, payout_configurations.platform_fee_bps),
+       updated_at = now()
+     returning ${configColumns}`,
+    [
+      config.orgId,
+      config.accountId ?? null,
+      config.feeBps ?? null,
+      config.defaultFeeBps,
+      config.accountId !== undefined,
+    ],
+  );
+  return rows[0]!;
+}

@@ -1,0 +1,240 @@
+import {
+  type AccountKind,
+  accountBalance,
+  countOrderTransactions,
+  ensureAccount,
+  insertLedgerTransaction,
+  listLedgerAccounts,
+  listLedgerTransactions,
+  listOrderTransactions,
+  settlePendingTransactions,
+  type TransactionKind,
+} from '../db/ledger';
+import { decodeCursor, toPage } from '../db/pagination';
+import { type Db, type Tx, withSystemAccess } from '../db/pool';
+import { type Caller, requireRole } from './caller';
+
+/** The parts of an order the ledger books against. */
+export interface LedgerOrder {
+  id: string;
+  organizer_org_id: string;
+  sponsor_org_id: string;
+  currency: string;
+}
+
+/** An account by role: the platform's Stripe clearing and fee accounts, an order's escrow, an organizer's payable. */
+type AccountRef = 'stripe_clearing' | 'platform_fees' | 'escrow' | 'organizer_payable';
+
+const escrowCode = (orderId: string) => `escrow:${orderId}`;
+
+function accountOf(ref: AccountRef, order: LedgerOrder) {
+  const kind: AccountKind = ref;
+  switch (ref) {
+    case 'escrow':
+      return { code: escrowCode(order.id), kind, currency: order.currency, orgId: null, orderId: order.id };
+    case 'organizer_payable':
+      return {
+        code: `organizer_payable:${order.organizer_org_id}:${order.currency}`,
+        kind,
+        currency: order.currency,
+        orgId: order.organizer_org_id,
+        orderId: null,
+      };
+    default:
+      return { code: `${ref}:${order.currency}`, kind, currency: order.currency, orgId: null, orderId: null };
+  }
+}
+
+/**
+ * Books one balanced transaction (DESIGN §5): legs with a zero amount are left out, the rest must sum to zero,
+ * which the database checks again at commit. Idempotent by `reference`. The ledger is the platform's books, so
+ * it is written with system access; each party reads its share through row-level security.
+ */
+export async function book(
+  tx: Tx,
+  input: {
+    order: LedgerOrder;
+    reference: string;
+    kind: TransactionKind;
+    status?: 'pending' | 'posted';
+    description: string;
+    legs: [AccountRef, number][];
+  },
+): Promise<boolean> {
+  const legs = input.legs.filter(([, amount]) => amount !== 0);
+  const total = legs.reduce((sum, [, amount]) => sum + amount, 0);
+  if (total !== 0) throw new Error(`ledger transaction ${input.reference} does not balance (${total})`);
+  if (legs.length === 0) return false;
+  return withSystemAccess(tx, async () => {
+    const entries = [];
+    for (const [ref, amountCents] of legs) {
+      entries.push({
+        accountId: await ensureAccount(tx, accountOf(ref, input.order)),
+        amountCents,
+        currency: input.order.currency,
+      });
+    }
+    return insertLedgerTransaction(tx, {
+      reference: input.reference,
+      kind: input.kind,
+      status: input.status ?? 'posted',
+      orderId: input.order.id,
+      organizerOrgId: input.order.organizer_org_id,
+      sponsorOrgId: input.order.sponsor_org_id,
+      description: input.description,
+      entries,
+    });
+  });
+}
+
+/** Funding: the charge arrives from Stripe and is held in the order's escrow. */
+export function bookFunding(tx: Tx, order: LedgerOrder & { amount_cents: number }) {
+  return book(tx, {
+    order,
+    reference: `order:${order.id}:fund`,
+    kind: 'fund',
+    description: 'Sponsor payment held in escrow',
+    legs: [
+      ['stripe_clearing', -order.amount_cents],
+      ['escrow', order.amount_cents],
+    ],
+  });
+}
+
+/**
+ * The lock books, as *pending*, what release will move: escrow → organizer payable + platform fee. A re-lock after
+ * a partial refund gets a new reference, numbered by the order's earlier locks.
+ */
+export async function bookLock(tx: Tx, order: LedgerOrder, amounts: { netCents: number; feeCents: number }) {
+  const earlier = await withSystemAccess(tx, () => countOrderTransactions(tx, order.id, 'lock'));
+  return book(tx, {
+    order,
+    reference: earlier === 0 ? `order:${order.id}:lock` : `order:${order.id}:lock:${earlier + 1}`,
+    kind: 'lock',
+    status: 'pending',
+    description: 'Escrow locked for release to the organizer, less the platform fee',
+    legs: [
+      ['escrow', -amounts.netCents],
+      ['organizer_payable', amounts.netCents - amounts.feeCents],
+      ['platform_fees', amounts.feeCents],
+    ],
+  });
+}
+
+/** Release posts the pending lock; cancellation (or a refund that changes the amount) voids it. */
+export function settleLock(tx: Tx, orderId: string, to: 'posted' | 'voided') {
+  return withSystemAccess(tx, () => settlePendingTransactions(tx, orderId, 'lock', to));
+}
+
+/**
+ * A refund to the sponsor: before release out of escrow; after release out of a transfer reversal (booked back
+ * into the organizer's payable first) and, for the part the organizer never received, the platform's fees.
+ */
+export async function bookRefund(
+  tx: Tx,
+  order: LedgerOrder,
+  refund: { seq: number; amountCents: number; reversalCents: number; fromEscrow: number },
+) {
+  if (refund.reversalCents > 0)
+    await book(tx, {
+      order,
+      reference: `order:${order.id}:reversal:${refund.seq}`,
+      kind: 'reversal',
+      description: "Transfer reversed from the organizer's connected account",
+      legs: [
+        ['stripe_clearing', -refund.reversalCents],
+        ['organizer_payable', refund.reversalCents],
+      ],
+    });
+  await book(tx, {
+    order,
+    reference: `order:${order.id}:refund:${refund.seq}`,
+    kind: 'refund',
+    description: 'Refund to the sponsor',
+    legs: [
+      ['escrow', -refund.fromEscrow],
+      ['organizer_payable', -refund.reversalCents],
+      ['platform_fees', -(refund.amountCents - refund.fromEscrow - refund.reversalCents)],
+      ['stripe_clearing', refund.amountCents],
+    ],
+  });
+}
+
+/** A cancellation penalty kept for the organizer (less the platform fee), straight out of escrow. */
+export function bookPenalty(tx: Tx, order: LedgerOrder, amounts: { penaltyCents: number; feeCents: number }) {
+  return book(tx, {
+    order,
+    reference: `order:${order.id}:penalty`,
+    kind: 'penalty',
+    description: 'Cancellation penalty kept for the organizer',
+    legs: [
+      ['escrow', -amounts.penaltyCents],
+      ['organizer_payable', amounts.penaltyCents - amounts.feeCents],
+      ['platform_fees', amounts.feeCents],
+    ],
+  });
+}
+
+/** The payout transfer leaves the organizer's payable for its connected account. */
+export function bookTransfer(tx: Tx, order: LedgerOrder, payout: { id: string; amountCents: number }) {
+  return book(tx, {
+    order,
+    reference: `payout:${payout.id}:transfer`,
+    kind: 'transfer',
+    description: "Transfer to the organizer's connected account",
+    legs: [
+      ['organizer_payable', -payout.amountCents],
+      ['stripe_clearing', payout.amountCents],
+    ],
+  });
+}
+
+/** An order's ledger as its detail shows it. Reads through the caller's row-level security. */
+export async function orderLedgerSummary(tx: Tx, orderId: string) {
+  const escrow = await accountBalance(tx, escrowCode(orderId));
+  return {
+    escrow_balance_cents: escrow.balance_cents,
+    pending_release_cents: -escrow.pending_cents,
+    transactions: await listOrderTransactions(tx, orderId),
+  };
+}
+
+export function listAccountsPage(
+  db: Db,
+  caller: Caller,
+  query: { kind?: string; currency?: string; limit?: number; starting_after?: string },
+) {
+  requireRole(caller, 'admin', 'read the ledger');
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) =>
+    toPage(
+      await listLedgerAccounts(tx, { kind: query.kind, currency: query.currency, limit, after }),
+      limit,
+      (row) => row.code,
+    ),
+  );
+}
+
+export function listTransactionsPage(
+  db: Db,
+  caller: Caller,
+  query: { order_id?: string; kind?: string; status?: string; limit?: number; starting_after?: string },
+) {
+  requireRole(caller, 'admin', 'read the ledger');
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) =>
+    toPage(
+      await listLedgerTransactions(tx, {
+        orderId: query.order_id,
+        kind: query.kind,
+        status: query.status,
+        limit,
+        after,
+      }),
+      limit,
+      (row) => row.created_at,
+    ),
+  );
+}

@@ -1,0 +1,254 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, startTestServer, type TestServer } from '../../../../test/server';
+import { runPayout } from '../domain/payouts';
+import { createLogger } from '../logger';
+import { seedCommerce } from '../../test/commerce-fixtures';
+
+let server: TestServer;
+let organizer: ReturnType<typeof api>;
+let sponsor: ReturnType<typeof api>;
+const log = createLogger('silent');
+
+beforeAll(async () => {
+  server = await startTestServer();
+  organizer = api(server, server.organizer);
+  sponsor = api(server, server.sponsor);
+  await organizer('PUT', '/v1/payout-configuration', {
+    body: { stripe_connect_account_id: 'acct_1OrganizerTest', platform_fee_bps: 1000 },
+  });
+});
+afterAll(() => server.close());
+
+async function newOrder(options: Parameters<typeof seedCommerce>[1] & { policy?: object } = {}) {
+  const { packageId, sponsorId } = await seedCommerce(server, options);
+  const { json } = await sponsor('POST', '/v1/sponsorship-orders', {
+    body: {
+      package_id: packageId,
+      sponsor_id: sponsorId,
+      ...(options.policy ? { cancellation_policy: options.policy } : {}),
+    },
+  });
+  return { id: json.data.id as string, packageId };
+}
+
+async function eventsOf(orderId: string, type: string) {
+  const { rows } = await server.db.system((tx) =>
+    tx.query<{ org_id: string }>(`select org_id from webhook_events where type = $1 and data->>'id' = $2`, [
+      type,
+      orderId,
+    ]),
+  );
+  return rows.length;
+}
+
+describe('orders: the money path in the sandbox', () => {
+  it('funds with pm_card_visa, locks, releases, and pays out amount − fee with a transfer id', async () => {
+    const { id } = await newOrder();
+    const funded = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    expect(funded.status).toBe(200);
+    expect(funded.json.data).toMatchObject({ status: 'succeeded', client_secret: null });
+    expect(funded.json.data.payment_intent_id).toMatch(/^pi_[A-Za-z0-9]{24}$/);
+    expect(funded.json.data.order).toMatchObject({ status: 'active', escrow_state: 'funded' });
+    expect(await eventsOf(id, 'order.funded')).toBe(2);
+
+    const locked = await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
+    expect(locked.status).toBe(200);
+    expect(locked.json.data).toMatchObject({
+      escrow_state: 'locked',
+      lock_reason: 'manual',
+      platform_fee_bps: 1000,
+      application_fee_cents: 15_000,
+    });
+    expect(locked.json.data.ledger).toMatchObject({
+      escrow_balance_cents: 150_000,
+      pending_release_cents: 150_000,
+    });
+
+    // The fulfilment area creates deliverables at funding; approve them all so that release may proceed.
+    await server.db.system((tx) =>
+      tx
+        .query(`update deliverables set status = 'approved' where order_id = $1`, [id])
+        .catch(() => undefined),
+    );
+    const released = await organizer('POST', `/v1/sponsorship-orders/${id}:release`);
+    expect(released.status).toBe(200);
+    expect(released.json.data).toMatchObject({ escrow_state: 'released', status: 'completed' });
+    expect(released.json.data.ledger.escrow_balance_cents).toBe(0);
+    const payoutId = released.json.data.payout.id as string;
+
+    const paid = await runPayout({ db: server.db, payments: server.payments, log }, payoutId);
+    expect(paid).toMatchObject({ status: 'paid', amount_cents: 135_000, fee_cents: 15_000 });
+    expect(paid?.stripe_transfer_id).toMatch(/^tr_/);
+    const listed = await organizer('GET', `/v1/payouts?order_id=${id}`);
+    expect(listed.json.data).toEqual([expect.objectContaining({ id: payoutId, status: 'paid' })]);
+    expect((await organizer('GET', `/v1/payouts/${payoutId}`)).json.data.stripe_transfer_id).toBe(
+      paid?.stripe_transfer_id,
+    );
+    expect((await sponsor('GET', `/v1/payouts/${payoutId}`)).status).toBe(404);
+
+    const transactions = await organizer('GET', `/v1/ledger/transactions?order_id=${id}`);
+    expect(
+      transactions.json.data.map((t: { kind: string; status: string }) => `${t.kind}:${t.status}`).sort(),
+    ).toEqual(['fund:posted', 'lock:posted', 'transfer:posted']);
+    for (const transaction of transactions.json.data as { entries: { amount_cents: number }[] }[])
+      expect(transaction.entries.reduce((sum, entry) => sum + entry.amount_cents, 0)).toBe(0);
+  });
+
+  it('answers 402 for a declined card and keeps the order pending; another card then funds it', async () => {
+    const { id } = await newOrder();
+    const declined = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_chargeDeclined' },
+    });
+    expect(declined.status).toBe(402);
+    expect(declined.json).toMatchObject({ decline_code: 'generic_decline' });
+    const order = (await sponsor('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order).toMatchObject({ status: 'pending', payment_status: 'requires_payment_method' });
+    expect(order.payment_error).toContain('declined');
+    const retried = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    expect(retried.json.data).toMatchObject({
+      status: 'succeeded',
+      payment_intent_id: declined.json.payment_intent_id,
+    });
+  });
+
+  it('answers requires_action with a client secret for 3-D Secure and leaves the order pending', async () => {
+    const { id } = await newOrder();
+    const res = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_authenticationRequired' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.data.status).toBe('requires_action');
+    expect(res.json.data.client_secret).toMatch(/^pi_[A-Za-z0-9]+_secret_/);
+    expect(res.json.data.order).toMatchObject({ escrow_state: 'pending', payment_status: 'requires_action' });
+  });
+
+  it('refuses fund by the organizer (403), bad input (400), and another tenant (404)', async () => {
+    const { id } = await newOrder();
+    expect(
+      (
+        await organizer('POST', `/v1/sponsorship-orders/${id}:fund`, {
+          body: { payment_method_id: 'pm_card_visa' },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, { body: { payment_method_id: 'card' } }))
+        .status,
+    ).toBe(400);
+    const stranger = api(server, await server.createOrg('Stranger'));
+    expect(
+      (
+        await stranger('POST', `/v1/sponsorship-orders/${id}:fund`, {
+          body: { payment_method_id: 'pm_card_visa' },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await sponsor('GET', `/v1/sponsorship-orders/${id}`)).json.data.escrow_state).toBe('pending');
+  });
+
+  it('cancels inside the window with the penalty kept for the organizer, and gives the unit back', async () => {
+    const { id, packageId } = await newOrder({
+      startsAt: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+      policy: { window_days: 14, penalty_pct: 0.1 },
+    });
+    await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    const cancelled = await sponsor('POST', `/v1/sponsorship-orders/${id}:cancel`, {
+      body: { reason: 'Budget cut' },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.json.data).toMatchObject({
+      status: 'cancelled',
+      escrow_state: 'partially_refunded',
+      refunded_cents: 135_000,
+    });
+    expect(cancelled.json.data.refunds).toEqual([
+      expect.objectContaining({ amount_cents: 135_000, reference: 'cancellation', status: 'succeeded' }),
+    ]);
+    expect(cancelled.json.data.ledger.escrow_balance_cents).toBe(0);
+    const { rows } = await server.db.system((tx) =>
+      tx.query<{ sold: number }>('select sold from sponsorship_packages where id = $1', [packageId]),
+    );
+    expect(rows[0]!.sold).toBe(0);
+    expect(await eventsOf(id, 'order.cancelled')).toBe(2);
+  });
+
+  it('refunds part of a funded order (organizer), then the rest, once per reference', async () => {
+    const { id } = await newOrder();
+    await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    const part = await organizer('POST', `/v1/sponsorship-orders/${id}:refund`, {
+      body: { amount_cents: 50_000, reason: 'Stage smaller than promised' },
+    });
+    expect(part.json.data).toMatchObject({ status: 'partially_refunded', refunded_cents: 50_000 });
+    expect(
+      (await organizer('POST', `/v1/sponsorship-orders/${id}:refund`, { body: { amount_cents: 500_000 } }))
+        .status,
+    ).toBe(422);
+    expect((await sponsor('POST', `/v1/sponsorship-orders/${id}:refund`, { body: {} })).status).toBe(403);
+    const rest = await organizer('POST', `/v1/sponsorship-orders/${id}:refund`, { body: {} });
+    expect(rest.json.data).toMatchObject({
+      status: 'refunded',
+      escrow_state: 'refunded',
+      refunded_cents: 150_000,
+    });
+    expect(rest.json.data.ledger.escrow_balance_cents).toBe(0);
+  });
+
+  it('releases once when 20 releases race: one payout, one transfer', async () => {
+    const { id } = await newOrder();
+    await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
+    await server.db.system((tx) =>
+      tx.query(`update deliverables set status = 'waived' where order_id = $1`, [id]),
+    );
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => organizer('POST', `/v1/sponsorship-orders/${id}:release`)),
+    );
+    expect(results.filter((res) => res.status === 200)).toHaveLength(1);
+    expect(results.filter((res) => res.status === 409)).toHaveLength(19);
+    const { rows } = await server.db.system((tx) =>
+      tx.query<{ id: string }>('select id from sponsorship_payouts where order_id = $1', [id]),
+    );
+    expect(rows).toHaveLength(1);
+    const runs = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        runPayout({ db: server.db, payments: server.payments, log }, rows[0]!.id),
+      ),
+    );
+    expect(new Set(runs.map((payout) => payout?.stripe_transfer_id)).size).toBe(1);
+    const transfers = await server.db.system((tx) =>
+      tx.query(`select 1 from ledger_transactions where order_id = $1 and kind = 'transfer'`, [id]),
+    );
+    expect(transfers.rowCount).toBe(1);
+  });
+
+  it('will not release before every deliverable is approved or waived', async () => {
+    const { id } = await newOrder();
+    await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    expect((await organizer('POST', `/v1/sponsorship-orders/${id}:release`)).status).toBe(409);
+    await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
+    await server.db.system((tx) =>
+      tx.query(
+        `insert into deliverables (organizer_org_id, sponsor_org_id, event_id, sponsor_id, order_id, package_id, type,
+           spec, owner_side)
+         select organizer_org_id, sponsor_org_id, event_id, sponsor_id, id, package_id, 'logo', '{}', 'organizer'
+           from sponsorship_orders where id = $1`,
+        [id],
+      ),
+    );
+    const blocked = await organizer('POST', `/v1/sponsorship-orders/${id}:release`);
+    expect(blocked.status).toBe(409);
+    expect(blocked.json.type).toContain('deliverables-open');
+  });
+});
