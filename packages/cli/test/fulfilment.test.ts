@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/server.js';
+import { onOrderFunded } from '../../server/src/domain/fulfilment.js';
+import { createDeal } from '../../server/test/fulfilment.js';
+import { assertBuilt, isolatedEnv, yardpass } from './binary.js';
+
+let server: TestServer;
+let organizerEnv: Record<string, string>;
+let sponsorEnv: Record<string, string>;
+
+const json = <T>(text: string) => JSON.parse(text) as T;
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await startTestServer();
+  organizerEnv = await isolatedEnv();
+  sponsorEnv = await isolatedEnv();
+  for (const [env, org] of [
+    [organizerEnv, server.organizer],
+    [sponsorEnv, server.sponsor],
+  ] as const) {
+    const login = await yardpass({
+      args: ['login', '--api-key', org.apiKey, '--base-url', server.baseUrl],
+      env,
+    });
+    expect(login.code, login.stderr).toBe(0);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('yardpass deliverables, slas and sponsorships', { timeout: 60_000 }, () => {
+  it('submits proof as the organizer, approves it as the sponsor, and shows the SLA met', async () => {
+    const deal = await createDeal(server.db, {
+      organizer: server.organizer,
+      sponsor: server.sponsor,
+      benefits: { social_posts: 5, booth: true },
+      slaTemplates: [{ metric: 'impressions_total', target: 20_000, breach_policy: { penalty_pct: 0.1 } }],
+    });
+    await server.db.system((tx) => onOrderFunded(tx, deal.order));
+    const organizer = (...args: string[]) => yardpass({ args, env: organizerEnv });
+    const sponsor = (...args: string[]) => yardpass({ args, env: sponsorEnv });
+
+    const queue = await organizer('deliverables', 'list', '--order-id', deal.order.id, '--json');
+    expect(queue.code, queue.stderr).toBe(0);
+    const [booth, posts] = json<{ id: string; type: string }[]>(queue.stdout);
+    expect([booth?.type, posts?.type]).toEqual(['booth', 'social_posts']);
+
+    const table = await organizer('deliverables', 'list', '--order-id', deal.order.id);
+    expect(table.stdout).toMatch(/^ID +TYPE +STATUS +OWNER SIDE +EVENT TITLE +SPONSOR NAME +DUE/);
+
+    const proof = await organizer(
+      'deliverables',
+      'submit-proof',
+      posts!.id,
+      '--asset-url',
+      'https://cdn.example.com/posts.png',
+      '--metrics',
+      '{"impressions":25000}',
+      '--json',
+    );
+    expect(proof.code, proof.stderr).toBe(0);
+    expect(json<{ status: string }>(proof.stdout).status).toBe('submitted');
+
+    const wrongSide = await organizer('deliverables', 'approve', posts!.id);
+    expect(wrongSide.code).toBe(1);
+    expect(wrongSide.stderr).toMatch(/sponsor side/);
+
+    const approved = await sponsor('deliverables', 'approve', posts!.id, '--json');
+    expect(json<{ status: string }>(approved.stdout).status).toBe('approved');
+    const slas = await sponsor('slas', 'list', '--order-id', deal.order.id, '--json');
+    expect(json<{ status: string; actual: number }[]>(slas.stdout)).toEqual([
+      expect.objectContaining({ status: 'met', actual: 25_000 }),
+    ]);
+
+    const unconfirmed = await sponsor('deliverables', 'waive', booth!.id, '--reason', 'No booth space');
+    expect(unconfirmed.code).toBe(2);
+    const waived = await sponsor(
+      'deliverables',
+      'waive',
+      booth!.id,
+      '--reason',
+      'No booth space',
+      '--yes',
+      '--json',
+    );
+    expect(json<{ status: string }>(waived.stdout).status).toBe('waived');
+
+    const sponsorships = await organizer('sponsorships', 'list', '--event-id', deal.eventId, '--json');
+    expect(json<{ activation_status: string }[]>(sponsorships.stdout)).toEqual([
+      expect.objectContaining({ activation_status: 'complete' }),
+    ]);
+  });
+});
