@@ -121,11 +121,16 @@ export const packages: Resource = {
       kind: 'item',
       path: 'update',
       operationId: 'updatePackage',
-      summary: 'Change a package (pass --version to refuse a stale change)',
-      examples: [`yardpass packages update ${packageId} --version 2 --price-cents 120000`],
+      summary: 'Change a package (send the version you read to refuse a stale change)',
+      examples: [`yardpass packages update ${packageId} --data '{"version":2}' --price-cents 120000`],
       id: true,
       fields: [
-        { name: 'version', description: 'The version you read; a stale one is refused', type: 'integer' },
+        {
+          name: 'version',
+          description:
+            'The version you read; a stale one is refused (pass it in --data: --version prints the CLI version)',
+          type: 'integer',
+        },
         ...optional(editable),
       ],
       partial: true,
