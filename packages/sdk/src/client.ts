@@ -19,6 +19,10 @@ import { Proposals } from './resources/proposals.js';
 import { Reports } from './resources/reports.js';
 import { Slas } from './resources/slas.js';
 import { Sponsors } from './resources/sponsors.js';
+import { Orders } from './resources/orders.js';
+import { Payouts } from './resources/payouts.js';
+import { PayoutConfig } from './resources/payout-config.js';
+import { Ledger } from './resources/ledger.js';
 import { Webhooks } from './resources/webhooks.js';
 import { Stats } from './resources/stats.js';
 import { createTransport, type Send } from './transport.js';
@@ -87,6 +91,14 @@ export class Yardpass {
   readonly slas: Slas;
   /** Who sponsors which event at which tier, and its activation. */
   readonly eventSponsorships: EventSponsorships;
+  /** Sponsorship orders: escrow, release, cancellation and refunds. */
+  readonly orders: Orders;
+  /** Transfers to the organization's Stripe Connect account. */
+  readonly payouts: Payouts;
+  /** The organization's Stripe Connect account and platform fee. */
+  readonly payoutConfig: PayoutConfig;
+  /** The double-entry ledger of the organization's orders. */
+  readonly ledger: Ledger;
 
   readonly #send: Send;
 
@@ -127,6 +139,10 @@ export class Yardpass {
     this.deliverables = new Deliverables(this.#send);
     this.slas = new Slas(this.#send);
     this.eventSponsorships = new EventSponsorships(this.#send);
+    this.orders = new Orders(this.#send);
+    this.payouts = new Payouts(this.#send);
+    this.payoutConfig = new PayoutConfig(this.#send);
+    this.ledger = new Ledger(this.#send);
   }
 
   /**

@@ -4,10 +4,14 @@ import { consents } from './consents.js';
 import { deliverables } from './deliverables.js';
 import { events } from './events.js';
 import { keys } from './keys.js';
+import { ledger } from './ledger.js';
 import { members } from './members.js';
+import { orders } from './orders.js';
 import { orgs } from './orgs.js';
 import { packageTemplates } from './package-templates.js';
 import { packages } from './packages.js';
+import { payoutConfig } from './payout-config.js';
+import { payouts } from './payouts.js';
 import { proposals } from './proposals.js';
 import { marketplace } from './marketplace.js';
 import type { Resource } from './resource.js';
@@ -16,6 +20,7 @@ import { slas } from './slas.js';
 import { sponsors } from './sponsors.js';
 import { sponsorships } from './sponsorships.js';
 import { stats } from './stats.js';
+import { webhooks } from './webhooks.js';
 
 /** Every resource group, in the order `yardpass --help` lists them. */
-export const resources: readonly Resource[] = [events, sponsors, packages, packageTemplates, marketplace, proposals, sponsorships, deliverables, slas, analytics, stats, consents, reports, members, keys, auditLog, orgs];
+export const resources: readonly Resource[] = [events, sponsors, packages, packageTemplates, marketplace, proposals, orders, payouts, payoutConfig, ledger, sponsorships, deliverables, slas, analytics, stats, consents, reports, webhooks, members, keys, auditLog, orgs];

@@ -1,0 +1,38 @@
+import { unchecked, type Resource } from './resource.js';
+
+const payoutId = '3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d';
+
+export const payouts: Resource = {
+  name: 'payouts',
+  noun: 'payout',
+  summary: 'Transfers to your Stripe Connect account, one per released order',
+  label: ['id', 'status'],
+  commands: [
+    {
+      kind: 'list',
+      path: 'list',
+      operationId: 'listPayouts',
+      summary: 'List payouts, newest first',
+      examples: ['yardpass payouts list', 'yardpass payouts list --status failed'],
+      filters: [
+        { name: 'order_id', description: 'Only the payout of this order' },
+        {
+          name: 'status',
+          description: 'Only payouts in this status',
+          choices: ['pending', 'paid', 'failed'],
+        },
+      ],
+      columns: ['id', 'order_id', 'amount_cents', 'fee_cents', 'status', 'stripe_transfer_id', 'created_at'],
+      call: (client, query) => client.payouts.list(unchecked(query)),
+    },
+    {
+      kind: 'item',
+      path: 'show',
+      operationId: 'getPayout',
+      summary: 'Show a payout',
+      examples: [`yardpass payouts show ${payoutId}`],
+      id: true,
+      call: (client, { id }) => client.payouts.retrieve(id),
+    },
+  ],
+};

@@ -1,0 +1,98 @@
+import { APIResource } from '../resource.js';
+
+/**
+ * Sponsorship orders: one unit of a package, paid by the sponsor into escrow, released to the organizer
+ * (less the platform fee) once fulfilled.
+ *
+ * @example
+ * ```ts
+ * const order = await yardpass.orders.create({ package_id: packageId, sponsor_id: sponsorId });
+ * const funding = await yardpass.orders.fund(order.id, { payment_method_id: 'pm_card_visa' });
+ * ```
+ */
+export class Orders extends APIResource {
+  /**
+   * Orders one unit of a package (reserved at once; never more than its inventory).
+   *
+   * @example
+   * ```ts
+   * const order = await yardpass.orders.create({
+   *   package_id: packageId,
+   *   sponsor_id: sponsorId,
+   *   cancellation_policy: { window_days: 14, penalty_pct: 0.1 },
+   * });
+   * ```
+   */
+  create = this.endpoint('createOrder', 'POST /v1/sponsorship-orders', 'body');
+
+  /**
+   * Lists the orders the organization is a party to, newest first.
+   *
+   * @example
+   * ```ts
+   * for await (const order of yardpass.orders.list({ escrow_state: 'funded' })) console.log(order.id);
+   * ```
+   */
+  list = this.listEndpoint('listOrders', 'GET /v1/sponsorship-orders');
+
+  /**
+   * Retrieves an order with its ledger summary, payout and refunds.
+   *
+   * @example
+   * ```ts
+   * const { escrow_state, ledger } = await yardpass.orders.retrieve(orderId);
+   * ```
+   */
+  retrieve = this.endpoint('getOrder', 'GET /v1/sponsorship-orders/{id}');
+
+  /**
+   * Pays for an order (sponsor). A declined card throws a 402 `YardpassError`; `requires_action` answers the
+   * `client_secret` for Stripe.js to finish 3-D Secure.
+   *
+   * @example
+   * ```ts
+   * const { status, client_secret } = await yardpass.orders.fund(orderId, { payment_method_id: 'pm_card_visa' });
+   * ```
+   */
+  fund = this.endpoint('fundOrder', 'POST /v1/sponsorship-orders/{id}:fund', 'body');
+
+  /**
+   * Locks a funded order for release (organizer).
+   *
+   * @example
+   * ```ts
+   * await yardpass.orders.lock(orderId);
+   * ```
+   */
+  lock = this.endpoint('lockOrder', 'POST /v1/sponsorship-orders/{id}:lock');
+
+  /**
+   * Releases escrow to the organizer and queues the payout; needs every deliverable approved or waived.
+   *
+   * @example
+   * ```ts
+   * const { payout } = await yardpass.orders.release(orderId);
+   * ```
+   */
+  release = this.endpoint('releaseOrder', 'POST /v1/sponsorship-orders/{id}:release');
+
+  /**
+   * Cancels an order before it is locked; a paid order is refunded by its cancellation policy.
+   *
+   * @example
+   * ```ts
+   * await yardpass.orders.cancel(orderId, { reason: 'Budget cut' });
+   * ```
+   */
+  cancel = this.endpoint('cancelOrder', 'POST /v1/sponsorship-orders/{id}:cancel', 'body');
+
+  /**
+   * Refunds all or part of an order (organizer).
+   *
+   * @example
+   * ```ts
+   * await yardpass.orders.refund(orderId, { amount_cents: 25_000, reason: 'Smaller stage' });
+   * ```
+   */
+  refund = this.endpoint('refundOrder', 'POST /v1/sponsorship-orders/{id}:refund', 'body');
+}
