@@ -2,7 +2,7 @@ import { createParser } from 'eventsource-parser';
 import { APIUserAbortError, YardpassError } from '../errors.js';
 import type { webhooks } from '../generated/openapi.js';
 import type { RequestOptions } from '../options.js';
-import { APIResource, type Endpoint } from '../resource.js';
+import { APIResource } from '../resource.js';
 import type { Send } from '../transport.js';
 
 /** Every webhook event type, e.g. `'order.funded'`. */
@@ -198,11 +198,13 @@ export class WebhookEvents extends APIResource {
    * }
    * ```
    */
-  stream: Endpoint<'streamWebhookEvents', (options?: WebhookStreamOptions) => AsyncIterable<WebhookEvent>> =
-    Object.assign((options: WebhookStreamOptions = {}) => streamEvents(this.#send, options), {
-      operationId: 'streamWebhookEvents' as const,
-      route: 'GET /v1/webhook-events/stream' as const,
-    }) as never;
+  stream: ((options?: WebhookStreamOptions) => AsyncIterable<WebhookEvent>) & {
+    readonly operationId: 'streamWebhookEvents';
+    readonly route: 'GET /v1/webhook-events/stream';
+  } = Object.assign((options: WebhookStreamOptions = {}) => streamEvents(this.#send, options), {
+    operationId: 'streamWebhookEvents' as const,
+    route: 'GET /v1/webhook-events/stream' as const,
+  });
 }
 
 /**
