@@ -12,6 +12,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Ctrl+C while waiting on the server or a stream (a prompt handles its own): clear the spinner's line and
+// exit quietly with 130, as after Ctrl+C in a prompt.
+process.on('SIGINT', () => {
+  if (process.stderr.isTTY) process.stderr.write('\r\u001b[2K');
+  process.exit(EXIT.interrupted);
+});
+
 const program = createProgram({
   // The SDK is loaded here, on first use, so that `yardpass --help` does not wait for it.
   async createClient({ apiKey, baseUrl, logger }) {

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server.js';
 import { assertBuilt, BINARY, isolatedEnv } from './binary.js';
@@ -14,9 +16,9 @@ let env: Record<string, string>;
 const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 
 /** Starts `yardpass …` in a fresh pane; the pane prints `[exit N]` when it ends. */
-function start(args: string[]): string {
+function start(args: string[], extraEnv: Record<string, string> = {}): string {
   const name = `s${randomUUID().slice(0, 8)}`;
-  const assignments = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`);
+  const assignments = Object.entries({ ...env, ...extraEnv }).map(([key, value]) => `${key}=${quote(value)}`);
   // `env -i`: the pane must not inherit the test runner's environment (CI=true would turn prompts off).
   const command = [
     'env',
@@ -35,7 +37,8 @@ function start(args: string[]): string {
     '160',
     '-y',
     '40',
-    `sh -c ${quote(`${command}; echo "[exit $?]"; sleep 60`)}`,
+    // The trap keeps the shell alive through Ctrl+C (the whole pane gets SIGINT) to print the exit code.
+    `sh -c ${quote(`trap true INT; ${command}; echo "[exit $?]"; sleep 60`)}`,
   );
   return name;
 }
@@ -112,6 +115,25 @@ describe('yardpass on a terminal', { timeout: 30_000 }, () => {
     expect(shown).toContain('Cancelled: nothing was changed.');
     expect(shown).toContain('[exit 2]');
     expect((await call('GET', `/v1/events/${id}`)).status).toBe(200);
+  });
+
+  it('exits quietly with 130 on Ctrl+C while waiting for the server, clearing the spinner', async () => {
+    // A server that takes the request and never answers.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const pane = start(['events', 'list'], { YARDPASS_BASE_URL: `http://127.0.0.1:${port}` });
+      await waitFor(pane, 'Fetching events');
+      keys(pane, 'C-c');
+      const shown = await waitFor(pane, '[exit ');
+      expect(shown).toContain('[exit 130]');
+      expect(shown).not.toContain('Fetching events');
+      expect(shown).not.toContain('error');
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it('exits quietly with 130 on Ctrl+C in a prompt', async () => {
