@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): {
     ...organizationRoutes({ db }),
     ...eventRoutes({ db }),
     ...sponsorRoutes({ db }),
-    ...deliverableRoutes({ db }),
+    ...deliverableRoutes({ db, config }),
     ...slaRoutes({ db, issueRefund: refundIssuer({ payments, config }) }),
     ...eventSponsorshipRoutes({ db }),
     ...webhookRoutes({ db, settings: webhookSettings(config, spec) }),

@@ -72,8 +72,8 @@ export async function createDeal(
     }
     const order = await tx.query<{ id: string }>(
       `insert into sponsorship_orders (event_id, package_id, sponsor_id, organizer_org_id, sponsor_org_id,
-         amount_cents, currency, created_by_side)
-       values ($1, $2, $3, $4, $5, $6, 'USD', 'sponsor') returning id`,
+         amount_cents, currency, created_by_side, cancellation_policy)
+       values ($1, $2, $3, $4, $5, $6, 'USD', 'sponsor', '{"window_days": 0, "penalty_pct": 0}') returning id`,
       [eventId, packageId, sponsorId, organizer.orgId, sponsor.orgId, amountCents],
     );
     return {

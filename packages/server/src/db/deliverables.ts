@@ -354,6 +354,7 @@ export async function findOrderParties(
       sponsor_org_id: string;
       amount_cents: number;
       currency: string;
+      escrow_state: string;
     }
   | undefined
 > {
@@ -365,8 +366,9 @@ export async function findOrderParties(
     sponsor_org_id: string;
     amount_cents: number;
     currency: string;
+    escrow_state: string;
   }>(
-    `select event_id, sponsor_id, package_id, organizer_org_id, sponsor_org_id, amount_cents, currency
+    `select event_id, sponsor_id, package_id, organizer_org_id, sponsor_org_id, amount_cents, currency, escrow_state
        from sponsorship_orders where id = $1`,
     [orderId],
   );

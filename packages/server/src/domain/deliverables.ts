@@ -23,6 +23,7 @@ import type { components } from '../generated/openapi';
 import { recordAudit } from './audit';
 import type { Caller } from './caller';
 import { settleOrderFulfilment } from './fulfilment';
+import { lockOrder } from './orders';
 import { satisfySlasFromProofs } from './slas';
 import { emitEvent } from './webhook-events';
 
@@ -232,8 +233,19 @@ const reviews: Record<Review, { allowed: DeliverableStatus[]; verb: string; acti
   waived: { allowed: ['pending', 'submitted', 'needs_changes'], verb: 'waive', action: 'waived' },
 };
 
-/** The counterparty of `owner_side` reviews: approve, send back with a reason, or waive with a reason. */
-export function reviewDeliverable(db: Db, caller: Caller, id: string, review: Review, reason: string | null) {
+/**
+ * The counterparty of `owner_side` reviews: approve, send back with a reason, or waive with a reason. When that
+ * leaves every deliverable of a funded order approved or waived, the order locks (DESIGN §5) in the same
+ * transaction, so that it can be released.
+ */
+export function reviewDeliverable(
+  db: Db,
+  caller: Caller,
+  id: string,
+  review: Review,
+  reason: string | null,
+  options: { defaultFeeBps?: number } = {},
+) {
   const rule = reviews[review];
   return db.tenant(caller.orgId, async (tx) => {
     const deliverable = await lockVisible(tx, id);
@@ -264,7 +276,10 @@ export function reviewDeliverable(db: Db, caller: Caller, id: string, review: Re
     });
     if (review !== 'needs_changes' && deliverable.order_id) {
       if (review === 'approved') await satisfySlasFromProofs(tx, deliverable.order_id);
-      await settleOrderFulfilment(tx, deliverable.order_id);
+      const complete = await settleOrderFulfilment(tx, deliverable.order_id);
+      const order = complete ? await findOrderParties(tx, deliverable.order_id) : undefined;
+      if (order?.escrow_state === 'funded')
+        await lockOrder(tx, deliverable.order_id, 'deliverables_complete', options);
     }
     return detail(tx, id);
   });

@@ -153,17 +153,26 @@ export async function evaluateSla(
   });
 }
 
-/** The nightly run: every SLA past its due date plus grace, and every breach whose refund is not recorded. */
+/**
+ * The nightly run: every SLA past its due date plus grace, and every breach whose refund is not recorded. One SLA
+ * that fails (its refund refused, say) does not stop the others; it is counted and tried again next run.
+ */
 export async function evaluateDueSlas(db: Db, options: { now: Date; issueRefund?: IssueRefund }) {
   const ids = await db.system((tx) => listSlasToEvaluate(tx, options.now.toISOString()));
-  const outcome = { evaluated: 0, met: 0, breached: 0, pending: 0 };
+  const outcome = { evaluated: 0, met: 0, breached: 0, pending: 0, failed: 0 };
+  const failures: { sla_id: string; error: string }[] = [];
   for (const id of ids) {
-    const sla = await evaluateSla(db, id, options);
-    if (!sla) continue;
-    outcome.evaluated += 1;
-    outcome[sla.status] += 1;
+    try {
+      const sla = await evaluateSla(db, id, options);
+      if (!sla) continue;
+      outcome.evaluated += 1;
+      outcome[sla.status] += 1;
+    } catch (error) {
+      outcome.failed += 1;
+      failures.push({ sla_id: id, error: error instanceof Error ? error.message : String(error) });
+    }
   }
-  return outcome;
+  return { ...outcome, failures };
 }
 
 /** `POST /v1/slas/{id}:evaluate`: either party may ask for an evaluation now. */

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { createDeal } from '../../test/fulfilment';
 import { onOrderFunded } from '../domain/fulfilment';
+import { refundIssuer } from '../domain/orders';
 import { evaluateDueSlas } from '../domain/slas';
+import { createSandboxProvider } from '../payments/sandbox';
 
 let server: TestServer;
 let organizer: ReturnType<typeof api>;
@@ -131,5 +133,104 @@ describe('SLAs', () => {
     const again = await organizer('POST', `/v1/slas/${slaId}:evaluate`, { headers });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.json).toEqual(first.json);
+  });
+
+  it('refunds a penalty exactly once, with balanced ledger entries, when the nightly job runs twice at once', async () => {
+    const deal = await createDeal(server.db, {
+      organizer: server.organizer,
+      sponsor: server.sponsor,
+      eventEndsAt: '2020-06-01T22:00:00.000Z',
+      amountCents: 150_000,
+      benefits: { social_posts: 3 },
+      slaTemplates: [
+        { metric: 'impressions_total', target: 20_000, breach_policy: { penalty_pct: 0.1, grace_days: 7 } },
+      ],
+    });
+    const funded = await sponsor('POST', `/v1/sponsorship-orders/${deal.order.id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    expect(funded.status, JSON.stringify(funded.json)).toBe(200);
+    const [sla] = (await organizer('GET', `/v1/slas?order_id=${deal.order.id}`)).json.data as {
+      id: string;
+    }[];
+    await snapshot(deal.eventId, 5_000, '2020-06-02T00:00:00Z');
+
+    const issueRefund = refundIssuer({
+      payments: createSandboxProvider(),
+      config: { YARDPASS_PLATFORM_FEE_BPS: 1000 },
+    });
+    const runs = await Promise.all([
+      evaluateDueSlas(server.db, { now: new Date(), issueRefund }),
+      evaluateDueSlas(server.db, { now: new Date(), issueRefund }),
+    ]);
+    expect(runs.flatMap((run) => run.failures.filter((f) => f.sla_id === sla!.id))).toEqual([]);
+
+    const refunds = await query(
+      'select amount_cents, reference, status from order_refunds where order_id = $1',
+      [deal.order.id],
+    );
+    expect(refunds).toEqual([{ amount_cents: 15_000, reference: `sla:${sla!.id}`, status: 'succeeded' }]);
+    const [order] = await query('select status, refunded_cents from sponsorship_orders where id = $1', [
+      deal.order.id,
+    ]);
+    expect(order).toEqual({ status: 'partially_refunded', refunded_cents: 15_000 });
+
+    const unbalanced = await query(
+      `select t.id from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
+        where t.order_id = $1 group by t.id, e.currency having sum(e.amount_cents) <> 0`,
+      [deal.order.id],
+    );
+    expect(unbalanced).toEqual([]);
+    const refundBookings = await query(
+      `select sum(e.amount_cents) filter (where e.amount_cents > 0)::int as debits
+         from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
+        where t.order_id = $1 and t.kind = 'refund' group by t.id`,
+      [deal.order.id],
+    );
+    expect(refundBookings).toEqual([{ debits: 15_000 }]);
+
+    const shown = await sponsor('GET', `/v1/slas?order_id=${deal.order.id}`);
+    expect(shown.json.data).toEqual([
+      expect.objectContaining({
+        status: 'breached',
+        actual: 5_000,
+        penalty_cents: 15_000,
+        refund_reference: `sla:${sla!.id}`,
+      }),
+    ]);
+    // A later run finds nothing left to do for it.
+    await evaluateDueSlas(server.db, { now: new Date(), issueRefund });
+    expect(
+      await query('select count(*)::int as n from order_refunds where order_id = $1', [deal.order.id]),
+    ).toEqual([{ n: 1 }]);
+  });
+
+  it('locks a funded order when its last deliverable is approved or waived', async () => {
+    const deal = await createDeal(server.db, {
+      organizer: server.organizer,
+      sponsor: server.sponsor,
+      benefits: { booth: true, social_posts: 2 },
+    });
+    const funded = await sponsor('POST', `/v1/sponsorship-orders/${deal.order.id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    expect(funded.status).toBe(200);
+    const [booth, posts] = (await organizer('GET', `/v1/deliverables?order_id=${deal.order.id}`)).json
+      .data as {
+      id: string;
+    }[];
+    await organizer('POST', `/v1/deliverables/${booth!.id}/proofs`, {
+      body: { asset_url: 'https://cdn.example.com/b.jpg' },
+    });
+    await sponsor('POST', `/v1/deliverables/${booth!.id}:approve`);
+    const state = async () =>
+      (
+        await query('select escrow_state, lock_reason from sponsorship_orders where id = $1', [deal.order.id])
+      )[0];
+    expect(await state()).toMatchObject({ escrow_state: 'funded' });
+    await sponsor('POST', `/v1/deliverables/${posts!.id}:waive`, {
+      body: { reason: 'Posting was cancelled' },
+    });
+    expect(await state()).toEqual({ escrow_state: 'locked', lock_reason: 'deliverables_complete' });
   });
 });
