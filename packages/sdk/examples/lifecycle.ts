@@ -48,24 +48,8 @@ export interface LifecycleResult {
   roi: Schemas['RoiReport'];
 }
 
-/**
- * Orders and payouts as far as this example reads them. Their SDK methods come with issue #5 (orders,
- * escrow and payouts); until they land, the calls below use `yardpass.request()` on the contract's paths.
- */
-interface Order {
-  id: string;
-  status: string;
-  escrow_state: string;
-  amount_cents: number;
-  currency: string;
-}
-interface Payout {
-  id: string;
-  order_id: string;
-  status: string;
-  amount_cents: number;
-  stripe_transfer_id: string | null;
-}
+type Order = Schemas['Order'];
+type Payout = Schemas['Payout'];
 
 export async function runLifecycle(options: LifecycleOptions): Promise<LifecycleResult> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -152,26 +136,16 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
   const accepted = await sponsor.proposals.accept(proposal.id);
   const orderId = accepted.order_id;
   if (!orderId) throw new Error(`Accepting proposal ${proposal.id} created no order.`);
-  const order = await sponsor.request<{ data: Order }>({
-    method: 'GET',
-    path: `/v1/sponsorship-orders/${orderId}`,
-  });
-  log(`✓ accepted: order ${orderId} for ${money(order.data.amount_cents, order.data.currency)}`);
+  const order = await sponsor.orders.retrieve(orderId);
+  log(`✓ accepted: order ${orderId} for ${money(order.amount_cents, order.currency)}`);
 
   // 6. Fund (test mode) → escrow funded (the sandbox provider answers like Stripe's test card).
-  const funding = await sponsor.request<{ data: Order }>({
-    method: 'POST',
-    path: `/v1/sponsorship-orders/${orderId}:fund`,
-    body: { payment_method_id: 'pm_card_visa' },
-  });
+  const funding = await sponsor.orders.fund(orderId, { payment_method_id: 'pm_card_visa' });
   const funded = await waitFor('the order to be funded', async () => {
-    const { data } = await sponsor.request<{ data: Order }>({
-      method: 'GET',
-      path: `/v1/sponsorship-orders/${orderId}`,
-    });
-    return data.escrow_state === 'funded' ? data : undefined;
+    const current = await sponsor.orders.retrieve(orderId);
+    return current.escrow_state === 'funded' ? current : undefined;
   });
-  log(`✓ funded: escrow_state=${funded.escrow_state} (fund answered ${funding.data.escrow_state})`);
+  log(`✓ funded: escrow_state=${funded.escrow_state} (payment ${funding.status})`);
 
   // 7. Submit proof → the deliverables laid out at funding; the organizer proves each one.
   const deliverables = await organizer.deliverables.list({ order_id: orderId }).toArray();
@@ -198,35 +172,23 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
 
   // 9. Release escrow → a payout with a (sandbox) Stripe transfer id, made by the background worker to
   // the organizer's Stripe Connect account (created by onboarding when it has none yet).
-  const configuration = await organizer.request<{ data: { stripe_connect_account_id: string | null } }>({
-    method: 'GET',
-    path: '/v1/payout-configuration',
-  });
-  if (!configuration.data.stripe_connect_account_id) {
-    await organizer.request({
-      method: 'POST',
-      path: '/v1/payout-configuration:onboard',
-      body: { return_url: 'https://example.com/done', refresh_url: 'https://example.com/again' },
+  const configuration = await organizer.payoutConfig.retrieve();
+  if (!configuration.stripe_connect_account_id) {
+    await organizer.payoutConfig.onboard({
+      return_url: 'https://example.com/done',
+      refresh_url: 'https://example.com/again',
     });
   }
-  const locked = await organizer.request<{ data: Order }>({
-    method: 'POST',
-    path: `/v1/sponsorship-orders/${orderId}:lock`,
-  });
-  const released = await organizer.request<{ data: Order }>({
-    method: 'POST',
-    path: `/v1/sponsorship-orders/${orderId}:release`,
-  });
+  // Approving the last deliverable locks the order by itself; lock it by hand when it has not.
+  const before = await organizer.orders.retrieve(orderId);
+  const locked = before.escrow_state === 'funded' ? await organizer.orders.lock(orderId) : before;
+  const released = await organizer.orders.release(orderId);
   const payout = await waitFor('the payout transfer', async () => {
-    const page = await organizer.request<{ data: Payout[] }>({
-      method: 'GET',
-      path: '/v1/payouts',
-      query: { order_id: orderId },
-    });
-    return page.data.find((candidate) => candidate.stripe_transfer_id !== null);
+    const payouts = await organizer.payouts.list({ order_id: orderId }).toArray();
+    return payouts.find((candidate) => candidate.stripe_transfer_id !== null);
   });
   log(
-    `✓ released (${locked.data.escrow_state} → ${released.data.escrow_state}): payout ${payout.id} of ${money(payout.amount_cents, funded.currency)}, transfer ${payout.stripe_transfer_id}`,
+    `✓ released (${locked.escrow_state} → ${released.escrow_state}): payout ${payout.id} of ${money(payout.amount_cents, payout.currency)}, transfer ${payout.stripe_transfer_id}`,
   );
 
   // 10. ROI report → non-zero metrics for the window.
@@ -243,11 +205,11 @@ export async function runLifecycle(options: LifecycleOptions): Promise<Lifecycle
     proposal,
     countered,
     accepted,
-    order: order.data,
+    order,
     funded,
     proof,
     approved,
-    released: released.data,
+    released,
     payout,
     roi,
   };
