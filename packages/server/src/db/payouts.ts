@@ -126,8 +126,9 @@ export async function requeueStalledPayouts(tx: Tx, before: Date): Promise<numbe
               max_attempts := 3))::int as requeued
        from sponsorship_payouts p
       where p.status = 'pending' and p.updated_at <= $1
-        and not exists (select from graphile_worker.jobs j
-                         where j.task_identifier = 'payouts.transfer' and j.payload->>'payout_id' = p.id::text
+        and not exists (select from graphile_worker._private_jobs j
+                          join graphile_worker._private_tasks t on t.id = j.task_id
+                         where t.identifier = 'payouts.transfer' and j.payload->>'payout_id' = p.id::text
                            and j.attempts < j.max_attempts)`,
     [before.toISOString()],
   );
