@@ -10,7 +10,7 @@ export interface Received {
 export interface Receiver {
   url: string;
   received: Received[];
-  /** Sets how the next requests are answered: a status, optional headers and body. */
+  /** Sets how the next requests are answered: a status (0 never answers), optional headers and body. */
   answer: (
     respond: (
       request: Received,
@@ -38,8 +38,11 @@ export async function startReceiver(port = 0): Promise<Receiver> {
       };
       received.push(entry);
       const answer = respond(entry, received.length - 1);
-      response.writeHead(answer.status, answer.headers);
-      response.end(answer.body ?? '');
+      // Status 0: never answer (an endpoint that hangs until the sender gives up).
+      if (answer.status !== 0) {
+        response.writeHead(answer.status, answer.headers);
+        response.end(answer.body ?? '');
+      }
       for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve();
     });
   });

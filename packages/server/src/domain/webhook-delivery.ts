@@ -202,6 +202,8 @@ export async function* streamWebhookEvents(
 
 // ── the worker's side ──
 
+const LEASE_MARGIN_MS = 5000;
+
 export interface DeliveryDeps {
   db: Db;
   settings: WebhookSettings;
@@ -221,7 +223,10 @@ export function fanOutEvent(db: Db, eventId: string): Promise<number> {
  */
 export async function attemptDelivery(deps: DeliveryDeps, deliveryId: string): Promise<void> {
   const { db, settings, log } = deps;
-  const claimed = await db.system((tx) => claimWebhookDelivery(tx, deliveryId, settings.timeoutMs + 30_000));
+  // The lease outlasts the attempt (bounded by the timeout) and the write that follows it.
+  const claimed = await db.system((tx) =>
+    claimWebhookDelivery(tx, deliveryId, settings.timeoutMs + LEASE_MARGIN_MS),
+  );
   if (!claimed) return;
   if (!claimed.enabled) {
     await db.system((tx) => killWebhookDelivery(tx, deliveryId, 'endpoint disabled'));
