@@ -5,6 +5,7 @@ import type { BenchContext, Scenario } from './lib/scenario';
 import { formatMarkdown, formatText, type Row } from './lib/table';
 import { hello, pgBaseline, pgTenantTx } from './scenarios/baselines';
 import { healthz, listEvents } from './scenarios/platform-core';
+import { runAnalyticsBench } from './scenarios/analytics';
 import { runSdkBench } from './scenarios/sdk';
 import { runVerifierBench } from './verifier/verify.bench';
 
@@ -48,6 +49,8 @@ const database = await startBenchDatabase({ events: SEEDED_EVENTS });
 const rows: Row[] = [];
 try {
   rows.push(...(await runScenarios({ database }, durationSeconds)));
+  // The event stats pipeline: ingestion records/s, the rollup over many events, the ROI report's latency.
+  rows.push(...(await runAnalyticsBench({ database })));
 } finally {
   await database.stop();
 }

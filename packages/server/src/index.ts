@@ -5,5 +5,7 @@ export { migrate } from './db/migrate';
 export { ensureDatabase } from './db/admin';
 export { startEmbeddedCluster } from './db/embedded';
 export { createOrganization } from './domain/identity';
+export { rollupStats } from './jobs/rollup';
+export { ensureAnalyticsPartitions } from './jobs/partitions';
 export { createLogger } from './logger';
 export { listen } from './listen';

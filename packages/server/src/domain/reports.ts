@@ -1,6 +1,5 @@
-import { type Db, withSystemAccess } from '../db/pool';
-import { findReportOrder, reportDeliverables, reportSlas, roiDays } from '../db/reports';
-import { latestSnapshot } from '../db/stats';
+import type { Db } from '../db/pool';
+import { findRoiReport } from '../db/reports';
 import { NotFoundError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
 import type { Caller } from './caller';
@@ -35,8 +34,7 @@ const round = (value: number, places: number) => Math.round(value * 10 ** places
 /**
  * The ROI of an order for either party: the event's impressions in the window, the purchases attributed to
  * the sponsor, the deliverables with their proven metrics and the SLA outcomes. The event's analytics belong
- * to the organizer, so the sponsor reads them through the order it is party to (system access, scoped to
- * this order's event only).
+ * to the organizer; the sponsor reads them through the order it is party to (`yardpass_roi_analytics`).
  */
 export function getRoiReport(
   db: Db,
@@ -45,21 +43,11 @@ export function getRoiReport(
 ): Promise<RoiReport> {
   const window = reportWindow(input);
   return db.tenant(caller.orgId, async (tx) => {
-    const order = UUID.test(input.orderId) ? await findReportOrder(tx, input.orderId) : undefined;
+    const order = UUID.test(input.orderId)
+      ? await findRoiReport(tx, { orderId: input.orderId, ...window, utmFilter: input.utmSource })
+      : undefined;
     if (!order) throw new NotFoundError('order');
-    const { daily, snapshot } = await withSystemAccess(tx, async () => ({
-      daily: await roiDays(tx, {
-        eventId: order.event_id,
-        from: window.from,
-        to: window.to,
-        utmSources: order.utm_sources,
-        promoCodes: order.promo_codes,
-        utmFilter: input.utmSource,
-      }),
-      snapshot: await latestSnapshot(tx, order.event_id, `${window.to}T00:00:00Z`),
-    }));
-    const deliverables = await reportDeliverables(tx, order.id);
-    const slas = await reportSlas(tx, order.id);
+    const { days: daily, snapshot_ids } = order.analytics;
     const impressions = daily.reduce((sum, day) => sum + day.impressions, 0);
     const conversions = daily.reduce((sum, day) => sum + day.conversions, 0);
     const value = daily.reduce((sum, day) => sum + day.conversion_value_cents, 0);
@@ -72,8 +60,8 @@ export function getRoiReport(
       currency: order.currency,
       period: window,
       attribution: {
-        utm_sources: order.utm_sources,
-        promo_codes: order.promo_codes,
+        utm_sources: order.analytics.utm_sources,
+        promo_codes: order.analytics.promo_codes,
         utm_source_filter: input.utmSource ?? null,
       },
       investment_cents: order.amount_cents,
@@ -83,9 +71,9 @@ export function getRoiReport(
       roi_multiplier: round(value / order.amount_cents, 4),
       cpm_cents: impressions > 0 ? round((order.amount_cents * 1000) / impressions, 2) : null,
       daily,
-      deliverables,
-      slas,
-      snapshot_ids: snapshot.map((row) => row.id),
+      deliverables: order.deliverables,
+      slas: order.slas,
+      snapshot_ids,
       generated_at: input.now.toISOString(),
     };
   });

@@ -246,6 +246,24 @@ describe('ROI report', () => {
     expect((await api(server, undefined)('GET', roi(''))).status).toBe(401);
   });
 
+  it('opens the analytics to parties of the order only, and closes the system wall again', async () => {
+    const stranger = await server.createOrg('Prying Ltd');
+    const call = (orgId: string) =>
+      server.db.tenant(orgId, async (tx) => {
+        const { rows } = await tx.query<{ analytics: { days: unknown[] } | null; system: boolean }>(
+          `select yardpass_roi_analytics($1, '2025-01-01', '2025-01-04', null) as analytics,
+                  yardpass_is_system() as system`,
+          [fixture.orderId],
+        );
+        const after = await tx.query<{ n: number }>('select count(*)::int as n from analytics_daily');
+        return { ...rows[0]!, visibleDaily: after.rows[0]!.n };
+      });
+    expect(await call(stranger.orgId)).toEqual({ analytics: null, system: false, visibleDaily: 0 });
+    const party = await call(server.sponsor.orgId);
+    expect(party.analytics?.days).toHaveLength(3);
+    expect(party).toMatchObject({ system: false, visibleDaily: 0 });
+  });
+
   it('answers an honest zero report for a window without activity', async () => {
     const res = await organizer(
       'GET',

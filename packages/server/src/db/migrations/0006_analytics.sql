@@ -147,6 +147,56 @@ alter table sponsorship_orders
 
 create index event_stat_snapshots_event_captured_idx on event_stat_snapshots (event_id, captured_at desc);
 
+-- The analytics of an ROI report, for an order the caller can see (the orders' RLS decides; null when it
+-- cannot): the event's rows belong to the organizer, so the sponsor reads them only through this function.
+-- It opens the system wall for its own statements and restores the caller's setting before returning.
+-- Attributed purchases: utm_source = `utm_filter` when given, else a utm_source or promo code of the order's
+-- or the sponsor's attribution codes. Days are UTC, `day_from` inclusive, `day_to` exclusive.
+create function yardpass_roi_analytics(order_id uuid, day_from date, day_to date, utm_filter text)
+  returns jsonb language plpgsql volatile as $$
+declare
+  found_order record;
+  previous text := coalesce(current_setting('yardpass.system', true), '');
+  result jsonb;
+begin
+  select o.event_id,
+         array(select distinct u from unnest(o.attribution_utm_sources || s.attribution_utm_sources) u order by u)
+           as utm_sources,
+         array(select distinct c from unnest(o.attribution_promo_codes || s.attribution_promo_codes) c order by c)
+           as promo_codes
+    into found_order
+    from sponsorship_orders o join sponsors s on s.id = o.sponsor_id
+   where o.id = order_id;
+  if not found then
+    return null;
+  end if;
+  perform set_config('yardpass.system', 'on', true);
+  select jsonb_build_object(
+    'utm_sources', to_jsonb(found_order.utm_sources),
+    'promo_codes', to_jsonb(found_order.promo_codes),
+    'days', (
+      select jsonb_agg(jsonb_build_object('date', to_char(g.day, 'YYYY-MM-DD'), 'impressions', d.impressions,
+               'conversions', d.conversions, 'conversion_value_cents', d.value) order by g.day)
+        from generate_series(day_from, day_to - 1, interval '1 day') as g(day)
+        cross join lateral (
+          select coalesce(sum(a.impressions), 0) as impressions,
+                 coalesce(sum(a.ticket_purchases) filter (where a.attributed), 0) as conversions,
+                 coalesce(sum(a.purchase_value_cents) filter (where a.attributed), 0) as value
+            from (select impressions, ticket_purchases, purchase_value_cents,
+                         case when utm_filter is not null then utm_source = utm_filter
+                              else utm_source = any(found_order.utm_sources)
+                                or promo_code = any(found_order.promo_codes) end as attributed
+                    from analytics_daily where event_id = found_order.event_id and day = g.day::date) a) d),
+    'snapshot_ids', (
+      select coalesce(jsonb_agg(id order by metric_key), '[]') from event_stat_snapshots
+       where event_id = found_order.event_id and captured_at = (
+         select max(captured_at) from event_stat_snapshots
+          where event_id = found_order.event_id and captured_at <= (day_to::timestamp at time zone 'UTC'))))
+    into result;
+  perform set_config('yardpass.system', previous, true);
+  return result;
+end $$;
+
 do $$
 declare t text;
 begin
@@ -166,5 +216,6 @@ alter table sponsorship_orders drop column if exists attribution_utm_sources,
   drop column if exists attribution_promo_codes;
 alter table sponsors drop column if exists attribution_utm_sources, drop column if exists attribution_promo_codes;
 drop table if exists event_audience_insights, analytics_batches, analytics_daily;
+drop function if exists yardpass_roi_analytics;
 drop function if exists yardpass_ensure_analytics_partitions;
 drop table if exists event_impressions_p, post_views_p, ticket_analytics_p;
