@@ -113,11 +113,11 @@ check "negotiate: countered" "$(sponsor proposals show "$proposal" --json | fiel
 
 # 5. Accept → one order for the latest offer.
 order=$(sponsor proposals accept "$proposal" --yes --json | field order_id)
-check "accept: order for the counter-offer" "$(sponsor orders get "$order" --json | field amount_cents)" 450000
+check "accept: order for the counter-offer" "$(sponsor orders show "$order" --json | field amount_cents)" 450000
 
 # 6. Fund (test mode) → escrow funded.
 sponsor orders fund "$order" --payment-method-id pm_card_visa --yes --json >/dev/null
-check "fund order: escrow funded" "$(wait_for escrow_state funded sponsor orders get "$order" --json)" funded
+check "fund order: escrow funded" "$(wait_for escrow_state funded sponsor orders show "$order" --json)" funded
 
 # 7. Submit proof → the organizer proves what it owes; the sponsor sees it to review.
 deliverable=$(organizer deliverables list --order-id "$order" --json | field 0.id)
@@ -135,10 +135,15 @@ for id in $(sponsor deliverables list --order-id "$order" --status submitted --j
 done
 check "approve proof: approved" "$(sponsor deliverables show "$deliverable" --json | field status)" approved
 
-# 9. Release escrow → a payout with a (sandbox) Stripe transfer id, made by the background worker.
+# 9. Release escrow → a payout with a (sandbox) Stripe transfer id, made by the background worker to the
+# organizer's Stripe Connect account (onboarding creates it when there is none yet).
+if [ "$(organizer payout-config show --json | field stripe_connect_account_id)" = null ]; then
+  organizer payout-config onboard --return-url https://example.com/done --refresh-url https://example.com/again \
+    --json >/dev/null
+fi
 # Approving the last deliverable locks the order by itself; lock it by hand when it has not.
-if [ "$(organizer orders get "$order" --json | field escrow_state)" = funded ]; then
-  organizer orders lock "$order" --yes --json >/dev/null
+if [ "$(organizer orders show "$order" --json | field escrow_state)" = funded ]; then
+  organizer orders lock "$order" --json >/dev/null
 fi
 check "release escrow: released" "$(organizer orders release "$order" --yes --json | field escrow_state)" released
 check "release escrow: payout with a transfer id" \
