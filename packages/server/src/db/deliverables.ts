@@ -74,23 +74,6 @@ const columns = `d.id, d.organizer_org_id, d.sponsor_org_id, d.event_id, d.spons
   e.title as event_title, s.name as sponsor_name, d.created_at, d.updated_at`;
 const from = `deliverables d left join events e on e.id = d.event_id left join sponsors s on s.id = d.sponsor_id`;
 
-/**
- * Runs `fn` seeing every tenant and puts the previous setting back afterwards, so it is safe inside a tenant
- * transaction and inside a system one alike (fulfilment runs in whichever transaction funds the order).
- */
-export async function asSystem<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
-  const { rows } = await tx.query<{ previous: string }>(
-    `select coalesce(current_setting('yardpass.system', true), '') as previous, set_config('yardpass.system', 'on', true)`,
-  );
-  const previous = rows[0]?.previous ?? '';
-  try {
-    return await fn();
-  } finally {
-    if (previous !== 'on')
-      await tx.query(`select set_config('yardpass.system', $1, true)`, [previous]).catch(() => undefined);
-  }
-}
-
 /** Inserts deliverables in one statement; those of an order's benefit that already exist are skipped. */
 export async function insertDeliverables(tx: Tx, items: NewDeliverable[]): Promise<DeliverableRow[]> {
   if (items.length === 0) return [];

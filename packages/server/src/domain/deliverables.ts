@@ -1,5 +1,4 @@
 import {
-  asSystem,
   type DeliverableRow,
   type DeliverableStatus,
   findDealParties,
@@ -17,7 +16,7 @@ import {
   updateDeliverableSpec,
 } from '../db/deliverables';
 import { decodeCursor, toPage } from '../db/pagination';
-import type { Db, Tx } from '../db/pool';
+import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
 import { recordAudit } from './audit';
@@ -83,7 +82,7 @@ async function lockVisible(tx: Tx, id: string): Promise<DeliverableRow> {
 async function emitToParties(tx: Tx, type: string, id: string): Promise<void> {
   const deliverable = (await findDeliverable(tx, id))!;
   // The counterparty's event row is not the caller's to read back, so the outbox write runs as the system.
-  await asSystem(tx, async () => {
+  await withSystemAccess(tx, async () => {
     await emitEvent(tx, deliverable.organizer_org_id, type, toDeliverable(deliverable));
     if (deliverable.sponsor_org_id !== deliverable.organizer_org_id)
       await emitEvent(tx, deliverable.sponsor_org_id, type, toDeliverable(deliverable));
@@ -125,7 +124,10 @@ export function createDeliverable(db: Db, caller: Caller, input: DeliverableCrea
       if (!parties)
         throw new NotFoundError('event sponsorship, order or proposal for this event and sponsor');
       deal = { event_id: input.event_id, sponsor_id: input.sponsor_id, ...parties };
-      if (packageId && !(await asSystem(tx, () => packageBelongsToEvent(tx, packageId!, input.event_id!)))) {
+      if (
+        packageId &&
+        !(await withSystemAccess(tx, () => packageBelongsToEvent(tx, packageId!, input.event_id!)))
+      ) {
         throw new ValidationError('The package is not a package of this event.', [
           { path: '/package_id', message: 'Must be a package of `event_id`.' },
         ]);

@@ -1,5 +1,4 @@
 import {
-  asSystem,
   findFundingContext,
   insertDeliverables,
   type NewDeliverable,
@@ -12,7 +11,7 @@ import {
   setActivationStatus,
   upsertEventSponsorship,
 } from '../db/event-sponsorships';
-import type { Tx } from '../db/pool';
+import { type Tx, withSystemAccess } from '../db/pool';
 import { instantiateSlas } from '../db/slas';
 import { emitEvent } from './webhook-events';
 
@@ -50,7 +49,7 @@ function benefitSpec(key: string, value: unknown): Record<string, unknown> {
 /** Emits `event_sponsorship.updated` to both parties. */
 export async function emitSponsorshipUpdated(tx: Tx, sponsorship: EventSponsorshipRow): Promise<void> {
   // The counterparty's event row is not the caller's to read back, so the outbox write runs as the system.
-  await asSystem(tx, async () => {
+  await withSystemAccess(tx, async () => {
     await emitEvent(tx, sponsorship.organizer_org_id, 'event_sponsorship.updated', sponsorship);
     if (sponsorship.sponsor_org_id !== sponsorship.organizer_org_id)
       await emitEvent(tx, sponsorship.sponsor_org_id, 'event_sponsorship.updated', sponsorship);
@@ -64,7 +63,7 @@ export async function emitSponsorshipUpdated(tx: Tx, sponsorship: EventSponsorsh
  * Idempotent: funding observed twice (webhook and reconciliation) changes nothing the second time.
  */
 export async function onOrderFunded(tx: Tx, order: FundedOrder): Promise<void> {
-  await asSystem(tx, async () => {
+  await withSystemAccess(tx, async () => {
     const context = await findFundingContext(tx, order.package_id, order.event_id);
     if (!context) throw new Error(`Order ${order.id} names a package or event that does not exist.`);
 
@@ -110,7 +109,7 @@ export async function onOrderFunded(tx: Tx, order: FundedOrder): Promise<void> {
  * become `complete`. Answers whether the order's fulfilment is complete (the caller then locks the order).
  */
 export async function settleOrderFulfilment(tx: Tx, orderId: string): Promise<boolean> {
-  return asSystem(tx, async () => {
+  return withSystemAccess(tx, async () => {
     const progress = await orderDeliverableProgress(tx, orderId);
     if (progress.total === 0 || progress.done < progress.total) return false;
     for (const sponsorship of await findEventSponsorshipsByOrder(tx, orderId)) {

@@ -1,6 +1,6 @@
-import { asSystem, findOrderParties, insertDeliverables } from '../db/deliverables';
+import { findOrderParties, insertDeliverables } from '../db/deliverables';
 import { decodeCursor, toPage } from '../db/pagination';
-import type { Db, Tx } from '../db/pool';
+import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import {
   type BreachPolicy,
   findSla,
@@ -75,7 +75,7 @@ async function emitBreach(tx: Tx, id: string): Promise<void> {
  * latest snapshot) already satisfy (guide §16: "approve proof → SLA marked satisfied").
  */
 export async function satisfySlasFromProofs(tx: Tx, orderId: string): Promise<void> {
-  await asSystem(tx, async () => {
+  await withSystemAccess(tx, async () => {
     for (const sla of await listPendingSlasOfOrder(tx, orderId)) {
       const measured = await measure(tx, sla);
       if (measured.actual >= sla.target)
