@@ -64,20 +64,53 @@ export interface Counts {
   ticket_events: number;
 }
 
+/** One raw record as validated; absent fields are undefined. */
+export interface RawRecord {
+  kind: 'impression' | 'post_view' | 'ticket_open' | 'ticket_purchase';
+  occurred_at: string;
+  session_id?: string;
+  source?: string;
+  utm_source?: string;
+  placement?: string;
+  post_id?: string;
+  dwell_ms?: number;
+  value_cents?: number;
+  promo_code?: string;
+  age_segment?: string;
+  city?: string;
+}
+
+const COLUMNS = [
+  'kind',
+  'occurred_at',
+  'session_id',
+  'source',
+  'utm_source',
+  'placement',
+  'post_id',
+  'dwell_ms',
+  'value_cents',
+  'promo_code',
+  'age_segment',
+  'city',
+] as const satisfies readonly (keyof RawRecord)[];
+
 /**
- * Stores the validated records of `body` (the request's JSON text, `{ batch_id, records: [...] }`) in one
- * statement: each kind into its partitioned table, and the per-day aggregate (upserted in key order, so
- * concurrent batches of one event cannot deadlock).
+ * Stores validated records in one statement: each kind into its partitioned table, and the per-day aggregate
+ * (upserted in key order, so concurrent batches of one event cannot deadlock). The records travel as one
+ * array per column (PostgreSQL reads arrays faster than JSON).
  */
 export async function insertRecords(
   tx: Tx,
-  batch: { orgId: string; eventId: string; batchId: string; body: string },
+  batch: { orgId: string; eventId: string; batchId: string; records: readonly RawRecord[] },
 ): Promise<void> {
+  const arrays = COLUMNS.map((column) => batch.records.map((record) => record[column] ?? null));
   await tx.query(
     `with r as (
-       select * from jsonb_to_recordset(($4::jsonb) -> 'records') as r(kind text, occurred_at timestamptz,
-         session_id text, source text, utm_source text, placement text, post_id text, dwell_ms int,
-         value_cents bigint, promo_code text, age_segment text, city text)),
+       select * from unnest($4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[],
+         $10::text[], $11::int[], $12::int8[], $13::text[], $14::text[], $15::text[])
+         as r(kind, occurred_at, session_id, source, utm_source, placement, post_id, dwell_ms, value_cents,
+              promo_code, age_segment, city)),
      imp as (
        insert into event_impressions_p (org_id, event_id, batch_id, occurred_at, session_id, source, utm_source,
          placement, age_segment, city)
@@ -107,7 +140,7 @@ export async function insertRecords(
        dwell_ms_sum = d.dwell_ms_sum + excluded.dwell_ms_sum, ticket_opens = d.ticket_opens + excluded.ticket_opens,
        ticket_purchases = d.ticket_purchases + excluded.ticket_purchases,
        purchase_value_cents = d.purchase_value_cents + excluded.purchase_value_cents`,
-    [batch.orgId, batch.eventId, batch.batchId, batch.body],
+    [batch.orgId, batch.eventId, batch.batchId, ...arrays],
   );
 }
 

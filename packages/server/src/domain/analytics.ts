@@ -67,7 +67,7 @@ function count(records: AnalyticsRecord[]): Counts {
 export function ingestBatch(
   db: Db,
   caller: Caller,
-  input: { eventId: string; batchId: string; records: AnalyticsRecord[]; rawBody: string; now: Date },
+  input: { eventId: string; batchId: string; records: AnalyticsRecord[]; now: Date },
 ) {
   checkRecords(input.records, input.now);
   const counts = count(input.records);
@@ -87,7 +87,7 @@ export function ingestBatch(
       orgId: caller.orgId,
       eventId: input.eventId,
       batchId: input.batchId,
-      body: input.rawBody,
+      records: input.records,
     });
     return { batch: { ...claimed, replayed: false }, created: true };
   });

@@ -4,12 +4,11 @@ import { created, type Handlers, ok } from '../http/router';
 
 export const analyticsRoutes = ({ db }: { db: Db }) =>
   ({
-    ingestAnalytics: async ({ caller, params, body, rawBody }) => {
+    ingestAnalytics: async ({ caller, params, body }) => {
       const { batch, created: stored } = await ingestBatch(db, caller, {
         eventId: params.id,
         batchId: body.batch_id,
         records: body.records,
-        rawBody,
         now: new Date(),
       });
       return stored ? created(batch) : ok(batch);
