@@ -338,6 +338,7 @@ export async function findOrderParties(
       amount_cents: number;
       currency: string;
       escrow_state: string;
+      refunded_cents: number;
     }
   | undefined
 > {
@@ -350,8 +351,10 @@ export async function findOrderParties(
     amount_cents: number;
     currency: string;
     escrow_state: string;
+    refunded_cents: number;
   }>(
-    `select event_id, sponsor_id, package_id, organizer_org_id, sponsor_org_id, amount_cents, currency, escrow_state
+    `select event_id, sponsor_id, package_id, organizer_org_id, sponsor_org_id, amount_cents, currency, escrow_state,
+       refunded_cents
        from sponsorship_orders where id = $1`,
     [orderId],
   );

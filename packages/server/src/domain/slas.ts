@@ -105,7 +105,11 @@ export async function evaluateSla(
       await recordSlaOutcome(tx, id, { status: 'met', ...measured, penaltyCents: null });
     } else if (new Date(current.evaluate_after).getTime() <= options.now.getTime()) {
       const order = (await findOrderParties(tx, current.order_id))!;
-      const penaltyCents = penaltyOf(current.breach_policy, order.amount_cents);
+      // Never more than what is left to refund, so the refund cannot be refused for its size.
+      const penaltyCents = Math.min(
+        penaltyOf(current.breach_policy, order.amount_cents),
+        order.amount_cents - order.refunded_cents,
+      );
       await recordSlaOutcome(tx, id, { status: 'breached', ...measured, penaltyCents });
       if (current.breach_policy.remedy === 'makegood') {
         const [makegood] = await insertDeliverables(tx, [
