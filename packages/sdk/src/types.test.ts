@@ -1,6 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { components } from './generated/openapi.js';
-import { Yardpass, type Page, type PagePromise, type RequestOptions, type WithResponse } from './index.js';
+import {
+  Yardpass,
+  type Page,
+  type PagePromise,
+  type RequestOptions,
+  type WebhookEvent,
+  type WebhookEventType,
+  type WithResponse,
+} from './index.js';
 
 type Schemas = components['schemas'];
 
@@ -114,5 +122,25 @@ describe('SDK types', () => {
       // @ts-expect-error the API serves no HEAD requests
       void yardpass.request({ method: 'HEAD', path: '/v1/events' });
     });
+  });
+
+  it('exports webhook event payloads, narrowed by their type, for use with the verifier', () => {
+    expectTypeOf<WebhookEvent<'order.funded'>['data']>().toEqualTypeOf<Schemas['Order']>();
+    expectTypeOf<WebhookEvent<'package.published'>['data']>().toEqualTypeOf<Schemas['SponsorshipPackage']>();
+    expectTypeOf<'order.funded' | 'payout.completed'>().toMatchTypeOf<WebhookEventType>();
+    const handle = (event: WebhookEvent) => {
+      if (event.type === 'order.funded') expectTypeOf(event.data.escrow_state).toBeString();
+    };
+    typeOnly(() => {
+      // @ts-expect-error not an event type of the contract
+      type Shipped = WebhookEvent<'order.shipped'>;
+      expectTypeOf<Shipped>().not.toBeNever();
+      void handle;
+    });
+  });
+
+  it('types binary and text answers of the ROI report', () => {
+    expectTypeOf(yardpass.reports.roiPdf).returns.resolves.toEqualTypeOf<Uint8Array>();
+    expectTypeOf(yardpass.reports.roiCsv).returns.resolves.toBeString();
   });
 });
