@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server';
 import { onOrderFunded } from '../src/domain/fulfilment';
 import { createDeal } from './fulfilment';
+import { seedCommerce } from './commerce-fixtures';
 import { probe, type TenancyArea } from './tenancy';
 
 /** Add an area here when a new resource lands; its requests join the matrix. */
@@ -228,6 +229,42 @@ const areas: Record<string, TenancyArea> = {
       },
     ];
   },
+  orders: async (server, owner) => {
+    // An order between the owner and a third organization: the outsider is not a party to it.
+    const brand = await server.createOrg('Third Brand');
+    const { packageId, sponsorId } = await seedCommerce(server, { organizer: owner, sponsorOrg: brand });
+    const { json } = await api(server, brand)('POST', '/v1/sponsorship-orders', {
+      body: { package_id: packageId, sponsor_id: sponsorId },
+    });
+    const id = json.data.id as string;
+    // Off the marketplace again, so that its event is not listed to everyone.
+    await server.db.system((tx) =>
+      tx.query(`update sponsorship_packages set visibility = 'private' where id = $1`, [packageId]),
+    );
+    await api(server, brand)('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    await api(server, owner)('POST', `/v1/sponsorship-orders/${id}:lock`);
+    await server.db.system((tx) =>
+      tx.query(`update deliverables set status = 'approved' where order_id = $1`, [id]),
+    );
+    const released = await api(server, owner)('POST', `/v1/sponsorship-orders/${id}:release`);
+    const payoutId = released.json.data.payout.id as string;
+    return [
+      { name: 'read order', method: 'GET', path: `/v1/sponsorship-orders/${id}` },
+      {
+        name: 'fund order',
+        method: 'POST',
+        path: `/v1/sponsorship-orders/${id}:fund`,
+        body: { payment_method_id: 'pm_card_visa' },
+      },
+      { name: 'lock order', method: 'POST', path: `/v1/sponsorship-orders/${id}:lock` },
+      { name: 'release order', method: 'POST', path: `/v1/sponsorship-orders/${id}:release` },
+      { name: 'cancel order', method: 'POST', path: `/v1/sponsorship-orders/${id}:cancel`, body: {} },
+      { name: 'refund order', method: 'POST', path: `/v1/sponsorship-orders/${id}:refund`, body: {} },
+      { name: 'read payout', method: 'GET', path: `/v1/payouts/${payoutId}` },
+    ];
+  },
   keys: async (server, owner) => {
     const { json } = await api(server, owner)('POST', '/v1/api-keys', { body: { name: 'CI key' } });
     return [{ name: 'revoke key', method: 'POST', path: `/v1/api-keys/${json.data.id as string}:revoke` }];
@@ -260,6 +297,10 @@ const listings = [
   '/v1/deliverables',
   '/v1/slas',
   '/v1/event-sponsorships',
+  '/v1/sponsorship-orders',
+  '/v1/payouts',
+  '/v1/ledger/accounts',
+  '/v1/ledger/transactions',
 ];
 
 let server: TestServer;
@@ -300,11 +341,21 @@ describe('tenancy matrix', () => {
   });
 
   it('keeps rows invisible even to a query that forgets its tenant filter (row-level security)', async () => {
-    const rows = await server.db.tenant(
-      server.sponsor.orgId,
-      async (tx) => (await tx.query('select id from events')).rows,
-    );
-    expect(rows).toEqual([]);
+    const outsider = await server.createOrg('Forgetful');
+    const seen = await server.db.tenant(outsider.orgId, async (tx) => {
+      const count = async (sql: string) => (await tx.query<{ n: number }>(sql)).rows[0]!.n;
+      return {
+        sponsors: await count('select count(*)::int as n from sponsors'),
+        apiKeys: await count('select count(*)::int as n from api_keys'),
+        draftPackages: await count('select count(*)::int as n from sponsorship_packages where not is_active'),
+        proposals: await count('select count(*)::int as n from proposal_threads'),
+        orders: await count('select count(*)::int as n from sponsorship_orders'),
+        // Events are visible beyond their owner only while they have a listed package (the marketplace).
+        unlistedEvents: await count(`select count(*)::int as n from events e where not exists (
+          select from sponsorship_packages p where p.event_id = e.id and p.is_active and p.visibility <> 'private')`),
+      };
+    });
+    expect(seen).toEqual({ sponsors: 0, apiKeys: 1, draftPackages: 0, proposals: 0, orders: 0, unlistedEvents: 0 });
     const all = await server.db.pool.query('select count(*)::int as n from events');
     expect(all.rows[0]).toEqual({ n: 0 });
   });

@@ -252,3 +252,87 @@ describe('orders: the money path in the sandbox', () => {
     expect(blocked.json.type).toContain('deliverables-open');
   });
 });
+
+describe('payouts, payout settings and the ledger over HTTP', () => {
+  it('gives a payout up after 3 failed attempts, emitting payout.failed', async () => {
+    const org = await server.createOrg('No Account Organizer');
+    const { packageId, sponsorId } = await seedCommerce(server, { organizer: org });
+    const orgApi = api(server, org);
+    const { json } = await sponsor('POST', '/v1/sponsorship-orders', {
+      body: { package_id: packageId, sponsor_id: sponsorId },
+    });
+    const id = json.data.id as string;
+    await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    await orgApi('POST', `/v1/sponsorship-orders/${id}:lock`);
+    await server.db.system((tx) =>
+      tx.query(`update deliverables set status = 'approved' where order_id = $1`, [id]),
+    );
+    const payoutId = (await orgApi('POST', `/v1/sponsorship-orders/${id}:release`)).json.data.payout
+      .id as string;
+    const deps = { db: server.db, payments: server.payments, log };
+    await expect(runPayout(deps, payoutId)).rejects.toThrow(/no Stripe Connect account/);
+    await expect(runPayout(deps, payoutId)).rejects.toThrow(/no Stripe Connect account/);
+    const failed = await runPayout(deps, payoutId);
+    expect(failed).toMatchObject({ status: 'failed', payout_attempts: 3, stripe_transfer_id: null });
+    expect(failed?.payout_failure_reason).toContain('Connect account');
+    const { rows } = await server.db.system((tx) =>
+      tx.query(`select org_id from webhook_events where type = 'payout.failed' and data->>'id' = $1`, [
+        payoutId,
+      ]),
+    );
+    expect(rows).toEqual([{ org_id: org.orgId }]);
+  });
+
+  it('replays an idempotent fund without paying twice', async () => {
+    const { id } = await newOrder();
+    const headers = { 'idempotency-key': `fund-${id}` };
+    const body = { payment_method_id: 'pm_card_visa' };
+    const first = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, { body, headers });
+    const again = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, { body, headers });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.json.data.payment_intent_id).toBe(first.json.data.payment_intent_id);
+    const other = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, { body });
+    expect(other.status).toBe(409);
+  });
+
+  it('keeps the platform fee within the limits and the account id well-formed', async () => {
+    const before = (await organizer('GET', '/v1/payout-configuration')).json.data;
+    expect(before).toMatchObject({ platform_fee_limits: { min_bps: 0, max_bps: 3000 } });
+    const high = await organizer('PUT', '/v1/payout-configuration', { body: { platform_fee_bps: 9000 } });
+    expect(high.status).toBe(422);
+    const bad = await organizer('PUT', '/v1/payout-configuration', {
+      body: { stripe_connect_account_id: 'bank-1' },
+    });
+    expect(bad.status).toBe(400);
+    expect((await organizer('GET', '/v1/payout-configuration')).json.data).toEqual(before);
+    expect((await api(server, undefined)('GET', '/v1/payout-configuration')).status).toBe(401);
+    const onboard = await organizer('POST', '/v1/payout-configuration:onboard', {
+      body: { return_url: 'https://app.example/done', refresh_url: 'https://app.example/retry' },
+    });
+    expect(onboard.json.data).toMatchObject({ account_id: 'acct_1OrganizerTest' });
+  });
+
+  it('shows the ledger to owners and admins only', async () => {
+    const { id } = await newOrder();
+    await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    const accounts = await organizer('GET', '/v1/ledger/accounts?kind=escrow&limit=100');
+    expect(accounts.status).toBe(200);
+    expect(accounts.json.data).toContainEqual(
+      expect.objectContaining({ code: `escrow:${id}`, balance_cents: 150_000, pending_cents: 0 }),
+    );
+    const sponsorView = await sponsor('GET', `/v1/ledger/transactions?order_id=${id}`);
+    expect(sponsorView.json.data.map((t: { kind: string }) => t.kind)).toEqual(['fund']);
+    const stranger = api(server, await server.createOrg('Ledger Stranger'));
+    expect((await stranger('GET', `/v1/ledger/transactions?order_id=${id}`)).json.data).toEqual([]);
+    const key = await organizer('POST', '/v1/api-keys', { body: { name: 'member key', role: 'member' } });
+    const member = api(server, { orgId: server.organizer.orgId, apiKey: key.json.data.secret as string });
+    expect((await member('GET', '/v1/ledger/accounts')).status).toBe(403);
+    expect((await api(server, undefined)('GET', '/v1/ledger/transactions')).status).toBe(401);
+    expect((await organizer('GET', '/v1/ledger/transactions?status=settled')).status).toBe(400);
+  });
+});
