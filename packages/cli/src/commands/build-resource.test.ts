@@ -369,6 +369,15 @@ describe('resource commands', () => {
     });
   });
 
+  it('answers to show as well as get, and get as well as show', async () => {
+    const cli = await harness({
+      routes: { [`GET /v1/events/${event.id}`]: () => ({ body: { data: event } }) },
+    });
+    const shown = await cli.run('events', 'show', event.id, '--json');
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout)).toEqual(event);
+  });
+
   describe('custom commands', () => {
     const reports: Resource = {
       name: 'reports',

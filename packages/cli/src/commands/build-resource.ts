@@ -8,6 +8,8 @@ import { detail, formatTime, table } from '../output.js';
 import { commandPath, withExamples } from './help.js';
 import type { CustomCommand, ItemCommand, ListCommand, PageLike, Resource } from './resource.js';
 
+const SYNONYMS: Readonly<Record<string, string>> = { get: 'show', show: 'get' };
+
 type FlagValues = Record<string, string | string[] | boolean | undefined>;
 
 /** Turns a declared resource group into `yardpass <group> <command>` commands. */
@@ -21,7 +23,15 @@ export function buildResource(options: {
   for (const spec of resource.commands) {
     const words = spec.path.split(' ');
     const parent = words.slice(0, -1).reduce((at, word) => subgroup({ parent: at, word, resource }), group);
-    const command = parent.command(words.at(-1) ?? spec.path).description(spec.summary);
+    const name = words.at(-1) ?? spec.path;
+    const command = parent.command(name).description(spec.summary);
+    // Groups name their one-item view `get` or `show`: either word works in every group.
+    const other = SYNONYMS[name];
+    if (
+      other &&
+      !resource.commands.some((sibling) => sibling.path === [...words.slice(0, -1), other].join(' '))
+    )
+      command.alias(other);
     withExamples(command, spec.examples);
     if (spec.kind === 'list') {
       addList(command, spec);
