@@ -113,7 +113,14 @@ const areas: Record<string, TenancyArea> = {
     });
     const pkg = (body: Record<string, unknown>) =>
       call('POST', '/v1/sponsorship-packages', {
-        body: { event_id: event.json.data.id, tier: 'gold', price_cents: 1000, currency: 'USD', inventory: 2, ...body },
+        body: {
+          event_id: event.json.data.id,
+          tier: 'gold',
+          price_cents: 1000,
+          currency: 'USD',
+          inventory: 2,
+          ...body,
+        },
       });
     const draft = (await pkg({ title: 'Draft package' })).json.data.id as string;
     const hidden = (await pkg({ title: 'Private package', visibility: 'private' })).json.data.id as string;
@@ -126,7 +133,9 @@ const areas: Record<string, TenancyArea> = {
     });
     // A negotiation between the owner and a third organization: the outsider is no party to it.
     const brand = api(server, await server.createOrg('Third Brand'));
-    const sponsor = await brand('POST', '/v1/sponsors', { body: { name: 'Third Brand', visibility: 'public' } });
+    const sponsor = await brand('POST', '/v1/sponsors', {
+      body: { name: 'Third Brand', visibility: 'public' },
+    });
     const proposal = await call('POST', '/v1/proposals', {
       body: {
         event_id: event.json.data.id,
@@ -141,7 +150,12 @@ const areas: Record<string, TenancyArea> = {
     return [
       { name: 'read draft package', method: 'GET', path: `/v1/sponsorship-packages/${draft}` },
       { name: 'read private package', method: 'GET', path: `/v1/sponsorship-packages/${hidden}` },
-      { name: 'update package', method: 'PATCH', path: `/v1/sponsorship-packages/${draft}`, body: { title: 'Hijacked' } },
+      {
+        name: 'update package',
+        method: 'PATCH',
+        path: `/v1/sponsorship-packages/${draft}`,
+        body: { title: 'Hijacked' },
+      },
       { name: 'publish package', method: 'POST', path: `/v1/sponsorship-packages/${draft}:publish` },
       { name: 'unpublish package', method: 'POST', path: `/v1/sponsorship-packages/${hidden}:unpublish` },
       { name: 'archive package', method: 'POST', path: `/v1/sponsorship-packages/${draft}:archive` },
@@ -152,13 +166,28 @@ const areas: Record<string, TenancyArea> = {
         path: `/v1/sponsorship-packages/${draft}/variants`,
         body: { title: 'x', tier: 'x', price_cents: 1 },
       },
-      { name: 'update variant', method: 'PATCH', path: `/v1/package-variants/${variantId}`, body: { price_cents: 1 } },
+      {
+        name: 'update variant',
+        method: 'PATCH',
+        path: `/v1/package-variants/${variantId}`,
+        body: { price_cents: 1 },
+      },
       { name: 'delete variant', method: 'DELETE', path: `/v1/package-variants/${variantId}` },
       { name: 'read template', method: 'GET', path: `/v1/package-templates/${templateId}` },
-      { name: 'update template', method: 'PATCH', path: `/v1/package-templates/${templateId}`, body: { price_cents: 1 } },
+      {
+        name: 'update template',
+        method: 'PATCH',
+        path: `/v1/package-templates/${templateId}`,
+        body: { price_cents: 1 },
+      },
       { name: 'delete template', method: 'DELETE', path: `/v1/package-templates/${templateId}` },
       { name: 'read proposal', method: 'GET', path: `/v1/proposals/${thread}` },
-      { name: 'message proposal', method: 'POST', path: `/v1/proposals/${thread}/messages`, body: { body: 'hi' } },
+      {
+        name: 'message proposal',
+        method: 'POST',
+        path: `/v1/proposals/${thread}/messages`,
+        body: { body: 'hi' },
+      },
       { name: 'accept proposal', method: 'POST', path: `/v1/proposals/${thread}:accept` },
       { name: 'reject proposal', method: 'POST', path: `/v1/proposals/${thread}:reject` },
       { name: 'withdraw proposal', method: 'POST', path: `/v1/proposals/${thread}:withdraw` },
@@ -355,7 +384,14 @@ describe('tenancy matrix', () => {
           select from sponsorship_packages p where p.event_id = e.id and p.is_active and p.visibility <> 'private')`),
       };
     });
-    expect(seen).toEqual({ sponsors: 0, apiKeys: 1, draftPackages: 0, proposals: 0, orders: 0, unlistedEvents: 0 });
+    expect(seen).toEqual({
+      sponsors: 0,
+      apiKeys: 1,
+      draftPackages: 0,
+      proposals: 0,
+      orders: 0,
+      unlistedEvents: 0,
+    });
     const all = await server.db.pool.query('select count(*)::int as n from events');
     expect(all.rows[0]).toEqual({ n: 0 });
   });

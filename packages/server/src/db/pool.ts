@@ -53,11 +53,19 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export function createDb(options: { databaseUrl: string; max?: number }): Db {
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.max ?? 20, types });
+function newPool(databaseUrl: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, types });
   // A client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
+}
+
+export function createDb(options: { databaseUrl: string; max?: number }): Db {
+  const pool = newPool(options.databaseUrl, options.max ?? 20);
+  // `read` keeps an organization in the session of its connections, so they live in a pool of their own:
+  // a connection of `pool` never carries a tenant it was not given in its own transaction.
+  const readPool = newPool(options.databaseUrl, options.max ?? 20);
 
   async function transaction<T>(setting: string, value: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
     // `begin` and the setting travel in one round trip (the simple protocol takes no parameters, so the
@@ -81,7 +89,7 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
   const sessionOrg = new WeakMap<pg.PoolClient, string>();
   async function read<T>(orgId: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
     if (!SETTING_VALUE.test(orgId)) throw new Error(`Refusing organization id ${orgId}`);
-    const client = await pool.connect();
+    const client = await readPool.connect();
     let healthy = true;
     try {
       if (sessionOrg.get(client) !== orgId) {
@@ -126,7 +134,7 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
     listen,
     close: async () => {
       await listener?.end().catch(() => undefined);
-      await pool.end();
+      await Promise.all([pool.end(), readPool.end()]);
     },
   };
 }

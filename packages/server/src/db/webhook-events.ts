@@ -22,10 +22,14 @@ export async function insertWebhookEvent(
   tx: Tx,
   event: { orgId: string; type: string; data: unknown },
 ): Promise<WebhookEventRow> {
+  // No RETURNING: the event may belong to the other party of a shared change, whose rows this
+  // transaction may write (policy `emit`) but not read back.
   const { rows } = await tx.query<WebhookEventRow>(
     `with event as (
-       insert into webhook_events (org_id, type, data) values ($1, $2, $3)
-       returning id, org_id, type, data, created_at
+       select gen_random_uuid() as id, $1::uuid as org_id, $2::text as type, $3::jsonb as data,
+              now() as created_at
+     ), inserted as (
+       insert into webhook_events (id, org_id, type, data, created_at) select * from event
      ), job as (
        select graphile_worker.add_job('webhooks.fan-out', json_build_object('event_id', event.id)),
               pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id)
