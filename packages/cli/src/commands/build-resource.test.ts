@@ -276,10 +276,10 @@ describe('resource commands', () => {
     });
 
     it('deletes with --yes, printing nothing on stdout but the JSON when asked', async () => {
-      const cli = await harness({ routes: { 'DELETE /v1/events/e1': () => deleted } });
-      const quiet = await cli.run('events', 'delete', 'e1', '--yes');
+      const cli = await harness({ routes: { [`DELETE /v1/events/${event.id}`]: () => deleted } });
+      const quiet = await cli.run('events', 'delete', event.id, '--yes');
       expect(quiet).toEqual({ code: 0, stdout: '', stderr: `✓ Deleted event ${event.id}\n` });
-      const json = await cli.run('events', 'delete', 'e1', '--yes', '--json');
+      const json = await cli.run('events', 'delete', event.id, '--yes', '--json');
       expect(JSON.parse(json.stdout)).toEqual({ id: event.id, deleted: true });
     });
 
@@ -367,6 +367,36 @@ describe('resource commands', () => {
       const { code, stdout, stderr } = await cli.run('sponsors', 'create');
       expect({ code, stdout, stderr }).toEqual({ code: 130, stdout: '', stderr: '' });
     });
+  });
+
+  it('names the item acted on, not what the action answered, in the success line', async () => {
+    const threads: Resource = {
+      name: 'threads',
+      noun: 'thread',
+      summary: 'Threads',
+      label: ['id'],
+      commands: [
+        {
+          kind: 'item',
+          path: 'message',
+          operationId: 'createEvent', // any: only the shape of the declaration is under test
+          summary: 'Add a message',
+          examples: ['yardpass threads message t1 --body Hi'],
+          id: true,
+          fields: [{ name: 'body', description: 'The message' }],
+          done: 'Sent a message on',
+          call: (client, { id, body }) =>
+            client.request({ method: 'POST', path: `/v1/threads/${id}/messages`, body }),
+        },
+      ],
+    };
+    const cli = await harness({
+      resources: [threads],
+      routes: { 'POST /v1/threads/t1/messages': () => ({ status: 201, body: { id: 'm1', body: 'Hi' } }) },
+    });
+    const { code, stderr } = await cli.run('threads', 'message', 't1', '--body', 'Hi');
+    expect(code).toBe(0);
+    expect(stderr).toBe('✓ Sent a message on thread t1\n');
   });
 
   it('answers to show as well as get, and get as well as show', async () => {

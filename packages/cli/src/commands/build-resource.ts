@@ -197,7 +197,10 @@ async function runItem(options: {
   else if (!spec.silent && item) io.print(detail({ item, title: labelOf(resource, item)?.name, io }));
   if (spec.done) {
     // A deletion answers only `{ id, deleted }`: name the item as it was known before.
-    const named = item && labelOf(resource, item) ? item : (known ?? item);
+    // An action may answer something else than the item (a message on a proposal): then name the item by
+    // its id.
+    const same = item !== undefined && (target === '' || item.id === target);
+    const named = same && labelOf(resource, item) ? item : (known ?? (target ? undefined : item));
     io.success(`${spec.done} ${describe({ resource, item: named, id: target })}`);
   }
   if (spec.notice) io.warn(spec.notice);
@@ -359,5 +362,5 @@ function describe(options: { resource: Resource; item: JsonObject | undefined; i
   const { resource, item } = options;
   const id = typeof item?.id === 'string' ? item.id : options.id;
   const label = item ? labelOf(resource, item) : undefined;
-  return label ? `${resource.noun} "${label.name}" (${id})` : `${resource.noun} ${id}`;
+  return label && label.name !== id ? `${resource.noun} "${label.name}" (${id})` : `${resource.noun} ${id}`;
 }
