@@ -26,7 +26,12 @@ import {
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import type { components } from '../generated/openapi';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
-import type { PaymentIntentResult, PaymentIntentStatus, PaymentsProvider } from '../payments/provider';
+import {
+  type PaymentIntentResult,
+  type PaymentIntentStatus,
+  PaymentsRejectedError,
+  type PaymentsProvider,
+} from '../payments/provider';
 import { recordAudit } from './audit';
 import type { Caller } from './caller';
 import { onOrderFunded } from './fulfilment';
@@ -550,6 +555,32 @@ export async function refundOrderByCaller(
 }
 
 /**
+ * An unpaid order may still have a PaymentIntent the sponsor could finish (3-D Secure, a client-side confirm):
+ * cancel it at Stripe (`order:{id}:cancel-payment`). If it succeeded meanwhile, the order is funded first, so
+ * that the cancellation refunds it instead of leaving the money stranded.
+ */
+async function settleOpenPayment(tx: Tx, payments: PaymentsProvider, order: OrderRow): Promise<OrderRow> {
+  if (
+    order.escrow_state !== 'pending' ||
+    !order.stripe_payment_intent_id ||
+    order.payment_status === 'canceled'
+  )
+    return order;
+  try {
+    const intent = await payments.cancelPaymentIntent({
+      paymentIntentId: order.stripe_payment_intent_id,
+      idempotencyKey: `order:${order.id}:cancel-payment`,
+    });
+    return recordPaymentState(tx, order, intent);
+  } catch (error) {
+    if (!(error instanceof PaymentsRejectedError)) throw error;
+    const intent = await payments.retrievePaymentIntent(order.stripe_payment_intent_id);
+    if (intent.status !== 'succeeded') throw error;
+    return markOrderFunded(tx, order, intent.chargeId);
+  }
+}
+
+/**
  * `:cancel` (either party, before lock). Unpaid: the order is cancelled. Paid: refunded by the cancellation
  * policy — all of it outside `window_days` before the event or when the organizer cancels; inside the window the
  * sponsor's cancellation keeps `penalty_pct` for the organizer (paid out like a release, less the platform fee).
@@ -557,18 +588,20 @@ export async function refundOrderByCaller(
  */
 export function cancelOrder(deps: OrderDeps, caller: Caller, id: string, body: { reason?: string } = {}) {
   return deps.db.tenant(caller.orgId, async (tx) => {
-    const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
+    const unsettled = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
     if (
-      !['pending', 'funded'].includes(order.escrow_state) ||
-      !['pending', 'active', 'partially_refunded'].includes(order.status)
+      !['pending', 'funded'].includes(unsettled.escrow_state) ||
+      !['pending', 'active', 'partially_refunded'].includes(unsettled.status)
     )
       conflict(
         'order_not_cancellable',
-        `Only an order not yet locked can be cancelled (escrow is ${order.escrow_state}).`,
-        order,
+        `Only an order not yet locked can be cancelled (escrow is ${unsettled.escrow_state}).`,
+        unsettled,
       );
     const reason =
-      body.reason ?? `Cancelled by the ${order.sponsor_org_id === caller.orgId ? 'sponsor' : 'organizer'}`;
+      body.reason ??
+      `Cancelled by the ${unsettled.sponsor_org_id === caller.orgId ? 'sponsor' : 'organizer'}`;
+    const order = await settleOpenPayment(tx, deps.payments, unsettled);
     let escrowState: OrderRow['escrow_state'] = order.escrow_state;
     if (order.escrow_state === 'funded') {
       const facts = await findOrderPaymentFacts(tx, id);

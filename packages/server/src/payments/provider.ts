@@ -53,6 +53,11 @@ export interface PaymentsProvider {
     idempotencyKey: string;
   }): Promise<PaymentIntentResult>;
   retrievePaymentIntent(paymentIntentId: string): Promise<PaymentIntentResult>;
+  /** Cancels a PaymentIntent that has not succeeded (an order cancelled before it was paid). */
+  cancelPaymentIntent(input: {
+    paymentIntentId: string;
+    idempotencyKey: string;
+  }): Promise<PaymentIntentResult>;
   createRefund(input: {
     paymentIntentId: string;
     amountCents: number;

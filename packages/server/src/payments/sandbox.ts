@@ -115,6 +115,17 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
       if (!intent) throw new PaymentsRejectedError(`No such payment_intent: '${id}'.`);
       return view(intent);
     },
+    cancelPaymentIntent: (input) =>
+      once(input.idempotencyKey, () => {
+        const intent = intents.get(input.paymentIntentId);
+        if (!intent) throw new PaymentsRejectedError(`No such payment_intent: '${input.paymentIntentId}'.`);
+        if (intent.status === 'succeeded')
+          throw new PaymentsRejectedError(
+            `You cannot cancel this PaymentIntent because it has a status of succeeded.`,
+          );
+        intent.status = 'canceled';
+        return view(intent);
+      }),
     createRefund: (input) => once(input.idempotencyKey, () => ({ id: stripeId('re'), status: 'succeeded' })),
     createTransfer: (input) => once(input.idempotencyKey, () => ({ id: stripeId('tr') })),
     reverseTransfer: (input) => once(input.idempotencyKey, () => ({ id: stripeId('trr') })),

@@ -132,6 +132,16 @@ export function createStripeProvider(options: {
         'confirm the payment',
       ),
     retrievePaymentIntent: (id) => paymentCall(() => stripe.paymentIntents.retrieve(id), 'read the payment'),
+    cancelPaymentIntent: (input) =>
+      paymentCall(
+        () =>
+          stripe.paymentIntents.cancel(
+            input.paymentIntentId,
+            { cancellation_reason: 'abandoned' },
+            { idempotencyKey: input.idempotencyKey },
+          ),
+        'cancel the payment',
+      ),
     async createRefund(input) {
       try {
         const refund = await stripe.refunds.create(

@@ -98,16 +98,17 @@ describe('guide §16 over HTTP in the sandbox: accept → order → fund → ful
     expect(released.status).toBe(200);
     const payout = await eventually(
       async () => (await organizer('GET', `/v1/payouts?order_id=${orderId}`)).json.data[0],
-      (p: { status?: string } | undefined) => p?.status === 'paid',
+      (p: { id: string; status: string; stripe_transfer_id: string | null } | undefined) =>
+        p?.status === 'paid',
     );
     expect(payout).toMatchObject({ status: 'paid', amount_cents: 128_800, fee_cents: 11_200 });
-    expect(payout.stripe_transfer_id).toMatch(/^tr_/);
+    expect(payout!.stripe_transfer_id).toMatch(/^tr_/);
     const detail = (await organizer('GET', `/v1/sponsorship-orders/${orderId}`)).json.data;
     expect(detail).toMatchObject({ status: 'completed', escrow_state: 'released' });
     expect(detail.ledger.escrow_balance_cents).toBe(0);
     const completed = await server.db.system((tx) =>
       tx.query(`select 1 from webhook_events where type = 'payout.completed' and data->>'id' = $1`, [
-        payout.id,
+        payout!.id,
       ]),
     );
     expect(completed.rowCount).toBe(1);

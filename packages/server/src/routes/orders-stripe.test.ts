@@ -114,6 +114,22 @@ const stripe = setupServer(
     status: 200,
     body: intents.get(params.id!),
   })),
+  stripeRoute('post', '/v1/payment_intents/:id/cancel', (_body, params) => {
+    const intent = intents.get(params.id!)!;
+    if (intent.status === 'succeeded')
+      return {
+        status: 400,
+        body: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'payment_intent_unexpected_state',
+            message: 'You cannot cancel this PaymentIntent because it has a status of succeeded.',
+          },
+        },
+      };
+    intents.set(params.id!, { ...intent, status: 'canceled' });
+    return { status: 200, body: intents.get(params.id!) };
+  }),
   stripeRoute('post', '/v1/transfers', (body) => ({
     status: 200,
     body: { id: id('tr'), object: 'transfer', amount: Number(body.amount), destination: body.destination },
@@ -404,6 +420,89 @@ describe('orders against Stripe (the real SDK, answered by msw)', () => {
     );
     expect(report.funded).toContain(orderId);
     expect((await sponsor('GET', `/v1/sponsorship-orders/${orderId}`)).json.data.escrow_state).toBe('funded');
+  });
+
+  it('cancels the open PaymentIntent of an unpaid order; one that succeeded meanwhile is refunded instead', async () => {
+    const orderId = await newOrder();
+    const pending = await fund(orderId, 'pm_card_authenticationRequired');
+    const intentId = pending.json.data.payment_intent_id as string;
+    const cancelled = await sponsor('POST', `/v1/sponsorship-orders/${orderId}:cancel`, { body: {} });
+    expect(cancelled.json.data).toMatchObject({
+      status: 'cancelled',
+      payment_status: 'canceled',
+      escrow_state: 'pending',
+    });
+    expect(stripeCalls(`/v1/payment_intents/${intentId}/cancel`).map((call) => call.key)).toEqual([
+      `order:${orderId}:cancel-payment`,
+    ]);
+
+    const raced = await newOrder();
+    const open = await fund(raced, 'pm_card_authenticationRequired');
+    const racedIntent = open.json.data.payment_intent_id as string;
+    intents.set(racedIntent, {
+      ...intents.get(racedIntent),
+      status: 'succeeded',
+      latest_charge: 'ch_raced0000000000000001',
+    });
+    const refunded = await sponsor('POST', `/v1/sponsorship-orders/${raced}:cancel`, { body: {} });
+    expect(refunded.json.data).toMatchObject({
+      status: 'cancelled',
+      escrow_state: 'refunded',
+      refunded_cents: 150_000,
+    });
+    expect(stripeCalls('/v1/refunds').map((call) => call.key)).toEqual([`order:${raced}:refund:1`]);
+  });
+
+  it('applies payment failures, disputes and reversals that Stripe reports', async () => {
+    const send = async (type: string, object: Record<string, unknown>) => {
+      const payload = JSON.stringify({
+        id: `evt_${type.replaceAll('.', '_')}_${++seq}`,
+        object: 'event',
+        type,
+        data: { object },
+      });
+      const header = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+      const res = await api(server, undefined)('POST', '/v1/stripe/webhooks', {
+        rawBody: payload,
+        headers: { 'stripe-signature': header },
+      });
+      expect(res.status).toBe(200);
+    };
+    const unpaid = await newOrder();
+    const action = await fund(unpaid, 'pm_card_authenticationRequired');
+    await send('payment_intent.payment_failed', {
+      ...intents.get(action.json.data.payment_intent_id as string),
+      status: 'requires_payment_method',
+      last_payment_error: { message: 'Authentication failed.' },
+    });
+    expect((await sponsor('GET', `/v1/sponsorship-orders/${unpaid}`)).json.data).toMatchObject({
+      payment_status: 'requires_payment_method',
+      payment_error: 'Authentication failed.',
+    });
+
+    const orderId = await newOrder();
+    const paid = await fund(orderId, 'pm_card_visa');
+    const chargeId = intents.get(paid.json.data.payment_intent_id as string)!.latest_charge as string;
+    await send('charge.dispute.created', {
+      id: 'dp_1Dispute00000000000001',
+      object: 'dispute',
+      charge: chargeId,
+    });
+    expect((await organizer('GET', `/v1/sponsorship-orders/${orderId}`)).json.data.disputed).toBe(true);
+
+    await organizer('POST', `/v1/sponsorship-orders/${orderId}:lock`);
+    await server.db.system((tx) =>
+      tx.query(`update deliverables set status = 'approved' where order_id = $1`, [orderId]),
+    );
+    const payoutId = (await organizer('POST', `/v1/sponsorship-orders/${orderId}:release`)).json.data.payout
+      .id as string;
+    const payout = await runPayout({ db: server.db, payments: server.payments, log }, payoutId);
+    await send('transfer.reversed', {
+      id: payout!.stripe_transfer_id,
+      object: 'transfer',
+      amount_reversed: 5_000,
+    });
+    expect((await organizer('GET', `/v1/payouts/${payoutId}`)).json.data.reversed_cents).toBe(5_000);
   });
 
   it('creates a Connect account and answers an onboarding link', async () => {
