@@ -32,33 +32,35 @@ type Tx = Parameters<Parameters<Db['system']>[0]>[0];
 async function seedRaw(tx: Tx, options: { orgId: string; eventIds: string[]; records: number }) {
   const { orgId, eventIds, records } = options;
   const base = [orgId, eventIds, randomUUID()];
-  const spread = `now() - ((n * 7919) % 2592000) * interval '1 second'`;
+  // About four records per person: a realistic number of distinct sessions for the audience insights.
+  const sessions = Math.max(1000, Math.floor(records / 4));
+  const spread = `now() - ((n::int8 * 7919) % 2592000) * interval '1 second'`;
   await tx.query(
     `insert into event_impressions_p (org_id, event_id, batch_id, occurred_at, session_id, source, utm_source,
        placement, age_segment, city)
-     select $1, ($2::uuid[])[1 + n % cardinality($2::uuid[])], $3, ${spread}, 's' || (n % 20000), 'feed',
+     select $1, ($2::uuid[])[1 + n % cardinality($2::uuid[])], $3, ${spread}, 's' || (n % $5::int), 'feed',
             (array['instagram', 'tiktok', 'sponsor', 'email'])[1 + n % 4], 'story',
             (array['18-24', '25-34', '35-44', '45-54'])[1 + (n / 7) % 4],
             (array['Austin', 'Berlin', 'Lisbon', 'Osaka', 'Dallas'])[1 + (n / 3) % 5]
        from generate_series(1, $4::int) as n`,
-    [...base, Math.round(records * 0.8)],
+    [...base, Math.round(records * 0.8), sessions],
   );
   await tx.query(
     `insert into post_views_p (org_id, event_id, batch_id, occurred_at, session_id, post_id, dwell_ms)
-     select $1, ($2::uuid[])[1 + n % cardinality($2::uuid[])], $3, ${spread}, 's' || (n % 20000), 'p' || (n % 50),
+     select $1, ($2::uuid[])[1 + n % cardinality($2::uuid[])], $3, ${spread}, 's' || (n % $5::int), 'p' || (n % 50),
             (n * 37) % 30000
        from generate_series(1, $4::int) as n`,
-    [...base, Math.round(records * 0.1)],
+    [...base, Math.round(records * 0.1), sessions],
   );
   await tx.query(
     `insert into ticket_analytics_p (org_id, event_id, batch_id, occurred_at, kind, session_id, value_cents,
        utm_source, promo_code)
      select $1, ($2::uuid[])[1 + n % cardinality($2::uuid[])], $3, ${spread},
-            case when n % 4 = 0 then 'ticket_purchase' else 'ticket_open' end, 's' || (n % 20000),
+            case when n % 4 = 0 then 'ticket_purchase' else 'ticket_open' end, 's' || (n % $5::int),
             case when n % 4 = 0 then 2500 else 0 end, (array['instagram', 'tiktok', 'sponsor', 'email'])[1 + n % 4],
             case when n % 10 = 0 then 'SPONSOR10' end
        from generate_series(1, $4::int) as n`,
-    [...base, Math.round(records * 0.1)],
+    [...base, Math.round(records * 0.1), sessions],
   );
   await tx.query(
     `insert into analytics_daily as d (org_id, event_id, day, utm_source, promo_code, impressions, post_views,
