@@ -155,6 +155,7 @@ export async function listOrdersAwaitingPayment(tx: Queryable, limit: number): P
   const { rows } = await tx.query<OrderRow>(
     `select ${columns} from sponsorship_orders
       where escrow_state = 'pending' and stripe_payment_intent_id is not null and status = 'pending'
+        and coalesce(payment_status, 'processing') in ('processing', 'requires_action', 'requires_confirmation')
       order by updated_at limit $1`,
     [limit],
   );

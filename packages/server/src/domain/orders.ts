@@ -322,6 +322,8 @@ export async function lockOrder(
 ): Promise<OrderRow> {
   const order = lockedOrder(await findOrder(tx, orderId, { forUpdate: true }));
   if (order.escrow_state === 'locked') return order;
+  // The automatic locks (event start, fulfilment complete) leave an order that is not funded as it is.
+  if (order.escrow_state !== 'funded' && reason !== 'manual') return order;
   if (order.escrow_state !== 'funded')
     conflict(
       'order_not_lockable',
@@ -427,6 +429,12 @@ async function refundLocked(
   let payout: PayoutRow | undefined;
   if (order.escrow_state === 'released') {
     payout = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
+    if (payout?.status === 'failed')
+      conflict(
+        'payout_failed',
+        "The organizer's payout of this order failed; resolve it (payout settings) before refunding.",
+        order,
+      );
     if (payout && payout.status === 'pending')
       conflict(
         'payout_in_progress',

@@ -163,8 +163,15 @@ export async function reconcilePayments(
   }
   const toLock = await deps.db.system((tx) => listOrdersToLockAtEventStart(tx, now, 100));
   for (const id of toLock) {
-    await deps.db.system((tx) => lockOrder(tx, id, 'event_started', { defaultFeeBps: deps.defaultFeeBps }));
-    report.locked.push(id);
+    try {
+      await deps.db.system((tx) => lockOrder(tx, id, 'event_started', { defaultFeeBps: deps.defaultFeeBps }));
+      report.locked.push(id);
+    } catch (error) {
+      deps.log.warn(
+        { order_id: id, err: (error as Error).message },
+        'reconcile: could not lock at event start',
+      );
+    }
   }
   report.payouts_requeued = await deps.db.system((tx) =>
     requeueStalledPayouts(tx, new Date(now.getTime() - 10 * 60_000)),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
+import { refundIssuer } from '../domain/orders';
 import { runPayout } from '../domain/payouts';
+import { reconcilePayments } from '../domain/stripe-webhooks';
 import { createLogger } from '../logger';
 import { seedCommerce } from '../../test/commerce-fixtures';
 
@@ -334,5 +336,44 @@ describe('payouts, payout settings and the ledger over HTTP', () => {
     expect((await member('GET', '/v1/ledger/accounts')).status).toBe(403);
     expect((await api(server, undefined)('GET', '/v1/ledger/transactions')).status).toBe(401);
     expect((await organizer('GET', '/v1/ledger/transactions?status=settled')).status).toBe(400);
+  });
+});
+
+describe('refunds for other areas, and the automatic lock', () => {
+  it('refunds once per reference even when issueRefund is called twice at once (SLA penalties)', async () => {
+    const { id } = await newOrder();
+    await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    const issue = refundIssuer({ payments: server.payments, config: { YARDPASS_PLATFORM_FEE_BPS: 1000 } });
+    const input = {
+      orderId: id,
+      amountCents: 15_000,
+      reason: 'SLA breach: impressions',
+      reference: 'sla:test-1',
+    };
+    const [first, second] = await Promise.all([issue(server.db, input), issue(server.db, input)]);
+    expect(first.refund.id).toBe(second.refund.id);
+    expect([first.created, second.created].sort()).toEqual([false, true]);
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order).toMatchObject({ refunded_cents: 15_000, status: 'partially_refunded' });
+    expect(order.refunds).toHaveLength(1);
+    expect(await eventsOf(id, 'order.refunded')).toBe(2);
+  });
+
+  it('locks funded orders whose event has started, in the reconciliation run', async () => {
+    const { id } = await newOrder({ startsAt: new Date(Date.now() + 3_600_000).toISOString() });
+    await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    const report = await reconcilePayments(
+      { db: server.db, payments: server.payments, log, defaultFeeBps: 1000 },
+      new Date(Date.now() + 2 * 3_600_000),
+    );
+    expect(report.locked).toContain(id);
+    expect((await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data).toMatchObject({
+      escrow_state: 'locked',
+      lock_reason: 'event_started',
+    });
   });
 });
