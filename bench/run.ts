@@ -8,6 +8,7 @@ import { healthz, listEvents } from './scenarios/platform-core';
 import { runAnalyticsBench } from './scenarios/analytics';
 import { runSdkBench } from './scenarios/sdk';
 import { runVerifierBench } from './verifier/verify.bench';
+import { runWebhooksBench } from './scenarios/webhooks';
 
 /** Run in this order, one at a time; a baseline runs before the scenarios compared with it. */
 const SCENARIOS: Scenario[] = [hello, healthz, pgBaseline, pgTenantTx, listEvents];
@@ -51,6 +52,8 @@ try {
   rows.push(...(await runScenarios({ database }, durationSeconds)));
   // The event stats pipeline: ingestion records/s, the rollup over many events, the ROI report's latency.
   rows.push(...(await runAnalyticsBench({ database })));
+  // Webhook delivery: events/s and commit-to-2xx latency at a local receiver, worker in-process.
+  rows.push(...(await runWebhooksBench({ database })));
 } finally {
   await database.stop();
 }

@@ -26,19 +26,38 @@ function payload(): string {
     type: 'order.funded',
     created_at: '2026-11-23T10:00:00Z',
     data: {
-      order_id: '6f1c2e0a-6c1b-4a43-9f4e-2f7d9f1f1b11',
+      id: '6f1c2e0a-6c1b-4a43-9f4e-2f7d9f1f1b11',
       event_id: '0b9a4c5d-3e2f-4a1b-8c7d-6e5f4a3b2c1d',
       sponsor_id: '9d8c7b6a-5f4e-4d3c-2b1a-0f9e8d7c6b5a',
-      package_id: null,
+      package_id: '1a2b3c4d-5e6f-4a1b-8c7d-9e8f7a6b5c4d',
+      proposal_id: null,
+      organizer_org_id: '2b3c4d5e-6f7a-4b1c-8d9e-0f1a2b3c4d5e',
+      sponsor_org_id: '3c4d5e6f-7a8b-4c1d-8e9f-1a2b3c4d5e6f',
+      created_by_side: 'sponsor',
       amount_cents: 150000,
       currency: 'EUR',
-      status: '',
+      status: 'active',
       escrow_state: 'funded',
+      payment_status: 'succeeded',
+      payment_error: '',
       stripe_payment_intent_id: 'pi_3Q1',
+      application_fee_cents: null,
+      platform_fee_bps: 1000,
+      refunded_cents: 0,
+      disputed: false,
+      cancellation_policy: { window_days: 14, penalty_pct: 0.1 },
+      lock_reason: null,
+      funded_at: '2026-11-23T10:00:00Z',
+      locked_at: null,
+      released_at: null,
+      cancelled_at: null,
+      created_at: '2026-11-23T09:00:00Z',
+      updated_at: '2026-11-23T10:00:00Z',
     },
   };
   const unpadded = Buffer.byteLength(JSON.stringify(event));
-  event.data.status = 'f'.repeat(PAYLOAD_BYTES - unpadded);
+  // Padding in a free-text field brings the body to exactly PAYLOAD_BYTES.
+  event.data.payment_error = 'f'.repeat(PAYLOAD_BYTES - unpadded);
   return JSON.stringify(event);
 }
 

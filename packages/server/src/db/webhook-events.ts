@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Cursor } from './pagination';
 import type { Queryable, Tx } from './pool';
+import type { ClaimedDelivery } from './webhook-deliveries';
 
 export interface WebhookEventRow {
   id: string;
@@ -110,28 +111,37 @@ export async function listWebhookEventsAfter(
 }
 
 /**
- * Creates one delivery per enabled endpoint of the event's organization whose filter takes the event,
- * and enqueues each delivery's job. Runs once per event (`fanned_out_at`); again is harmless.
+ * Fans out `eventId` and up to `limit - 1` other events not fanned out yet (oldest first; rows another
+ * worker holds are skipped): one delivery per enabled endpoint of the event's organization whose filter
+ * takes it. Each new delivery is answered already leased for its first attempt (`leaseMs`), with what the
+ * attempt needs; a worker that dies before attempting leaves leases that run out for the sweep to find.
  */
-export async function fanOutWebhookEvent(tx: Tx, eventId: string): Promise<number> {
-  const { rows } = await tx.query<{ deliveries: number }>(
-    `with event as (
-       update webhook_events set fanned_out_at = now()
-        where id = $1 and fanned_out_at is null returning id, org_id, type
+export async function fanOutWebhookEvents(
+  tx: Tx,
+  options: { eventId: string; limit: number; leaseMs: number },
+): Promise<ClaimedDelivery[]> {
+  const { rows } = await tx.query<ClaimedDelivery>(
+    `with picked as (
+       select id from webhook_events where fanned_out_at is null
+        order by id = $1 desc, created_at limit $2 for update skip locked
+     ), event as (
+       update webhook_events e set fanned_out_at = now() from picked where e.id = picked.id
+       returning e.id, e.org_id, e.type, e.created_at, e.data
      ), inserted as (
-       insert into webhook_deliveries (org_id, event_id, endpoint_id, next_attempt_at)
-       select e.org_id, e.id, ep.id, now() from event e
+       insert into webhook_deliveries (org_id, event_id, endpoint_id, next_attempt_at, locked_until)
+       select e.org_id, e.id, ep.id, now(), now() + $3::float8 * interval '1 millisecond' from event e
          join webhook_endpoints ep on ep.org_id = e.org_id and ep.enabled
           and (ep.event_types is null or e.type = any(ep.event_types))
        on conflict (event_id, endpoint_id) do nothing
-       returning id
+       returning id, org_id, endpoint_id, event_id, attempt_count, schedule_attempts
      )
-     select count(graphile_worker.add_job('webhooks.deliver', json_build_object('delivery_id', id),
-              job_key := 'webhook-delivery:' || id))::int as deliveries
-       from inserted`,
-    [eventId],
+     select i.*, e.type as event_type, e.created_at as event_created_at, e.data::text as data_json,
+            ep.url, ep.enabled, ep.secret,
+            case when ep.previous_secret_expires_at > now() then ep.previous_secret end as previous_secret
+       from inserted i join event e on e.id = i.event_id join webhook_endpoints ep on ep.id = i.endpoint_id`,
+    [options.eventId, options.limit, options.leaseMs],
   );
-  return rows[0]?.deliveries ?? 0;
+  return rows;
 }
 
 /** Re-enqueues the fan-out of events left unfanned (their job died with a worker) before `before`. */

@@ -2,6 +2,7 @@ import { decodeCursor, toPage } from '../db/pagination';
 import type { Db } from '../db/pool';
 import {
   claimWebhookDelivery,
+  type ClaimedDelivery,
   findWebhookDelivery,
   killEndpointDeliveries,
   killWebhookDelivery,
@@ -13,7 +14,7 @@ import {
 } from '../db/webhook-deliveries';
 import { disableWebhookEndpoint, findWebhookEndpoint } from '../db/webhook-endpoints';
 import {
-  fanOutWebhookEvent,
+  fanOutWebhookEvents,
   findWebhookEvent,
   listenForWebhookEvents,
   listWebhookEvents,
@@ -212,22 +213,53 @@ export interface DeliveryDeps {
   clock: () => Date;
 }
 
-/** Creates the deliveries of one event (one per matching enabled endpoint) and enqueues them. */
-export function fanOutEvent(db: Db, eventId: string): Promise<number> {
-  return db.system((tx) => fanOutWebhookEvent(tx, eventId));
+// Events fanned out by one job, and attempts of theirs in flight at once.
+const FAN_OUT_BATCH = 100;
+const ATTEMPTS_IN_FLIGHT = 16;
+
+/**
+ * Fans out an event (and other events still waiting, so a burst is taken in batches) and makes the first
+ * attempt of each new delivery at once, several in flight: no second job per delivery on the happy path.
+ * Retries are jobs of their own (`webhooks.deliver`, with `run_at`).
+ */
+export async function fanOutEvent(deps: DeliveryDeps, eventId: string): Promise<number> {
+  const claimed = await deps.db.system((tx) =>
+    fanOutWebhookEvents(tx, {
+      eventId,
+      limit: FAN_OUT_BATCH,
+      leaseMs: deps.settings.timeoutMs + LEASE_MARGIN_MS,
+    }),
+  );
+  let next = 0;
+  const attemptNext = async (): Promise<void> => {
+    while (next < claimed.length) {
+      const delivery = claimed[next++]!;
+      // One failed write must not stop the others; its lease runs out and the sweep retries it.
+      await attemptClaimed(deps, delivery).catch((error: unknown) =>
+        deps.log.error({ err: error, delivery_id: delivery.id }, 'webhook attempt could not be recorded'),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ATTEMPTS_IN_FLIGHT, claimed.length) }, attemptNext));
+  return claimed.length;
+}
+
+/** One attempt of a delivery a `webhooks.deliver` job names (a retry, a replay, a ping). */
+export async function attemptDelivery(deps: DeliveryDeps, deliveryId: string): Promise<void> {
+  // The lease outlasts the attempt (bounded by the timeout) and the write that follows it.
+  const claimed = await deps.db.system((tx) =>
+    claimWebhookDelivery(tx, deliveryId, deps.settings.timeoutMs + LEASE_MARGIN_MS),
+  );
+  if (claimed) await attemptClaimed(deps, claimed);
 }
 
 /**
  * One attempt of one delivery: sign, POST (no redirects, bounded by the timeout, private addresses
  * refused), log the attempt, and schedule the next one, dead-letter it, or disable the endpoint.
  */
-export async function attemptDelivery(deps: DeliveryDeps, deliveryId: string): Promise<void> {
+async function attemptClaimed(deps: DeliveryDeps, claimed: ClaimedDelivery): Promise<void> {
   const { db, settings, log } = deps;
-  // The lease outlasts the attempt (bounded by the timeout) and the write that follows it.
-  const claimed = await db.system((tx) =>
-    claimWebhookDelivery(tx, deliveryId, settings.timeoutMs + LEASE_MARGIN_MS),
-  );
-  if (!claimed) return;
+  const deliveryId = claimed.id;
   if (!claimed.enabled) {
     await db.system((tx) => killWebhookDelivery(tx, deliveryId, 'endpoint disabled'));
     return;

@@ -18,15 +18,13 @@ export function webhookTasks(deps: { db: Db; config: Config; log: Logger; clock:
   const { db, log, clock } = deps;
   const settings = webhookSettings(deps.config);
   const sender = createSender({ timeoutMs: settings.timeoutMs, allowPrivate: settings.allowPrivate });
+  const delivery = { db, settings, sender, log, clock };
   return {
     'webhooks.fan-out': async (payload) => {
-      await fanOutEvent(db, (payload as { event_id: string }).event_id);
+      await fanOutEvent(delivery, (payload as { event_id: string }).event_id);
     },
     'webhooks.deliver': async (payload) => {
-      await attemptDelivery(
-        { db, settings, sender, log, clock },
-        (payload as { delivery_id: string }).delivery_id,
-      );
+      await attemptDelivery(delivery, (payload as { delivery_id: string }).delivery_id);
     },
     'webhooks.sweep': async (payload) => {
       const graceMs = (payload as { grace_ms?: number } | null)?.grace_ms ?? SWEEP_GRACE_MS;

@@ -141,7 +141,7 @@ describe('webhook endpoints', () => {
   });
 });
 
-describe('webhook delivery', () => {
+describe('webhook delivery', { timeout: 30_000 }, () => {
   it('delivers every event to a receiver that fails the first two attempts; each verifies, each attempt is logged', async () => {
     const endpoint = await createEndpoint({ event_types: ['order.funded', 'order.refunded'] });
     const failures = new Map<string, number>();
@@ -222,7 +222,8 @@ describe('webhook delivery', () => {
     try {
       const replay = await organizer('POST', `/v1/webhook-deliveries/${dead.id}:replay`);
       expect(replay.status).toBe(202);
-      expect(replay.json.data.status).toBe('pending');
+      // The worker may have sent it already by the time the answer is read.
+      expect(['pending', 'succeeded']).toContain(replay.json.data.status);
       const delivered = await settled(event.id, endpoint.id, 'succeeded');
       expect(delivered.attempts).toHaveLength(5);
       const [arrival] = await back.waitFor(1);
@@ -333,7 +334,7 @@ describe('webhook delivery', () => {
     const other = await createEndpoint();
     const res = await organizer('POST', `/v1/webhook-endpoints/${endpoint.id}:test`);
     expect(res.status).toBe(202);
-    expect(res.json.data).toMatchObject({ endpoint_id: endpoint.id, event_type: 'ping', status: 'pending' });
+    expect(res.json.data).toMatchObject({ endpoint_id: endpoint.id, event_type: 'ping' });
     const delivery = await settled(res.json.data.event_id, endpoint.id, 'succeeded');
     expect(delivery.attempts).toMatchObject([{ status_code: 204 }]);
     expect(await deliveryOf(res.json.data.event_id, other.id)).toBeUndefined();
