@@ -6,6 +6,7 @@ import { formatMarkdown, formatText, type Row } from './lib/table';
 import { hello, pgBaseline, pgTenantTx } from './scenarios/baselines';
 import { healthz, listEvents } from './scenarios/platform-core';
 import { runAnalyticsBench } from './scenarios/analytics';
+import { runPackagesBench } from './scenarios/packages';
 import { runSdkBench } from './scenarios/sdk';
 import { runVerifierBench } from './verifier/verify.bench';
 import { runWebhooksBench } from './scenarios/webhooks';
@@ -52,6 +53,8 @@ try {
   rows.push(...(await runScenarios({ database }, durationSeconds)));
   // The event stats pipeline: ingestion records/s, the rollup over many events, the ROI report's latency.
   rows.push(...(await runAnalyticsBench({ database })));
+  // Issue 4: the package gallery and the proposal inbox with 100k packages and 100k threads, beside bare pg.
+  rows.push(...(await runPackagesBench({ database, durationSeconds, connections: CONNECTIONS })));
   // Webhook delivery: events/s and commit-to-2xx latency at a local receiver, worker in-process.
   rows.push(...(await runWebhooksBench({ database })));
 } finally {

@@ -124,32 +124,60 @@ export interface PackageFilter {
   after?: Cursor;
 }
 
+/** One optional `where` condition: skipped when `values` is undefined; `sql` gets the placeholders. */
+export interface Condition {
+  name: string;
+  values: unknown[] | undefined;
+  sql: (...params: string[]) => string;
+}
+
+/** `[value]`, or undefined for a filter that was not given. */
+export const given = (value: unknown): unknown[] | undefined =>
+  value === undefined || value === null ? undefined : [value];
+
+/**
+ * Builds the `where` clause from only the filters given, so that each combination is its own statement with
+ * a plan fit for it (a catch-all `$1 is null or …` plan cannot use the index of the filter that is set). `key`
+ * names the combination: statements named after it are prepared once per connection and not re-planned.
+ */
+export function whereOf(conditions: Condition[], firstParam = 1) {
+  const values: unknown[] = [];
+  const parts: string[] = [];
+  const names: string[] = [];
+  for (const condition of conditions) {
+    if (condition.values === undefined) continue;
+    const params = condition.values.map((value) => {
+      values.push(value);
+      return `$${firstParam + values.length - 1}`;
+    });
+    parts.push(condition.sql(...params));
+    names.push(condition.name);
+  }
+  return { sql: parts.join(' and ') || 'true', values, key: names.join(',') };
+}
+
 /** The organizer's gallery: its own packages by price, highest first (guide §8), keyset-paged on (price, id). */
 export async function listPackages(tx: Queryable, filter: PackageFilter): Promise<PackageRow[]> {
-  const { rows } = await tx.query<PackageRow>(
-    `select ${packageColumns} from sponsorship_packages
-      where org_id = $1
-        and ($2::uuid is null or event_id = $2)
-        and ($3::text is null or visibility = $3)
-        and ($4::boolean is null or is_active = $4)
-        and ($5::text is null or tier = $5)
-        and ($6::bigint is null or price_cents >= $6)
-        and ($7::bigint is null or price_cents <= $7)
-        and ($8::bigint is null or (price_cents, id) < ($8, $9::uuid))
-      order by price_cents desc, id desc limit $10`,
-    [
-      filter.orgId,
-      filter.eventId ?? null,
-      filter.visibility ?? null,
-      filter.isActive ?? null,
-      filter.tier ?? null,
-      filter.minPriceCents ?? null,
-      filter.maxPriceCents ?? null,
-      filter.after ? Number(filter.after.value) : null,
-      filter.after?.id ?? null,
-      filter.limit + 1,
-    ],
-  );
+  const where = whereOf([
+    { name: 'org', values: [filter.orgId], sql: (org) => `org_id = ${org}` },
+    { name: 'event', values: given(filter.eventId), sql: (id) => `event_id = ${id}` },
+    { name: 'visibility', values: given(filter.visibility), sql: (v) => `visibility = ${v}` },
+    { name: 'active', values: given(filter.isActive), sql: (v) => `is_active = ${v}` },
+    { name: 'tier', values: given(filter.tier), sql: (v) => `tier = ${v}` },
+    { name: 'min', values: given(filter.minPriceCents), sql: (v) => `price_cents >= ${v}::bigint` },
+    { name: 'max', values: given(filter.maxPriceCents), sql: (v) => `price_cents <= ${v}::bigint` },
+    {
+      name: 'after',
+      values: filter.after && [Number(filter.after.value), filter.after.id],
+      sql: (price, id) => `(price_cents, id) < (${price}::bigint, ${id}::uuid)`,
+    },
+  ]);
+  const { rows } = await tx.query<PackageRow>({
+    name: `packages.list:${where.key}`,
+    text: `select ${packageColumns} from sponsorship_packages where ${where.sql}
+      order by price_cents desc, id desc limit $${where.values.length + 1}`,
+    values: [...where.values, filter.limit + 1],
+  });
   return rows;
 }
 

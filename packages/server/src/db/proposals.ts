@@ -1,5 +1,6 @@
 import type { components } from '../generated/openapi';
 import type { Cursor } from './pagination';
+import { given, whereOf } from './packages';
 import type { Queryable, Tx } from './pool';
 
 export type ProposalView = components['schemas']['Proposal'];
@@ -166,31 +167,36 @@ export interface InboxFilter {
 /**
  * The inbox (guide §8): the threads the org is a party to, most recently active first, one query. Each side is
  * read from its own index (organizer_org_id or sponsor_org_id, updated_at) and the two ordered runs are merged;
- * drafts show only on the side that wrote them.
+ * drafts show only on the side that wrote them. Only the filters given become conditions (see `whereOf`).
  */
 export async function listInbox(tx: Queryable, filter: InboxFilter): Promise<ProposalView[]> {
-  const branch = (side: Side) => `(
-    select ${view(side)} from ${from}
-     where t.${side === 'organizer' ? 'organizer_org_id' : 'sponsor_org_id'} = $1
-       and ($2::text is null or $2 = '${side}')
-       and (t.status <> 'draft' or t.created_by_side = '${side}')
-       and ($3::uuid is null or t.event_id = $3)
-       and ($4::text is null or t.status = $4)
-       and ($5::timestamptz is null or (t.updated_at, t.id) < ($5, $6::uuid))
-     order by t.updated_at desc, t.id desc limit $7)`;
-  const { rows } = await tx.query<ProposalView>(
-    `select * from (${branch('organizer')} union all ${branch('sponsor')}) inbox
-      order by updated_at desc, id desc limit $7`,
-    [
-      filter.orgId,
-      filter.side ?? null,
-      filter.eventId ?? null,
-      filter.status ?? null,
-      filter.after?.value ?? null,
-      filter.after?.id ?? null,
-      filter.limit + 1,
-    ],
+  const sides = (['organizer', 'sponsor'] as const).filter((side) => !filter.side || filter.side === side);
+  const where = (side: Side) =>
+    whereOf([
+      { name: 'org', values: [filter.orgId], sql: (org) => `t.${side}_org_id = ${org}` },
+      { name: 'event', values: given(filter.eventId), sql: (id) => `t.event_id = ${id}` },
+      { name: 'status', values: given(filter.status), sql: (status) => `t.status = ${status}` },
+      {
+        name: 'after',
+        values: filter.after && [filter.after.value, filter.after.id],
+        sql: (at, id) => `(t.updated_at, t.id) < (${at}::timestamptz, ${id}::uuid)`,
+      },
+    ]);
+  const first = where('organizer');
+  const limit = `$${first.values.length + 1}`;
+  const branches = sides.map(
+    (side) => `(select ${view(side)} from ${from}
+     where ${where(side).sql} and (t.status <> 'draft' or t.created_by_side = '${side}')
+     order by t.updated_at desc, t.id desc limit ${limit})`,
   );
+  // Planning this join under row-level security (events, sponsors, orders each bring their policies) costs
+  // several times its execution; the generic plan is prepared once per connection and is as good here.
+  await tx.query(`select set_config('plan_cache_mode', 'force_generic_plan', true)`);
+  const { rows } = await tx.query<ProposalView>({
+    name: `proposals.inbox:${sides.join('+')}:${first.key}`,
+    text: `select * from (${branches.join(' union all ')}) inbox order by updated_at desc, id desc limit ${limit}`,
+    values: [...first.values, filter.limit + 1],
+  });
   return rows;
 }
 
