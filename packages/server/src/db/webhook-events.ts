@@ -157,30 +157,34 @@ export async function requeueUnfannedWebhookEvents(tx: Tx, before: Date): Promis
 
 /**
  * Calls `onEvent` for every event committed from now on (any organization), on a connection of its own
- * held until the returned function is called.
+ * held until the returned function is called; `onLost` if that connection fails.
  */
 export async function listenForWebhookEvents(
   pool: pg.Pool,
-  onEvent: (orgId: string, eventId: string) => void,
+  listener: { onEvent: (orgId: string, eventId: string) => void; onLost: () => void },
 ): Promise<() => Promise<void>> {
   const client = await pool.connect();
   const handler = (message: pg.Notification) => {
     if (message.channel !== WEBHOOK_EVENTS_CHANNEL || !message.payload) return;
     const [orgId, eventId] = message.payload.split(':');
-    if (orgId && eventId) onEvent(orgId, eventId);
+    if (orgId && eventId) listener.onEvent(orgId, eventId);
   };
+  const lost = () => listener.onLost();
   client.on('notification', handler);
+  client.on('error', lost);
+  client.on('end', lost);
   try {
     await client.query(`listen ${WEBHOOK_EVENTS_CHANNEL}`);
   } catch (error) {
-    client.off('notification', handler);
     client.release(true);
     throw error;
   }
-  return async () => {
+  return () => {
     client.off('notification', handler);
+    client.off('error', lost);
+    client.off('end', lost);
     // A connection that listened is not handed to anyone else.
-    await client.query(`unlisten ${WEBHOOK_EVENTS_CHANNEL}`).catch(() => undefined);
     client.release(true);
+    return Promise.resolve();
   };
 }

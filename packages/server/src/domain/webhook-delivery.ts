@@ -152,21 +152,78 @@ export function triggerSampleEvent(db: Db, settings: WebhookSettings, caller: Ca
 
 // ── the live stream ──
 
+interface Subscriber {
+  onEvent: (orgId: string, eventId: string) => void;
+  onLost: () => void;
+}
+
+/** Every open event stream of this process shares one LISTEN connection, held while any stream is open. */
+export interface WebhookEventHub {
+  subscribe(subscriber: Subscriber): Promise<() => Promise<void>>;
+}
+
+export function createWebhookEventHub(db: Db): WebhookEventHub {
+  const subscribers = new Set<Subscriber>();
+  let listening: Promise<() => Promise<void>> | undefined;
+  const stop = async () => {
+    const current = listening;
+    listening = undefined;
+    await (
+      await current?.catch(() => undefined)
+    )?.();
+  };
+  return {
+    async subscribe(subscriber) {
+      subscribers.add(subscriber);
+      listening ??= listenForWebhookEvents(db.pool, {
+        onEvent: (orgId, eventId) => subscribers.forEach((each) => each.onEvent(orgId, eventId)),
+        // Streams end and their clients reconnect with Last-Event-ID; the next one listens again.
+        onLost: () => {
+          const lost = [...subscribers];
+          subscribers.clear();
+          void stop();
+          lost.forEach((each) => each.onLost());
+        },
+      });
+      try {
+        await listening;
+      } catch (error) {
+        subscribers.delete(subscriber);
+        listening = undefined;
+        throw error;
+      }
+      return async () => {
+        subscribers.delete(subscriber);
+        if (subscribers.size === 0) await stop();
+      };
+    },
+  };
+}
+
 /**
  * The caller's events as they are committed, after those following `lastEventId` (resume). Ends when
- * `signal` aborts. Committed order, at least once: a consumer de-duplicates on `id`.
+ * `signal` aborts or the server loses its LISTEN connection (the client resumes with Last-Event-ID).
+ * Committed order, at least once: a consumer de-duplicates on `id`.
  */
 export async function* streamWebhookEvents(
   db: Db,
+  hub: WebhookEventHub,
   caller: Caller,
   options: { lastEventId?: string; types: string[] | null; signal: AbortSignal },
 ): AsyncGenerator<ReturnType<typeof publicEvent>> {
   const pending: string[] = [];
+  let lost = false;
   let wake: (() => void) | undefined;
-  const stop = await listenForWebhookEvents(db.pool, (orgId, eventId) => {
-    if (orgId !== caller.orgId) return;
-    pending.push(eventId);
-    wake?.();
+  const unsubscribe = await hub.subscribe({
+    onEvent: (orgId, eventId) => {
+      if (orgId !== caller.orgId) return;
+      pending.push(eventId);
+      wake?.();
+    },
+    onLost: () => {
+      lost = true;
+      wake?.();
+    },
   });
   const aborted = new Promise<void>((resolve) => {
     if (options.signal.aborted) resolve();
@@ -185,7 +242,7 @@ export async function* streamWebhookEvents(
       }
       afterId = backlog.length === 500 ? backlog.at(-1)!.id : undefined;
     }
-    while (!options.signal.aborted) {
+    while (!options.signal.aborted && !(lost && pending.length === 0)) {
       if (pending.length === 0) {
         await Promise.race([new Promise<void>((resolve) => (wake = resolve)), aborted]);
         wake = undefined;
@@ -197,7 +254,7 @@ export async function* streamWebhookEvents(
       if (event && (!options.types || options.types.includes(event.type))) yield publicEvent(event);
     }
   } finally {
-    await stop();
+    await unsubscribe();
   }
 }
 

@@ -429,3 +429,44 @@ describe('webhook events', () => {
     });
   });
 });
+
+describe('the event stream', () => {
+  it('serves many streams over one LISTEN connection, each its own organization only', async () => {
+    const listeners = async () =>
+      (
+        await server.db.pool.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and query = 'listen yardpass_webhook_events'`,
+        )
+      ).rows[0]!.n;
+    const open = (key: string) => {
+      const controller = new AbortController();
+      const response = fetch(`${server.baseUrl}/v1/webhook-events/stream`, {
+        headers: { authorization: `Bearer ${key}` },
+        signal: controller.signal,
+      });
+      return { controller, response };
+    };
+    const streams = [
+      open(server.organizer.apiKey),
+      open(server.organizer.apiKey),
+      open(server.sponsor.apiKey),
+    ];
+    const readers = await Promise.all(
+      streams.map(async ({ response }) =>
+        (await response).body!.pipeThrough(new TextDecoderStream()).getReader(),
+      ),
+    );
+    for (const reader of readers) expect((await reader.read()).value).toContain(': connected');
+    expect(await listeners()).toBe(1);
+    const event = await trigger('order.created');
+    for (const reader of readers.slice(0, 2))
+      expect((await reader.read()).value).toContain(`id: ${event.id}`);
+    const sponsorEvent = await api(server, server.sponsor)('POST', '/v1/webhook-events:trigger', {
+      body: { type: 'order.created' },
+    });
+    expect((await readers[2]!.read()).value).toContain(`id: ${sponsorEvent.json.data.id as string}`);
+    for (const { controller } of streams) controller.abort();
+    await vi.waitFor(async () => expect(await listeners()).toBe(0));
+  });
+});

@@ -1,5 +1,6 @@
 import type { Db } from '../db/pool';
 import {
+  createWebhookEventHub,
   getWebhookDeliveryById,
   getWebhookEventWithDeliveries,
   listEventTypes,
@@ -27,8 +28,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEARTBEAT_MS = 15_000;
 const accepted = (data: unknown): Reply => ({ status: 202, body: { data } });
 
-export const webhookRoutes = ({ db, settings }: { db: Db; settings: WebhookSettings }) =>
-  ({
+export const webhookRoutes = ({ db, settings }: { db: Db; settings: WebhookSettings }) => {
+  const hub = createWebhookEventHub(db);
+  return {
     createWebhookEndpoint: async ({ caller, body }) =>
       created(await createWebhookEndpoint(db, settings, caller, body)),
     listWebhookEndpoints: async ({ caller, query }) =>
@@ -67,10 +69,11 @@ export const webhookRoutes = ({ db, settings }: { db: Db; settings: WebhookSetti
             .filter(Boolean)
         : null;
       return Promise.resolve(
-        raw(sseResponse(streamWebhookEvents(db, caller, { lastEventId, types, signal }))),
+        raw(sseResponse(streamWebhookEvents(db, hub, caller, { lastEventId, types, signal }))),
       );
     },
-  }) satisfies Partial<Handlers>;
+  } satisfies Partial<Handlers>;
+};
 
 /** Server-sent events: `id` (for Last-Event-ID), `event` (the type), `data` (the payload); heartbeats. */
 function sseResponse(events: AsyncGenerator<{ id: string; type: string }>): Response {
