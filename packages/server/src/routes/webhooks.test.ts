@@ -14,6 +14,7 @@ beforeAll(async () => {
       YARDPASS_WEBHOOK_RETRY_SCHEDULE: '0,100ms,100ms,100ms',
       YARDPASS_WEBHOOK_RETRY_JITTER: '0',
       YARDPASS_WEBHOOK_RETRY_AFTER_MAX: '1s',
+      YARDPASS_WEBHOOK_TIMEOUT: '1s',
       YARDPASS_ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
     },
     { worker: true },
@@ -282,6 +283,36 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
       expect((await organizer('POST', `/v1/webhook-deliveries/${delivery.id}:replay`)).status).toBe(422);
     } finally {
       await gone.close();
+    }
+  });
+
+  it('follows no redirect and gives up on an answer slower than the timeout, logging both', async () => {
+    const slow = await startReceiver();
+    const redirecting = await startReceiver();
+    slow.answer(() => ({ status: 0 }));
+    redirecting.answer(() => ({ status: 307, headers: { location: receiver.url } }));
+    try {
+      const hanging = await createEndpoint({ url: slow.url, event_types: ['deliverable.waived'] });
+      const moved = await createEndpoint({ url: redirecting.url, event_types: ['deliverable.waived'] });
+      const before = receiver.received.length;
+      const event = await trigger('deliverable.waived');
+      const [timedOut, redirected] = await Promise.all([
+        settled(event.id, hanging.id, 'dead'),
+        settled(event.id, moved.id, 'dead'),
+      ]);
+      expect(timedOut.attempts).toHaveLength(4);
+      expect(timedOut.attempts[0]).toMatchObject({
+        status_code: null,
+        error: 'timeout: no answer within 1000 ms',
+        latency_ms: expect.any(Number),
+      });
+      expect((timedOut.attempts[0] as { latency_ms: number }).latency_ms).toBeGreaterThanOrEqual(990);
+      expect(redirected.attempts[0]).toMatchObject({ status_code: 307, error: 'unexpected status 307' });
+      expect(redirecting.received).toHaveLength(4);
+      expect(receiver.received.slice(before).filter((r) => r.headers['webhook-id'] === event.id)).toEqual([]);
+    } finally {
+      await slow.close();
+      await redirecting.close();
     }
   });
 
