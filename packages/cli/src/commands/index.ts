@@ -23,4 +23,27 @@ import { stats } from './stats.js';
 import { webhooks } from './webhooks.js';
 
 /** Every resource group, in the order `yardpass --help` lists them. */
-export const resources: readonly Resource[] = [events, sponsors, packages, packageTemplates, marketplace, proposals, orders, payouts, payoutConfig, ledger, sponsorships, deliverables, slas, analytics, stats, consents, reports, webhooks, members, keys, auditLog, orgs];
+export const resources: readonly Resource[] = [
+  events,
+  sponsors,
+  packages,
+  packageTemplates,
+  marketplace,
+  proposals,
+  orders,
+  payouts,
+  payoutConfig,
+  ledger,
+  sponsorships,
+  deliverables,
+  slas,
+  analytics,
+  stats,
+  consents,
+  reports,
+  webhooks,
+  members,
+  keys,
+  auditLog,
+  orgs,
+];
