@@ -76,9 +76,13 @@ export function createRateLimit({ db, config }: { db: Db; config: Config }): Rat
       counters.set(key, counter);
     }
     counter.pending += 1;
-    // The first request of a window in this process learns what the other processes already counted.
-    if (first) await sync(counter);
-    const count = counter.shared + counter.pending;
+    let count = counter.shared + counter.pending;
+    // The first request of a window in this process learns what the other processes already counted
+    // (its own request included); requests arriving meanwhile count on top of what is known.
+    if (first) {
+      await sync(counter);
+      count = counter.shared;
+    }
     const resetSeconds = Math.max(1, Math.ceil(windowStart + WINDOW_SECONDS - nowSeconds));
     const headers = {
       'RateLimit-Limit': String(limit),
