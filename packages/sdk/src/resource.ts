@@ -49,10 +49,11 @@ export abstract class APIResource {
     ...input: InputParam<K>
   ): Endpoint<K, APIPromise<OperationResult<K>>> {
     const send = this.#send;
+    const parsed = parseRoute(route);
     const call = (...args: OperationArgs<K>) =>
       new APIPromise(
         // Bad arguments reject the returned promise rather than throw where the method is called.
-        Promise.resolve().then(() => send(toRequest(route, input[0], args))),
+        Promise.resolve().then(() => send(requestFor(parsed, input[0], args))),
         (raw) => unwrap(raw.body) as OperationResult<K>,
       );
     return Object.assign(call, { operationId, route });
@@ -64,8 +65,9 @@ export abstract class APIResource {
     route: RouteOf<K>,
   ): Endpoint<K, PagePromise<ListItem<K>>> {
     const send = this.#send;
+    const parsed = parseRoute(route);
     const call = (...args: OperationArgs<K>) => {
-      const first = Promise.resolve().then(() => toRequest(route, 'query', args));
+      const first = Promise.resolve().then(() => requestFor(parsed, 'query', args));
       return PagePromise.list<ListItem<K>>(async (cursor) => {
         const request = await first;
         return send(
@@ -79,19 +81,47 @@ export abstract class APIResource {
   }
 }
 
+/** A route read once, when its method is declared: the method, the path's literal parts and parameters. */
+interface ParsedRoute {
+  method: HttpMethod;
+  /** The literal text around the parameters: always one more than `names`. */
+  parts: string[];
+  names: string[];
+}
+
+function parseRoute(route: string): ParsedRoute {
+  const [method, template = ''] = route.split(' ') as [HttpMethod, string?];
+  const pieces = template.split(/\{(\w+)\}/);
+  return {
+    method,
+    parts: pieces.filter((_, index) => index % 2 === 0),
+    names: pieces.filter((_, index) => index % 2 === 1),
+  };
+}
+
 /** Reads a method's arguments (path ids, then its input, then options) into a request. */
 export function toRequest(
   route: string,
   input: 'body' | 'query' | undefined,
   args: readonly unknown[],
 ): RequestParams {
-  const [method, template = ''] = route.split(' ') as [HttpMethod, string?];
-  const names = Array.from(template.matchAll(/\{(\w+)\}/g), (match) => String(match[1]));
+  return requestFor(parseRoute(route), input, args);
+}
+
+function requestFor(
+  route: ParsedRoute,
+  input: 'body' | 'query' | undefined,
+  args: readonly unknown[],
+): RequestParams {
+  const { method, parts, names } = route;
   let next = 0;
   // A lone path parameter comes as a string, several as one object (see OperationArgs).
   const params =
     names.length === 1 ? { [String(names[0])]: args[next++] } : names.length > 1 ? args[next++] : {};
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => pathSegment(name, params));
+  let path = parts[0] ?? '';
+  for (let index = 0; index < names.length; index++) {
+    path += pathSegment(names[index] ?? '', params) + (parts[index + 1] ?? '');
+  }
   const value = input === undefined ? undefined : args[next++];
   const options = args[next] as RequestOptions | undefined;
   return {

@@ -36,7 +36,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * with the same idempotency key, after a backoff; any other error status throws its `APIError`.
  */
 export function createTransport(config: TransportConfig): Send {
-  const log: Logger = config.logger ?? (() => {});
+  // Without a logger no event is built: reading the request id costs a header lookup on every answer.
+  const log: Logger | undefined = config.logger;
   return async (params) => {
     const { method, signal } = params;
     const url = buildUrl(config.baseUrl, params.path, params.query);
@@ -51,14 +52,16 @@ export function createTransport(config: TransportConfig): Send {
     const idempotencyKey = headers['idempotency-key'];
 
     for (let attempt = 1; ; attempt++) {
-      log({ type: 'request', method, url, attempt, idempotencyKey });
-      const started = Date.now();
+      log?.({ type: 'request', method, url, attempt, idempotencyKey });
+      const started = log && Date.now();
       let error: YardpassError;
       try {
         const { response, body } = await attemptOnce({ fetch: config.fetch, url, init, timeout, signal });
-        const requestId = response.headers.get('x-request-id');
-        const durationMs = Date.now() - started;
-        log({ type: 'response', method, url, attempt, status: response.status, requestId, durationMs });
+        if (log) {
+          const requestId = response.headers.get('x-request-id');
+          const durationMs = Date.now() - (started ?? 0);
+          log({ type: 'response', method, url, attempt, status: response.status, requestId, durationMs });
+        }
         if (response.ok) return { response, body };
         const { status, statusText } = response;
         error = APIError.from({ status, statusText, headers: response.headers, body });
@@ -71,7 +74,7 @@ export function createTransport(config: TransportConfig): Send {
         ? retryDelay(attempt - 1, error instanceof APIError ? error.headers : undefined)
         : undefined;
       if (delayMs === undefined) throw error;
-      log({ type: 'retry', method, url, attempt, delayMs, error });
+      log?.({ type: 'retry', method, url, attempt, delayMs, error });
       await sleep(delayMs, signal);
     }
   };
