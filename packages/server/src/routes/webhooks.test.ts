@@ -1,5 +1,6 @@
 import { verify } from '@yardpass/webhook-verifier';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { emitEvent } from '../domain/webhook-events';
 import { type Receiver, startReceiver } from '../../test/receiver';
@@ -424,6 +425,17 @@ describe('webhook events', () => {
       required: ['id', 'type', 'created_at', 'data'],
       properties: { type: { const: 'order.funded' } },
     });
+  });
+
+  it('triggers, for every type, a sample that its own JSON Schema accepts', async () => {
+    const { json } = await organizer('GET', '/v1/webhook-event-types');
+    for (const { type, schema } of json.data as { type: string; schema: Record<string, unknown> }[]) {
+      const event = await trigger(type);
+      const result = z.fromJSONSchema(schema).safeParse(event);
+      expect(result.error?.issues ?? [], type).toEqual([]);
+      if (type === 'order.funded')
+        expect(z.fromJSONSchema(schema).safeParse({ ...event, data: {} }).success).toBe(false);
+    }
   });
 
   it('triggers a sample event of a type, and rejects an unknown type', async () => {
