@@ -377,3 +377,85 @@ describe('refunds for other areas, and the automatic lock', () => {
     });
   });
 });
+
+describe('every orders, payouts and ledger operation', () => {
+  const some = '00000000-0000-4000-8000-000000000001';
+  it.each([
+    ['GET', '/v1/sponsorship-orders'],
+    ['GET', `/v1/sponsorship-orders/${some}`],
+    ['POST', `/v1/sponsorship-orders/${some}:fund`],
+    ['POST', `/v1/sponsorship-orders/${some}:lock`],
+    ['POST', `/v1/sponsorship-orders/${some}:release`],
+    ['POST', `/v1/sponsorship-orders/${some}:cancel`],
+    ['POST', `/v1/sponsorship-orders/${some}:refund`],
+    ['GET', '/v1/payouts'],
+    ['GET', `/v1/payouts/${some}`],
+    ['GET', '/v1/payout-configuration'],
+    ['PUT', '/v1/payout-configuration'],
+    ['POST', '/v1/payout-configuration:onboard'],
+    ['GET', '/v1/ledger/accounts'],
+    ['GET', '/v1/ledger/transactions'],
+  ])('answers 401 to %s %s without credentials', async (method, path) => {
+    const res = await api(server, undefined)(method, path, { body: method === 'GET' ? undefined : {} });
+    expect(res.status).toBe(401);
+  });
+
+  it.each([
+    ['GET', '/v1/sponsorship-orders?status=shipped', undefined],
+    ['GET', '/v1/sponsorship-orders?event_id=nope', undefined],
+    ['GET', '/v1/payouts?status=sent', undefined],
+    ['GET', '/v1/ledger/accounts?kind=cash', undefined],
+    ['POST', ':refund', { amount_cents: 0 }],
+    ['POST', ':refund', { amount_cents: 10, extra: true }],
+    ['POST', ':cancel', { reason: '' }],
+    ['POST', ':fund', {}],
+    [
+      'POST',
+      '/v1/payout-configuration:onboard',
+      { return_url: 'not a url', refresh_url: 'https://a.example' },
+    ],
+    ['PUT', '/v1/payout-configuration', {}],
+  ])('answers 400 to %s %s with %j and changes nothing', async (method, path, body) => {
+    const { id } = await newOrder();
+    const target = path.startsWith(':') ? `/v1/sponsorship-orders/${id}${path}` : path;
+    const caller = path === ':fund' || path === ':cancel' ? sponsor : organizer;
+    const res = await caller(method, target, { body });
+    expect(res.status).toBe(400);
+    expect(res.json.type).toContain('validation');
+    expect((await sponsor('GET', `/v1/sponsorship-orders/${id}`)).json.data).toMatchObject({
+      status: 'pending',
+      escrow_state: 'pending',
+    });
+  });
+
+  it('replays lock, release, cancel and refund under an Idempotency-Key', async () => {
+    const { id } = await newOrder();
+    await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    const replay = async (action: string, body?: unknown) => {
+      const headers = { 'idempotency-key': `${action}-${id}` };
+      const first = await organizer('POST', `/v1/sponsorship-orders/${id}:${action}`, { body, headers });
+      const again = await organizer('POST', `/v1/sponsorship-orders/${id}:${action}`, { body, headers });
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(again.json).toEqual(first.json);
+      return first;
+    };
+    expect((await replay('refund', { amount_cents: 1_000 })).json.data.refunds).toHaveLength(1);
+    expect((await replay('lock')).json.data.escrow_state).toBe('locked');
+    await server.db.system((tx) =>
+      tx.query(`update deliverables set status = 'approved' where order_id = $1`, [id]),
+    );
+    expect((await replay('release')).json.data.escrow_state).toBe('released');
+    const other = await newOrder();
+    const headers = { 'idempotency-key': `cancel-${other.id}` };
+    const cancelled = await sponsor('POST', `/v1/sponsorship-orders/${other.id}:cancel`, {
+      body: {},
+      headers,
+    });
+    const again = await sponsor('POST', `/v1/sponsorship-orders/${other.id}:cancel`, { body: {}, headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.json).toEqual(cancelled.json);
+    expect((await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data.refunds).toHaveLength(1);
+  });
+});
