@@ -103,7 +103,7 @@ describe('yardpass-server', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('shutting down');
-  });
+  }, 20_000);
 
   it('runs dev on embedded PostgreSQL and reuses its seeded credentials on the next run', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-dev-'));
