@@ -36,6 +36,8 @@ async function apply(tx: Tx, event: PaymentsEvent): Promise<{ orderId: string | 
     case 'payment_intent.succeeded': {
       const order = await orderOfIntent(tx, object);
       if (!order) return { orderId: null, changed: 'unknown payment intent' };
+      if (order.status === 'cancelled' && order.escrow_state === 'pending')
+        return { orderId: order.id, changed: 'alert: paid after cancellation, refund it at Stripe' };
       const withIntent = order.stripe_payment_intent_id
         ? order
         : await updateOrder(tx, order.id, { stripe_payment_intent_id: String(object.id) });
@@ -115,7 +117,9 @@ export async function receiveStripeWebhook(
     if (!fresh) return { received: true, duplicate: true };
     const { orderId, changed } = await apply(tx, event);
     if (orderId) await tx.query('update stripe_events set order_id = $2 where id = $1', [event.id, orderId]);
-    deps.log.info({ stripe_event: event.id, type: event.type, order_id: orderId, changed }, 'stripe webhook');
+    const line = { stripe_event: event.id, type: event.type, order_id: orderId, changed };
+    if (changed.startsWith('alert')) deps.log.error(line, 'stripe webhook needs an operator');
+    else deps.log.info(line, 'stripe webhook');
     return { received: true, duplicate: false };
   });
 }
