@@ -10,8 +10,13 @@ type Undici = typeof undici;
  */
 export function defaultFetch(runtime: Runtime = currentRuntime()): Fetch {
   if (!supportsUndici(runtime)) return (url, init) => globalThis.fetch(url, init);
-  let undici: Promise<Fetch> | undefined;
-  return async (url, init) => (await (undici ??= loadUndici()))(url, init);
+  // Once loaded, calls go straight to undici: no extra promise per request.
+  let loaded: Fetch | undefined;
+  let loading: Promise<Fetch> | undefined;
+  return (url, init) =>
+    loaded
+      ? loaded(url, init)
+      : (loading ??= loadUndici().then((fetch) => (loaded = fetch))).then((fetch) => fetch(url, init));
 }
 
 async function loadUndici(): Promise<Fetch> {
