@@ -53,8 +53,8 @@ export interface Db {
   close(): Promise<void>;
 }
 
-function newPool(databaseUrl: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, types });
+function newPool(databaseUrl: string, max: number, options?: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, types, options });
   // A client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
@@ -65,7 +65,9 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
   const pool = newPool(options.databaseUrl, options.max ?? 20);
   // `read` keeps an organization in the session of its connections, so they live in a pool of their own:
   // a connection of `pool` never carries a tenant it was not given in its own transaction.
-  const readPool = newPool(options.databaseUrl, options.max ?? 20);
+  // Their named statements keep one generic plan: the API's reads are few, fixed shapes whose planning
+  // under row-level security can cost more than running them.
+  const readPool = newPool(options.databaseUrl, options.max ?? 20, '-c plan_cache_mode=force_generic_plan');
 
   async function transaction<T>(setting: string, value: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
     // `begin` and the setting travel in one round trip (the simple protocol takes no parameters, so the

@@ -190,8 +190,7 @@ export async function listInbox(tx: Queryable, filter: InboxFilter): Promise<Pro
      order by t.updated_at desc, t.id desc limit ${limit})`,
   );
   // Planning this join under row-level security (events, sponsors, orders each bring their policies) costs
-  // several times its execution; the generic plan is prepared once per connection and is as good here.
-  await tx.query(`select set_config('plan_cache_mode', 'force_generic_plan', true)`);
+  // several times its execution: it is a named statement, whose generic plan the read connections keep.
   const { rows } = await tx.query<ProposalView>({
     name: `proposals.inbox:${sides.join('+')}:${first.key}`,
     text: `select * from (${branches.join(' union all ')}) inbox order by updated_at desc, id desc limit ${limit}`,

@@ -116,7 +116,7 @@ export function createPackage(db: Db, caller: Caller, input: PackageCreateInput)
 }
 
 export async function getPackage(db: Db, caller: Caller, id: string) {
-  const pkg = await db.tenant(caller.orgId, (tx) => findPackage(tx, id));
+  const pkg = await db.read(caller.orgId, (tx) => findPackage(tx, id));
   if (!pkg) throw new NotFoundError('sponsorship package');
   return pkg;
 }
@@ -137,7 +137,7 @@ export function listPackagesPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(
       await listPackages(tx, {
         orgId: caller.orgId,

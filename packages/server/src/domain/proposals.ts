@@ -162,7 +162,7 @@ export function createProposal(db: Db, caller: Caller, input: ProposalCreate, no
 }
 
 export function getProposal(db: Db, caller: Caller, id: string) {
-  return db.tenant(caller.orgId, async (tx) => {
+  return db.read(caller.orgId, async (tx) => {
     const proposal = await findProposalView(tx, id, 'organizer');
     if (!proposal) throw new NotFoundError('proposal');
     const side: Side = proposal.organizer_org_id === caller.orgId ? 'organizer' : 'sponsor';
@@ -178,7 +178,7 @@ export function listProposalsPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(
       await listInbox(tx, {
         orgId: caller.orgId,
