@@ -28,7 +28,7 @@ function positive(name: string, fallback: number): number {
 type Tx = Parameters<Parameters<Db['system']>[0]>[0];
 
 /** Raw rows for `events` spread over the last 30 days (80 % impressions, 10 % post views, 10 % tickets), and
- *  the daily aggregate the ingestion statement would have kept. */
+ *  the people and daily aggregate the ingestion statement would have kept. */
 async function seedRaw(tx: Tx, options: { orgId: string; eventIds: string[]; records: number }) {
   const { orgId, eventIds, records } = options;
   const base = [orgId, eventIds, randomUUID()];
@@ -61,6 +61,13 @@ async function seedRaw(tx: Tx, options: { orgId: string; eventIds: string[]; rec
             case when n % 10 = 0 then 'SPONSOR10' end
        from generate_series(1, $4::int) as n`,
     [...base, Math.round(records * 0.1), sessions],
+  );
+  await tx.query(
+    `insert into analytics_people (org_id, event_id, session_id, last_seen_at, age_segment, city)
+     select $1, event_id, session_id, max(occurred_at), max(age_segment), max(city) from event_impressions_p
+      where event_id = any($2::uuid[]) and session_id is not null group by event_id, session_id
+     on conflict (event_id, session_id) do nothing`,
+    [orgId, eventIds],
   );
   await tx.query(
     `insert into analytics_daily as d (org_id, event_id, day, utm_source, promo_code, impressions, post_views,

@@ -96,8 +96,9 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof RawRecord)[];
 
 /**
- * Stores validated records in one statement: each kind into its partitioned table, and the per-day aggregate
- * (upserted in key order, so concurrent batches of one event cannot deadlock). The records travel as one
+ * Stores validated records in one statement: each kind into its partitioned table, the people (sessions)
+ * seen, and the per-day aggregate (both upserted in key order, so concurrent batches of one event cannot
+ * deadlock). The records travel as one
  * array per column (PostgreSQL reads arrays faster than JSON).
  */
 export async function insertRecords(
@@ -126,7 +127,14 @@ export async function insertRecords(
          utm_source, promo_code, age_segment, city)
        select $1, $2, $3, occurred_at, kind, session_id, coalesce(value_cents, 0), utm_source, promo_code,
               age_segment, city
-         from r where kind in ('ticket_open', 'ticket_purchase'))
+         from r where kind in ('ticket_open', 'ticket_purchase')),
+     people as (
+       insert into analytics_people as p (org_id, event_id, session_id, last_seen_at, age_segment, city)
+       select $1, $2, session_id, max(occurred_at), max(age_segment), max(city)
+         from r where kind = 'impression' and session_id is not null group by session_id order by session_id
+       on conflict (event_id, session_id) do update set
+         last_seen_at = greatest(p.last_seen_at, excluded.last_seen_at),
+         age_segment = coalesce(excluded.age_segment, p.age_segment), city = coalesce(excluded.city, p.city))
      insert into analytics_daily as d (org_id, event_id, day, utm_source, promo_code, impressions, post_views,
        dwell_ms_sum, ticket_opens, ticket_purchases, purchase_value_cents)
      select $1, $2, (occurred_at at time zone 'UTC')::date, coalesce(utm_source, ''), coalesce(promo_code, ''),

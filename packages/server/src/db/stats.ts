@@ -31,19 +31,15 @@ export interface InsightsRow {
 /**
  * The hourly rollup in two set-based statements (insights, then snapshots) for every event with activity in
  * the last 30 days (or only `eventId`): raw windows for the rolling metrics, the daily aggregate for the
- * all-time total. A person is a session of the last 30 days, counted once, under its age segment and city
- * (the greatest, should it report several); segments and cities below `minSegment` people are not stored.
+ * all-time total, the people kept at ingestion for the audience. A person is a session seen in the last 30
+ * days, counted once, under the latest age segment and city it reported; segments and cities below
+ * `minSegment` people are not stored.
  */
 export async function rollup(
   tx: Tx,
   options: { now: Date; minSegment: number; eventId?: string },
 ): Promise<{ events: number; snapshots: number }> {
   const params = [options.now.toISOString(), options.eventId ?? null, options.minSegment];
-  // One hash of every session of the month per event: room to keep it in memory. The planner cannot see
-  // through the row-security filter (it guesses a few thousand rows) and would sort the month's sessions by
-  // text instead: measured twice as slow at a million records.
-  await tx.query(`set local work_mem = '256MB'`);
-  await tx.query('set local enable_sort = off');
   await tx.query(
     `create temporary table rollup_active on commit drop as
        select event_id, min(org_id::text)::uuid as org_id from analytics_daily
@@ -53,10 +49,8 @@ export async function rollup(
   );
   await tx.query(
     `with people as (
-       select event_id, session_id, max(age_segment) as age_segment, max(city) as city from event_impressions_p
-        where occurred_at > $1::timestamptz - interval '30 days' and occurred_at <= $1
-          and session_id is not null and event_id in (select event_id from rollup_active)
-        group by event_id, session_id),
+       select event_id, age_segment, city from analytics_people
+        where last_seen_at > $1::timestamptz - interval '30 days' and event_id in (select event_id from rollup_active)),
      reach as (select event_id, count(*) as n from people group by event_id),
      ages as (
        select event_id, age_segment, count(*) as n from people

@@ -110,6 +110,18 @@ create table analytics_daily (
 );
 create index analytics_daily_day_idx on analytics_daily (day, event_id);
 
+-- One row per person (session) of an event with impressions: when last seen, and the latest age segment and
+-- city reported. Kept by the ingestion statement, so the rollup counts people without hashing every raw row.
+create table analytics_people (
+  org_id uuid not null references organizations on delete cascade,
+  event_id uuid not null references events on delete cascade,
+  session_id text not null,
+  last_seen_at timestamptz not null,
+  age_segment text,
+  city text,
+  primary key (event_id, session_id)
+);
+
 -- One row per accepted batch: a replay of the same batch_id for the event stores nothing again.
 create table analytics_batches (
   org_id uuid not null references organizations on delete cascade,
@@ -202,7 +214,7 @@ declare t text;
 begin
   foreach t in array array['event_impressions_p', 'post_views_p', 'ticket_analytics_p',
       'event_impressions_p_default', 'post_views_p_default', 'ticket_analytics_p_default',
-      'analytics_daily', 'analytics_batches', 'event_audience_insights'] loop
+      'analytics_daily', 'analytics_people', 'analytics_batches', 'event_audience_insights'] loop
     execute format('alter table %I enable row level security', t);
     execute format('alter table %I force row level security', t);
     execute format('create policy tenant on %I using (org_id = yardpass_current_org() or yardpass_is_system())', t);
@@ -215,7 +227,7 @@ drop index if exists event_stat_snapshots_event_captured_idx;
 alter table sponsorship_orders drop column if exists attribution_utm_sources,
   drop column if exists attribution_promo_codes;
 alter table sponsors drop column if exists attribution_utm_sources, drop column if exists attribution_promo_codes;
-drop table if exists event_audience_insights, analytics_batches, analytics_daily;
+drop table if exists event_audience_insights, analytics_batches, analytics_people, analytics_daily;
 drop function if exists yardpass_roi_analytics;
 drop function if exists yardpass_ensure_analytics_partitions;
 drop table if exists event_impressions_p, post_views_p, ticket_analytics_p;
