@@ -132,7 +132,8 @@ describe('ledger', () => {
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 random histories of real database work: seconds on a busy machine.
+  }, 60_000);
 
   it('refuses an unbalanced transaction and any change to an entry, in the database itself', async () => {
     const client = await server.db.pool.connect();
