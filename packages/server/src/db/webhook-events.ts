@@ -121,9 +121,14 @@ export async function fanOutWebhookEvents(
   options: { eventId: string; limit: number; leaseMs: number },
 ): Promise<ClaimedDelivery[]> {
   const { rows } = await tx.query<ClaimedDelivery>(
-    `with picked as (
-       select id from webhook_events where fanned_out_at is null
-        order by id = $1 desc, created_at limit $2 for update skip locked
+    `with own as (
+       select id from webhook_events where id = $1 and fanned_out_at is null for update skip locked
+     ), others as (
+       -- oldest first through the partial index of unfanned events, however long the backlog
+       select id from webhook_events where fanned_out_at is null and id <> $1
+        order by created_at limit $2::int - 1 for update skip locked
+     ), picked as (
+       select id from own union all select id from others
      ), event as (
        update webhook_events e set fanned_out_at = now() from picked where e.id = picked.id
        returning e.id, e.org_id, e.type, e.created_at, e.data
