@@ -1,5 +1,5 @@
 import { createParser } from 'eventsource-parser';
-import { APIUserAbortError, YardpassError } from '../errors.js';
+import { APIConnectionError, APIUserAbortError, YardpassError } from '../errors.js';
 import type { webhooks } from '../generated/openapi.js';
 import type { RequestOptions } from '../options.js';
 import { APIResource } from '../resource.js';
@@ -33,7 +33,10 @@ export interface WebhookStreamOptions {
   signal?: AbortSignal;
   /** Called each time the stream is (re)connected. */
   onConnect?: () => void;
-  /** Wait before reconnecting after the connection drops (default 1000 ms). */
+  /**
+   * Wait before reconnecting after the connection drops, and between tries while the server is away
+   * (default 1000 ms). A first connection that fails, and any error answer, throw.
+   */
   reconnectDelayMs?: number;
 }
 
@@ -299,7 +302,9 @@ export class Webhooks extends APIResource {
 
 async function* streamEvents(send: Send, options: WebhookStreamOptions): AsyncGenerator<WebhookEvent> {
   let lastEventId = options.lastEventId;
+  let connected = false;
   const { signal } = options;
+  const pause = () => new Promise((resolve) => setTimeout(resolve, options.reconnectDelayMs ?? 1000));
   while (!signal?.aborted) {
     const request: RequestOptions = {
       signal,
@@ -318,10 +323,15 @@ async function* streamEvents(send: Send, options: WebhookStreamOptions): AsyncGe
       }));
     } catch (error) {
       if (error instanceof APIUserAbortError) return;
-      throw error;
+      // Like EventSource: once connected, a server that is away (restarting) is waited for; a first
+      // connection that fails, or any error answer, is thrown.
+      if (!connected || !(error instanceof APIConnectionError)) throw error;
+      await pause();
+      continue;
     }
     if (!(body instanceof ReadableStream))
       throw new YardpassError('The server did not answer with an event stream.', { code: 'invalid-stream' });
+    connected = true;
     options.onConnect?.();
     const queue: WebhookEvent[] = [];
     const parser = createParser({
@@ -349,6 +359,6 @@ async function* streamEvents(send: Send, options: WebhookStreamOptions): AsyncGe
       cancel();
     }
     if (signal?.aborted) return;
-    await new Promise((resolve) => setTimeout(resolve, options.reconnectDelayMs ?? 1000));
+    await pause();
   }
 }
