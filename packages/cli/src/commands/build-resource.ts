@@ -196,9 +196,8 @@ async function runItem(options: {
   else if (values.json) io.json(result);
   else if (!spec.silent && item) io.print(detail({ item, title: labelOf(resource, item)?.name, io }));
   if (spec.done) {
-    // A deletion answers only `{ id, deleted }`: name the item as it was known before.
-    // An action may answer something else than the item (a message on a proposal): then name the item by
-    // its id.
+    // Name the item acted on: a deletion answers only `{ id, deleted }`, and some actions answer something
+    // else (a message on a proposal); then it is named as it was known before, or by its id.
     const same = item !== undefined && (target === '' || item.id === target);
     const named = same && labelOf(resource, item) ? item : (known ?? (target ? undefined : item));
     io.success(`${spec.done} ${describe({ resource, item: named, id: target })}`);
