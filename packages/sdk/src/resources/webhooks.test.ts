@@ -42,7 +42,7 @@ describe('webhooks.events.stream', () => {
           lastEventId: headers.get('last-event-id'),
           types: new URL(url).searchParams.get('types'),
         });
-        return Promise.resolve().then(answers[requests.length - 1]!);
+        return Promise.resolve().then(() => answers[requests.length - 1]!());
       },
     });
     const controller = new AbortController();
