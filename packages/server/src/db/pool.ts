@@ -5,10 +5,20 @@ export type Queryable = Pick<pg.PoolClient, 'query'>;
 /** A client inside a transaction opened by {@link Db.tenant} or {@link Db.system}. */
 export type Tx = Queryable;
 
+// `2026-11-24 01:02:03.456789+00`, what PostgreSQL sends in the UTC session time zone set below.
+const UTC_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?(?:\+00)?$/;
+
+/** A timestamp as the API answers it (RFC 3339 UTC, milliseconds), without a Date on the common path. */
+export function isoTimestamp(value: string): string {
+  const match = UTC_TIMESTAMP.exec(value);
+  if (!match) return new Date(value).toISOString();
+  return `${match[1]}T${match[2]}.${(match[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+}
+
 // Timestamps leave the database as ISO strings (RFC 3339 UTC), which is what the API answers.
 const types = {
   getTypeParser: ((oid: number, format?: string) => {
-    if (oid === 1184 || oid === 1114) return (value: string) => new Date(value).toISOString();
+    if (oid === 1184 || oid === 1114) return isoTimestamp;
     if (oid === 20) return (value: string) => Number(value);
     return pg.types.getTypeParser(oid, format as 'text') as (value: string) => unknown;
   }) as typeof pg.types.getTypeParser,
@@ -54,7 +64,12 @@ export interface Db {
 }
 
 function newPool(databaseUrl: string, max: number, options?: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, types, options });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    types,
+    options: ['-c timezone=UTC', options].filter(Boolean).join(' '),
+  });
   // A client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));

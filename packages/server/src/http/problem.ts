@@ -1,5 +1,21 @@
+import pg from 'pg';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
+
+// Serialization failure, deadlock, lock not available: the request lost a race and may simply be retried.
+const RETRYABLE_PG_CODES = new Set(['40001', '40P01', '55P03']);
+
+function lockConflict(error: unknown): AppError | undefined {
+  if (!(error instanceof pg.DatabaseError) || !RETRYABLE_PG_CODES.has(error.code ?? '')) return undefined;
+  return new AppError({
+    code: 'lock_conflict',
+    status: 409,
+    title: 'Conflict with a concurrent request',
+    detail:
+      'Another request changed the same data at the same moment; retry (with the same Idempotency-Key).',
+    headers: { 'retry-after': '1' },
+  });
+}
 
 export const PROBLEM_BASE = 'https://yardpass.dev/problems/';
 
@@ -8,7 +24,7 @@ export function problemResponse(
   error: unknown,
   context: { requestId: string; log: Logger; instance?: string },
 ): Response {
-  const known = error instanceof AppError ? error : undefined;
+  const known = error instanceof AppError ? error : lockConflict(error);
   if (!known) context.log.error({ err: error, request_id: context.requestId }, 'unhandled error');
   const status = known?.status ?? 500;
   const body = {

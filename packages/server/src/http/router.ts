@@ -241,7 +241,10 @@ async function execute(
     caller,
     header: (name) => c.req.header(name),
     rawBody: requestBody.raw,
-    signal: c.req.raw.signal,
+    // A getter: the adapter builds the full Request (tens of µs) only for the handlers that need it.
+    get signal() {
+      return c.req.raw.signal;
+    },
   } as HandlerInput<ApiOperationId>);
   if ('response' in reply) return reply.response;
 
