@@ -28,9 +28,14 @@ export interface WebhookDeliveryRow {
 const deliveryColumns = `d.id, d.event_id, e.type as event_type, d.endpoint_id, d.status, d.attempt_count,
   d.next_attempt_at, d.last_attempt_at, d.last_error, d.created_at`;
 
-const enqueue = (id: string) =>
-  `graphile_worker.add_job('webhooks.deliver', json_build_object('delivery_id', ${id}),
-     job_key := 'webhook-delivery:' || ${id}, job_key_mode := 'replace')`;
+/**
+ * `add_job` for a delivery's next attempt, one job per delivery (its job key). Each endpoint's jobs share
+ * a named queue, so they run one at a time: an endpoint that hangs holds one worker slot, not all of them.
+ */
+const enqueue = (row: string, runAt = 'now()') =>
+  `graphile_worker.add_job('webhooks.deliver', json_build_object('delivery_id', ${row}.id),
+     queue_name := 'webhooks:' || ${row}.endpoint_id, run_at := ${runAt},
+     job_key := 'webhook-delivery:' || ${row}.id, job_key_mode := 'replace')`;
 
 export async function findWebhookDelivery(
   tx: Queryable,
@@ -89,15 +94,23 @@ export async function listWebhookAttempts(
   return byDelivery;
 }
 
+/** Enqueues the jobs of the given deliveries, due now. */
+export async function enqueueWebhookDeliveries(tx: Tx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query(`select count(${enqueue('d')}) from webhook_deliveries d where d.id = any($1::uuid[])`, [
+    ids,
+  ]);
+}
+
 /** Starts a delivery's schedule over, due now, and enqueues its job. */
 export async function replayWebhookDelivery(tx: Tx, id: string): Promise<void> {
   await tx.query(
     `with replayed as (
        update webhook_deliveries set status = 'pending', schedule_attempts = 0, next_attempt_at = now(),
               last_error = null, locked_until = null, updated_at = now()
-        where id = $1 returning id
+        where id = $1 returning id, endpoint_id
      )
-     select ${enqueue('id')} from replayed`,
+     select ${enqueue('replayed')} from replayed`,
     [id],
   );
 }
@@ -115,9 +128,9 @@ export async function replayFailedWebhookDeliveries(
         where e.id = d.event_id and d.endpoint_id = $1 and d.status in ('failed', 'dead')
           and (d.locked_until is null or d.locked_until < now())
           and e.created_at >= $2 and e.created_at < $3
-       returning d.id
+       returning d.id, d.endpoint_id
      )
-     select count(${enqueue('id')})::int as replayed from replayed`,
+     select count(${enqueue('replayed')})::int as replayed from replayed`,
     [filter.endpointId, filter.since, filter.until],
   );
   return rows[0]?.replayed ?? 0;
@@ -196,11 +209,9 @@ export async function recordWebhookAttempt(
               last_error = $7, updated_at = now(),
               next_attempt_at = case when $8 = 'failed' then now() + $9::float8 * interval '1 millisecond' end
         where id = $2
-       returning id, next_attempt_at
+       returning id, endpoint_id, next_attempt_at
      ), job as (
-       select graphile_worker.add_job('webhooks.deliver', json_build_object('delivery_id', id),
-                run_at := next_attempt_at, job_key := 'webhook-delivery:' || id, job_key_mode := 'replace')
-         from delivery where $8 = 'failed'
+       select ${enqueue('delivery', 'delivery.next_attempt_at')} from delivery where $8 = 'failed'
      ), endpoint as (
        update webhook_endpoints
           set failing_since = case when $10 then null else coalesce(failing_since, now()) end
@@ -251,7 +262,7 @@ export async function killEndpointDeliveries(tx: Tx, endpointId: string, reason:
  */
 export async function requeueStrandedWebhookDeliveries(tx: Tx, graceMs: number): Promise<number> {
   const { rows } = await tx.query<{ requeued: number }>(
-    `select count(${enqueue('id')})::int as requeued from webhook_deliveries
+    `select count(${enqueue('d')})::int as requeued from webhook_deliveries d
       where status in ('pending', 'failed') and next_attempt_at <= now() - $1::float8 * interval '1 millisecond'
         and (locked_until is null or locked_until < now())`,
     [graceMs],

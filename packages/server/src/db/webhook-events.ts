@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Cursor } from './pagination';
 import type { Queryable, Tx } from './pool';
-import type { ClaimedDelivery } from './webhook-deliveries';
+import { type ClaimedDelivery, enqueueWebhookDeliveries } from './webhook-deliveries';
 
 export interface WebhookEventRow {
   id: string;
@@ -59,7 +59,7 @@ export async function insertTargetedWebhookEvent(
        select org_id, id, $4, now() from event returning id
      ), job as (
        select graphile_worker.add_job('webhooks.deliver', json_build_object('delivery_id', delivery.id),
-                job_key := 'webhook-delivery:' || delivery.id),
+                queue_name := 'webhooks:' || $4, job_key := 'webhook-delivery:' || delivery.id),
               pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id)
          from delivery, event
      )
@@ -113,14 +113,16 @@ export async function listWebhookEventsAfter(
 /**
  * Fans out `eventId` and up to `limit - 1` other events not fanned out yet (oldest first; rows another
  * worker holds are skipped): one delivery per enabled endpoint of the event's organization whose filter
- * takes it. Each new delivery is answered already leased for its first attempt (`leaseMs`), with what the
- * attempt needs; a worker that dies before attempting leaves leases that run out for the sweep to find.
+ * takes it. New deliveries to healthy endpoints are answered already leased for their first attempt
+ * (`leaseMs`), with what the attempt needs; a worker that dies before attempting leaves leases that run out
+ * for the sweep to find. Those to an endpoint that is failing get a job in that endpoint's queue instead,
+ * so a hanging endpoint cannot slow the first attempts of healthy ones.
  */
 export async function fanOutWebhookEvents(
   tx: Tx,
   options: { eventId: string; limit: number; leaseMs: number },
 ): Promise<ClaimedDelivery[]> {
-  const { rows } = await tx.query<ClaimedDelivery>(
+  const { rows } = await tx.query<ClaimedDelivery & { leased: boolean }>(
     `with own as (
        select id from webhook_events where id = $1 and fanned_out_at is null for update skip locked
      ), others as (
@@ -134,11 +136,14 @@ export async function fanOutWebhookEvents(
        returning e.id, e.org_id, e.type, e.created_at, e.data
      ), inserted as (
        insert into webhook_deliveries (org_id, event_id, endpoint_id, next_attempt_at, locked_until)
-       select e.org_id, e.id, ep.id, now(), now() + $3::float8 * interval '1 millisecond' from event e
+       select e.org_id, e.id, ep.id, now(),
+              case when ep.failing_since is null then now() + $3::float8 * interval '1 millisecond' end
+         from event e
          join webhook_endpoints ep on ep.org_id = e.org_id and ep.enabled
           and (ep.event_types is null or e.type = any(ep.event_types))
        on conflict (event_id, endpoint_id) do nothing
-       returning id, org_id, endpoint_id, event_id, attempt_count, schedule_attempts
+       returning id, org_id, endpoint_id, event_id, attempt_count, schedule_attempts,
+                 locked_until is not null as leased
      )
      select i.*, e.type as event_type, e.created_at as event_created_at, e.data::text as data_json,
             ep.url, ep.enabled, ep.secret,
@@ -146,7 +151,11 @@ export async function fanOutWebhookEvents(
        from inserted i join event e on e.id = i.event_id join webhook_endpoints ep on ep.id = i.endpoint_id`,
     [options.eventId, options.limit, options.leaseMs],
   );
-  return rows;
+  await enqueueWebhookDeliveries(
+    tx,
+    rows.filter((row) => !row.leased).map((row) => row.id),
+  );
+  return rows.filter((row) => row.leased);
 }
 
 /** Re-enqueues the fan-out of events left unfanned (their job died with a worker) before `before`. */

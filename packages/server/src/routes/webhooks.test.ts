@@ -317,6 +317,38 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     }
   });
 
+  it('keeps a hanging endpoint from slowing the deliveries to a healthy one', async () => {
+    const slow = await startReceiver();
+    slow.answer(() => ({ status: 0 }));
+    receiver.answer(() => ({ status: 200 }));
+    try {
+      const hanging = await createEndpoint({ url: slow.url, event_types: ['event_sponsorship.updated'] });
+      const healthy = await createEndpoint({ event_types: ['event_sponsorship.updated'] });
+      // One timed-out attempt marks the endpoint as failing; its deliveries then wait in its own queue.
+      const first = await trigger('event_sponsorship.updated');
+      await vi.waitFor(
+        async () => expect((await deliveryOf(first.id, hanging.id))?.attempts).toHaveLength(1),
+        { timeout: 5000, interval: 50 },
+      );
+      const started = Date.now();
+      const events = await Promise.all(
+        Array.from({ length: 30 }, () => trigger('event_sponsorship.updated')),
+      );
+      for (const event of events) await settled(event.id, healthy.id, 'succeeded');
+      const elapsed = Date.now() - started;
+      // Thirty 1 s timeouts one after the other take 30 s; the healthy endpoint got everything long before.
+      expect(elapsed).toBeLessThan(8000);
+      const { json } = await organizer(
+        'GET',
+        `/v1/webhook-deliveries?endpoint_id=${hanging.id}&status=pending&limit=100`,
+      );
+      expect(json.data.length).toBeGreaterThan(10);
+      await organizer('PATCH', `/v1/webhook-endpoints/${hanging.id}`, { body: { enabled: false } });
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('honours Retry-After within its bound', async () => {
     const endpoint = await createEndpoint({ event_types: ['order.cancelled'] });
     receiver.answer((request, index) =>
