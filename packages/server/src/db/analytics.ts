@@ -98,7 +98,9 @@ const COLUMNS = [
 /**
  * Stores validated records in one statement: each kind into its partitioned table, the people (sessions)
  * seen, and the per-day aggregate (both upserted in key order, so concurrent batches of one event cannot
- * deadlock). The records travel as one
+ * deadlock). A person already seen within the hour with the same attributes is left alone: the same
+ * sessions recur in every batch of a live event, and upserting them would make concurrent batches queue on
+ * their row locks. The records travel as one
  * array per column (PostgreSQL reads arrays faster than JSON).
  */
 export async function insertRecords(
@@ -128,10 +130,18 @@ export async function insertRecords(
        select $1, $2, $3, occurred_at, kind, session_id, coalesce(value_cents, 0), utm_source, promo_code,
               age_segment, city
          from r where kind in ('ticket_open', 'ticket_purchase')),
+     seen as (
+       select session_id, max(occurred_at) as at, max(age_segment) as age_segment, max(city) as city
+         from r where kind = 'impression' and session_id is not null group by session_id),
      people as (
        insert into analytics_people as p (org_id, event_id, session_id, last_seen_at, age_segment, city)
-       select $1, $2, session_id, max(occurred_at), max(age_segment), max(city)
-         from r where kind = 'impression' and session_id is not null group by session_id order by session_id
+       select $1, $2, s.session_id, s.at, s.age_segment, s.city from seen s
+        where not exists (
+          select from analytics_people q where q.event_id = $2 and q.session_id = s.session_id
+             and q.last_seen_at >= s.at - interval '1 hour'
+             and (s.age_segment is null or s.age_segment = q.age_segment)
+             and (s.city is null or s.city = q.city))
+        order by s.session_id
        on conflict (event_id, session_id) do update set
          last_seen_at = greatest(p.last_seen_at, excluded.last_seen_at),
          age_segment = coalesce(excluded.age_segment, p.age_segment), city = coalesce(excluded.city, p.city))

@@ -318,6 +318,31 @@ describe('stats and audience consents', () => {
     expect((await organizer('GET', `/v1/events/${eventId}/stats`)).json.data.audience.geo_top3).toEqual([]);
   });
 
+  it('counts a person once across batches, under the segment and city reported later', async () => {
+    const eventId = await createEvent('Returning Fest');
+    const visit = (attributes: object) =>
+      ['a', 'b', 'c'].map((session) => ({
+        kind: 'impression',
+        occurred_at: hoursAgo(1),
+        session_id: session,
+        ...attributes,
+      }));
+    await ingest(eventId, visit({}));
+    await ingest(eventId, visit({ age_segment: '25-34', city: 'Austin' }));
+    await ingest(eventId, visit({}));
+    for (const segment_key of ['age:25-34', 'city:Austin'])
+      await organizer('PUT', `/v1/events/${eventId}/audience-consents`, {
+        body: { segment_key, scope: 'aggregated' },
+      });
+    const { json } = await organizer('POST', `/v1/events/${eventId}/stats:refresh`);
+    expect(json.data.metrics).toMatchObject({ impressions_24h: 9, reach_estimate_30d: 3 });
+    expect(json.data.audience).toMatchObject({
+      estimated_reach: 3,
+      age_segments: { '25-34': 1 },
+      geo_top3: ['Austin'],
+    });
+  });
+
   it('rolls up every event with activity in one job run, with an honest empty answer before any', async () => {
     const quiet = await createEvent('Quiet Fest');
     const before = await organizer('GET', `/v1/events/${quiet}/stats`);
