@@ -140,7 +140,10 @@ export async function insertRecords(
           select from analytics_people q where q.event_id = $2 and q.session_id = s.session_id
              and q.last_seen_at >= s.at - interval '1 hour'
              and (s.age_segment is null or s.age_segment = q.age_segment)
-             and (s.city is null or s.city = q.city))
+             and (s.city is null or s.city = q.city)
+           -- \`offset 0\` keeps this a lookup by primary key per session: as an anti join the planner
+           -- chose a nested loop over all the event's people (2.5 s for 5,000 sessions).
+           offset 0)
         order by s.session_id
        on conflict (event_id, session_id) do update set
          last_seen_at = greatest(p.last_seen_at, excluded.last_seen_at),
