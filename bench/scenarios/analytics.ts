@@ -162,7 +162,13 @@ async function benchRollup(db: Db, orgId: string): Promise<Row> {
   const eventIds = await createEvents(db, orgId, EVENTS, 'Rollup event');
   process.stderr.write(`rollup: seeding ${ROLLUP_RECORDS.toLocaleString('en-US')} raw records …\n`);
   await db.system((tx) => seedRaw(tx, { orgId, eventIds, records: ROLLUP_RECORDS }));
-  for (const table of ['event_impressions_p', 'post_views_p', 'ticket_analytics_p', 'analytics_daily'])
+  for (const table of [
+    'event_impressions_p',
+    'post_views_p',
+    'ticket_analytics_p',
+    'analytics_daily',
+    'analytics_people',
+  ])
     await db.pool.query(`vacuum analyze ${table}`);
   process.stderr.write('rollup: measuring …\n');
   const started = performance.now();

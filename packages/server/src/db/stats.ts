@@ -47,6 +47,8 @@ export async function rollup(
         group by event_id`,
     params.slice(0, 2),
   );
+  // Temporary tables are never analysed automatically; without statistics the planner guesses their size.
+  await tx.query('analyze rollup_active');
   await tx.query(
     `with people as (
        select event_id, age_segment, city from analytics_people
