@@ -9,6 +9,16 @@ const fields: readonly Field[] = [
   { name: 'website_url', description: 'Website URL', nullable: true },
   { name: 'industry', description: 'Industry, e.g. beverages', nullable: true },
   { name: 'visibility', description: 'Who can see the sponsor (default private)', choices: visibility },
+  {
+    name: 'attribution_utm_sources',
+    description: 'utm_source values attributed to it in ROI reports',
+    type: 'list',
+  },
+  {
+    name: 'attribution_promo_codes',
+    description: 'Promo codes attributed to it in ROI reports',
+    type: 'list',
+  },
 ];
 
 const profileFields: readonly Field[] = [

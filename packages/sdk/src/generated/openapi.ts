@@ -2688,6 +2688,8 @@ export interface components {
             website_url: string | null;
             industry: string | null;
             visibility: components["schemas"]["SponsorVisibility"];
+            attribution_utm_sources: components["schemas"]["AttributionUtmSources"];
+            attribution_promo_codes: components["schemas"]["AttributionPromoCodes"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2702,6 +2704,8 @@ export interface components {
             industry?: string | null;
             /** @default private */
             visibility?: components["schemas"]["SponsorVisibility"];
+            attribution_utm_sources?: components["schemas"]["AttributionUtmSources"];
+            attribution_promo_codes?: components["schemas"]["AttributionPromoCodes"];
         };
         SponsorUpdate: {
             name?: string;
@@ -2711,7 +2715,13 @@ export interface components {
             website_url?: string | null;
             industry?: string | null;
             visibility?: components["schemas"]["SponsorVisibility"];
+            attribution_utm_sources?: components["schemas"]["AttributionUtmSources"];
+            attribution_promo_codes?: components["schemas"]["AttributionPromoCodes"];
         };
+        /** @description `utm_source` values of this sponsor's campaigns: ticket purchases carrying one are attributed to it in ROI reports. */
+        AttributionUtmSources: string[];
+        /** @description Promo codes of this sponsor; ticket purchases using one are attributed to it in ROI reports. */
+        AttributionPromoCodes: string[];
         ActivationPreferences: {
             /** @description Brand-safety tags of events this sponsor will not appear at. */
             avoid_tags?: string[];

@@ -8,14 +8,16 @@ export type SponsorInput = components['schemas']['SponsorCreate'];
 export type SponsorProfileRow = components['schemas']['SponsorProfile'];
 export type SponsorProfileInput = components['schemas']['SponsorProfileInput'];
 
-const columns = 'id, org_id, name, logo_url, website_url, industry, visibility, created_at, updated_at';
+const columns = `id, org_id, name, logo_url, website_url, industry, visibility, attribution_utm_sources,
+  attribution_promo_codes, created_at, updated_at`;
 const profileColumns = `sponsor_id, industry, preferred_categories as categories, budget_min_cents, budget_max_cents,
   currency, target_audience, regions, objectives, activation_preferences, updated_at`;
 
 export async function insertSponsor(tx: Tx, orgId: string, input: SponsorInput): Promise<SponsorRow> {
   const { rows } = await tx.query<SponsorRow>(
-    `insert into sponsors (org_id, name, logo_url, website_url, industry, visibility)
-     values ($1, $2, $3, $4, $5, $6) returning ${columns}`,
+    `insert into sponsors (org_id, name, logo_url, website_url, industry, visibility, attribution_utm_sources,
+       attribution_promo_codes)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${columns}`,
     [
       orgId,
       input.name,
@@ -23,6 +25,8 @@ export async function insertSponsor(tx: Tx, orgId: string, input: SponsorInput):
       input.website_url ?? null,
       input.industry ?? null,
       input.visibility ?? 'private',
+      input.attribution_utm_sources ?? [],
+      input.attribution_promo_codes ?? [],
     ],
   );
   return rows[0]!;

@@ -39,7 +39,10 @@ export function startWorker(options: {
     }),
     ...webhookTasks({ db, config, log, clock }),
     'stats.rollup': async () => {
-      const result = await rollupStats(db, { now: clock(), minSegment: config.YARDPASS_AUDIENCE_MIN_SEGMENT });
+      const result = await rollupStats(db, {
+        now: clock(),
+        minSegment: config.YARDPASS_AUDIENCE_MIN_SEGMENT,
+      });
       log.info({ job: 'stats.rollup', ...result }, 'stats rollup done');
     },
     'analytics.partitions': async () => {

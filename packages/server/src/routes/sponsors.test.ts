@@ -67,6 +67,27 @@ describe('sponsors', () => {
     expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(field);
   });
 
+  it('keeps the codes that attribute ticket sales to the sponsor in ROI reports', async () => {
+    const created = await sponsor('POST', '/v1/sponsors', {
+      body: { name: 'Codes Co', attribution_utm_sources: ['codes-ig'], attribution_promo_codes: ['CODES10'] },
+    });
+    expect(created.json.data).toMatchObject({
+      attribution_utm_sources: ['codes-ig'],
+      attribution_promo_codes: ['CODES10'],
+    });
+    const id = created.json.data.id as string;
+    const updated = await sponsor('PATCH', `/v1/sponsors/${id}`, {
+      body: { attribution_promo_codes: ['CODES10', 'CODES20'] },
+    });
+    expect(updated.json.data).toMatchObject({
+      attribution_utm_sources: ['codes-ig'],
+      attribution_promo_codes: ['CODES10', 'CODES20'],
+    });
+    const empty = await sponsor('PATCH', `/v1/sponsors/${id}`, { body: { attribution_utm_sources: [''] } });
+    expect(empty.status).toBe(400);
+    expect(empty.json.errors[0].path).toBe('/attribution_utm_sources/0');
+  });
+
   it('rejects an upside-down budget range and an empty update', async () => {
     const { json } = await sponsor('POST', '/v1/sponsors', { body: { name: 'Budget Brand' } });
     const id = json.data.id as string;
