@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server.js';
-import { assertBuilt, isolatedEnv, yardpass } from './binary.js';
+import { assertBuilt, loggedInEnv, yardpass } from './binary.js';
 
 let server: TestServer;
 let env: Record<string, string>;
@@ -25,9 +25,7 @@ const rawCount = (id: string) =>
 beforeAll(async () => {
   assertBuilt();
   server = await startTestServer();
-  env = await isolatedEnv();
-  const login = await run('login', '--api-key', server.organizer.apiKey, '--base-url', server.baseUrl);
-  expect(login.code, login.stderr).toBe(0);
+  env = await loggedInEnv(server.baseUrl, server.organizer.apiKey);
   const { json } = await organizer()('POST', '/v1/events', {
     body: { title: 'CLI Fest', starts_at: '2026-07-01T18:00:00Z', ends_at: '2026-07-01T23:00:00Z' },
   });

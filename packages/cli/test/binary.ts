@@ -27,6 +27,14 @@ export async function isolatedEnv(extra: Record<string, string> = {}): Promise<R
   };
 }
 
+/** A fresh configuration home logged in to `baseUrl` with `apiKey`: how a test runs `yardpass` as one org. */
+export async function loggedInEnv(baseUrl: string, apiKey: string): Promise<Record<string, string>> {
+  const env = await isolatedEnv();
+  const login = await yardpass({ args: ['login', '--api-key', apiKey, '--base-url', baseUrl], env });
+  if (login.code !== 0) throw new Error(`yardpass login failed (${login.code}): ${login.stderr}`);
+  return env;
+}
+
 export interface Result {
   code: number;
   stdout: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/server.js';
 import { seedCommerce } from '../../server/test/commerce-fixtures.js';
-import { assertBuilt, isolatedEnv, yardpass } from './binary.js';
+import { assertBuilt, loggedInEnv, yardpass } from './binary.js';
 
 let server: TestServer;
 let organizerEnv: Record<string, string>;
@@ -12,18 +12,8 @@ const json = <T>(text: string) => JSON.parse(text) as T;
 beforeAll(async () => {
   assertBuilt();
   server = await startTestServer();
-  organizerEnv = await isolatedEnv();
-  sponsorEnv = await isolatedEnv();
-  for (const [env, org] of [
-    [organizerEnv, server.organizer],
-    [sponsorEnv, server.sponsor],
-  ] as const) {
-    const login = await yardpass({
-      args: ['login', '--api-key', org.apiKey, '--base-url', server.baseUrl],
-      env,
-    });
-    expect(login.code, login.stderr).toBe(0);
-  }
+  organizerEnv = await loggedInEnv(server.baseUrl, server.organizer.apiKey);
+  sponsorEnv = await loggedInEnv(server.baseUrl, server.sponsor.apiKey);
 }, 60_000);
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { verify } from '@yardpass/webhook-verifier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../server/test/receiver.js';
 import { startTestServer, type TestServer } from '../../../test/server.js';
-import { assertBuilt, BINARY, isolatedEnv, yardpass } from './binary.js';
+import { assertBuilt, BINARY, loggedInEnv, yardpass } from './binary.js';
 
 let server: TestServer;
 let receiver: Receiver;
@@ -14,9 +14,7 @@ beforeAll(async () => {
   assertBuilt();
   server = await startTestServer({ YARDPASS_ALLOW_PRIVATE_WEBHOOK_URLS: 'true' }, { worker: true });
   receiver = await startReceiver();
-  env = await isolatedEnv();
-  const login = await run('login', '--api-key', server.organizer.apiKey, '--base-url', server.baseUrl);
-  expect(login.code, login.stderr).toBe(0);
+  env = await loggedInEnv(server.baseUrl, server.organizer.apiKey);
 }, 60_000);
 
 afterAll(async () => {
