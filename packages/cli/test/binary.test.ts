@@ -41,6 +41,44 @@ describe('the built yardpass binary against a real server', { timeout: 60_000 },
     });
   });
 
+  it('manages members, package templates and the audit log, and shows the organization', async () => {
+    const invited = await run('members', 'invite', '--email', 'ana@example.com', '--role', 'admin', '--json');
+    expect(invited.code, invited.stderr).toBe(0);
+    const member = json<{ id: string; status: string; role: string }>(invited.stdout);
+    expect(member).toMatchObject({ status: 'pending', role: 'admin' });
+    const demoted = await run('members', 'update', member.id, '--role', 'viewer', '--json');
+    expect(json<{ role: string }>(demoted.stdout).role).toBe('viewer');
+    const members = json<{ id: string }[]>((await run('members', 'list', '--json')).stdout);
+    expect(members.map((m) => m.id)).toContain(member.id);
+    expect((await run('members', 'remove', member.id, '--yes')).code).toBe(0);
+
+    const template = await run(
+      'package-templates',
+      'create',
+      '--title',
+      'Gold',
+      '--tier',
+      'gold',
+      '--price-cents',
+      '150000',
+      '--currency',
+      'USD',
+      '--json',
+    );
+    expect(template.code, template.stderr).toBe(0);
+    const { id: templateId } = json<{ id: string }>(template.stdout);
+    const templates = json<{ id: string }[]>((await run('package-templates', 'list', '--json')).stdout);
+    expect(templates.map((t) => t.id)).toContain(templateId);
+    const missing = await run('package-templates', 'create', '--title', 'No tier', '--no-input');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--tier');
+
+    const audit = json<{ action: string }[]>((await run('audit-log', 'list', '--json')).stdout);
+    expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['member.invite']));
+    const current = await run('orgs', 'current', '--json');
+    expect(json<{ id: string }>(current.stdout).id).toBe(server.organizer.orgId);
+  });
+
   it('creates, gets, lists, updates and deletes an event, printing the API JSON', async () => {
     const created = await run(
       'events',
