@@ -107,20 +107,16 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
   async function read<T>(orgId: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
     if (!SETTING_VALUE.test(orgId)) throw new Error(`Refusing organization id ${orgId}`);
     const client = await readPool.connect();
-    let healthy = true;
     try {
       if (sessionOrg.get(client) !== orgId) {
+        // Forgotten first, so that a failed change is made again on the next use.
         sessionOrg.delete(client);
         await client.query(`select set_config('yardpass.org_id', '${orgId}', false)`);
         sessionOrg.set(client, orgId);
       }
       return await fn(client);
-    } catch (error) {
-      // A read that failed mid-way may have left the session unknown: drop the connection.
-      healthy = false;
-      throw error;
     } finally {
-      client.release(!healthy);
+      client.release();
     }
   }
 
