@@ -1,60 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server.js';
-import { assertBuilt, BINARY, isolatedEnv } from './binary.js';
+import { assertBuilt, isolatedEnv } from './binary.js';
+import { createTerminals } from './terminal.js';
 
 // Real terminals: each test runs the built binary in a tmux pane, types into it and reads the screen.
-const socket = `yardpass-test-${randomUUID().slice(0, 8)}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const terminals = createTerminals();
+const { waitFor, keys } = terminals;
 
 let server: TestServer;
 let env: Record<string, string>;
 
-const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
-
-/** Starts `yardpass …` in a fresh pane; the pane prints `[exit N]` when it ends. */
-function start(args: string[], extraEnv: Record<string, string> = {}): string {
-  const name = `s${randomUUID().slice(0, 8)}`;
-  const assignments = Object.entries({ ...env, ...extraEnv }).map(([key, value]) => `${key}=${quote(value)}`);
-  // `env -i`: the pane must not inherit the test runner's environment (CI=true would turn prompts off).
-  const command = [
-    'env',
-    '-i',
-    ...assignments,
-    quote(process.execPath),
-    quote(BINARY),
-    ...args.map(quote),
-  ].join(' ');
-  tmux(
-    'new-session',
-    '-d',
-    '-s',
-    name,
-    '-x',
-    '160',
-    '-y',
-    '40',
-    // The trap keeps the shell alive through Ctrl+C (the whole pane gets SIGINT) to print the exit code.
-    `sh -c ${quote(`trap true INT; ${command}; echo "[exit $?]"; sleep 60`)}`,
-  );
-  return name;
-}
-
-const screen = (pane: string) => tmux('capture-pane', '-p', '-t', pane);
-
-async function waitFor(pane: string, text: string): Promise<string> {
-  for (let waited = 0; waited < 15_000; waited += 50) {
-    const shown = screen(pane);
-    if (shown.includes(text)) return shown;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`"${text}" never appeared; the screen shows:\n${screen(pane)}`);
-}
-
-const keys = (pane: string, ...sequence: string[]) => tmux('send-keys', '-t', pane, ...sequence);
+/** Starts `yardpass …` as the organizer in a fresh pane. */
+const start = (args: string[], extraEnv: Record<string, string> = {}) =>
+  terminals.start({ ...env, ...extraEnv }, args);
 
 beforeAll(async () => {
   assertBuilt();
@@ -67,11 +27,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // No session was started.
-  }
+  terminals.close();
   await server?.close();
 });
 

@@ -1,13 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server.js';
-import { assertBuilt, BINARY, isolatedEnv, yardpass } from './binary.js';
+import { assertBuilt, isolatedEnv, yardpass } from './binary.js';
+import { createTerminals } from './terminal.js';
 
 // packages, marketplace and proposals through the built binary; `proposals negotiate` on a real terminal (tmux).
-const socket = `yardpass-neg-${randomUUID().slice(0, 8)}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-const quote = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
+const terminals = createTerminals();
+const { start, waitFor, keys } = terminals;
 
 let server: TestServer;
 let organizerEnv: Record<string, string>;
@@ -17,41 +15,6 @@ let sponsorId: string;
 
 const asOrganizer = (...args: string[]) => yardpass({ args, env: organizerEnv });
 const asSponsor = (...args: string[]) => yardpass({ args, env: sponsorEnv });
-
-function start(env: Record<string, string>, args: string[]): string {
-  const name = `n${randomUUID().slice(0, 8)}`;
-  const assignments = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`);
-  const command = [
-    'env',
-    '-i',
-    ...assignments,
-    quote(process.execPath),
-    quote(BINARY),
-    ...args.map(quote),
-  ].join(' ');
-  tmux(
-    'new-session',
-    '-d',
-    '-s',
-    name,
-    '-x',
-    '160',
-    '-y',
-    '50',
-    `sh -c ${quote(`${command}; echo "[exit $?]"; sleep 60`)}`,
-  );
-  return name;
-}
-const screen = (pane: string) => tmux('capture-pane', '-p', '-t', pane);
-async function waitFor(pane: string, text: string): Promise<string> {
-  for (let waited = 0; waited < 15_000; waited += 50) {
-    const shown = screen(pane);
-    if (shown.includes(text)) return shown;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`"${text}" never appeared; the screen shows:\n${screen(pane)}`);
-}
-const keys = (pane: string, ...sequence: string[]) => tmux('send-keys', '-t', pane, ...sequence);
 
 async function sentProposal(price: number): Promise<string> {
   const made = await asOrganizer(
@@ -115,11 +78,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  try {
-    tmux('kill-server');
-  } catch {
-    // No session was started.
-  }
+  terminals.close();
   await server?.close();
 });
 
