@@ -175,7 +175,7 @@ export function listDeliverablesPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(await listDeliverables(tx, { ...query, limit, after }), limit, (row) => row.due_at ?? 'infinity'),
   );
 }

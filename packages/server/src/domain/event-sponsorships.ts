@@ -82,7 +82,7 @@ export function listSponsorshipsPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(await listEventSponsorships(tx, { ...query, limit, after }), limit, (row) => row.updated_at),
   );
 }

@@ -207,7 +207,7 @@ export function listAccountsPage(
   requireRole(caller, 'admin', 'read the ledger');
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(
       await listLedgerAccounts(tx, { kind: query.kind, currency: query.currency, limit, after }),
       limit,
@@ -224,7 +224,7 @@ export function listTransactionsPage(
   requireRole(caller, 'admin', 'read the ledger');
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(
       await listLedgerTransactions(tx, {
         orderId: query.order_id,

@@ -169,7 +169,7 @@ export function listOrdersPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(
       await listOrders(tx, {
         eventId: query.event_id,

@@ -25,7 +25,7 @@ export function createTemplate(db: Db, caller: Caller, input: TemplateInput) {
 }
 
 export async function getTemplate(db: Db, caller: Caller, id: string) {
-  const template = await db.tenant(caller.orgId, (tx) => findTemplate(tx, id));
+  const template = await db.read(caller.orgId, (tx) => findTemplate(tx, id));
   if (!template) throw new NotFoundError('package template');
   return template;
 }
@@ -37,7 +37,7 @@ export function listTemplatesPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(await listTemplates(tx, { limit, after }), limit, (row) => row.created_at),
   );
 }

@@ -97,7 +97,7 @@ export async function runPayout(
 }
 
 export async function getPayout(db: Db, caller: Caller, id: string) {
-  const payout = await db.tenant(caller.orgId, (tx) => findPayout(tx, id));
+  const payout = await db.read(caller.orgId, (tx) => findPayout(tx, id));
   if (!payout) throw new NotFoundError('payout');
   return payout;
 }
@@ -109,7 +109,7 @@ export function listPayoutsPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(
       await listPayouts(tx, { orderId: query.order_id, status: query.status, limit, after }),
       limit,

@@ -38,7 +38,7 @@ export function listSlasPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(await listSlas(tx, { ...query, limit, after }), limit, (row) => row.due_at),
   );
 }
@@ -186,7 +186,7 @@ export async function evaluateSlaForCaller(
   id: string,
   options: { now: Date; issueRefund?: IssueRefund },
 ) {
-  const visible = await db.tenant(caller.orgId, (tx) => findSla(tx, id));
+  const visible = await db.read(caller.orgId, (tx) => findSla(tx, id));
   if (!visible) throw new NotFoundError('SLA');
   await evaluateSla(db, id, options);
   return db.tenant(caller.orgId, async (tx) => {

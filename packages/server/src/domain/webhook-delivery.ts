@@ -250,7 +250,7 @@ export async function* streamWebhookEvents(
       }
       const id = pending.shift()!;
       if (seen.has(id)) continue;
-      const event = await db.tenant(caller.orgId, (tx) => findWebhookEvent(tx, id));
+      const event = await db.read(caller.orgId, (tx) => findWebhookEvent(tx, id));
       if (event && (!options.types || options.types.includes(event.type))) yield publicEvent(event);
     }
   } finally {

@@ -84,7 +84,7 @@ export function createWebhookEndpoint(
 }
 
 export async function getWebhookEndpoint(db: Db, caller: Caller, id: string): Promise<WebhookEndpointRow> {
-  const endpoint = await db.tenant(caller.orgId, (tx) => findWebhookEndpoint(tx, id));
+  const endpoint = await db.read(caller.orgId, (tx) => findWebhookEndpoint(tx, id));
   if (!endpoint) throw new NotFoundError('webhook endpoint');
   return endpoint;
 }
@@ -96,7 +96,7 @@ export function listWebhookEndpointsPage(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
+  return db.read(caller.orgId, async (tx) =>
     toPage(await listWebhookEndpoints(tx, { limit, after }), limit, (row) => row.created_at),
   );
 }
