@@ -14,7 +14,11 @@ describe('rate limits', () => {
   it('counts reads per key and answers 429 with Retry-After and RateLimit headers over the limit', async () => {
     const org = await server.createOrg('Busy');
     const results = await Promise.all(Array.from({ length: 8 }, () => api(server, org)('GET', '/v1/events')));
-    expect(results.filter((r) => r.status === 200)).toHaveLength(5);
+    const served = results.filter((r) => r.status === 200);
+    expect(served).toHaveLength(5);
+    // A JSON answer carries the pipeline's headers as much as a problem does.
+    expect(served[0]!.headers.get('ratelimit-limit')).toBe('5');
+    expect(served[0]!.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
     const limited = results.filter((r) => r.status === 429);
     expect(limited).toHaveLength(3);
     const res = limited[0]!;

@@ -10,7 +10,7 @@ import type { Authenticate } from './auth';
 import { withIdempotency } from './idempotency';
 import { problemResponse } from './problem';
 import type { Bucket, RateLimit } from './rate-limit';
-import type { AppEnv } from './request-id';
+import { type AppEnv, jsonResponse } from './request-id';
 
 /** Operations served outside the router: no authentication, not JSON resources. */
 export type SystemOperationId =
@@ -177,7 +177,10 @@ async function handle(
     throw new ForbiddenError('Viewers have read-only access; ask an admin for the member role.');
 
   const bucket: Bucket = operation.rateLimitBucket ?? (mutating ? 'write' : 'read');
-  c.set('responseHeaders', await deps.rateLimit(caller.apiKeyId ?? caller.userId ?? caller.orgId, bucket));
+  Object.assign(
+    c.get('responseHeaders'),
+    await deps.rateLimit(caller.apiKeyId ?? caller.userId ?? caller.orgId, bucket),
+  );
 
   const body = operation.body ? await readJsonBody(c, operation) : { raw: '', value: undefined };
   const run = async (): Promise<Response> => {
@@ -257,8 +260,5 @@ async function execute(
       );
     }
   }
-  return new Response(JSON.stringify(reply.body), {
-    status: reply.status,
-    headers: { 'content-type': 'application/json', ...reply.headers },
-  });
+  return jsonResponse(c, reply.status, reply.body, reply.headers);
 }
