@@ -71,9 +71,17 @@ async function startServer(): Promise<{ origin: string; close: () => Promise<voi
   };
 }
 
-/** What the bench uses of undici: an Agent and a fetch that takes it. */
+/** What the bench uses of undici: an Agent, its request API, and a fetch that takes it. */
 interface Undici {
-  Agent: new (options: { headersTimeout: number; bodyTimeout: number }) => { close(): Promise<void> };
+  Agent: new (options: { headersTimeout: number; bodyTimeout: number }) => {
+    close(): Promise<void>;
+    request(options: {
+      origin: string;
+      path: string;
+      method: string;
+      headers: Record<string, string>;
+    }): Promise<{ statusCode: number; body: { text(): Promise<string> } }>;
+  };
   fetch(url: string, init: RequestInit & { dispatcher: unknown }): Promise<Response>;
 }
 
@@ -156,6 +164,7 @@ export async function runSdkBench(): Promise<Row[]> {
 
   const RAW_GET = 'sdk: raw fetch GET (global)';
   const RAW_GET_UNDICI = 'sdk: raw fetch GET (undici Agent)';
+  const RAW_REQUEST_UNDICI = 'sdk: raw undici.request GET (Agent)';
   const RAW_POST = 'sdk: raw fetch POST (global)';
   const contenders: Contender[] = [
     { name: RAW_GET, call: async () => unwrap(await fetch(`${origin}/v1/events/${EVENT_ID}`, { headers })) },
@@ -172,6 +181,26 @@ export async function runSdkBench(): Promise<Row[]> {
     {
       name: 'sdk: events.retrieve (default: undici Agent)',
       baseline: RAW_GET_UNDICI,
+      call: () => sdkDefault.events.retrieve(EVENT_ID),
+    },
+    {
+      // What the SDK's default sends with: its own cost on top of it, not only against fetch.
+      name: RAW_REQUEST_UNDICI,
+      call: async () => {
+        const answer = await agent.request({
+          origin,
+          path: `/v1/events/${EVENT_ID}`,
+          method: 'GET',
+          headers,
+        });
+        const text = await answer.body.text();
+        if (answer.statusCode !== 200) throw new Error(`the server answered ${answer.statusCode}`);
+        return (JSON.parse(text) as { data: { id: string } }).data;
+      },
+    },
+    {
+      name: 'sdk: events.retrieve (default) vs undici.request',
+      baseline: RAW_REQUEST_UNDICI,
       call: () => sdkDefault.events.retrieve(EVENT_ID),
     },
     {

@@ -1,7 +1,7 @@
 import { APIPromise } from './api-promise.js';
-import { defaultFetch } from './default-fetch.js';
 import { readEnv } from './env.js';
 import { YardpassError } from './errors.js';
+import { defaultHttp, fetchHttp } from './http.js';
 import type { ClientOptions, RequestParams } from './options.js';
 import { Analytics } from './resources/analytics.js';
 import { ApiKeys } from './resources/api-keys.js';
@@ -118,7 +118,7 @@ export class Yardpass {
       headers,
       timeout: this.timeout,
       maxRetries: this.maxRetries,
-      fetch: options.fetch ?? defaultFetch(),
+      http: options.fetch ? fetchHttp(options.fetch) : defaultHttp(),
       logger: options.logger,
     });
     this.organizations = new Organizations(this.#send);
