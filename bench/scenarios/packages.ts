@@ -261,7 +261,7 @@ export async function runPackagesBench(options: {
       ...medianOf(rounds.get(name) ?? []),
     }));
   } finally {
-    for (const { close } of started) await close();
+    for (const server of started) await server.close();
   }
 }
 

@@ -107,7 +107,7 @@ describe('the default transport on Node', () => {
     const yardpass = new Yardpass({ apiKey: 'yp_test_bytes', baseUrl });
     const pdf = await yardpass.request({ method: 'GET', path: '/report.pdf' });
     expect(pdf).toEqual(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xff]));
-    const stream = (await yardpass.request({ method: 'GET', path: '/stream' })) as ReadableStream<Uint8Array>;
+    const stream = await yardpass.request<ReadableStream<Uint8Array>>({ method: 'GET', path: '/stream' });
     const reader = stream.getReader();
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toContain('id: 1');

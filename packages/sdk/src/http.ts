@@ -176,7 +176,7 @@ export function undiciHttp({ Agent, Headers, Response }: Undici, { EventEmitter 
         contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? '',
         text: () => answer.body.text(),
         arrayBuffer: () => answer.body.arrayBuffer(),
-        stream: () => answer.body.body as unknown as ReadableStream<Uint8Array>,
+        stream: () => answer.body.body,
       });
       return {
         status,

@@ -84,7 +84,7 @@ function parseYaml(text: string): unknown {
   });
   return document.toJS();
 }
-const LATIN1 = /^[\u0000-\u00ff]*$/;
+const LATIN1 = /^[^\u0100-\uffff]*$/;
 
 export function loadSpec(path = specPath()): Spec {
   const yaml = readFileSync(path, 'utf8');
