@@ -99,6 +99,10 @@ export class APIError extends YardpassError {
   /** The error for an answer: the subclass of its status, with its body read as a problem. */
   static from(options: { status: number; statusText: string; headers: Headers; body: unknown }): APIError {
     const problem = asProblem(options);
+    // Redirects are not followed on Node (a POST would lose its body on the way); say where the API went.
+    const location = options.status >= 300 && options.status < 400 ? options.headers.get('location') : null;
+    if (location && problem.type === 'about:blank')
+      problem.detail = `Redirected to ${location}; requests are not redirected, so set baseUrl to the address the API answers on.`;
     const ErrorClass = errorClassFor(options.status);
     return new ErrorClass({ status: options.status, headers: options.headers, problem });
   }

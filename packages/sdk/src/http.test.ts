@@ -94,6 +94,18 @@ describe('the default transport on Node', () => {
     expect(error).toMatchObject({ status: 404, requestId: 'req_missing', title: 'Not found' });
   });
 
+  it('does not follow a redirect, and says where the API went', async () => {
+    const { baseUrl } = await listen((_, response) => {
+      response.writeHead(308, { location: 'https://yardpass.example.com/v1/events/e1' });
+      response.end();
+    });
+    const yardpass = new Yardpass({ apiKey: 'yp_test_redirect', baseUrl, maxRetries: 0 });
+    await expect(yardpass.events.retrieve('e1')).rejects.toMatchObject({
+      status: 308,
+      message: expect.stringContaining('Redirected to https://yardpass.example.com/v1/events/e1'),
+    });
+  });
+
   it('reads bytes as bytes and hands an event stream over unread', async () => {
     const { baseUrl } = await listen((request, response) => {
       if (request.url?.endsWith('.pdf')) {
