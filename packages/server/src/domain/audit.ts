@@ -1,5 +1,5 @@
 import { insertAuditEntry, listAuditEntries } from '../db/audit';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import type { Db, Tx } from '../db/pool';
 import { type Caller, requireRole } from './caller';
 
@@ -26,13 +26,11 @@ export function listAuditLog(
   query: { action?: string; resource_type?: string; limit?: number; starting_after?: string },
 ) {
   requireRole(caller, 'admin', 'read the audit log');
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(
-      await listAuditEntries(tx, { action: query.action, resourceType: query.resource_type, limit, after }),
-      limit,
-      (row) => row.created_at,
-    ),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listAuditEntries(tx, { action: query.action, resourceType: query.resource_type, ...page }),
+    (row) => row.created_at,
   );
 }

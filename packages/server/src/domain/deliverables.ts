@@ -15,7 +15,7 @@ import {
   type Side,
   updateDeliverableSpec,
 } from '../db/deliverables';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
@@ -173,10 +173,12 @@ export function listDeliverablesPage(
     starting_after?: string;
   },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(await listDeliverables(tx, { ...query, limit, after }), limit, (row) => row.due_at ?? 'infinity'),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listDeliverables(tx, { ...query, ...page }),
+    (row) => row.due_at ?? 'infinity',
   );
 }
 

@@ -5,7 +5,7 @@ import {
   listEventSponsorships,
   upsertEventSponsorship,
 } from '../db/event-sponsorships';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import type { Db } from '../db/pool';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { components } from '../generated/openapi';
@@ -80,9 +80,11 @@ export function listSponsorshipsPage(
     starting_after?: string;
   },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(await listEventSponsorships(tx, { ...query, limit, after }), limit, (row) => row.updated_at),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listEventSponsorships(tx, { ...query, ...page }),
+    (row) => row.updated_at,
   );
 }

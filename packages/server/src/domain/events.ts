@@ -1,5 +1,5 @@
 import { deleteEvent, type EventInput, findEvent, insertEvent, listEvents, updateEvent } from '../db/events';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import type { Db } from '../db/pool';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from './audit';
@@ -41,21 +41,19 @@ export function listEventsPage(
     starting_after?: string;
   },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(
-      await listEvents(tx, {
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) =>
+      listEvents(tx, {
         category: query.category,
         city: query.city,
         startsAfter: query.starts_after,
         startsBefore: query.starts_before,
-        limit,
-        after,
+        ...page,
       }),
-      limit,
-      (row) => row.starts_at,
-    ),
+    (row) => row.starts_at,
   );
 }
 

@@ -9,7 +9,7 @@ import {
 } from '../db/api-keys';
 import { insertOwner } from '../db/members';
 import { findOrganization, insertOrganization } from '../db/organizations';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import type { Db, Tx } from '../db/pool';
 import { findMembershipRole, upsertUser } from '../db/users';
 import { AuthenticationError, ForbiddenError, NotFoundError } from '../errors';
@@ -188,10 +188,12 @@ export function createApiKey(db: Db, caller: Caller, input: { name: string; mode
 
 export function listApiKeysPage(db: Db, caller: Caller, query: { limit?: number; starting_after?: string }) {
   requireRole(caller, 'admin', 'list API keys');
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(await listApiKeys(tx, { limit, after }), limit, (row) => row.created_at),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listApiKeys(tx, page),
+    (row) => row.created_at,
   );
 }
 

@@ -10,7 +10,7 @@ import {
   settlePendingTransactions,
   type TransactionKind,
 } from '../db/ledger';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { type Caller, requireRole } from './caller';
 
@@ -205,14 +205,12 @@ export function listAccountsPage(
   query: { kind?: string; currency?: string; limit?: number; starting_after?: string },
 ) {
   requireRole(caller, 'admin', 'read the ledger');
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(
-      await listLedgerAccounts(tx, { kind: query.kind, currency: query.currency, limit, after }),
-      limit,
-      (row) => row.code,
-    ),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listLedgerAccounts(tx, { kind: query.kind, currency: query.currency, ...page }),
+    (row) => row.code,
   );
 }
 
@@ -222,19 +220,17 @@ export function listTransactionsPage(
   query: { order_id?: string; kind?: string; status?: string; limit?: number; starting_after?: string },
 ) {
   requireRole(caller, 'admin', 'read the ledger');
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(
-      await listLedgerTransactions(tx, {
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) =>
+      listLedgerTransactions(tx, {
         orderId: query.order_id,
         kind: query.kind,
         status: query.status,
-        limit,
-        after,
+        ...page,
       }),
-      limit,
-      (row) => row.created_at,
-    ),
+    (row) => row.created_at,
   );
 }

@@ -6,7 +6,7 @@ import {
   lockActiveOwners,
   updateMemberRole,
 } from '../db/members';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import type { Db, Tx } from '../db/pool';
 import { isPgError, pgCodes } from '../db/sql';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
@@ -14,10 +14,12 @@ import { recordAudit } from './audit';
 import { type Caller, type Role, outranks, requireRole } from './caller';
 
 export function listMembersPage(db: Db, caller: Caller, query: { limit?: number; starting_after?: string }) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(await listMembers(tx, { limit, after }), limit, (row) => row.created_at),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listMembers(tx, page),
+    (row) => row.created_at,
   );
 }
 

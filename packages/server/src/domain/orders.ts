@@ -15,7 +15,7 @@ import {
   updateOrder,
   updateOrderRefund,
 } from '../db/orders';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import {
   findPayoutByOrder,
   findPayoutConfig,
@@ -167,20 +167,18 @@ export function listOrdersPage(
     starting_after?: string;
   },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(
-      await listOrders(tx, {
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) =>
+      listOrders(tx, {
         eventId: query.event_id,
         status: query.status,
         escrowState: query.escrow_state,
-        limit,
-        after,
+        ...page,
       }),
-      limit,
-      (row) => row.created_at,
-    ),
+    (row) => row.created_at,
   );
 }
 

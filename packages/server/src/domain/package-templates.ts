@@ -6,7 +6,7 @@ import {
   type TemplateInput,
   updateTemplate,
 } from '../db/package-templates';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import type { Db } from '../db/pool';
 import { NotFoundError } from '../errors';
 import { recordAudit } from './audit';
@@ -35,10 +35,12 @@ export function listTemplatesPage(
   caller: Caller,
   query: { limit?: number; starting_after?: string },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(await listTemplates(tx, { limit, after }), limit, (row) => row.created_at),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listTemplates(tx, page),
+    (row) => row.created_at,
   );
 }
 

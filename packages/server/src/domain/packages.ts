@@ -15,7 +15,7 @@ import {
   upsertSlaTemplates,
   type VariantInput,
 } from '../db/packages';
-import { decodeCursor, toPage } from '../db/pagination';
+import { decodeCursor, readPage, toPage } from '../db/pagination';
 import type { Db, Tx } from '../db/pool';
 import {
   ConflictError,
@@ -135,11 +135,12 @@ export function listPackagesPage(
     starting_after?: string;
   },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(
-      await listPackages(tx, {
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) =>
+      listPackages(tx, {
         orgId: caller.orgId,
         eventId: query.event_id,
         visibility: query.visibility,
@@ -147,12 +148,9 @@ export function listPackagesPage(
         tier: query.tier,
         minPriceCents: query.min_price_cents,
         maxPriceCents: query.max_price_cents,
-        limit,
-        after,
+        ...page,
       }),
-      limit,
-      (row) => String(row.price_cents),
-    ),
+    (row) => String(row.price_cents),
   );
 }
 

@@ -1,5 +1,5 @@
 import { findOrder, findOrderPaymentFacts } from '../db/orders';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import { findPayout, findPayoutConfig, listPayouts, type PayoutRow, updatePayout } from '../db/payouts';
 import type { Db } from '../db/pool';
 import { NotFoundError } from '../errors';
@@ -107,13 +107,11 @@ export function listPayoutsPage(
   caller: Caller,
   query: { order_id?: string; status?: string; limit?: number; starting_after?: string },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(
-      await listPayouts(tx, { orderId: query.order_id, status: query.status, limit, after }),
-      limit,
-      (row) => row.created_at,
-    ),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listPayouts(tx, { orderId: query.order_id, status: query.status, ...page }),
+    (row) => row.created_at,
   );
 }

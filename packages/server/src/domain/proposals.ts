@@ -1,6 +1,6 @@
 import { findEvent } from '../db/events';
 import { eventHasListedPackage, findPackage } from '../db/packages';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import {
   expireIdleThreads,
@@ -176,21 +176,19 @@ export function listProposalsPage(
   caller: Caller,
   query: { event_id?: string; status?: ProposalStatus; side?: Side; limit?: number; starting_after?: string },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(
-      await listInbox(tx, {
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) =>
+      listInbox(tx, {
         orgId: caller.orgId,
         side: query.side,
         eventId: query.event_id,
         status: query.status,
-        limit,
-        after,
+        ...page,
       }),
-      limit,
-      (row) => row.updated_at,
-    ),
+    (row) => row.updated_at,
   );
 }
 

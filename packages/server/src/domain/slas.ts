@@ -1,5 +1,5 @@
 import { findOrderParties, insertDeliverables } from '../db/deliverables';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import {
   type BreachPolicy,
@@ -36,10 +36,12 @@ export function listSlasPage(
     starting_after?: string;
   },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(await listSlas(tx, { ...query, limit, after }), limit, (row) => row.due_at),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listSlas(tx, { ...query, ...page }),
+    (row) => row.due_at,
   );
 }
 

@@ -1,4 +1,4 @@
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import type { Db } from '../db/pool';
 import {
   deleteSponsor,
@@ -39,14 +39,12 @@ export function listSponsorsPage(
   caller: Caller,
   query: { industry?: string; visibility?: string; limit?: number; starting_after?: string },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(
-      await listSponsors(tx, { industry: query.industry, visibility: query.visibility, limit, after }),
-      limit,
-      (row) => row.name,
-    ),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listSponsors(tx, { industry: query.industry, visibility: query.visibility, ...page }),
+    (row) => row.name,
   );
 }
 

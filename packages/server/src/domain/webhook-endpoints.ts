@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { decodeCursor, toPage } from '../db/pagination';
+import { readPage } from '../db/pagination';
 import type { Db } from '../db/pool';
 import {
   deleteWebhookEndpoint,
@@ -94,10 +94,12 @@ export function listWebhookEndpointsPage(
   caller: Caller,
   query: { limit?: number; starting_after?: string },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(caller.orgId, async (tx) =>
-    toPage(await listWebhookEndpoints(tx, { limit, after }), limit, (row) => row.created_at),
+  return readPage(
+    db,
+    caller.orgId,
+    query,
+    (tx, page) => listWebhookEndpoints(tx, page),
+    (row) => row.created_at,
   );
 }
 
