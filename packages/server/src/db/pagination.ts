@@ -1,4 +1,3 @@
-import type { Db, Queryable } from './pool';
 import { ValidationError } from '../errors';
 
 /** A keyset position: the sort value and id of the last row of the previous page. */
@@ -45,20 +44,4 @@ export function toPage<T extends { id: string }>(
     next_cursor:
       hasMore && last ? Buffer.from(JSON.stringify([sortValue(last), last.id])).toString('base64url') : null,
   };
-}
-
-/**
- * One page of a list the organization sees, in one read: `query`'s `limit` (20 when not given) and cursor
- * go to `list` as `page`; `sortValue` reads the column the list orders by.
- */
-export function readPage<T extends { id: string }>(
-  db: Db,
-  orgId: string,
-  query: { limit?: number; starting_after?: string },
-  list: (q: Queryable, page: { limit: number; after: Cursor | undefined }) => Promise<T[]>,
-  sortValue: (row: T) => string,
-): Promise<Page<T>> {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.read(orgId, async (q) => toPage(await list(q, { limit, after }), limit, sortValue));
 }

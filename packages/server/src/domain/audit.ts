@@ -1,5 +1,5 @@
 import { insertAuditEntry, listAuditEntries } from '../db/audit';
-import { readPage } from '../db/pagination';
+import { readPage } from '../db/reads';
 import type { Db, Tx } from '../db/pool';
 import { type Caller, requireRole } from './caller';
 

@@ -15,8 +15,8 @@ import {
   type Side,
   updateDeliverableSpec,
 } from '../db/deliverables';
-import { readPage } from '../db/pagination';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
+import { readPage } from '../db/reads';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
 import { recordAudit } from './audit';

@@ -5,7 +5,7 @@ import {
   listEventSponsorships,
   upsertEventSponsorship,
 } from '../db/event-sponsorships';
-import { readPage } from '../db/pagination';
+import { readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { components } from '../generated/openapi';

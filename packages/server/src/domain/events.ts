@@ -1,5 +1,5 @@
 import { deleteEvent, type EventInput, findEvent, insertEvent, listEvents, updateEvent } from '../db/events';
-import { readPage } from '../db/pagination';
+import { readOne, readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from './audit';
@@ -23,10 +23,8 @@ export function createEvent(db: Db, caller: Caller, input: EventInput) {
   });
 }
 
-export async function getEvent(db: Db, caller: Caller, id: string) {
-  const event = await db.read(caller.orgId, (tx) => findEvent(tx, id));
-  if (!event) throw new NotFoundError('event');
-  return event;
+export function getEvent(db: Db, caller: Caller, id: string) {
+  return readOne(db, caller.orgId, 'event', (tx) => findEvent(tx, id));
 }
 
 export function listEventsPage(

@@ -9,7 +9,7 @@ import {
 } from '../db/api-keys';
 import { insertOwner } from '../db/members';
 import { findOrganization, insertOrganization } from '../db/organizations';
-import { readPage } from '../db/pagination';
+import { readPage } from '../db/reads';
 import type { Db, Tx } from '../db/pool';
 import { findMembershipRole, upsertUser } from '../db/users';
 import { AuthenticationError, ForbiddenError, NotFoundError } from '../errors';

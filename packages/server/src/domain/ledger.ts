@@ -10,8 +10,8 @@ import {
   settlePendingTransactions,
   type TransactionKind,
 } from '../db/ledger';
-import { readPage } from '../db/pagination';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
+import { readPage } from '../db/reads';
 import { type Caller, requireRole } from './caller';
 
 /** The parts of an order the ledger books against. */

@@ -6,7 +6,7 @@ import {
   lockActiveOwners,
   updateMemberRole,
 } from '../db/members';
-import { readPage } from '../db/pagination';
+import { readPage } from '../db/reads';
 import type { Db, Tx } from '../db/pool';
 import { isPgError, pgCodes } from '../db/sql';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';

@@ -15,7 +15,6 @@ import {
   updateOrder,
   updateOrderRefund,
 } from '../db/orders';
-import { readPage } from '../db/pagination';
 import {
   findPayoutByOrder,
   findPayoutConfig,
@@ -24,6 +23,7 @@ import {
   updatePayout,
 } from '../db/payouts';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
+import { readPage } from '../db/reads';
 import type { components } from '../generated/openapi';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import {

@@ -6,7 +6,7 @@ import {
   type TemplateInput,
   updateTemplate,
 } from '../db/package-templates';
-import { readPage } from '../db/pagination';
+import { readOne, readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import { NotFoundError } from '../errors';
 import { recordAudit } from './audit';
@@ -24,10 +24,8 @@ export function createTemplate(db: Db, caller: Caller, input: TemplateInput) {
   });
 }
 
-export async function getTemplate(db: Db, caller: Caller, id: string) {
-  const template = await db.read(caller.orgId, (tx) => findTemplate(tx, id));
-  if (!template) throw new NotFoundError('package template');
-  return template;
+export function getTemplate(db: Db, caller: Caller, id: string) {
+  return readOne(db, caller.orgId, 'package template', (tx) => findTemplate(tx, id));
 }
 
 export function listTemplatesPage(

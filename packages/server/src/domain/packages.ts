@@ -15,7 +15,8 @@ import {
   upsertSlaTemplates,
   type VariantInput,
 } from '../db/packages';
-import { decodeCursor, readPage, toPage } from '../db/pagination';
+import { decodeCursor, toPage } from '../db/pagination';
+import { readOne, readPage } from '../db/reads';
 import type { Db, Tx } from '../db/pool';
 import {
   ConflictError,
@@ -115,10 +116,8 @@ export function createPackage(db: Db, caller: Caller, input: PackageCreateInput)
   });
 }
 
-export async function getPackage(db: Db, caller: Caller, id: string) {
-  const pkg = await db.read(caller.orgId, (tx) => findPackage(tx, id));
-  if (!pkg) throw new NotFoundError('sponsorship package');
-  return pkg;
+export function getPackage(db: Db, caller: Caller, id: string) {
+  return readOne(db, caller.orgId, 'sponsorship package', (tx) => findPackage(tx, id));
 }
 
 export function listPackagesPage(

@@ -1,8 +1,7 @@
 import { findOrder, findOrderPaymentFacts } from '../db/orders';
-import { readPage } from '../db/pagination';
 import { findPayout, findPayoutConfig, listPayouts, type PayoutRow, updatePayout } from '../db/payouts';
+import { readOne, readPage } from '../db/reads';
 import type { Db } from '../db/pool';
-import { NotFoundError } from '../errors';
 import type { Logger } from '../logger';
 import { PaymentsRejectedError, type PaymentsProvider, PaymentsUnavailableError } from '../payments/provider';
 import type { Caller } from './caller';
@@ -96,10 +95,8 @@ export async function runPayout(
   return outcome.payout;
 }
 
-export async function getPayout(db: Db, caller: Caller, id: string) {
-  const payout = await db.read(caller.orgId, (tx) => findPayout(tx, id));
-  if (!payout) throw new NotFoundError('payout');
-  return payout;
+export function getPayout(db: Db, caller: Caller, id: string) {
+  return readOne(db, caller.orgId, 'payout', (tx) => findPayout(tx, id));
 }
 
 export function listPayoutsPage(

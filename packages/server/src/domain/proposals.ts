@@ -1,7 +1,7 @@
 import { findEvent } from '../db/events';
 import { eventHasListedPackage, findPackage } from '../db/packages';
-import { readPage } from '../db/pagination';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
+import { readPage } from '../db/reads';
 import {
   expireIdleThreads,
   findProposalView,

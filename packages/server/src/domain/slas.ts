@@ -1,6 +1,6 @@
 import { findOrderParties, insertDeliverables } from '../db/deliverables';
-import { readPage } from '../db/pagination';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
+import { readPage } from '../db/reads';
 import {
   type BreachPolicy,
   findSla,

@@ -1,4 +1,4 @@
-import { readPage } from '../db/pagination';
+import { readOne, readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import {
   deleteSponsor,
@@ -28,10 +28,8 @@ export function createSponsor(db: Db, caller: Caller, input: SponsorInput) {
   });
 }
 
-export async function getSponsor(db: Db, caller: Caller, id: string) {
-  const sponsor = await db.read(caller.orgId, (tx) => findSponsor(tx, id));
-  if (!sponsor) throw new NotFoundError('sponsor');
-  return sponsor;
+export function getSponsor(db: Db, caller: Caller, id: string) {
+  return readOne(db, caller.orgId, 'sponsor', (tx) => findSponsor(tx, id));
 }
 
 export function listSponsorsPage(

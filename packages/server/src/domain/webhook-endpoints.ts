@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { readPage } from '../db/pagination';
+import { readOne, readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import {
   deleteWebhookEndpoint,
@@ -83,10 +83,8 @@ export function createWebhookEndpoint(
   });
 }
 
-export async function getWebhookEndpoint(db: Db, caller: Caller, id: string): Promise<WebhookEndpointRow> {
-  const endpoint = await db.read(caller.orgId, (tx) => findWebhookEndpoint(tx, id));
-  if (!endpoint) throw new NotFoundError('webhook endpoint');
-  return endpoint;
+export function getWebhookEndpoint(db: Db, caller: Caller, id: string): Promise<WebhookEndpointRow> {
+  return readOne(db, caller.orgId, 'webhook endpoint', (tx) => findWebhookEndpoint(tx, id));
 }
 
 export function listWebhookEndpointsPage(
