@@ -4,6 +4,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/server.js';
 
 /** The built CLI: these tests run what users run, so `pnpm build` (or tsup in sdk and cli) must come first. */
 export const BINARY = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -33,6 +35,28 @@ export async function loggedInEnv(baseUrl: string, apiKey: string): Promise<Reco
   const login = await yardpass({ args: ['login', '--api-key', apiKey, '--base-url', baseUrl], env });
   if (login.code !== 0) throw new Error(`yardpass login failed (${login.code}): ${login.stderr}`);
   return env;
+}
+
+/** The test server of a file, with the organizer and the sponsor each logged in to the built CLI. */
+export interface TwoParties {
+  server: TestServer;
+  organizerEnv: Record<string, string>;
+  sponsorEnv: Record<string, string>;
+}
+
+/** Starts a test server for the file's tests (and closes it after them); its fields are set in `beforeAll`. */
+export function useTwoParties(): TwoParties {
+  const parties = {} as TwoParties;
+  beforeAll(async () => {
+    assertBuilt();
+    parties.server = await startTestServer();
+    parties.organizerEnv = await loggedInEnv(parties.server.baseUrl, parties.server.organizer.apiKey);
+    parties.sponsorEnv = await loggedInEnv(parties.server.baseUrl, parties.server.sponsor.apiKey);
+  }, 60_000);
+  afterAll(async () => {
+    await parties.server?.close();
+  });
+  return parties;
 }
 
 export interface Result {

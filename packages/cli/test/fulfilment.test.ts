@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/server.js';
+import { describe, expect, it } from 'vitest';
 import { onOrderFunded } from '../../server/src/domain/fulfilment.js';
 import { createDeal } from '../../server/test/fulfilment.js';
-import { assertBuilt, loggedInEnv, yardpass } from './binary.js';
+import { useTwoParties, yardpass } from './binary.js';
 
-let server: TestServer;
-let organizerEnv: Record<string, string>;
-let sponsorEnv: Record<string, string>;
+const parties = useTwoParties();
 
 const json = <T>(text: string) => JSON.parse(text) as T;
 
-beforeAll(async () => {
-  assertBuilt();
-  server = await startTestServer();
-  organizerEnv = await loggedInEnv(server.baseUrl, server.organizer.apiKey);
-  sponsorEnv = await loggedInEnv(server.baseUrl, server.sponsor.apiKey);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('yardpass deliverables, slas and sponsorships', { timeout: 60_000 }, () => {
   it('submits proof as the organizer, approves it as the sponsor, and shows the SLA met', async () => {
+    const { server, organizerEnv, sponsorEnv } = parties;
     const deal = await createDeal(server.db, {
       organizer: server.organizer,
       sponsor: server.sponsor,

@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/server.js';
+import { describe, expect, it } from 'vitest';
 import { seedCommerce } from '../../server/test/commerce-fixtures.js';
-import { assertBuilt, loggedInEnv, yardpass } from './binary.js';
+import { useTwoParties, yardpass } from './binary.js';
 
-let server: TestServer;
-let organizerEnv: Record<string, string>;
-let sponsorEnv: Record<string, string>;
+const parties = useTwoParties();
 
 const json = <T>(text: string) => JSON.parse(text) as T;
 
-beforeAll(async () => {
-  assertBuilt();
-  server = await startTestServer();
-  organizerEnv = await loggedInEnv(server.baseUrl, server.organizer.apiKey);
-  sponsorEnv = await loggedInEnv(server.baseUrl, server.sponsor.apiKey);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('yardpass orders and payouts (built binary, sandbox payments)', { timeout: 60_000 }, () => {
   it('creates, funds, locks, releases, and lists the payout; money moves only with --yes off a terminal', async () => {
+    const { server, organizerEnv, sponsorEnv } = parties;
     const organizer = (...args: string[]) => yardpass({ args, env: organizerEnv });
     const sponsor = (...args: string[]) => yardpass({ args, env: sponsorEnv });
     const { packageId, sponsorId } = await seedCommerce(server);
