@@ -1,5 +1,5 @@
-import type { Cursor } from './pagination';
-import type { Queryable, Tx } from './pool';
+import type { Cursor } from '../../db/pagination';
+import type { Queryable, Tx } from '../../db/pool';
 
 export type WebhookDeliveryStatus = 'pending' | 'failed' | 'succeeded' | 'dead';
 

@@ -1,5 +1,5 @@
 import type { Tx } from '../db/pool';
-import { insertWebhookEvent } from '../db/webhook-events';
+import { insertWebhookEvent } from './db/events';
 
 /**
  * Records a webhook event for `orgId` in the transaction `tx` of the change that caused it (DESIGN §3):

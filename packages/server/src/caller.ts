@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../errors';
+import { ForbiddenError } from './errors';
 
 export type Role = 'owner' | 'admin' | 'member' | 'viewer';
 
@@ -6,7 +6,9 @@ export type Role = 'owner' | 'admin' | 'member' | 'viewer';
 export interface Caller {
   orgId: string;
   role: Role;
-  kind: 'api_key' | 'user';
+  /** An operator (a platform operator key) belongs to no organization and may call only the ops operations. */
+  kind: 'api_key' | 'user' | 'operator';
+  operatorId?: string;
   apiKeyId?: string;
   apiKeyPrefix?: string;
   mode?: 'test' | 'live';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import type { Cursor } from './pagination';
-import type { Queryable, Tx } from './pool';
-import { type ClaimedDelivery, enqueueWebhookDeliveries } from './webhook-deliveries';
+import type { Cursor } from '../../db/pagination';
+import type { Queryable, Tx } from '../../db/pool';
+import { type ClaimedDelivery, enqueueWebhookDeliveries } from './deliveries';
 
 export interface WebhookEventRow {
   id: string;

@@ -9,16 +9,16 @@ import {
   rotateWebhookEndpointSecret,
   updateWebhookEndpoint,
   type WebhookEndpointRow,
-} from '../db/webhook-endpoints';
-import { insertTargetedWebhookEvent } from '../db/webhook-events';
-import { replayFailedWebhookDeliveries } from '../db/webhook-deliveries';
+} from './db/endpoints';
+import { insertTargetedWebhookEvent } from './db/events';
+import { replayFailedWebhookDeliveries } from './db/deliveries';
 import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
-import { isBlockedAddress } from '../webhooks/address-guard';
-import type { WebhookSettings } from '../webhooks/settings';
-import { generateSecret } from '../webhooks/signing';
-import { recordAudit } from './audit';
-import { type Caller, requireRole } from './caller';
-import { getWebhookDeliveryById } from './webhook-delivery';
+import { isBlockedAddress } from './address-guard';
+import type { WebhookSettings } from './settings';
+import { generateSecret } from './signing';
+import { recordAudit } from '../db/audit';
+import { type Caller, requireRole } from '../caller';
+import { getWebhookDeliveryById } from './events';
 
 export interface WebhookEndpointInput {
   url: string;

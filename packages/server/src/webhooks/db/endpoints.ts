@@ -1,6 +1,6 @@
-import type { Cursor } from './pagination';
-import type { Queryable, Tx } from './pool';
-import { updateById } from './sql';
+import type { Cursor } from '../../db/pagination';
+import type { Queryable, Tx } from '../../db/pool';
+import { updateById } from '../../db/sql';
 
 export interface WebhookEndpointRow {
   id: string;
