@@ -18,15 +18,17 @@ import { eventRoutes } from './routes/events';
 import { ledgerRoutes } from './routes/ledger';
 import { analyticsRoutes } from './routes/analytics';
 import { organizationRoutes } from './routes/organizations';
+import { opsRoutes } from './routes/ops';
 import { orderRoutes } from './routes/orders';
 import { packageRoutes } from './routes/packages';
 import { payoutRoutes } from './routes/payouts';
+import { matchingRoutes } from './routes/matching';
 import { proposalRoutes } from './routes/proposals';
 import { sponsorRoutes } from './routes/sponsors';
 import { reportRoutes } from './routes/reports';
 import { slaRoutes } from './routes/slas';
 import { statsRoutes } from './routes/stats';
-import { registerStripeWebhookRoute } from './routes/stripe-webhooks';
+import { registerStripeWebhookRoute } from './routes/stripe-events';
 import { registerSystemRoutes } from './routes/system';
 import { webhookRoutes } from './routes/webhooks';
 import { loadSpec, type Spec } from './spec';
@@ -109,6 +111,8 @@ export function createApp(deps: AppDeps): {
     ...ledgerRoutes({ db }),
     ...packageRoutes({ db }),
     ...proposalRoutes({ db }),
+    ...matchingRoutes({ db }),
+    ...opsRoutes({ db }),
   };
   const { unimplemented } = registerOperations(app, spec, handlers, {
     db,

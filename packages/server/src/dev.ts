@@ -9,7 +9,7 @@ import { findOrganization } from './db/organizations';
 import { createEvent } from './domain/events';
 import { createOrganization } from './domain/identity';
 import { createSponsor, putSponsorProfile } from './domain/sponsors';
-import type { Caller } from './domain/caller';
+import type { Caller } from './caller';
 import type { Logger } from './logger';
 import { runServer, type Running } from './runtime';
 

@@ -5,7 +5,7 @@ export { migrate } from './db/migrate';
 export { ensureDatabase } from './db/admin';
 export { startEmbeddedCluster } from './db/embedded';
 export { createOrganization } from './domain/identity';
-export { emitEvent } from './domain/webhook-events';
+export { emitEvent } from './webhooks/emit';
 export { rollupStats } from './jobs/rollup';
 export { ensureAnalyticsPartitions } from './jobs/partitions';
 export { startWorker } from './jobs/worker';

@@ -1,3 +1,4 @@
+import type { Caller } from '../caller';
 import type { Cursor } from './pagination';
 import type { Queryable, Tx } from './pool';
 
@@ -55,4 +56,22 @@ export async function listAuditEntries(
 export async function deleteAuditEntriesBefore(tx: Tx, before: Date): Promise<number> {
   const { rowCount } = await tx.query('delete from audit_log where created_at < $1', [before]);
   return rowCount ?? 0;
+}
+
+/** Records a successful write in the same transaction as the write itself. */
+export function recordAudit(
+  tx: Tx,
+  caller: Caller,
+  entry: { action: string; resourceType: string; resourceId: string | null },
+): Promise<void> {
+  return insertAuditEntry(tx, {
+    org_id: caller.orgId,
+    // Operators take no audited action inside an organization; were one to, it is the platform acting.
+    actor_type: caller.kind === 'operator' ? 'system' : caller.kind,
+    actor_id: caller.kind === 'api_key' ? (caller.apiKeyId ?? null) : (caller.userId ?? null),
+    action: entry.action,
+    resource_type: entry.resourceType,
+    resource_id: entry.resourceId,
+    request_id: caller.requestId,
+  });
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../domain/caller';
+import type { Role } from '../caller';
 import type { Cursor } from './pagination';
 import type { Queryable, Tx } from './pool';
 

@@ -8,9 +8,9 @@ type OrderSchema = components['schemas']['Order'];
 export type OrderRow = Omit<OrderSchema, 'ledger' | 'payout' | 'refunds'>;
 export type OrderRefundRow = components['schemas']['OrderRefund'];
 
-const columns = `id, event_id, package_id, sponsor_id, proposal_id, organizer_org_id, sponsor_org_id, amount_cents,
-  currency, cancellation_policy, status, escrow_state, payment_status, payment_error, stripe_payment_intent_id,
-  platform_fee_bps, application_fee_cents, refunded_cents, disputed, lock_reason, created_by_side, funded_at,
+const columns = `id, event_id, package_id, variant_id, sponsor_id, proposal_id, organizer_org_id, sponsor_org_id, amount_cents,
+  currency, cancellation_policy, sla_terms, status, escrow_state, payment_status, payment_error,
+  stripe_payment_intent_id, platform_fee_bps, application_fee_cents, refunded_cents, disputed, lock_reason, created_by_side, funded_at,
   locked_at, released_at, cancelled_at, created_at, updated_at`;
 
 /** What placing an order reads of a package, read with the row locked so that counts cannot move. */
@@ -61,6 +61,7 @@ export async function insertOrder(
   order: {
     eventId: string;
     packageId: string;
+    variantId: string | null;
     sponsorId: string;
     proposalId: string | null;
     organizerOrgId: string;
@@ -68,13 +69,15 @@ export async function insertOrder(
     amountCents: number;
     currency: string;
     cancellationPolicy: { window_days: number; penalty_pct: number };
+    /** Negotiated terms; null: the variant's or package's, frozen at funding. */
+    slaTerms: components['schemas']['SlaTerm'][] | null;
     side: 'organizer' | 'sponsor';
   },
 ): Promise<OrderRow> {
   const { rows } = await tx.query<OrderRow>(
     `insert into sponsorship_orders (event_id, package_id, sponsor_id, proposal_id, organizer_org_id, sponsor_org_id,
-       amount_cents, currency, cancellation_policy, status, escrow_state, created_by_side)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', 'pending', $10) returning ${columns}`,
+       amount_cents, currency, cancellation_policy, status, escrow_state, created_by_side, variant_id, sla_terms)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', 'pending', $10, $11, $12) returning ${columns}`,
     [
       order.eventId,
       order.packageId,
@@ -86,6 +89,8 @@ export async function insertOrder(
       order.currency,
       JSON.stringify(order.cancellationPolicy),
       order.side,
+      order.variantId,
+      order.slaTerms && JSON.stringify(order.slaTerms),
     ],
   );
   return rows[0]!;
@@ -100,9 +105,14 @@ export async function reserveUnit(tx: Tx, packageId: string): Promise<boolean> {
   return rowCount === 1;
 }
 
-/** Gives a unit back (the order was cancelled or fully refunded). */
-export async function releaseUnit(tx: Tx, packageId: string): Promise<void> {
-  await tx.query('update sponsorship_packages set sold = sold - 1 where id = $1 and sold > 0', [packageId]);
+/** Gives a unit back to the package, and to the variant bought (the order was cancelled or fully refunded). */
+export async function releaseUnit(
+  tx: Tx,
+  order: { package_id: string; variant_id: string | null },
+): Promise<void> {
+  await tx.query('update sponsorship_packages set sold = sold - 1 where id = $1 and sold > 0', [order.package_id]);
+  if (order.variant_id)
+    await tx.query('update package_variants set sold = sold - 1 where id = $1 and sold > 0', [order.variant_id]);
 }
 
 export async function findOrder(
@@ -332,6 +342,11 @@ export async function insertStripeEvent(
     [event.id, event.type, JSON.stringify(event.payload), event.orderId],
   );
   return rowCount === 1;
+}
+
+/** Names the order a recorded Stripe event turned out to concern. */
+export async function linkStripeEventToOrder(tx: Tx, eventId: string, orderId: string): Promise<void> {
+  await tx.query('update stripe_events set order_id = $2 where id = $1', [eventId, orderId]);
 }
 
 export async function findOrderByCharge(tx: Queryable, chargeId: string): Promise<OrderRow | undefined> {

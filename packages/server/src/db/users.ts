@@ -1,4 +1,4 @@
-import type { Role } from '../domain/caller';
+import type { Role } from '../caller';
 import type { Tx } from './pool';
 
 /** The user behind a JWT `sub`, created on first sight. */

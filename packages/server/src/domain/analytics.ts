@@ -2,7 +2,7 @@ import { claimBatch, type Counts, findBatch, findOwnedEvent, insertRecords } fro
 import type { Db } from '../db/pool';
 import { type FieldError, NotFoundError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
-import type { Caller } from './caller';
+import type { Caller } from '../caller';
 
 type AnalyticsRecord = components['schemas']['AnalyticsRecord'];
 type Kind = AnalyticsRecord['kind'];

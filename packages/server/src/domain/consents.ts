@@ -4,8 +4,8 @@ import { decodeCursor, toPage } from '../db/pagination';
 import type { Db } from '../db/pool';
 import { NotFoundError } from '../errors';
 import type { components } from '../generated/openapi';
-import { recordAudit } from './audit';
-import type { Caller } from './caller';
+import { recordAudit } from '../db/audit';
+import type { Caller } from '../caller';
 
 type ConsentInput = components['schemas']['AudienceConsentInput'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

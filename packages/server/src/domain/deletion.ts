@@ -1,8 +1,8 @@
 import type { Db, Tx } from '../db/pool';
 import { isPgError, pgCodes } from '../db/sql';
 import { ConflictError, NotFoundError } from '../errors';
-import { recordAudit } from './audit';
-import type { Caller } from './caller';
+import { recordAudit } from '../db/audit';
+import type { Caller } from '../caller';
 
 /**
  * Deletes one of the caller's resources and audits it: 404 when there is none, 409 when other rows still

@@ -19,12 +19,12 @@ import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { readPage } from '../db/reads';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
-import { recordAudit } from './audit';
-import type { Caller } from './caller';
+import { recordAudit } from '../db/audit';
+import type { Caller } from '../caller';
 import { settleOrderFulfilment } from './fulfilment';
 import { lockOrder } from './orders';
 import { satisfySlasFromProofs } from './slas';
-import { emitEvent } from './webhook-events';
+import { emitEvent } from '../webhooks/emit';
 
 type DeliverableCreate = components['schemas']['DeliverableCreate'];
 type DeliverableUpdate = components['schemas']['DeliverableUpdate'];

@@ -9,8 +9,8 @@ import { readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { components } from '../generated/openapi';
-import { recordAudit } from './audit';
-import type { Caller } from './caller';
+import { recordAudit } from '../db/audit';
+import type { Caller } from '../caller';
 import { emitSponsorshipUpdated } from './fulfilment';
 
 type Upsert = components['schemas']['EventSponsorshipUpsert'];

@@ -2,9 +2,9 @@ import { deleteEvent, type EventInput, findEvent, insertEvent, listEvents, updat
 import { readOne, readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import { NotFoundError, ValidationError } from '../errors';
-import { recordAudit } from './audit';
+import { recordAudit } from '../db/audit';
 import { deleteResource } from './deletion';
-import type { Caller } from './caller';
+import type { Caller } from '../caller';
 
 function checkDates(starts: string, ends: string): void {
   if (Date.parse(ends) < Date.parse(starts)) {

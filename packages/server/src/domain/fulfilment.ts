@@ -12,14 +12,15 @@ import {
   upsertEventSponsorship,
 } from '../db/event-sponsorships';
 import { type Tx, withSystemAccess } from '../db/pool';
-import { instantiateSlas } from '../db/slas';
-import { emitEvent } from './webhook-events';
+import { freezeOrderSlaTerms, instantiateSlas } from '../db/slas';
+import { emitEvent } from '../webhooks/emit';
 
 /** The order as the orders domain knows it at the moment it becomes funded. */
 export interface FundedOrder {
   id: string;
   event_id: string;
   package_id: string;
+  variant_id: string | null;
   sponsor_id: string;
   organizer_org_id: string;
   sponsor_org_id: string;
@@ -58,13 +59,15 @@ export async function emitSponsorshipUpdated(tx: Tx, sponsorship: EventSponsorsh
 
 /**
  * Lays out the fulfilment of an order in the transaction that funds it: one deliverable per obligation benefit
- * of the package (due when the event ends), the package's SLA templates as the order's SLAs, and the matching
- * event sponsorship (event, sponsor, package tier) moved to `in_progress` — created when there was none.
+ * of the variant bought, else of the package (due when the event ends); the order's SLA terms frozen (those it
+ * carries from a negotiation, else the variant's or package's as they are now) and made into its SLAs, each due
+ * its window after the event ends; and the matching event sponsorship (event, sponsor, tier) moved to
+ * `in_progress` — created when there was none.
  * Idempotent: funding observed twice (webhook and reconciliation) changes nothing the second time.
  */
 export async function onOrderFunded(tx: Tx, order: FundedOrder): Promise<void> {
   await withSystemAccess(tx, async () => {
-    const context = await findFundingContext(tx, order.package_id, order.event_id);
+    const context = await findFundingContext(tx, order);
     if (!context) throw new Error(`Order ${order.id} names a package or event that does not exist.`);
 
     const deliverables: NewDeliverable[] = Object.entries(context.benefits)
@@ -85,7 +88,18 @@ export async function onOrderFunded(tx: Tx, order: FundedOrder): Promise<void> {
         owner_side: 'organizer',
       }));
     await insertDeliverables(tx, deliverables);
-    await instantiateSlas(tx, order, context.ends_at);
+    const terms = await freezeOrderSlaTerms(tx, order.id);
+    await instantiateSlas(
+      tx,
+      order,
+      terms.map((term) => ({
+        metric: term.metric,
+        target: term.target,
+        breach_policy: { ...term.breach_policy, grace_days: term.grace_days ?? 0 },
+        terms: term,
+        due_at: new Date(Date.parse(context.ends_at) + (term.window_days ?? 0) * 86_400_000).toISOString(),
+      })),
+    );
 
     const key = { event_id: order.event_id, sponsor_id: order.sponsor_id, tier: context.tier };
     const existing = await findEventSponsorshipByKey(tx, key, { lock: true });

@@ -13,8 +13,8 @@ import { readPage } from '../db/reads';
 import type { Db, Tx } from '../db/pool';
 import { findMembershipRole, upsertUser } from '../db/users';
 import { AuthenticationError, ForbiddenError, NotFoundError } from '../errors';
-import { recordAudit } from './audit';
-import { type Caller, type Role, outranks, requireRole } from './caller';
+import { recordAudit } from '../db/audit';
+import { type Caller, type Role, outranks, requireRole } from '../caller';
 
 type Mode = 'test' | 'live';
 const KEY_PATTERN = /^yp_(test|live)_([0-9A-Za-z]{40})$/;

@@ -12,7 +12,7 @@ import {
 } from '../db/ledger';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { readPage } from '../db/reads';
-import { type Caller, requireRole } from './caller';
+import { type Caller, requireRole } from '../caller';
 
 /** The parts of an order the ledger books against. */
 export interface LedgerOrder {

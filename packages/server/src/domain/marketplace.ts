@@ -1,8 +1,9 @@
 import { searchMarketplace } from '../db/packages';
 import { decodeCursor, toPage } from '../db/pagination';
 import { type Db, withSystemAccess } from '../db/pool';
-import { ValidationError } from '../errors';
-import type { Caller } from './caller';
+import { findSponsor } from '../db/sponsors';
+import { NotFoundError, ValidationError } from '../errors';
+import type { Caller } from '../caller';
 
 export interface MarketplaceQuery {
   q?: string;
@@ -13,6 +14,7 @@ export interface MarketplaceQuery {
   tier?: string;
   min_price_cents?: number;
   max_price_cents?: number;
+  sponsor_id?: string;
   limit?: number;
   starting_after?: string;
 }
@@ -37,8 +39,11 @@ export function searchMarketplacePage(db: Db, caller: Caller, query: Marketplace
     ]);
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) =>
-    toPage(
+  return db.tenant(caller.orgId, async (tx) => {
+    // Browsing as a sponsor hides what its brand safety forbids; only the caller's own sponsors can be named.
+    const sponsor = query.sponsor_id ? await findSponsor(tx, query.sponsor_id) : undefined;
+    if (query.sponsor_id && sponsor?.org_id !== caller.orgId) throw new NotFoundError('sponsor');
+    return toPage(
       await withSystemAccess(tx, () =>
         searchMarketplace(tx, {
           q: query.q?.trim() || undefined,
@@ -49,12 +54,13 @@ export function searchMarketplacePage(db: Db, caller: Caller, query: Marketplace
           tier: query.tier,
           minPriceCents: query.min_price_cents,
           maxPriceCents: query.max_price_cents,
+          sponsorId: query.sponsor_id,
           limit,
           after,
         }),
       ),
       limit,
       (row) => String(row.price_cents),
-    ),
-  );
+    );
+  });
 }

@@ -10,8 +10,8 @@ import { readPage } from '../db/reads';
 import type { Db, Tx } from '../db/pool';
 import { isPgError, pgCodes } from '../db/sql';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import { recordAudit } from './audit';
-import { type Caller, type Role, outranks, requireRole } from './caller';
+import { recordAudit } from '../db/audit';
+import { type Caller, type Role, outranks, requireRole } from '../caller';
 
 export function listMembersPage(db: Db, caller: Caller, query: { limit?: number; starting_after?: string }) {
   return readPage(

@@ -22,6 +22,7 @@ import {
   type PayoutRow,
   updatePayout,
 } from '../db/payouts';
+import { findVariant, reserveVariantUnit } from '../db/packages';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { readPage } from '../db/reads';
 import type { components } from '../generated/openapi';
@@ -32,12 +33,14 @@ import {
   PaymentsRejectedError,
   type PaymentsProvider,
 } from '../payments/provider';
-import { recordAudit } from './audit';
-import type { Caller } from './caller';
+import { recordAudit } from '../db/audit';
+import type { Caller } from '../caller';
 import { onOrderFunded } from './fulfilment';
 import { bookFunding, bookLock, bookPenalty, bookRefund, orderLedgerSummary, settleLock } from './ledger';
+import { assertBrandSafe } from './brand-safety';
 import { assertPackageRules } from './package-rules';
-import { emitEvent } from './webhook-events';
+import type { SlaTerm } from './sla-terms';
+import { emitEvent } from '../webhooks/emit';
 
 export type { OrderRow } from '../db/orders';
 export type CancellationPolicy = components['schemas']['CancellationPolicy'];
@@ -61,14 +64,20 @@ export async function emitOrderEvent(tx: Tx, type: string, order: OrderRow): Pro
  * and creating its order commit together). Locks the package row, checks the sale rules, inserts the order
  * (`pending`), takes one unit (`sold < inventory`, also a database check) and emits `order.created` to both
  * organizations. `side` is the side of `actorOrgId`: the organizer of the package, or the sponsor's org.
+ * With `variantId`, the variant's price and currency apply and one unit of the variant is taken as well (its own
+ * `sold <= inventory` check); the package row's lock serializes the sales of all its variants. The amount and
+ * currency default to the variant's or package's.
  */
 export async function placeOrder(
   tx: Tx,
   input: {
     packageId: string;
+    variantId?: string;
     sponsorId: string;
-    amountCents: number;
-    currency: string;
+    amountCents?: number;
+    currency?: string;
+    /** The terms accepted in a negotiation (otherwise frozen from the variant or package at funding). */
+    slaTerms?: SlaTerm[];
     cancellationPolicy?: CancellationPolicy;
     proposalId?: string;
     side: 'organizer' | 'sponsor';
@@ -91,33 +100,51 @@ export async function placeOrder(
     (input.side === 'organizer' && sponsor.visibility !== 'public' && !negotiated)
   )
     throw new NotFoundError('sponsor');
+  const variant = input.variantId
+    ? await withSystemAccess(tx, () => findVariant(tx, input.variantId!))
+    : undefined;
+  if (input.variantId && (!variant || variant.package_id !== pkg.id || !variant.is_active))
+    throw new NotFoundError('package variant');
+  const priceCents = variant?.price_cents ?? pkg.price_cents;
+  const currency = input.currency ?? variant?.currency ?? pkg.currency;
+  const amountCents = input.amountCents ?? priceCents;
   if (sponsor.org_id === pkg.org_id)
     throw new UnprocessableError({
       code: 'self_sponsorship',
       detail: 'An organization cannot order its own package for one of its own sponsors.',
     });
-  if (input.currency !== pkg.currency)
+  const soldIn = variant?.currency ?? pkg.currency;
+  if (currency !== soldIn)
     throw new UnprocessableError({
       code: 'currency_mismatch',
-      detail: `The package is sold in ${pkg.currency}; order it in ${pkg.currency} (got ${input.currency}).`,
+      detail: `The ${variant ? 'variant' : 'package'} is sold in ${soldIn}; order it in ${soldIn} (got ${currency}).`,
     });
-  if (input.side === 'sponsor' && !negotiated && input.amountCents < pkg.price_cents)
+  if (input.side === 'sponsor' && !negotiated && amountCents < priceCents)
     throw new UnprocessableError({
       code: 'below_price',
-      detail: `The package costs ${pkg.price_cents} cents; negotiate a lower price with a proposal instead.`,
+      detail: `The ${variant ? 'variant' : 'package'} costs ${priceCents} cents; negotiate a lower price with a proposal instead.`,
+    });
+  if (variant?.inventory != null && variant.sold >= variant.inventory)
+    throw new ConflictError({
+      code: 'package_rule_violated',
+      detail: `The variant "${variant.title}" is sold out; choose another variant or the package itself.`,
+      extra: { rule: 'variant_inventory' },
     });
 
+  await assertBrandSafe(tx, { eventId: pkg.event_id, sponsorId: input.sponsorId });
   await assertPackageRules(tx, pkg, input.sponsorId, new Date());
   const order = await insertOrder(tx, {
     eventId: pkg.event_id,
     packageId: pkg.id,
+    variantId: variant?.id ?? null,
     sponsorId: input.sponsorId,
     proposalId: input.proposalId ?? null,
     organizerOrgId: pkg.org_id,
     sponsorOrgId: sponsor.org_id,
-    amountCents: input.amountCents,
-    currency: input.currency,
+    amountCents,
+    currency,
     cancellationPolicy: input.cancellationPolicy ?? DEFAULT_POLICY,
+    slaTerms: input.slaTerms ?? null,
     side: input.side,
   });
   // The rules saw the locked row, so this only fails if the lock was somehow bypassed; the database holds.
@@ -126,6 +153,13 @@ export async function placeOrder(
       code: 'package_rule_violated',
       detail: 'The package is sold out.',
       extra: { rule: 'inventory' },
+    });
+  // The variant's own check (also in the database); its row is updated as the system: it is the organizer's.
+  if (variant && !(await withSystemAccess(tx, () => reserveVariantUnit(tx, variant.id))))
+    throw new ConflictError({
+      code: 'package_rule_violated',
+      detail: `The variant "${variant.title}" is sold out.`,
+      extra: { rule: 'variant_inventory' },
     });
   await emitOrderEvent(tx, 'order.created', order);
   return order;
@@ -144,9 +178,10 @@ export function createOrder(db: Db, caller: Caller, input: components['schemas']
       });
     const order = await placeOrder(tx, {
       packageId: input.package_id,
+      variantId: input.variant_id,
       sponsorId: input.sponsor_id,
-      amountCents: input.amount_cents ?? pkg.price_cents,
-      currency: input.currency ?? pkg.currency,
+      amountCents: input.amount_cents,
+      currency: input.currency,
       cancellationPolicy: input.cancellation_policy,
       side: sponsor?.org_id === caller.orgId ? 'sponsor' : 'organizer',
       actorOrgId: caller.orgId,
@@ -521,7 +556,7 @@ export async function issueRefund(
       status: full ? 'refunded' : 'partially_refunded',
       ...(full && beforeRelease ? { escrow_state: 'refunded' as const } : {}),
     });
-    if (full && beforeRelease) await withSystemAccess(tx, () => releaseUnit(tx, order.package_id));
+    if (full && beforeRelease) await withSystemAccess(tx, () => releaseUnit(tx, order));
     await emitOrderEvent(tx, 'order.refunded', refunded);
     if (tenant)
       await recordAudit(tx, tenant, { action: 'order.refund', resourceType: 'order', resourceId: order.id });
@@ -648,7 +683,7 @@ export function cancelOrder(deps: OrderDeps, caller: Caller, id: string, body: {
       escrow_state: escrowState,
       cancelled_at: new Date(),
     });
-    await withSystemAccess(tx, () => releaseUnit(tx, order.package_id));
+    await withSystemAccess(tx, () => releaseUnit(tx, order));
     await emitOrderEvent(tx, 'order.cancelled', cancelled);
     if (cancelled.refunded_cents > order.refunded_cents)
       await emitOrderEvent(tx, 'order.refunded', cancelled);

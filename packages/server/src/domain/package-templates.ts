@@ -9,8 +9,8 @@ import {
 import { readOne, readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import { NotFoundError } from '../errors';
-import { recordAudit } from './audit';
-import type { Caller } from './caller';
+import { recordAudit } from '../db/audit';
+import type { Caller } from '../caller';
 
 export function createTemplate(db: Db, caller: Caller, input: TemplateInput) {
   return db.tenant(caller.orgId, async (tx) => {

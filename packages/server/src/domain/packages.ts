@@ -3,6 +3,7 @@ import { findTemplate } from '../db/package-templates';
 import {
   deleteVariant,
   findPackage,
+  findVariant,
   insertPackage,
   insertVariant,
   listPackages,
@@ -12,7 +13,6 @@ import {
   type PackageRow,
   updatePackage,
   updateVariant,
-  upsertSlaTemplates,
   type VariantInput,
 } from '../db/packages';
 import { decodeCursor, toPage } from '../db/pagination';
@@ -26,9 +26,10 @@ import {
   ValidationError,
 } from '../errors';
 import { shareableAudience } from './audience';
-import { recordAudit } from './audit';
-import type { Caller } from './caller';
-import { emitEvent } from './webhook-events';
+import { defaultTerms, normalizeTerms } from './sla-terms';
+import { recordAudit } from '../db/audit';
+import type { Caller } from '../caller';
+import { emitEvent } from '../webhooks/emit';
 
 export type { PackageRow };
 
@@ -106,6 +107,7 @@ export function createPackage(db: Db, caller: Caller, input: PackageCreateInput)
       visibility: input.visibility ?? 'public',
       expectedReach: input.expected_reach ?? null,
       audienceSnapshot: input.audience_snapshot ?? {},
+      slaTerms: input.sla_terms ? normalizeTerms(input.sla_terms, '/sla_terms', currency) : null,
     });
     await recordAudit(tx, caller, {
       action: 'package.create',
@@ -192,6 +194,10 @@ export function updatePackageById(
       });
     }
     if (current.status === 'archived') invalidState(current, 'changed');
+    if (changes.sla_terms !== undefined) {
+      assertTermsEditable(current);
+      changes.sla_terms = normalizeTerms(changes.sla_terms, '/sla_terms', changes.currency ?? current.currency);
+    }
     if (changes.inventory !== undefined && changes.inventory < current.sold) {
       throw new UnprocessableError({
         code: 'inventory_below_sold',
@@ -200,7 +206,6 @@ export function updatePackageById(
       });
     }
     const pkg = (await updatePackage(tx, id, changes, current.version))!;
-    if (pkg.is_active) await upsertSlaTemplates(tx, slaKey(pkg), slaTemplatesFor(pkg));
     await recordAudit(tx, caller, {
       action: 'package.update',
       resourceType: 'sponsorship_package',
@@ -210,24 +215,17 @@ export function updatePackageById(
   });
 }
 
-const slaKey = (pkg: PackageRow) => ({ id: pkg.id, orgId: pkg.org_id, eventId: pkg.event_id });
-
-/** Guide §11: an impressions SLA at the expected reach, and booth hours when the package includes a booth. */
-export function slaTemplatesFor(pkg: Pick<PackageRow, 'expected_reach' | 'benefits'>) {
-  const templates: { metric: string; target: number; breachPolicy: Record<string, unknown> }[] = [];
-  if (pkg.expected_reach)
-    templates.push({
-      metric: 'impressions_total',
-      target: pkg.expected_reach,
-      breachPolicy: { penalty_pct: 0.1, remedy: 'makegood', grace_days: 7 },
+/**
+ * SLA terms are what a sponsor buys: they change only while the package is a draft (unpublish it first), so
+ * that a published listing means what it says; sold orders keep the terms frozen into them either way.
+ */
+function assertTermsEditable(pkg: PackageRow): void {
+  if (pkg.status !== 'draft')
+    throw new ConflictError({
+      code: 'sla_terms_frozen',
+      detail: `The package is ${pkg.status}; SLA terms change only on a draft: unpublish it, change them, publish again.`,
+      extra: { current_status: pkg.status },
     });
-  if (pkg.benefits.booth)
-    templates.push({
-      metric: 'booth_hours',
-      target: 48,
-      breachPolicy: { penalty_cents: 5000, remedy: 'partial_refund' },
-    });
-  return templates;
 }
 
 /**
@@ -252,8 +250,9 @@ export function publishPackage(db: Db, caller: Caller, id: string, now = new Dat
     const current = await ownPackageForUpdate(tx, caller, id);
     if (current.status !== 'draft') invalidState(current, 'published');
     const audience = await shareableAudience(tx, current.event_id, now);
-    await upsertSlaTemplates(tx, slaKey(current), slaTemplatesFor(current));
     const pkg = (await updatePackage(tx, id, {
+      // Guide §11: a package published without terms gets the generated ones.
+      sla_terms: current.sla_terms ?? defaultTerms(current, current.currency),
       is_active: true,
       published_at: now.toISOString(),
       audience_snapshot: { ...audience },
@@ -307,7 +306,13 @@ export function createVariant(db: Db, caller: Caller, packageId: string, input: 
   return db.tenant(caller.orgId, async (tx) => {
     const pkg = await ownPackage(tx, caller, packageId);
     if (pkg.status === 'archived') invalidState(pkg, 'given variants');
-    const variant = await insertVariant(tx, { ...input, orgId: caller.orgId, packageId });
+    if (input.sla_terms) assertTermsEditable(pkg);
+    const variant = await insertVariant(tx, {
+      ...input,
+      sla_terms: input.sla_terms && normalizeTerms(input.sla_terms, '/sla_terms', input.currency ?? pkg.currency),
+      orgId: caller.orgId,
+      packageId,
+    });
     await recordAudit(tx, caller, {
       action: 'package_variant.create',
       resourceType: 'package_variant',
@@ -335,6 +340,13 @@ export function listVariantsPage(
 
 export function updateVariantById(db: Db, caller: Caller, id: string, changes: Partial<VariantInput>) {
   return db.tenant(caller.orgId, async (tx) => {
+    if (changes.sla_terms !== undefined) {
+      const current = await findVariant(tx, id);
+      if (!current) throw new NotFoundError('package variant');
+      assertTermsEditable(await ownPackage(tx, caller, current.package_id));
+      if (changes.sla_terms)
+        changes.sla_terms = normalizeTerms(changes.sla_terms, '/sla_terms', changes.currency ?? current.currency);
+    }
     const variant = await updateVariant(tx, id, changes);
     if (!variant) throw new NotFoundError('package variant');
     await recordAudit(tx, caller, {

@@ -3,8 +3,8 @@ import { findPayoutConfig, upsertPayoutConfig } from '../db/payouts';
 import type { Db } from '../db/pool';
 import { UnprocessableError } from '../errors';
 import type { PaymentsProvider } from '../payments/provider';
-import { recordAudit } from './audit';
-import { type Caller, requireRole } from './caller';
+import { recordAudit } from '../db/audit';
+import { type Caller, requireRole } from '../caller';
 
 type FeeConfig = Pick<
   Config,

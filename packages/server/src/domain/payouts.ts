@@ -4,9 +4,9 @@ import { readOne, readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import { PaymentsRejectedError, type PaymentsProvider, PaymentsUnavailableError } from '../payments/provider';
-import type { Caller } from './caller';
+import type { Caller } from '../caller';
 import { bookTransfer } from './ledger';
-import { emitEvent } from './webhook-events';
+import { emitEvent } from '../webhooks/emit';
 
 /** Attempts before a payout is given up and `payout.failed` alerts the organizer and operators. */
 export const MAX_PAYOUT_ATTEMPTS = 3;

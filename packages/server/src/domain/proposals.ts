@@ -1,5 +1,5 @@
 import { findEvent } from '../db/events';
-import { eventHasListedPackage, findPackage } from '../db/packages';
+import { eventHasListedPackage, findPackage, findVariant, type PackageRow } from '../db/packages';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { readPage } from '../db/reads';
 import {
@@ -20,11 +20,13 @@ import {
 import { findSponsor } from '../db/sponsors';
 import type { components } from '../generated/openapi';
 import { ConflictError, NotFoundError, UnprocessableError } from '../errors';
-import { recordAudit } from './audit';
-import type { Caller } from './caller';
+import { recordAudit } from '../db/audit';
+import type { Caller } from '../caller';
 import { placeOrder } from './orders';
+import { assertBrandSafe } from './brand-safety';
 import { assertPackageRules } from './package-rules';
-import { emitEvent } from './webhook-events';
+import { applyTermsDelta, normalizeTerms } from './sla-terms';
+import { emitEvent } from '../webhooks/emit';
 
 export type ProposalCreate = components['schemas']['ProposalCreate'];
 export type MessageCreate = components['schemas']['ProposalMessageCreate'];
@@ -75,17 +77,37 @@ async function emitToBoth(tx: Tx, type: string, thread: ThreadRow, data: Proposa
   });
 }
 
-function checkOfferCurrency(
+/**
+ * Checks an offer against the thread's package and completes it: a variant must be an active one of the
+ * package, the currency is the variant's (or package's), and countered SLA terms are checked and summarized.
+ */
+async function checkOffer(
+  tx: Tx,
   offer: ProposalOffer | undefined,
-  currency: string | undefined,
-): ProposalOffer | null {
+  pkg: PackageRow | undefined,
+  path: string,
+): Promise<ProposalOffer | null> {
   if (!offer) return null;
+  if (!pkg && (offer.variant_id || offer.sla_terms_delta))
+    throw new UnprocessableError({
+      code: 'no_package',
+      detail: 'Variants and SLA terms belong to a package: start the proposal for a package to offer them.',
+    });
+  const variant = offer.variant_id
+    ? await withSystemAccess(tx, () => findVariant(tx, offer.variant_id!))
+    : undefined;
+  if (offer.variant_id && (!variant || variant.package_id !== pkg?.id || !variant.is_active))
+    throw new NotFoundError('package variant');
+  const currency = variant?.currency ?? pkg?.currency;
+  const delta = offer.sla_terms_delta && {
+    sla_terms_delta: normalizeTerms(offer.sla_terms_delta, `${path}/sla_terms_delta`, currency),
+  };
   if (currency && offer.currency && offer.currency !== currency)
     throw new UnprocessableError({
       code: 'currency_mismatch',
       detail: `The package is sold in ${currency}; make the offer in ${currency} (got ${offer.currency}).`,
     });
-  return { ...offer, currency: offer.currency ?? currency };
+  return { ...offer, currency: offer.currency ?? currency, ...delta };
 }
 
 /**
@@ -93,72 +115,76 @@ function checkOfferCurrency(
  * of the sponsor (for an event with packages on sale). With a package, its sale rules are checked now.
  */
 export function createProposal(db: Db, caller: Caller, input: ProposalCreate, now = new Date()) {
-  return db.tenant(caller.orgId, async (tx) => {
-    // The event and the sponsor usually belong to two tenants; what the caller may learn is decided below.
-    const [event, sponsor] = await withSystemAccess(tx, async () => [
-      await findEvent(tx, input.event_id),
-      await findSponsor(tx, input.sponsor_id),
-    ]);
-    if (!sponsor) throw new NotFoundError('sponsor');
-    if (!event) throw new NotFoundError('event');
-    const ownsEvent = event.owner_org_id === caller.orgId;
-    const ownsSponsor = sponsor.org_id === caller.orgId;
-    if (ownsEvent && ownsSponsor)
+  return db.tenant(caller.orgId, (tx) => openProposal(tx, caller, input, now));
+}
+
+/** {@link createProposal} inside the caller's transaction `tx` (a match opens one as it is accepted). */
+export async function openProposal(tx: Tx, caller: Caller, input: ProposalCreate, now: Date) {
+  // The event and the sponsor usually belong to two tenants; what the caller may learn is decided below.
+  const [event, sponsor] = await withSystemAccess(tx, async () => [
+    await findEvent(tx, input.event_id),
+    await findSponsor(tx, input.sponsor_id),
+  ]);
+  if (!sponsor) throw new NotFoundError('sponsor');
+  if (!event) throw new NotFoundError('event');
+  const ownsEvent = event.owner_org_id === caller.orgId;
+  const ownsSponsor = sponsor.org_id === caller.orgId;
+  if (ownsEvent && ownsSponsor)
+    throw new UnprocessableError({
+      code: 'self_sponsorship',
+      detail:
+        'The event and the sponsor belong to the same organization; there is nobody to negotiate with.',
+    });
+  if (!ownsEvent && !ownsSponsor) throw new NotFoundError('sponsor');
+  const side: Side = ownsEvent ? 'organizer' : 'sponsor';
+  if (side === 'organizer' && sponsor.visibility !== 'public') throw new NotFoundError('sponsor');
+  await assertBrandSafe(tx, { eventId: event.id, sponsorId: sponsor.id });
+
+  const pkg = input.package_id
+    ? await withSystemAccess(tx, () => findPackage(tx, input.package_id!, { lock: true }))
+    : undefined;
+  if (input.package_id) {
+    const visible =
+      pkg && (side === 'organizer' ? pkg.org_id === caller.orgId : pkg.visibility !== 'private');
+    if (!pkg || !visible) throw new NotFoundError('sponsorship package');
+    if (pkg.event_id !== event.id)
       throw new UnprocessableError({
-        code: 'self_sponsorship',
-        detail:
-          'The event and the sponsor belong to the same organization; there is nobody to negotiate with.',
+        code: 'event_mismatch',
+        detail: `The package belongs to event ${pkg.event_id}, not ${event.id}.`,
       });
-    if (!ownsEvent && !ownsSponsor) throw new NotFoundError('sponsor');
-    const side: Side = ownsEvent ? 'organizer' : 'sponsor';
-    if (side === 'organizer' && sponsor.visibility !== 'public') throw new NotFoundError('sponsor');
+    await assertPackageRules(tx, pkg, sponsor.id, now);
+  } else if (
+    side === 'sponsor' &&
+    !(await withSystemAccess(tx, () => eventHasListedPackage(tx, event.id)))
+  ) {
+    throw new NotFoundError('event');
+  }
+  const offer = await checkOffer(tx, input.initial_message?.offer, pkg, '/initial_message/offer');
 
-    const pkg = input.package_id
-      ? await withSystemAccess(tx, () => findPackage(tx, input.package_id!, { lock: true }))
-      : undefined;
-    if (input.package_id) {
-      const visible =
-        pkg && (side === 'organizer' ? pkg.org_id === caller.orgId : pkg.visibility !== 'private');
-      if (!pkg || !visible) throw new NotFoundError('sponsorship package');
-      if (pkg.event_id !== event.id)
-        throw new UnprocessableError({
-          code: 'event_mismatch',
-          detail: `The package belongs to event ${pkg.event_id}, not ${event.id}.`,
-        });
-      await assertPackageRules(tx, pkg, sponsor.id, now);
-    } else if (
-      side === 'sponsor' &&
-      !(await withSystemAccess(tx, () => eventHasListedPackage(tx, event.id)))
-    ) {
-      throw new NotFoundError('event');
-    }
-    const offer = checkOfferCurrency(input.initial_message?.offer, pkg?.currency);
-
-    const thread = await insertThread(tx, {
-      eventId: event.id,
-      packageId: pkg?.id ?? null,
-      sponsorId: sponsor.id,
-      organizerOrgId: event.owner_org_id,
-      sponsorOrgId: sponsor.org_id,
-      side,
-    });
-    if (input.initial_message) {
-      await insertMessage(tx, {
-        thread,
-        side,
-        userId: caller.userId ?? null,
-        body: input.initial_message.body ?? '',
-        offer,
-        status: 'draft',
-      });
-    }
-    await recordAudit(tx, caller, {
-      action: 'proposal.create',
-      resourceType: 'proposal',
-      resourceId: thread.id,
-    });
-    return view(tx, thread.id, side);
+  const thread = await insertThread(tx, {
+    eventId: event.id,
+    packageId: pkg?.id ?? null,
+    sponsorId: sponsor.id,
+    organizerOrgId: event.owner_org_id,
+    sponsorOrgId: sponsor.org_id,
+    side,
   });
+  if (input.initial_message) {
+    await insertMessage(tx, {
+      thread,
+      side,
+      userId: caller.userId ?? null,
+      body: input.initial_message.body ?? '',
+      offer,
+      status: 'draft',
+    });
+  }
+  await recordAudit(tx, caller, {
+    action: 'proposal.create',
+    resourceType: 'proposal',
+    resourceId: thread.id,
+  });
+  return view(tx, thread.id, side);
 }
 
 export function getProposal(db: Db, caller: Caller, id: string) {
@@ -203,7 +229,7 @@ export function addMessage(db: Db, caller: Caller, id: string, input: MessageCre
     const pkg = thread.package_id
       ? await withSystemAccess(tx, () => findPackage(tx, thread.package_id!))
       : undefined;
-    const offer = checkOfferCurrency(input.offer, pkg?.currency);
+    const offer = await checkOffer(tx, input.offer, pkg, '/offer');
     const counter = offer !== null && thread.status !== 'draft' && side !== offeringSide(thread);
     const status: ProposalStatus = counter
       ? side === thread.created_by_side
@@ -261,11 +287,20 @@ export function acceptProposal(db: Db, caller: Caller, id: string) {
         detail: 'The proposal names no package, so there is nothing to order; start one for a package.',
       });
     const pkg = (await withSystemAccess(tx, () => findPackage(tx, thread.package_id!)))!;
+    const offer = thread.last_offer;
+    const variant = offer.variant_id
+      ? await withSystemAccess(tx, () => findVariant(tx, offer.variant_id!))
+      : undefined;
     await placeOrder(tx, {
       packageId: pkg.id,
+      variantId: offer.variant_id,
       sponsorId: thread.sponsor_id,
-      amountCents: thread.last_offer.price_cents,
-      currency: thread.last_offer.currency ?? pkg.currency,
+      amountCents: offer.price_cents,
+      currency: offer.currency,
+      // The terms agreed on are the order's: those on sale now, countered by the accepted offer.
+      slaTerms:
+        offer.sla_terms_delta &&
+        applyTermsDelta(variant?.sla_terms ?? pkg.sla_terms ?? [], offer.sla_terms_delta),
       cancellationPolicy: pkg.cancellation_policy ?? undefined,
       proposalId: thread.id,
       side,

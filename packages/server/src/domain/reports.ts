@@ -2,7 +2,7 @@ import type { Db } from '../db/pool';
 import { findRoiReport } from '../db/reports';
 import { NotFoundError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
-import type { Caller } from './caller';
+import type { Caller } from '../caller';
 
 export type RoiReport = components['schemas']['RoiReport'];
 
@@ -57,6 +57,7 @@ export function getRoiReport(
       event_title: order.event_title,
       sponsor_id: order.sponsor_id,
       sponsor_name: order.sponsor_name,
+      variant: order.variant,
       currency: order.currency,
       period: window,
       attribution: {

@@ -2,7 +2,6 @@ import { findOrderParties, insertDeliverables } from '../db/deliverables';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { readPage } from '../db/reads';
 import {
-  type BreachPolicy,
   findSla,
   gatherSlaEvidence,
   listPendingSlasOfOrder,
@@ -15,9 +14,10 @@ import {
   type SlaStatus,
 } from '../db/slas';
 import { NotFoundError } from '../errors';
-import { recordAudit } from './audit';
-import type { Caller } from './caller';
-import { emitEvent } from './webhook-events';
+import { type BreachEffect, breachEffect, evidenceKeys, isRate } from './sla-terms';
+import { recordAudit } from '../db/audit';
+import type { Caller } from '../caller';
+import { emitEvent } from '../webhooks/emit';
 
 /** The refund a penalty becomes: the orders domain's `issueRefund`, idempotent by `reference`. */
 export type IssueRefund = (
@@ -46,18 +46,28 @@ export function listSlasPage(
 }
 
 /** The penalty of a breach: `penalty_cents`, else `penalty_pct` of the order amount; never more than the order. */
-export function penaltyOf(policy: BreachPolicy, orderAmountCents: number): number {
+export function penaltyOf(effect: BreachEffect, orderAmountCents: number): number {
   const cents =
-    typeof policy.penalty_cents === 'number' && policy.penalty_cents > 0
-      ? policy.penalty_cents
-      : typeof policy.penalty_pct === 'number' && policy.penalty_pct > 0
-        ? Math.round(orderAmountCents * policy.penalty_pct)
+    effect.penaltyCents > 0
+      ? effect.penaltyCents
+      : effect.penaltyPct > 0
+        ? Math.round(orderAmountCents * effect.penaltyPct)
         : 0;
   return Math.min(Math.max(0, Math.trunc(cents)), orderAmountCents);
 }
 
+/**
+ * Measures an SLA where its frozen term says: the event's stats or the approved proofs. SLAs made before terms
+ * existed take the larger of both.
+ */
 async function measure(tx: Tx, sla: SlaRow) {
-  const evidence = await gatherSlaEvidence(tx, sla);
+  const keys = evidenceKeys(sla.metric);
+  const source = sla.terms?.source;
+  const evidence = await gatherSlaEvidence(tx, sla, {
+    statKey: source === 'proof_metrics' ? null : keys.stat,
+    proofKey: source === 'event_stats' ? null : keys.proof,
+    average: isRate(sla.metric),
+  });
   return {
     actual: Math.max(evidence.snapshot?.value ?? 0, evidence.proofs.total),
     snapshotIds: evidence.snapshot ? [evidence.snapshot.id] : [],
@@ -108,12 +118,13 @@ export async function evaluateSla(
     } else if (new Date(current.evaluate_after).getTime() <= options.now.getTime()) {
       const order = (await findOrderParties(tx, current.order_id))!;
       // Never more than what is left to refund, so the refund cannot be refused for its size.
+      const effect = breachEffect(current.terms, current.breach_policy);
       const penaltyCents = Math.min(
-        penaltyOf(current.breach_policy, order.amount_cents),
+        penaltyOf(effect, order.amount_cents),
         order.amount_cents - order.refunded_cents,
       );
       await recordSlaOutcome(tx, id, { status: 'breached', ...measured, penaltyCents });
-      if (current.breach_policy.remedy === 'makegood') {
+      if (effect.makeGood) {
         const [makegood] = await insertDeliverables(tx, [
           {
             organizer_org_id: current.organizer_org_id,

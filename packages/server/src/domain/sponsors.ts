@@ -12,9 +12,9 @@ import {
   upsertSponsorProfile,
 } from '../db/sponsors';
 import { NotFoundError, ValidationError } from '../errors';
-import { recordAudit } from './audit';
+import { recordAudit } from '../db/audit';
 import { deleteResource } from './deletion';
-import type { Caller } from './caller';
+import type { Caller } from '../caller';
 
 export function createSponsor(db: Db, caller: Caller, input: SponsorInput) {
   return db.tenant(caller.orgId, async (tx) => {

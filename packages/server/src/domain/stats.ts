@@ -4,7 +4,7 @@ import { latestSnapshot, rollup, snapshotSeries } from '../db/stats';
 import { NotFoundError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
 import { shareableAudience } from './audience';
-import type { Caller } from './caller';
+import type { Caller } from '../caller';
 
 type EventStats = components['schemas']['EventStats'];
 

@@ -1,8 +1,9 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Config } from '../config';
 import type { Db } from '../db/pool';
-import type { Caller } from '../domain/caller';
+import type { Caller } from '../caller';
 import { authenticateApiKey, authenticateUser, looksLikeApiKey } from '../domain/identity';
+import { authenticateOperator, looksLikeOperatorKey } from '../domain/operators';
 import { AuthenticationError, ValidationError } from '../errors';
 
 export type Authenticate = (headers: {
@@ -56,6 +57,7 @@ export function createAuthenticator({ db, config }: { db: Db; config: Config }):
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match) throw new AuthenticationError('The Authorization header must be `Bearer <API key or JWT>`.');
     const token = match[1]!;
+    if (looksLikeOperatorKey(token)) return authenticateOperator(db, token);
     if (looksLikeApiKey(token)) return authenticateApiKey(db, token);
 
     const payload = await verifyJwt(token);

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Config } from '../config';
 import type { Db } from '../db/pool';
-import type { Caller } from '../domain/caller';
+import type { Caller } from '../caller';
 import { AppError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from '../errors';
 import type { operations } from '../generated/openapi';
 import type { Logger } from '../logger';
@@ -173,13 +173,18 @@ async function handle(
   });
   const caller: Caller = { ...identity, requestId };
   const mutating = operation.method !== 'get';
-  if (mutating && caller.role === 'viewer')
+  if (caller.kind === 'operator') {
+    if (!operation.forOperators)
+      throw new ForbiddenError(
+        'A platform operator key may only call the operations views (`/v1/ops/…`, `/v1/metrics/business`); use an API key of the organization for anything else.',
+      );
+  } else if (mutating && caller.role === 'viewer')
     throw new ForbiddenError('Viewers have read-only access; ask an admin for the member role.');
 
   const bucket: Bucket = operation.rateLimitBucket ?? (mutating ? 'write' : 'read');
   Object.assign(
     c.get('responseHeaders'),
-    await deps.rateLimit(caller.apiKeyId ?? caller.userId ?? caller.orgId, bucket),
+    await deps.rateLimit(caller.apiKeyId ?? caller.operatorId ?? caller.userId ?? caller.orgId, bucket),
   );
 
   const body = operation.body ? await readJsonBody(c, operation) : { raw: '', value: undefined };
@@ -190,7 +195,8 @@ async function handle(
       return problemResponse(error, { requestId, log: deps.log, instance: c.req.path });
     }
   };
-  const key = mutating ? c.req.header('idempotency-key') : undefined;
+  // Idempotency keys are scoped to an organization; an operator's actions (a reconciliation run) are safe to repeat.
+  const key = mutating && caller.kind !== 'operator' ? c.req.header('idempotency-key') : undefined;
   if (key === undefined) return run();
   const url = new URL(c.req.url);
   return withIdempotency(

@@ -1,5 +1,5 @@
 import type { Db } from '../db/pool';
-import { reconcilePayments } from '../domain/stripe-webhooks';
+import { reconcilePayments } from '../payments/reconcile';
 import type { Logger } from '../logger';
 import type { PaymentsProvider } from '../payments/provider';
 

@@ -1,7 +1,7 @@
 import type { Runner, TaskList } from 'graphile-worker';
 import type { Config } from '../config';
 import type { Db } from '../db/pool';
-import { attemptDelivery, fanOutEvent, sweepWebhookWork } from '../domain/webhook-delivery';
+import { attemptDelivery, fanOutEvent, sweepWebhookWork } from '../webhooks/delivery';
 import type { Logger } from '../logger';
 import { createSender } from '../webhooks/send';
 import { webhookSettings } from '../webhooks/settings';

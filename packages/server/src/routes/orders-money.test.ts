@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { refundIssuer } from '../domain/orders';
 import { runPayout } from '../domain/payouts';
-import { reconcilePayments } from '../domain/stripe-webhooks';
+import { reconcilePayments } from '../payments/reconcile';
 import { createLogger } from '../logger';
 import { seedCommerce } from '../../test/commerce-fixtures';
 

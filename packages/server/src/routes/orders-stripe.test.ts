@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { runPayout } from '../domain/payouts';
-import { reconcilePayments } from '../domain/stripe-webhooks';
+import { reconcilePayments } from '../payments/reconcile';
 import { createLogger } from '../logger';
 import { createStripeProvider } from '../payments/stripe';
 import type { PaymentsProvider } from '../payments/provider';

@@ -2,7 +2,7 @@ import { verify } from '@yardpass/webhook-verifier';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
-import { emitEvent } from '../domain/webhook-events';
+import { emitEvent } from '../webhooks/emit';
 import { type Receiver, startReceiver } from '../../test/receiver';
 
 let server: TestServer;

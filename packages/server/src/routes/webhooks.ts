@@ -1,15 +1,14 @@
 import type { Db } from '../db/pool';
 import {
-  createWebhookEventHub,
   getWebhookDeliveryById,
   getWebhookEventWithDeliveries,
   listEventTypes,
   listWebhookDeliveriesPage,
   listWebhookEventsPage,
   replayDelivery,
-  streamWebhookEvents,
   triggerSampleEvent,
-} from '../domain/webhook-delivery';
+} from '../webhooks/events';
+import { createWebhookEventHub, streamWebhookEvents } from '../webhooks/stream';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpointById,
@@ -19,7 +18,7 @@ import {
   rotateWebhookSecret,
   testWebhookEndpoint,
   updateWebhookEndpointById,
-} from '../domain/webhook-endpoints';
+} from '../webhooks/endpoints';
 import { NotFoundError } from '../errors';
 import { created, type Handlers, ok, page, raw, type Reply } from '../http/router';
 import type { WebhookSettings } from '../webhooks/settings';

@@ -1,0 +1,124 @@
+import {
+  findOrder,
+  findOrderByCharge,
+  findOrderByPaymentIntent,
+  insertStripeEvent,
+  linkStripeEventToOrder,
+  type OrderRow,
+  settleRefunds,
+  updateOrder,
+} from '../db/orders';
+import { findPayoutByTransfer, updatePayout } from '../db/payouts';
+import type { Db, Tx } from '../db/pool';
+import type { Logger } from '../logger';
+import type { PaymentsEvent, PaymentsProvider } from './provider';
+import { markOrderFunded, recordPaymentState } from '../domain/orders';
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const idOf = (value: unknown): string | null =>
+  typeof value === 'string' ? value : text((value as { id?: unknown } | null)?.id);
+
+async function orderOfIntent(tx: Tx, object: Record<string, unknown>): Promise<OrderRow | undefined> {
+  const byIntent = await findOrderByPaymentIntent(tx, String(object.id));
+  if (byIntent) return byIntent;
+  // A PaymentIntent whose id we never stored (our commit was lost after Stripe's answer): its metadata names it.
+  const orderId = text((object.metadata as Record<string, unknown> | undefined)?.order_id);
+  return orderId && /^[0-9a-f-]{36}$/i.test(orderId)
+    ? findOrder(tx, orderId, { forUpdate: true })
+    : undefined;
+}
+
+/** Applies one verified Stripe event; answers what it changed, for the log. */
+async function apply(tx: Tx, event: PaymentsEvent): Promise<{ orderId: string | null; changed: string }> {
+  const object = event.object;
+  switch (event.type) {
+    case 'payment_intent.succeeded': {
+      const order = await orderOfIntent(tx, object);
+      if (!order) return { orderId: null, changed: 'unknown payment intent' };
+      if (order.status === 'cancelled' && order.escrow_state === 'pending')
+        return { orderId: order.id, changed: 'alert: paid after cancellation, refund it at Stripe' };
+      const withIntent = order.stripe_payment_intent_id
+        ? order
+        : await updateOrder(tx, order.id, { stripe_payment_intent_id: String(object.id) });
+      const funded = await markOrderFunded(tx, withIntent, idOf(object.latest_charge));
+      return { orderId: order.id, changed: funded === withIntent ? 'nothing' : 'funded' };
+    }
+    case 'payment_intent.payment_failed': {
+      const order = await orderOfIntent(tx, object);
+      if (!order || order.escrow_state !== 'pending')
+        return { orderId: order?.id ?? null, changed: 'nothing' };
+      const lastError = object.last_payment_error as { message?: unknown } | null | undefined;
+      await recordPaymentState(tx, order, {
+        id: String(object.id),
+        status: 'requires_payment_method',
+        clientSecret: null,
+        chargeId: null,
+        error: text(lastError?.message) ?? 'The payment failed.',
+        declineCode: null,
+      });
+      return { orderId: order.id, changed: 'payment failed' };
+    }
+    case 'charge.refunded': {
+      const refunds = ((object.refunds as { data?: unknown[] } | undefined)?.data ?? []) as Record<
+        string,
+        unknown
+      >[];
+      const settled = await settleRefunds(
+        tx,
+        refunds
+          .filter((refund) => refund.status === 'succeeded' || refund.status === 'failed')
+          .map((refund) => ({
+            id: String(refund.id),
+            status: refund.status as 'succeeded' | 'failed',
+            failureReason: text(refund.failure_reason),
+          })),
+      );
+      const order = await findOrderByCharge(tx, String(object.id));
+      return { orderId: order?.id ?? null, changed: `${settled} refund(s) settled` };
+    }
+    case 'charge.dispute.created': {
+      const chargeId = idOf(object.charge);
+      const order = chargeId ? await findOrderByCharge(tx, chargeId) : undefined;
+      if (!order || order.disputed) return { orderId: order?.id ?? null, changed: 'nothing' };
+      await updateOrder(tx, order.id, { disputed: true, stripe_dispute_id: String(object.id) });
+      return { orderId: order.id, changed: 'disputed' };
+    }
+    case 'transfer.reversed': {
+      const payout = await findPayoutByTransfer(tx, String(object.id));
+      const reversed = typeof object.amount_reversed === 'number' ? object.amount_reversed : 0;
+      if (!payout || reversed <= payout.reversed_cents)
+        return { orderId: payout?.order_id ?? null, changed: 'nothing' };
+      await updatePayout(tx, payout.id, { reversed_cents: Math.min(reversed, payout.amount_cents) });
+      return { orderId: payout.order_id, changed: 'transfer reversed' };
+    }
+    default:
+      return { orderId: null, changed: 'ignored' };
+  }
+}
+
+/**
+ * `POST /v1/stripe/webhooks`: verifies the signature on the raw body (a bad one changes nothing), then records
+ * the event by its Stripe id and applies it in one transaction — a replay finds the id and changes nothing.
+ */
+export async function receiveStripeWebhook(
+  deps: { db: Db; payments: PaymentsProvider; log: Logger },
+  rawBody: string,
+  signature: string | undefined,
+) {
+  const event = deps.payments.parseWebhook(rawBody, signature);
+  return deps.db.system(async (tx) => {
+    const fresh = await insertStripeEvent(tx, {
+      id: event.id,
+      type: event.type,
+      payload: event.object,
+      orderId: null,
+    });
+    if (!fresh) return { received: true, duplicate: true };
+    const { orderId, changed } = await apply(tx, event);
+    if (orderId) await linkStripeEventToOrder(tx, event.id, orderId);
+    const line = { stripe_event: event.id, type: event.type, order_id: orderId, changed };
+    if (changed.startsWith('alert')) deps.log.error(line, 'stripe webhook needs an operator');
+    else deps.log.info(line, 'stripe webhook');
+    return { received: true, duplicate: false };
+  });
+}
