@@ -82,7 +82,7 @@ const schema = z
   });
 
 export type Config = z.infer<typeof schema>;
-export type Command = 'dev' | 'start' | 'worker' | 'migrate' | 'orgs';
+export type Command = 'dev' | 'start' | 'worker' | 'migrate' | 'orgs' | 'operators';
 
 /** Thrown for a bad or missing variable; its message is the one line start-up prints. */
 export class ConfigError extends Error {}

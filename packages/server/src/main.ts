@@ -5,6 +5,7 @@ import { migrate } from './db/migrate';
 import { createDb } from './db/pool';
 import { runDev } from './dev';
 import { createOrganization } from './domain/identity';
+import { createOperator } from './domain/operators';
 import { createLogger } from './logger';
 import { runServer, waitForDatabase, type Running } from './runtime';
 import { version } from '../package.json';
@@ -18,6 +19,9 @@ Commands:
   worker                             The background worker as its own process. Needs DATABASE_URL.
   migrate                            Apply database migrations (safe to run concurrently).
   orgs create --name NAME [--json]   Create an organization with an owner API key.
+  operators create --name NAME [--json]
+                                     Create a platform operator key: reads every organization's inbox,
+                                     integrity and metrics (\`yardpass ops …\`), and nothing else.
 
 Configuration is read from environment variables: PORT, HOST, DATABASE_URL, YARDPASS_DATA_DIR,
 YARDPASS_PAYMENTS, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, JWT_SECRET, JWT_JWKS_URL, JWT_ISSUER,
@@ -59,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || values.help ? 0 : 2;
   }
-  if (!['dev', 'start', 'worker', 'migrate', 'orgs'].includes(command)) {
+  if (!['dev', 'start', 'worker', 'migrate', 'orgs', 'operators'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
@@ -129,6 +133,24 @@ async function main(argv: string[]): Promise<number> {
           values.json
             ? JSON.stringify({ organization, api_key: apiKey }, null, 2)
             : `Created organization "${organization.name}" (${organization.id}).\nOwner API key (shown once): ${apiKey}`,
+        );
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'operators': {
+      if (subcommand !== 'create' || !values.name) {
+        console.error('Usage: yardpass-server operators create --name NAME [--json]');
+        return 2;
+      }
+      const db = createDb({ databaseUrl: config.DATABASE_URL!, max: 2 });
+      try {
+        const { operator, key } = await createOperator(db, values.name);
+        console.log(
+          values.json
+            ? JSON.stringify({ operator, operator_key: key }, null, 2)
+            : `Created platform operator "${operator.name}" (${operator.id}).\nOperator key (shown once): ${key}\nUse it with \`yardpass ops …\` (YARDPASS_API_KEY); it can call nothing else.`,
         );
       } finally {
         await db.close();

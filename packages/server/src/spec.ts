@@ -18,6 +18,7 @@ interface OperationObject {
   operationId: OperationId;
   security?: unknown[];
   'x-rate-limit-bucket'?: 'read' | 'write' | 'report';
+  'x-platform-operator'?: boolean;
   parameters?: ParameterObject[];
   requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> };
   responses: Record<string, { $ref?: string; content?: Record<string, { schema: JsonSchema }> }>;
@@ -48,6 +49,8 @@ export interface Operation {
   responses: Map<number, z.ZodType>;
   /** `x-rate-limit-bucket`, for operations costlier than their method suggests (reports). */
   rateLimitBucket: 'read' | 'write' | 'report' | undefined;
+  /** `x-platform-operator`: a platform operator key may call it (operators may call nothing else). */
+  forOperators: boolean;
 }
 
 /** openapi.yaml sits beside the bundle in dist, and at the repository root in source. */
@@ -147,6 +150,7 @@ export function loadSpec(path = specPath()): Spec {
         bodyRequired: op.requestBody?.required ?? false,
         responses,
         rateLimitBucket: op['x-rate-limit-bucket'],
+        forOperators: op['x-platform-operator'] ?? false,
       });
     }
   }

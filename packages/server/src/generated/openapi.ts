@@ -1505,6 +1505,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ops/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stuck work, oldest first, with why, since when, the money it holds and the action that moves it
+         * @description What waits on someone: orders not funded, deliverables submitted and not reviewed or past due with no
+         *     proof, proposals whose latest offer has no answer, disputed orders, locked orders not released, failed
+         *     payouts and payouts awaiting the organizer's payout configuration, failing or disabled webhook
+         *     endpoints, dead webhook deliveries. An organization (owner or admin) sees what it owns or is a party
+         *     to; a platform operator key sees every organization's. `summary` counts every item of the kinds asked
+         *     for (not only this page) and sums the money they hold by currency.
+         */
+        get: operations["getOpsInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Integrity checks of the ledger, orders and payouts (guide §19 spot checks and more)
+         * @description Runs every check and lists the rows that break each (up to 100 per check): active packages with an
+         *     event, public sponsors with a profile (a warning), every ledger transaction summing to zero per
+         *     currency, each order's escrow balance equal to what its state holds, every funded order's funding
+         *     booked, every released order with a payout, every paid payout with a transfer id and its transfer
+         *     booked. `ok` is false when a check that is not a warning fails. An organization (owner or admin) checks
+         *     the rows it is a party to; a platform operator key checks everything.
+         */
+        get: operations["getOpsIntegrity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/metrics/business": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Business metrics (guide §21) by day, week or month, money by currency
+         * @description For whole UTC days from `from` (inclusive) to `to` (exclusive; default: the 30 days up to today,
+         *     included), by `interval` (weeks start on Monday), with the totals of the window. Packages are counted
+         *     when created, proposals when opened (drafts never sent are left out; one converts when an order was made
+         *     from it, and its negotiation time runs from opening to that order), deliverables and SLAs by their due
+         *     date (a deliverable is on time when first submitted by its due date; waived ones are left out). GMV is
+         *     what orders funded in the period were paid; platform fees are net postings to the platform's fee
+         *     accounts; refunds are succeeded refunds; payouts are transfers paid to organizers. Rates are null when
+         *     there is nothing to divide. An organization (owner or admin) sees its own packages and what it is a party
+         *     to (payouts: its own); a platform operator key sees every organization's.
+         */
+        get: operations["getBusinessMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matches/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a re-score of an event's or a sponsor's matches (or of one pair)
+         * @description Queues the event against every sponsor, the sponsor against every live event, or the one pair when both are given; the caller must own the event or the sponsor. Changes to events, profiles, packages, audience insights and consents queue themselves; this is for a forced re-score. A pending entry for the same subject is answered instead of a second one. The worker drains the queue within seconds.
+         */
+        post: operations["recomputeMatches"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Sponsors that fit the event, best first (the organizer's view)
+         * @description Dismissed pairs are left out unless `status=dismissed`. `category` and `city` filter on the sponsor's industry or preferred categories and on its regions.
+         */
+        get: operations["listEventMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsors/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Events that fit the sponsor, best first, each with its best package (the sponsor's view)
+         * @description Only events with a package on sale to this sponsor. Dismissed pairs are left out unless `status=dismissed`. `category` and `city` filter on the event.
+         */
+        get: operations["listSponsorMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** A match with each component, a readable explanation and the caller's own feedback */
+        get: operations["getMatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matches/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or dismiss a match for the caller's side
+         * @description `accept` makes the caller's status `accepted`; `dismiss` and `not_relevant` make it `dismissed`, and a dismissed pair stays dismissed until the event's or the sponsor's inputs change. The other party never sees this feedback.
+         */
+        post: operations["createMatchFeedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matches/{id}:propose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a match and open a proposal for it in one call
+         * @description Accepts the match for the caller's side and starts a draft proposal between the event and the sponsor, on the match's best package when there is one, in one transaction. The proposal's rules apply (brand safety, the package's sale rules): a failed rule answers 409 or 422 and accepts nothing.
+         */
+        post: operations["proposeFromMatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/matching-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's matching weights and suggestion threshold */
+        get: operations["getMatchingSettings"];
+        /**
+         * Set the organization's matching weights and suggestion threshold
+         * @description The weights must add up to 1. New weights re-score the organization's live events (queued in the same transaction).
+         */
+        put: operations["putMatchingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "package.published": {
@@ -2431,6 +2657,52 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "match.suggested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A pair's score first reached the organization's suggestion threshold (sent to each side that crossed its own). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "match.suggested";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Match"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     ping: {
         parameters: {
             query?: never;
@@ -2659,6 +2931,7 @@ export interface components {
             category?: string | null;
             target_audience?: components["schemas"]["EventAudience"];
             brand_safety_tags?: string[];
+            embedding?: components["schemas"]["Embedding"] | null;
         };
         EventUpdate: {
             title?: string;
@@ -2673,6 +2946,7 @@ export interface components {
             category?: string | null;
             target_audience?: components["schemas"]["EventAudience"];
             brand_safety_tags?: string[];
+            embedding?: components["schemas"]["Embedding"] | null;
         };
         /** @enum {string} */
         SponsorVisibility: "public" | "private";
@@ -2754,6 +3028,7 @@ export interface components {
             regions?: string[];
             objectives?: string | null;
             activation_preferences?: components["schemas"]["ActivationPreferences"];
+            embedding?: components["schemas"]["Embedding"] | null;
         };
         /**
          * @description public packages are listed in the marketplace; unlisted ones are reachable by id; private ones only by their organizer.
@@ -2820,6 +3095,8 @@ export interface components {
             expected_reach: number | null;
             audience_snapshot: components["schemas"]["AudienceSnapshot"];
             quality_score: number | null;
+            /** @description The guarantees an order of this package gets (null until written or generated at publish: an impressions term at the expected reach and a booth-hours term for a booth benefit). Editable while the package is a draft; frozen into each order when it is funded. */
+            sla_terms: components["schemas"]["SlaTerm"][] | null;
             version: number;
             /** Format: date-time */
             published_at: string | null;
@@ -2851,6 +3128,8 @@ export interface components {
             /** @default public */
             visibility?: components["schemas"]["PackageVisibility"];
             expected_reach?: number | null;
+            /** @description The guarantees sold with it; replaces the whole list (send `[]` for none). */
+            sla_terms?: components["schemas"]["SlaTerm"][];
         };
         SponsorshipPackageUpdate: {
             /** @description The version you read; stale → 412. */
@@ -2866,6 +3145,8 @@ export interface components {
             cancellation_policy?: components["schemas"]["CancellationPolicy"] | null;
             visibility?: components["schemas"]["PackageVisibility"];
             expected_reach?: number | null;
+            /** @description The guarantees sold with it; replaces the whole list (send `[]` for none); only while the package is a draft. */
+            sla_terms?: components["schemas"]["SlaTerm"][];
         };
         PackageTemplate: {
             /** Format: uuid */
@@ -2904,7 +3185,14 @@ export interface components {
             title: string;
             tier: string;
             price_cents: number;
+            /** @description The variant's currency, else the package's. */
+            currency: string;
+            /** @description Units of this variant for sale (null - only the package's inventory bounds it). */
+            inventory: number | null;
+            sold: number;
             benefits: components["schemas"]["PackageBenefits"];
+            /** @description The variant's guarantees (null - the package's). */
+            sla_terms: components["schemas"]["SlaTerm"][] | null;
             is_active: boolean;
             /** Format: date-time */
             created_at: string;
@@ -2915,7 +3203,13 @@ export interface components {
             title: string;
             tier: string;
             price_cents: number;
+            /** @description Defaults to the package's currency. */
+            currency?: string;
+            /** @description Units of this variant for sale; each sale also takes a unit of the package. */
+            inventory?: number | null;
             benefits?: components["schemas"]["PackageBenefits"];
+            /** @description The variant's guarantees (null - the package's); only while the package is a draft. */
+            sla_terms?: components["schemas"]["SlaTerm"][] | null;
             /** @default true */
             is_active?: boolean;
         };
@@ -2923,7 +3217,13 @@ export interface components {
             title?: string;
             tier?: string;
             price_cents?: number;
+            /** @description Defaults to the package's currency. */
+            currency?: string;
+            /** @description Units of this variant for sale; each sale also takes a unit of the package. */
+            inventory?: number | null;
             benefits?: components["schemas"]["PackageBenefits"];
+            /** @description The variant's guarantees (null - the package's); only while the package is a draft. */
+            sla_terms?: components["schemas"]["SlaTerm"][] | null;
             is_active?: boolean;
         };
         /** @description A package card of the marketplace (guide §16 `v_sponsorship_package_cards`). */
@@ -2949,6 +3249,25 @@ export interface components {
             benefits: components["schemas"]["PackageBenefits"];
             /** Format: date-time */
             published_at: string | null;
+            /** @description The package's guarantees. */
+            sla_terms: components["schemas"]["SlaTerm"][];
+            /** @description The active variants on sale, cheapest last. */
+            variants: components["schemas"]["MarketplaceVariant"][];
+        };
+        MarketplaceVariant: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            tier: string;
+            price_cents: number;
+            currency: string;
+            benefits: components["schemas"]["PackageBenefits"];
+            inventory: number | null;
+            sold: number;
+            /** @description Units one can still buy: the variant's left, never more than the package's left. */
+            available: number;
+            /** @description The guarantees of this variant (its own, else the package's). */
+            sla_terms: components["schemas"]["SlaTerm"][];
         };
         /**
          * @description The side of a deal; a caller's side comes from its organization.
@@ -2961,6 +3280,13 @@ export interface components {
             price_cents: number;
             /** @description Defaults to the package's currency. */
             currency?: string;
+            /**
+             * Format: uuid
+             * @description The package variant offered; its price list and terms apply.
+             */
+            variant_id?: string;
+            /** @description Counter on the guarantees: each term replaces the package's (or variant's) term of the same metric, or adds one. The terms of the accepted offer are the order's. */
+            sla_terms_delta?: components["schemas"]["SlaTerm"][];
             requested_benefits?: string[];
             /** @description Changes to the package benefits, e.g. `{ "story_posts": 3, "exclusivity": true }`. */
             benefits_delta?: {
@@ -3071,6 +3397,13 @@ export interface components {
             package_id: string;
             /** Format: uuid */
             sponsor_id: string;
+            /**
+             * Format: uuid
+             * @description The package variant bought.
+             */
+            variant_id: string | null;
+            /** @description The guarantees this order carries: the accepted terms of its negotiation, else the variant's or package's terms frozen when it was funded (null before). Later changes to the package never change them. */
+            sla_terms: components["schemas"]["SlaTerm"][] | null;
             /** Format: uuid */
             proposal_id: string | null;
             /** Format: uuid */
@@ -3122,6 +3455,11 @@ export interface components {
             package_id: string;
             /** Format: uuid */
             sponsor_id: string;
+            /**
+             * Format: uuid
+             * @description A variant of the package: its price, currency, inventory, benefits and terms apply.
+             */
+            variant_id?: string;
             /**
              * Format: uuid
              * @description Optional; must be the package's event.
@@ -3311,6 +3649,11 @@ export interface components {
             package_id: string | null;
             /**
              * Format: uuid
+             * @description The package variant of its order.
+             */
+            variant_id: string | null;
+            /**
+             * Format: uuid
              * @description The SLA whose breach this make-good deliverable answers.
              */
             sla_id: string | null;
@@ -3420,6 +3763,52 @@ export interface components {
         DeliverableReason: {
             reason: string;
         };
+        /**
+         * @description A guarantee written into a package, a variant or an order. Metrics: `impressions` and `reach` (measured
+         *     from event stats or proof metrics), `clicks`, `engagement_rate`, `booth_hours`, `posts_published`, `leads`
+         *     (proof metrics), and `proof:<name>` for any metric of approved proofs by name. Counts add up over the
+         *     approved proofs of the order; `engagement_rate` is their average.
+         */
+        SlaTerm: {
+            /**
+             * @example impressions
+             * @example booth_hours
+             * @example proof:story_views
+             */
+            metric: string;
+            target: number;
+            /**
+             * @description The measurement window runs until this many days after the event ends (the due date).
+             * @default 0
+             */
+            window_days?: number;
+            /**
+             * @description Where the actual value comes from: the event's latest stat snapshot (impressions and reach only) or the approved proofs of the order's deliverables. Defaults to event stats where the metric has them.
+             * @enum {string}
+             */
+            source?: "event_stats" | "proof_metrics";
+            /**
+             * @description Days after the due date before a miss counts as a breach.
+             * @default 0
+             */
+            grace_days?: number;
+            breach_policy?: components["schemas"]["SlaTermBreachPolicy"];
+            /** @description The term in words, written by the server (ignored when sent). */
+            readonly summary?: string;
+        };
+        /**
+         * @description What a breach does: refund `penalty_pct` of the order amount (`penalty_pct`) or `penalty_cents`
+         *     (`penalty_fixed`), owe a make-good deliverable (`make_good`), or only tell both parties (`notify`).
+         *     A penalty may also owe a make-good with `make_good: true`. Every breach sends `sla.breached`.
+         */
+        SlaTermBreachPolicy: {
+            /** @enum {string} */
+            action: "penalty_pct" | "penalty_fixed" | "make_good" | "notify";
+            penalty_pct?: number;
+            penalty_cents?: number;
+            /** @default false */
+            make_good?: boolean;
+        };
         /** @enum {string} */
         SlaStatus: "pending" | "met" | "breached";
         /** @description Guide §11: a penalty (`penalty_pct` of the order amount, or `penalty_cents`) refunded on breach, or `remedy: makegood` (a new deliverable), after `grace_days`. */
@@ -3446,8 +3835,8 @@ export interface components {
             sponsor_id: string;
             /** Format: uuid */
             package_id: string;
-            /** Format: uuid */
-            template_id: string | null;
+            /** @description The term of the order it was made from (window, source, grace, policy, summary). */
+            terms: components["schemas"]["SlaTerm"] | null;
             /** Format: uuid */
             organizer_org_id: string;
             /** Format: uuid */
@@ -3790,6 +4179,13 @@ export interface components {
             /** Format: uuid */
             sponsor_id: string;
             sponsor_name: string;
+            /** @description The package variant bought, if any. */
+            variant: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                tier: string;
+            } | null;
             currency: string;
             /** @description Whole UTC days, `from` inclusive, `to` exclusive. */
             period: {
@@ -3832,14 +4228,284 @@ export interface components {
                 status: string;
                 actual: number | null;
                 snapshot_ids: string[];
+                /** @description The guarantee as sold (null for SLAs made before terms existed). */
+                terms: components["schemas"]["SlaTerm"] | null;
             }[];
             /** @description The stat snapshots the report used (the event's latest rollup before the window's end). */
             snapshot_ids: string[];
             /** Format: date-time */
             generated_at: string;
         };
+        /** @enum {string} */
+        InboxKind: "order_awaiting_funding" | "deliverable_awaiting_review" | "deliverable_past_due" | "proposal_follow_up" | "order_disputed" | "order_locked" | "payout_failed" | "payout_awaiting_configuration" | "webhook_endpoint_failing" | "webhook_delivery_dead";
+        InboxItem: {
+            kind: components["schemas"]["InboxKind"];
+            /**
+             * Format: uuid
+             * @description The stuck resource.
+             */
+            id: string;
+            /** @enum {string} */
+            resource: "order" | "deliverable" | "proposal" | "payout" | "webhook endpoint" | "webhook delivery";
+            /**
+             * Format: uuid
+             * @description The organization whose move it is.
+             */
+            org_id: string;
+            /**
+             * Format: date-time
+             * @description Stuck since (for a past-due deliverable: its due date).
+             */
+            since: string;
+            /** @description Why it is stuck, in one sentence. */
+            why: string;
+            /** @description The money it holds up (the order's remaining amount, the payout, the latest offer). */
+            amount_cents: number | null;
+            currency: string | null;
+            /**
+             * Format: uuid
+             * @description The order of a deliverable or payout, the endpoint of a delivery.
+             */
+            related_id: string | null;
+            action: {
+                /**
+                 * @description GET: nothing in the API moves it; the answer says where to act.
+                 * @enum {string}
+                 */
+                method: "GET" | "POST" | "PATCH" | "PUT";
+                path: string;
+                /** @description The `yardpass` command that does the same. */
+                command: string;
+            };
+        };
+        InboxSummary: {
+            kind: components["schemas"]["InboxKind"];
+            currency: string | null;
+            count: number;
+            amount_cents: number;
+        };
+        Inbox: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["InboxItem"][];
+            summary: components["schemas"]["InboxSummary"][];
+        };
+        IntegrityCheck: {
+            /** @enum {string} */
+            name: "active_package_event" | "public_sponsor_profile" | "ledger_transaction_balance" | "escrow_balance" | "funded_order_escrow" | "released_order_payout" | "paid_payout_transfer";
+            /** @enum {string} */
+            severity: "error" | "warning";
+            passed: boolean;
+            /** @description The rows that break the check (up to 100). */
+            rows: {
+                id: string;
+                detail: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description More than 100 rows break it. */
+            more: boolean;
+        };
+        IntegrityReport: {
+            /** @description No check of severity error failed. */
+            ok: boolean;
+            /** Format: date-time */
+            checked_at: string;
+            checks: components["schemas"]["IntegrityCheck"][];
+        };
+        BusinessMoney: {
+            currency: string;
+            orders_funded: number;
+            gmv_cents: number;
+            platform_fees_cents: number;
+            refunds_cents: number;
+            payouts_cents: number;
+        };
+        BusinessFigures: {
+            packages_created: number;
+            events_with_new_packages: number;
+            packages_per_event: number | null;
+            proposals: number;
+            proposals_converted: number;
+            conversion_rate: number | null;
+            median_negotiation_seconds: number | null;
+            deliverables_due: number;
+            deliverables_on_time: number;
+            on_time_rate: number | null;
+            slas_evaluated: number;
+            slas_met: number;
+            sla_compliance_rate: number | null;
+            money: components["schemas"]["BusinessMoney"][];
+        };
+        BusinessPeriod: {
+            /** Format: date-time */
+            period_start: string;
+        } & components["schemas"]["BusinessFigures"];
+        BusinessMetrics: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            interval: "day" | "week" | "month";
+            /** Format: uuid */
+            event_id: string | null;
+            series: components["schemas"]["BusinessPeriod"][];
+            totals: components["schemas"]["BusinessFigures"];
+        };
+        /**
+         * @description The caller's side's status: `suggested` once the score reaches the organization's threshold, `accepted` or `dismissed` by feedback.
+         * @enum {string}
+         */
+        MatchStatus: "pending" | "suggested" | "accepted" | "dismissed";
+        /** @description One weight per component; they add up to 1 (defaults 0.25, 0.35, 0.15, 0.15, 0.10). */
+        MatchWeights: {
+            budget_fit: number;
+            audience_overlap: number;
+            geo_overlap: number;
+            engagement_quality: number;
+            objectives_similarity: number;
+        };
+        Match: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            sponsor_id: string;
+            your_side: components["schemas"]["Side"];
+            status: components["schemas"]["MatchStatus"];
+            /** @description The weighted sum of the components. */
+            score: number;
+            /** @description Each component in [0, 1] (docs/matching.md defines them). */
+            components: components["schemas"]["MatchWeights"];
+            /** @description The weights the score was computed with (the organizer's). */
+            weights: components["schemas"]["MatchWeights"];
+            /** @description Inputs that were absent, whose component counted as 0 (e.g. `sponsor_budget`, `audience_consent`). */
+            missing: string[];
+            /** @description What each component saw (packages in budget, shared age segments, the matching place, …). */
+            details: {
+                [key: string]: unknown;
+            };
+            event: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                city: string | null;
+                category: string | null;
+                /** Format: date-time */
+                starts_at: string;
+            };
+            sponsor: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                industry: string | null;
+                logo_url: string | null;
+            };
+            /** @description The event's package that fits the sponsor best (in budget, highest price; else the cheapest). */
+            best_package: null | {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                tier: string;
+                price_cents: number;
+                currency: string;
+            };
+            /** Format: date-time */
+            suggested_at: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        MatchDetail: components["schemas"]["Match"] & {
+            /** @description One sentence per component, e.g. "Audience 25-34 overlaps 0.71.". */
+            explanation: string[];
+            /** @description The caller's own feedback on this match, newest first. */
+            feedback: components["schemas"]["MatchFeedback"][];
+        };
+        MatchFeedbackCreate: {
+            /** @enum {string} */
+            action: "accept" | "dismiss" | "not_relevant";
+            reason?: string;
+            note?: string;
+        };
+        MatchFeedback: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            match_id: string;
+            side: components["schemas"]["Side"];
+            /** @enum {string} */
+            action: "accept" | "dismiss" | "not_relevant";
+            reason: string | null;
+            note: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        MatchPropose: {
+            initial_message?: components["schemas"]["ProposalMessageCreate"];
+        };
+        /** @description The guide's body; at least one of `event_id` and `sponsor_id`. */
+        MatchRecompute: {
+            /** Format: uuid */
+            event_id?: string;
+            /** Format: uuid */
+            sponsor_id?: string;
+            /** @default manual */
+            reason?: string;
+        };
+        MatchRecomputeEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            event_id: string | null;
+            /** Format: uuid */
+            sponsor_id: string | null;
+            reason: string;
+            /** Format: date-time */
+            queued_at: string;
+            /** Format: date-time */
+            processed_at: string | null;
+        };
+        MatchingSettings: {
+            weights: components["schemas"]["MatchWeights"];
+            threshold: number;
+            /**
+             * Format: date-time
+             * @description Null while the defaults apply.
+             */
+            updated_at: string | null;
+        };
+        MatchingSettingsInput: {
+            weights?: components["schemas"]["MatchWeights"];
+            threshold?: number;
+        };
+        /** @description A float vector from your embeddings model, compared by cosine similarity with the counterpart's for the objectives component (both sides need one of the same length). Write-only. */
+        Embedding: number[];
     };
     responses: {
+        /** @description A page of matches, best score first. */
+        MatchList: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ListEnvelope"] & {
+                    data: components["schemas"]["Match"][];
+                };
+            };
+        };
+        /** @description The organization's matching settings. */
+        MatchingSettings: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["MatchingSettings"];
+                };
+            };
+        };
         /** @description The caller's organization. */
         CurrentOrganization: {
             headers: {
@@ -4318,6 +4984,13 @@ export interface components {
         Limit: number;
         /** @description The `next_cursor` of the previous page. */
         StartingAfter: string;
+        /** @description Only matches with this status for the caller's side (dismissed ones are listed only this way). */
+        MatchStatusFilter: components["schemas"]["MatchStatus"];
+        MinScore: number;
+        /** @description The counterpart's category (the event's; the sponsor's industry or preferred categories). */
+        MatchCategory: string;
+        /** @description The counterpart's place (the event's city; one of the sponsor's regions). */
+        MatchCity: string;
     };
     requestBodies: never;
     headers: {
@@ -5553,6 +6226,8 @@ export interface operations {
                 tier?: string;
                 min_price_cents?: number;
                 max_price_cents?: number;
+                /** @description Browse as this sponsor of the caller's organization: packages of events whose brand-safety tags the sponsor's profile avoids are left out. */
+                sponsor_id?: string;
             };
             header?: {
                 /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
@@ -7275,6 +7950,355 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOpsInbox: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                kind?: components["schemas"]["InboxKind"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of stuck items and the summary of all of them. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOpsIntegrity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result of every check. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["IntegrityReport"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getBusinessMetrics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                interval?: "day" | "week" | "month";
+                event_id?: string;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series and the totals. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BusinessMetrics"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    recomputeMatches: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchRecompute"];
+            };
+        };
+        responses: {
+            /** @description The queue entry. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MatchRecomputeEntry"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listEventMatches: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only matches with this status for the caller's side (dismissed ones are listed only this way). */
+                status?: components["parameters"]["MatchStatusFilter"];
+                min_score?: components["parameters"]["MinScore"];
+                /** @description The counterpart's category (the event's; the sponsor's industry or preferred categories). */
+                category?: components["parameters"]["MatchCategory"];
+                /** @description The counterpart's place (the event's city; one of the sponsor's regions). */
+                city?: components["parameters"]["MatchCity"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MatchList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSponsorMatches: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description Only matches with this status for the caller's side (dismissed ones are listed only this way). */
+                status?: components["parameters"]["MatchStatusFilter"];
+                min_score?: components["parameters"]["MinScore"];
+                /** @description The counterpart's category (the event's; the sponsor's industry or preferred categories). */
+                category?: components["parameters"]["MatchCategory"];
+                /** @description The counterpart's place (the event's city; one of the sponsor's regions). */
+                city?: components["parameters"]["MatchCity"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MatchList"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The match as the caller's side sees it. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MatchDetail"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createMatchFeedback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchFeedbackCreate"];
+            };
+        };
+        responses: {
+            /** @description The feedback as recorded. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MatchFeedback"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    proposeFromMatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MatchPropose"];
+            };
+        };
+        responses: {
+            201: components["responses"]["Proposal"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMatchingSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MatchingSettings"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putMatchingSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MatchingSettingsInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["MatchingSettings"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -1,0 +1,349 @@
+import type { Cursor } from './pagination';
+import type { Queryable } from './pool';
+
+/** The kinds of stuck work the inbox lists, each read oldest first through a partial index of its own. */
+export const INBOX_KINDS = [
+  'order_awaiting_funding',
+  'deliverable_awaiting_review',
+  'deliverable_past_due',
+  'proposal_follow_up',
+  'order_disputed',
+  'order_locked',
+  'payout_failed',
+  'payout_awaiting_configuration',
+  'webhook_endpoint_failing',
+  'webhook_delivery_dead',
+] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
+/** One stuck item as the database knows it; the domain words it and names its action. */
+export interface InboxRow {
+  kind: InboxKind;
+  id: string;
+  since: string;
+  amount_cents: number | null;
+  currency: string | null;
+  /** The organization whose move it is. */
+  org_id: string;
+  /** What else the wording needs: a side, a state, an error. */
+  detail: string | null;
+  /** The order of a deliverable or payout, the endpoint of a delivery. */
+  related_id: string | null;
+  /** `since` to the microsecond, for the cursor (the answer's `since` is to the millisecond). */
+  position: string;
+}
+
+// Every branch answers the columns of `InboxRow`, in that order, and orders by `since, id` on its own index.
+// The acting side: the sponsor funds; the side that does not own a deliverable reviews it; the side that did
+// not make the latest offer answers it; the organizer releases, resolves disputes and fixes its payouts.
+const branches: Record<InboxKind, string> = {
+  order_awaiting_funding: `
+    select 'order_awaiting_funding', o.id, o.created_at, o.amount_cents, o.currency, o.sponsor_org_id,
+           o.payment_status, null::uuid
+      from sponsorship_orders o where o.status = 'pending' and o.escrow_state = 'pending'`,
+  deliverable_awaiting_review: `
+    select 'deliverable_awaiting_review', d.id, d.updated_at, o.amount_cents - o.refunded_cents, o.currency,
+           case d.owner_side when 'organizer' then d.sponsor_org_id else d.organizer_org_id end, d.type, d.order_id
+      from deliverables d left join sponsorship_orders o on o.id = d.order_id where d.status = 'submitted'`,
+  deliverable_past_due: `
+    select 'deliverable_past_due', d.id, d.due_at, o.amount_cents - o.refunded_cents, o.currency,
+           case d.owner_side when 'organizer' then d.organizer_org_id else d.sponsor_org_id end, d.type, d.order_id
+      from deliverables d left join sponsorship_orders o on o.id = d.order_id
+     where d.status in ('pending', 'needs_changes') and d.due_at < now()`,
+  proposal_follow_up: `
+    select 'proposal_follow_up', t.id, t.updated_at, (t.last_offer->>'price_cents')::bigint, p.currency,
+           case coalesce(t.last_offer_side, t.created_by_side)
+             when 'organizer' then t.sponsor_org_id else t.organizer_org_id end,
+           case coalesce(t.last_offer_side, t.created_by_side) when 'organizer' then 'sponsor' else 'organizer' end,
+           null::uuid
+      from proposal_threads t left join sponsorship_packages p on p.id = t.package_id
+     where t.status in ('sent', 'countered')`,
+  order_disputed: `
+    select 'order_disputed', o.id, o.updated_at, o.amount_cents - o.refunded_cents, o.currency, o.organizer_org_id,
+           o.stripe_dispute_id, null::uuid
+      from sponsorship_orders o where o.disputed`,
+  order_locked: `
+    select 'order_locked', o.id, o.locked_at, o.amount_cents - o.refunded_cents, o.currency, o.organizer_org_id,
+           o.lock_reason, null::uuid
+      from sponsorship_orders o where o.escrow_state = 'locked'`,
+  payout_failed: `
+    select 'payout_failed', p.id, p.updated_at, p.amount_cents, p.currency, p.org_id, p.payout_failure_reason,
+           p.order_id
+      from sponsorship_payouts p where p.status = 'failed'`,
+  payout_awaiting_configuration: `
+    select 'payout_awaiting_configuration', p.id, p.updated_at, p.amount_cents, p.currency, p.org_id,
+           p.payout_failure_reason, p.order_id
+      from sponsorship_payouts p where p.status = 'awaiting_configuration'`,
+  webhook_endpoint_failing: `
+    select 'webhook_endpoint_failing', w.id, coalesce(w.failing_since, w.updated_at), null::bigint, null::text,
+           w.org_id, w.disabled_reason, null::uuid
+      from webhook_endpoints w
+     where (w.enabled and w.failing_since is not null) or (not w.enabled and w.disabled_reason <> 'manual')`,
+  webhook_delivery_dead: `
+    select 'webhook_delivery_dead', d.id, d.updated_at, null::bigint, null::text, d.org_id, d.last_error,
+           d.endpoint_id
+      from webhook_deliveries d where d.status = 'dead'`,
+};
+
+const COLUMNS = 'kind, id, since, amount_cents, currency, org_id, detail, related_id';
+
+function union(kinds: readonly InboxKind[]): string {
+  return kinds.map((kind) => `(${branches[kind]})`).join('\n union all ');
+}
+
+/** A page of stuck work, oldest first, of what `q` may see (row-level security decides whose). */
+export async function listInbox(
+  q: Queryable,
+  page: { kinds: readonly InboxKind[]; limit: number; after: Cursor | undefined },
+): Promise<InboxRow[]> {
+  const { rows } = await q.query<InboxRow>(
+    `select ${COLUMNS}, since::text as position from (${union(page.kinds)}) as item(${COLUMNS})
+      where $1::timestamptz is null or (since, id) > ($1::timestamptz, $2::uuid)
+      order by since, id limit $3`,
+    [page.after?.value ?? null, page.after?.id ?? null, page.limit + 1],
+  );
+  return rows;
+}
+
+/** How many items of each kind, and the money they hold by currency. */
+export async function summarizeInbox(
+  q: Queryable,
+  kinds: readonly InboxKind[],
+): Promise<{ kind: InboxKind; currency: string | null; count: number; amount_cents: number }[]> {
+  const { rows } = await q.query<{
+    kind: InboxKind;
+    currency: string | null;
+    count: number;
+    amount_cents: number;
+  }>(
+    `select kind, currency, count(*)::int as count, coalesce(sum(amount_cents), 0)::bigint as amount_cents
+       from (${union(kinds)}) as item(${COLUMNS})
+      group by kind, currency order by kind, currency`,
+  );
+  return rows;
+}
+
+/** The integrity checks: each query answers the rows that break it (as `id` and `detail`), at most `$2`. */
+export const INTEGRITY_CHECKS = {
+  // Guide §19: every active package still references a valid event.
+  active_package_event: `
+    select sp.id::text, jsonb_build_object('event_id', sp.event_id) as detail
+      from sponsorship_packages sp left join events e on e.id = sp.event_id
+     where sp.is_active and e.id is null and ($1::uuid is null or sp.org_id = $1)
+     order by sp.id limit $2`,
+  // Guide §19: public sponsors have a profile (a warning: the API lets a brand go public before its profile).
+  public_sponsor_profile: `
+    select s.id::text, jsonb_build_object('name', s.name) as detail
+      from sponsors s left join sponsor_profiles sp on sp.sponsor_id = s.id
+     where s.visibility = 'public' and sp.sponsor_id is null and ($1::uuid is null or s.org_id = $1)
+     order by s.id limit $2`,
+  // Every ledger transaction sums to zero in each currency (the commit-time trigger's rule, checked again).
+  ledger_transaction_balance: `
+    select t.id::text, jsonb_build_object('reference', t.reference, 'currency', e.currency,
+             'sum_cents', sum(e.amount_cents)) as detail
+      from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
+     where $1::uuid is null or $1 in (t.organizer_org_id, t.sponsor_org_id)
+     group by t.id, t.reference, e.currency having sum(e.amount_cents) <> 0
+     order by t.id limit $2`,
+  // Balances are derived from entries; an order's escrow balance must equal what its state says it holds.
+  escrow_balance: `
+    select o.id::text, jsonb_build_object('escrow_state', o.escrow_state, 'expected_cents', o.expected,
+             'balance_cents', coalesce(b.balance, 0)) as detail
+      from (select o.*, case when o.escrow_state in ('funded', 'locked')
+                             then o.amount_cents - o.refunded_cents else 0 end as expected
+              from sponsorship_orders o
+             where o.escrow_state <> 'pending'
+               and ($1::uuid is null or $1 in (o.organizer_org_id, o.sponsor_org_id))) o
+      left join lateral (
+        select sum(e.amount_cents) as balance
+          from ledger_accounts a join ledger_entries e on e.account_id = a.id
+          join ledger_transactions t on t.id = e.transaction_id and t.status = 'posted'
+         where a.order_id = o.id and a.kind = 'escrow') b on true
+     where coalesce(b.balance, 0) <> o.expected
+     order by o.id limit $2`,
+  // Every funded order has its funding booked into escrow.
+  funded_order_escrow: `
+    select o.id::text, jsonb_build_object('escrow_state', o.escrow_state, 'funded_at', o.funded_at) as detail
+      from sponsorship_orders o
+     where o.funded_at is not null
+       and ($1::uuid is null or $1 in (o.organizer_org_id, o.sponsor_org_id))
+       and not exists (select from ledger_transactions t
+                        where t.order_id = o.id and t.kind = 'fund' and t.status = 'posted')
+     order by o.id limit $2`,
+  // Guide §19 ("funded orders have payout entries"), in our lifecycle: every released order has a payout.
+  released_order_payout: `
+    select o.id::text, jsonb_build_object('released_at', o.released_at) as detail
+      from sponsorship_orders o
+     where o.escrow_state = 'released'
+       and ($1::uuid is null or $1 in (o.organizer_org_id, o.sponsor_org_id))
+       and not exists (select from sponsorship_payouts p where p.order_id = o.id)
+     order by o.id limit $2`,
+  // Every paid payout has a transfer id and its transfer booked in the ledger.
+  paid_payout_transfer: `
+    select p.id::text, jsonb_build_object('order_id', p.order_id, 'stripe_transfer_id', p.stripe_transfer_id)
+             as detail
+      from sponsorship_payouts p
+     where p.status = 'paid' and ($1::uuid is null or p.org_id = $1)
+       and (p.stripe_transfer_id is null
+            or not exists (select from ledger_transactions t
+                            where t.reference = 'payout:' || p.id || ':transfer' and t.status = 'posted'))
+     order by p.id limit $2`,
+} as const;
+export type IntegrityCheck = keyof typeof INTEGRITY_CHECKS;
+
+/** Runs one check over every organization (`orgId` null) or over the rows `orgId` is a party to. */
+export async function runIntegrityCheck(
+  q: Queryable,
+  check: IntegrityCheck,
+  options: { orgId: string | null; limit: number },
+): Promise<{ id: string; detail: Record<string, unknown> }[]> {
+  const { rows } = await q.query<{ id: string; detail: Record<string, unknown> }>(INTEGRITY_CHECKS[check], [
+    options.orgId,
+    options.limit,
+  ]);
+  return rows;
+}
+
+/** The window and scope of the business metrics: `from` inclusive, `to` exclusive, buckets of `interval`. */
+export interface MetricsWindow {
+  from: string;
+  to: string;
+  interval: 'day' | 'week' | 'month';
+  eventId: string | null;
+  /** Only what this organization owns or is a party to; null: every organization. */
+  orgId: string | null;
+}
+
+/** One period (`period_start` null: the whole window) of the business metrics that are not money. */
+export interface ActivityRow {
+  period_start: string | null;
+  packages_created: number;
+  events_with_new_packages: number;
+  proposals: number;
+  proposals_converted: number;
+  median_negotiation_seconds: number | null;
+  deliverables_due: number;
+  deliverables_on_time: number;
+  slas_evaluated: number;
+  slas_met: number;
+}
+
+/** One period (`period_start` null: the whole window) and currency of the money metrics. */
+export interface MoneyRow {
+  period_start: string | null;
+  currency: string;
+  orders_funded: number;
+  gmv_cents: number;
+  platform_fees_cents: number;
+  refunds_cents: number;
+  payouts_cents: number;
+}
+
+const windowParams = (w: MetricsWindow) => [w.from, w.to, w.interval, w.eventId, w.orgId];
+const inWindow = (column: string) => `${column} >= $1::timestamptz and ${column} < $2::timestamptz`;
+const bucket = (column: string) => `date_trunc($3::text, ${column})`;
+const forEvent = (column: string) => `($4::uuid is null or ${column} = $4::uuid)`;
+const partyOf = (alias: string) =>
+  `($5::uuid is null or $5::uuid in (${alias}.organizer_org_id, ${alias}.sponsor_org_id))`;
+
+/**
+ * Activity by period, one statement: each metric aggregates its own table once over the window with grouping
+ * sets (per period, and the whole window), and the periods of the window are joined to them.
+ * Proposals are counted by when they were opened (drafts never sent are left out); a proposal converts when an
+ * order was made from it, and its negotiation time runs from opening to that order. A deliverable due in the
+ * window (and already due) is on time when it was first submitted by its due date; waived ones are left out.
+ */
+export async function activityMetrics(q: Queryable, w: MetricsWindow): Promise<ActivityRow[]> {
+  const { rows } = await q.query<ActivityRow>(
+    `with periods as (
+       select generate_series(${bucket('$1::timestamptz')}, $2::timestamptz - interval '1 microsecond',
+                              ('1 ' || $3::text)::interval) as period_start
+       union all select null
+     ), packages as (
+       select ${bucket('p.created_at')} as period_start, count(*)::int as packages,
+              count(distinct p.event_id)::int as events
+         from sponsorship_packages p
+        where ${inWindow('p.created_at')} and ${forEvent('p.event_id')} and ($5::uuid is null or p.org_id = $5::uuid)
+        group by grouping sets ((1), ())
+     ), proposals as (
+       select ${bucket('t.created_at')} as period_start, count(*)::int as proposals,
+              count(o.id)::int as converted,
+              percentile_cont(0.5) within group (order by extract(epoch from o.created_at - t.created_at))
+                filter (where o.id is not null) as median_seconds
+         from proposal_threads t left join sponsorship_orders o on o.proposal_id = t.id
+        where ${inWindow('t.created_at')} and t.status <> 'draft' and ${forEvent('t.event_id')} and ${partyOf('t')}
+        group by grouping sets ((1), ())
+     ), deliverables as (
+       select ${bucket('d.due_at')} as period_start, count(*)::int as due,
+              count(*) filter (where exists (
+                select from deliverable_reviews r
+                 where r.deliverable_id = d.id and r.action = 'submitted' and r.created_at <= d.due_at))::int
+                as on_time
+         from deliverables d
+        where ${inWindow('d.due_at')} and d.due_at <= now() and d.status <> 'waived' and ${forEvent('d.event_id')}
+          and ${partyOf('d')}
+        group by grouping sets ((1), ())
+     ), slas as (
+       select ${bucket('s.due_at')} as period_start, count(*)::int as evaluated,
+              count(*) filter (where s.status = 'met')::int as met
+         from sponsorship_slas s
+        where ${inWindow('s.due_at')} and s.status in ('met', 'breached') and ${forEvent('s.event_id')}
+          and ${partyOf('s')}
+        group by grouping sets ((1), ())
+     )
+     select k.period_start,
+            coalesce(pk.packages, 0) as packages_created, coalesce(pk.events, 0) as events_with_new_packages,
+            coalesce(pr.proposals, 0) as proposals, coalesce(pr.converted, 0) as proposals_converted,
+            pr.median_seconds as median_negotiation_seconds,
+            coalesce(dl.due, 0) as deliverables_due, coalesce(dl.on_time, 0) as deliverables_on_time,
+            coalesce(sl.evaluated, 0) as slas_evaluated, coalesce(sl.met, 0) as slas_met
+       from periods k
+       left join packages pk on pk.period_start is not distinct from k.period_start
+       left join proposals pr on pr.period_start is not distinct from k.period_start
+       left join deliverables dl on dl.period_start is not distinct from k.period_start
+       left join slas sl on sl.period_start is not distinct from k.period_start
+      order by k.period_start nulls last`,
+    windowParams(w),
+  );
+  return rows;
+}
+
+/**
+ * Money by period and currency, one statement: GMV is what orders funded in the period were paid; platform fees
+ * are the net postings to the platform's fee accounts (a fee posts at release and a refund after release takes
+ * it back); refunds are succeeded refunds; payouts are transfers paid to organizers.
+ */
+export async function moneyMetrics(q: Queryable, w: MetricsWindow): Promise<MoneyRow[]> {
+  const { rows } = await q.query<MoneyRow>(
+    `with flows as (
+       select ${bucket('o.funded_at')} as period_start, o.currency, 1 as orders, o.amount_cents as gmv,
+              0::bigint as fees, 0::bigint as refunds, 0::bigint as payouts
+         from sponsorship_orders o
+        where ${inWindow('o.funded_at')} and ${forEvent('o.event_id')} and ${partyOf('o')}
+       union all
+       select ${bucket('t.posted_at')}, e.currency, 0, 0, -e.amount_cents, 0, 0
+         from ledger_transactions t
+         join ledger_entries e on e.transaction_id = t.id
+         join ledger_accounts a on a.id = e.account_id and a.kind = 'platform_fees'
+         join sponsorship_orders o on o.id = t.order_id
+        where t.status = 'posted' and ${inWindow('t.posted_at')} and ${forEvent('o.event_id')} and ${partyOf('t')}
+       union all
+       select ${bucket('r.created_at')}, r.currency, 0, 0, 0, r.amount_cents, 0
+         from order_refunds r join sponsorship_orders o on o.id = r.order_id
+        where r.status = 'succeeded' and ${inWindow('r.created_at')} and ${forEvent('o.event_id')} and ${partyOf('r')}
+       union all
+       select ${bucket('p.paid_at')}, p.currency, 0, 0, 0, 0, p.amount_cents
+         from sponsorship_payouts p join sponsorship_orders o on o.id = p.order_id
+        where p.status = 'paid' and ${inWindow('p.paid_at')} and ${forEvent('o.event_id')}
+          and ($5::uuid is null or p.org_id = $5::uuid)
+     )
+     select period_start, currency, sum(orders)::int as orders_funded, sum(gmv)::bigint as gmv_cents,
+            sum(fees)::bigint as platform_fees_cents, sum(refunds)::bigint as refunds_cents,
+            sum(payouts)::bigint as payouts_cents
+       from flows
+      group by grouping sets ((period_start, currency), (currency))
+      order by period_start nulls last, currency`,
+    windowParams(w),
+  );
+  return rows;
+}
