@@ -1,6 +1,7 @@
 import type { TestOrg } from '../../../test/server';
 import type { Db } from '../src/db/pool';
 import type { FundedOrder } from '../src/domain/fulfilment';
+import { normalizeTerms, type SlaTerm } from '../src/domain/sla-terms';
 
 export interface Deal {
   eventId: string;
@@ -11,7 +12,7 @@ export interface Deal {
 
 /**
  * An event of `organizer`, a sponsor of `sponsor`, a published private package (so that nobody else sees the
- * event through the marketplace) with benefits and SLA templates, and an
+ * event through the marketplace) with benefits and SLA terms, and an
  * order for it, written straight to the database (the orders flow is not what these tests are about).
  */
 export async function createDeal(
@@ -20,7 +21,7 @@ export async function createDeal(
     organizer: TestOrg;
     sponsor: TestOrg;
     benefits?: Record<string, unknown>;
-    slaTemplates?: { metric: string; target: number; breach_policy: Record<string, unknown> }[];
+    slaTerms?: SlaTerm[];
     amountCents?: number;
     eventEndsAt?: string;
     tier?: string;
@@ -43,8 +44,8 @@ export async function createDeal(
     const sponsorId = brand.rows[0]!.id;
     const pkg = await tx.query<{ id: string }>(
       `insert into sponsorship_packages (org_id, event_id, title, tier, price_cents, currency, inventory, benefits,
-         is_active, published_at, visibility)
-       values ($1, $2, 'Gold Stage Sponsor', $3, $4, 'USD', 3, $5, true, now(), 'private') returning id`,
+         sla_terms, is_active, published_at, visibility)
+       values ($1, $2, 'Gold Stage Sponsor', $3, $4, 'USD', 3, $5, $6, true, now(), 'private') returning id`,
       [
         organizer.orgId,
         eventId,
@@ -53,23 +54,10 @@ export async function createDeal(
         JSON.stringify(
           options.benefits ?? { logo_stage: true, booth: '10x10', social_posts: 5, lounge: false },
         ),
+        JSON.stringify(normalizeTerms(options.slaTerms ?? [], '/sla_terms', 'USD')),
       ],
     );
     const packageId = pkg.rows[0]!.id;
-    for (const template of options.slaTemplates ?? []) {
-      await tx.query(
-        `insert into package_sla_templates (org_id, package_id, event_id, metric, target, breach_policy)
-         values ($1, $2, $3, $4, $5, $6)`,
-        [
-          organizer.orgId,
-          packageId,
-          eventId,
-          template.metric,
-          template.target,
-          JSON.stringify(template.breach_policy),
-        ],
-      );
-    }
     const order = await tx.query<{ id: string }>(
       `insert into sponsorship_orders (event_id, package_id, sponsor_id, organizer_org_id, sponsor_org_id,
          amount_cents, currency, created_by_side, cancellation_policy)
@@ -84,6 +72,7 @@ export async function createDeal(
         id: order.rows[0]!.id,
         event_id: eventId,
         package_id: packageId,
+        variant_id: null,
         sponsor_id: sponsorId,
         organizer_org_id: organizer.orgId,
         sponsor_org_id: sponsor.orgId,

@@ -201,7 +201,9 @@ const areas: Record<string, TenancyArea> = {
       organizer: owner,
       sponsor: partner,
       benefits: { booth: true },
-      slaTerms: [{ metric: 'impressions', target: 100, breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 } }],
+      slaTerms: [
+        { metric: 'impressions', target: 100, breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 } },
+      ],
     });
     await server.db.system((tx) => onOrderFunded(tx, deal.order));
     const own = api(server, owner);

@@ -12,6 +12,7 @@ export interface DeliverableRow {
   sponsor_id: string;
   order_id: string | null;
   package_id: string | null;
+  variant_id: string | null;
   sla_id: string | null;
   benefit_key: string | null;
   type: string;
@@ -69,7 +70,9 @@ export interface NewDeliverable {
 
 // The event title and sponsor name come along (guide §8's fulfilment queue) from one joined query; a party
 // that may not read the event or sponsor row gets null rather than a second lookup.
+// The variant is the order's: every deliverable of an order fulfils the variant bought.
 const columns = `d.id, d.organizer_org_id, d.sponsor_org_id, d.event_id, d.sponsor_id, d.order_id, d.package_id,
+  (select o.variant_id from sponsorship_orders o where o.id = d.order_id) as variant_id,
   d.sla_id, d.benefit_key, d.type, d.spec, d.due_at, d.evidence_required, d.owner_side, d.status, d.status_reason,
   e.title as event_title, s.name as sponsor_name, d.created_at, d.updated_at`;
 const from = `deliverables d left join events e on e.id = d.event_id left join sponsors s on s.id = d.sponsor_id`;
@@ -303,11 +306,13 @@ export async function orderDeliverableProgress(
   return rows[0] ?? { total: 0, done: 0 };
 }
 
-/** What funding needs to know about a package and its event to lay out the fulfilment. */
+/**
+ * What funding needs to know to lay out the fulfilment: the tier and benefits of the variant bought (a variant
+ * without benefits has the package's), else of the package; the event's dates.
+ */
 export async function findFundingContext(
   tx: Queryable,
-  packageId: string,
-  eventId: string,
+  order: { package_id: string; variant_id: string | null; event_id: string },
 ): Promise<
   { tier: string; benefits: Record<string, unknown>; starts_at: string; ends_at: string } | undefined
 > {
@@ -317,9 +322,13 @@ export async function findFundingContext(
     starts_at: string;
     ends_at: string;
   }>(
-    `select p.tier, p.benefits, e.starts_at, e.ends_at
-       from sponsorship_packages p join events e on e.id = $2 where p.id = $1`,
-    [packageId, eventId],
+    `select coalesce(v.tier, p.tier) as tier,
+            case when v.benefits is null or v.benefits = '{}' then p.benefits else v.benefits end as benefits,
+            e.starts_at, e.ends_at
+       from sponsorship_packages p join events e on e.id = $2
+       left join package_variants v on v.id = $3 and v.package_id = p.id
+      where p.id = $1`,
+    [order.package_id, order.event_id, order.variant_id],
   );
   return rows[0];
 }

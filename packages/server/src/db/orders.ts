@@ -110,9 +110,13 @@ export async function releaseUnit(
   tx: Tx,
   order: { package_id: string; variant_id: string | null },
 ): Promise<void> {
-  await tx.query('update sponsorship_packages set sold = sold - 1 where id = $1 and sold > 0', [order.package_id]);
+  await tx.query('update sponsorship_packages set sold = sold - 1 where id = $1 and sold > 0', [
+    order.package_id,
+  ]);
   if (order.variant_id)
-    await tx.query('update package_variants set sold = sold - 1 where id = $1 and sold > 0', [order.variant_id]);
+    await tx.query('update package_variants set sold = sold - 1 where id = $1 and sold > 0', [
+      order.variant_id,
+    ]);
 }
 
 export async function findOrder(

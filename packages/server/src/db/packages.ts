@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { components } from '../generated/openapi';
 import type { Cursor } from './pagination';
 import type { Queryable, Tx } from './pool';
-import { updateById } from './sql';
+import { ConflictError, UnprocessableError } from '../errors';
+import { isPgError, pgCodes, updateById } from './sql';
 
 /** What the sale rules of a package need to know about a sponsor and the package's live orders. */
 export interface RuleFacts {
@@ -46,12 +47,13 @@ export type PackageChanges = Omit<components['schemas']['SponsorshipPackageUpdat
 export type VariantRow = components['schemas']['PackageVariant'];
 export type VariantInput = components['schemas']['PackageVariantCreate'];
 export type MarketplaceCard = components['schemas']['MarketplacePackage'];
+type SlaTerm = components['schemas']['SlaTerm'];
 
 const packageColumns = `id, org_id, event_id, template_id, title, tier, price_cents, currency, inventory, sold, benefits,
   availability, constraints, cancellation_policy, visibility, is_active,
   case when archived_at is not null then 'archived' when is_active then 'published' else 'draft' end as status,
-  expected_reach, audience_snapshot, quality_score::float8 as quality_score, version, published_at, archived_at,
-  created_at, updated_at`;
+  expected_reach, audience_snapshot, quality_score::float8 as quality_score, sla_terms, version, published_at,
+  archived_at, created_at, updated_at`;
 
 /** A package ready to insert: the template's values already merged in by the domain. */
 export interface NewPackage {
@@ -70,13 +72,15 @@ export interface NewPackage {
   visibility: string;
   expectedReach: number | null;
   audienceSnapshot: Record<string, unknown>;
+  slaTerms: SlaTerm[] | null;
 }
 
 export async function insertPackage(tx: Tx, pkg: NewPackage): Promise<PackageRow> {
   const { rows } = await tx.query<PackageRow>(
     `insert into sponsorship_packages (org_id, event_id, template_id, title, tier, price_cents, currency, inventory,
-       benefits, availability, constraints, cancellation_policy, visibility, expected_reach, audience_snapshot)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       benefits, availability, constraints, cancellation_policy, visibility, expected_reach, audience_snapshot,
+       sla_terms)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      returning ${packageColumns}`,
     [
       pkg.orgId,
@@ -94,6 +98,7 @@ export async function insertPackage(tx: Tx, pkg: NewPackage): Promise<PackageRow
       pkg.visibility,
       pkg.expectedReach,
       pkg.audienceSnapshot,
+      pkg.slaTerms === null ? null : JSON.stringify(pkg.slaTerms),
     ],
   );
   return rows[0]!;
@@ -187,6 +192,7 @@ const jsonColumns = new Set([
   'constraints',
   'cancellation_policy',
   'audience_snapshot',
+  'sla_terms',
 ]);
 
 /** Applies `changes` and bumps `version`; with `expectedVersion`, only when the row is still at it. */
@@ -216,46 +222,37 @@ export async function updatePackage(
   return rows[0];
 }
 
-/** Generates (or refreshes) the package's SLA templates (guide §11). */
-export async function upsertSlaTemplates(
-  tx: Tx,
-  pkg: { id: string; orgId: string; eventId: string },
-  templates: { metric: string; target: number; breachPolicy: Record<string, unknown> }[],
-): Promise<void> {
-  if (templates.length === 0) return;
-  await tx.query(
-    `insert into package_sla_templates (org_id, package_id, event_id, metric, target, breach_policy)
-     select $1, $2, $3, t.metric, t.target, t.breach_policy
-       from unnest($4::text[], $5::numeric[], $6::jsonb[]) as t(metric, target, breach_policy)
-     on conflict (package_id, metric) do update set target = excluded.target, breach_policy = excluded.breach_policy`,
-    [
-      pkg.orgId,
-      pkg.id,
-      pkg.eventId,
-      templates.map((t) => t.metric),
-      templates.map((t) => t.target),
-      templates.map((t) => JSON.stringify(t.breachPolicy)),
-    ],
-  );
-}
+// A variant without its own currency sells in its package's.
+const variantColumns = `id, package_id, title, tier, price_cents,
+  coalesce(currency, (select p.currency from sponsorship_packages p where p.id = package_id)) as currency,
+  inventory, sold, benefits, sla_terms, is_active, created_at, updated_at`;
 
-const variantColumns =
-  'id, package_id, title, tier, price_cents, benefits, is_active, created_at, updated_at';
+const inventoryBelowSold = (error: unknown) =>
+  isPgError(error, pgCodes.checkViolation) && error.constraint === 'package_variants_sold_check'
+    ? new UnprocessableError({
+        code: 'inventory_below_sold',
+        detail: 'Units of this variant are already sold; its inventory cannot go below that.',
+      })
+    : error;
 
 export async function insertVariant(
   tx: Tx,
   variant: VariantInput & { orgId: string; packageId: string },
 ): Promise<VariantRow> {
   const { rows } = await tx.query<VariantRow>(
-    `insert into package_variants (org_id, package_id, title, tier, price_cents, benefits, is_active)
-     values ($1, $2, $3, $4, $5, $6, $7) returning ${variantColumns}`,
+    `insert into package_variants (org_id, package_id, title, tier, price_cents, currency, inventory, benefits,
+       sla_terms, is_active)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning ${variantColumns}`,
     [
       variant.orgId,
       variant.packageId,
       variant.title,
       variant.tier,
       variant.price_cents,
+      variant.currency ?? null,
+      variant.inventory ?? null,
       variant.benefits ?? {},
+      variant.sla_terms ? JSON.stringify(variant.sla_terms) : null,
       variant.is_active ?? true,
     ],
   );
@@ -285,17 +282,51 @@ export function updateVariant(
   id: string,
   changes: Partial<VariantInput>,
 ): Promise<VariantRow | undefined> {
-  const { benefits, ...rest } = changes;
+  const { benefits, sla_terms, ...rest } = changes;
+  const json = (value: unknown) => (value === undefined || value === null ? value : JSON.stringify(value));
   return updateById<VariantRow>(tx, {
     table: 'package_variants',
     id,
-    changes: { ...rest, benefits: benefits === undefined ? undefined : JSON.stringify(benefits) },
+    changes: { ...rest, benefits: json(benefits), sla_terms: json(sla_terms) },
     returning: variantColumns,
+  }).catch((error: unknown) => {
+    throw inventoryBelowSold(error);
   });
 }
 
+export async function findVariant(tx: Queryable, id: string): Promise<VariantRow | undefined> {
+  const { rows } = await tx.query<VariantRow>(
+    `select ${variantColumns} from package_variants where id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
 export async function deleteVariant(tx: Tx, id: string): Promise<boolean> {
-  const { rowCount } = await tx.query('delete from package_variants where id = $1', [id]);
+  try {
+    const { rowCount } = await tx.query('delete from package_variants where id = $1', [id]);
+    return rowCount === 1;
+  } catch (error) {
+    if (isPgError(error, pgCodes.foreignKeyViolation))
+      throw new ConflictError({
+        code: 'variant_sold',
+        detail:
+          'Orders were placed for this variant, so it cannot be deleted; set `is_active` to false instead.',
+      });
+    throw error;
+  }
+}
+
+/**
+ * Takes one unit of a variant for an order (its row locked until the transaction ends) unless its own inventory
+ * is sold out; the package's unit is taken separately. False when none was left.
+ */
+export async function reserveVariantUnit(tx: Tx, variantId: string): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `update package_variants set sold = sold + 1
+      where id = $1 and (inventory is null or sold < inventory)`,
+    [variantId],
+  );
   return rowCount === 1;
 }
 
@@ -308,6 +339,8 @@ export interface MarketplaceFilter {
   tier?: string;
   minPriceCents?: number;
   maxPriceCents?: number;
+  /** Leave out events whose brand-safety tags this sponsor's profile avoids. */
+  sponsorId?: string;
   limit: number;
   after?: Cursor;
 }
@@ -325,7 +358,16 @@ export async function searchMarketplace(
     `select p.id, p.event_id, e.title as event_title, e.category as event_category, e.city as event_city,
             e.starts_at as event_starts_at, p.title, p.tier, p.price_cents, p.currency,
             coalesce((p.audience_snapshot->>'estimated_reach')::bigint, p.expected_reach) as reach,
-            p.sold, p.inventory, p.quality_score::float8 as quality_score, p.benefits, p.published_at
+            p.sold, p.inventory, p.quality_score::float8 as quality_score, p.benefits, p.published_at,
+            coalesce(p.sla_terms, '[]') as sla_terms,
+            coalesce((select jsonb_agg(jsonb_build_object('id', v.id, 'title', v.title, 'tier', v.tier,
+                        'price_cents', v.price_cents, 'currency', coalesce(v.currency, p.currency),
+                        'benefits', v.benefits, 'inventory', v.inventory, 'sold', v.sold,
+                        'available', greatest(0, least(coalesce(v.inventory - v.sold, p.inventory - p.sold),
+                                                       p.inventory - p.sold)),
+                        'sla_terms', coalesce(v.sla_terms, p.sla_terms, '[]'))
+                      order by v.price_cents desc, v.id desc)
+                        from package_variants v where v.package_id = p.id and v.is_active), '[]') as variants
        from sponsorship_packages p join events e on e.id = p.event_id
       where p.is_active and p.visibility = 'public'
         and ($1::text is null or p.title % $1 or e.title % $1
@@ -338,6 +380,9 @@ export async function searchMarketplace(
         and ($7::bigint is null or p.price_cents >= $7)
         and ($8::bigint is null or p.price_cents <= $8)
         and ($9::bigint is null or (p.price_cents, p.id) < ($9, $10::uuid))
+        and ($12::uuid is null or not exists (
+              select from sponsor_profiles sp where sp.sponsor_id = $12
+                 and yardpass_normalized_tags(e.brand_safety_tags) && yardpass_avoid_tags(sp.activation_preferences)))
       order by p.price_cents desc, p.id desc limit $11`,
     [
       filter.q ?? null,
@@ -351,6 +396,7 @@ export async function searchMarketplace(
       filter.after ? Number(filter.after.value) : null,
       filter.after?.id ?? null,
       filter.limit + 1,
+      filter.sponsorId ?? null,
     ],
   );
   return rows;

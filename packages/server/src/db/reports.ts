@@ -1,3 +1,4 @@
+import type { components } from '../generated/openapi';
 import type { Queryable } from './pool';
 
 export interface ReportDay {
@@ -22,6 +23,8 @@ export interface ReportSla {
   status: string;
   actual: number | null;
   snapshot_ids: string[];
+  /** The term as sold; null for SLAs made before terms existed. */
+  terms: components['schemas']['SlaTerm'] | null;
 }
 
 export interface ReportRow {
@@ -30,6 +33,7 @@ export interface ReportRow {
   event_title: string;
   sponsor_id: string;
   sponsor_name: string;
+  variant: { id: string; title: string; tier: string } | null;
   amount_cents: number;
   currency: string;
   analytics: { utm_sources: string[]; promo_codes: string[]; days: ReportDay[]; snapshot_ids: string[] };
@@ -47,7 +51,9 @@ export async function findRoiReport(
   input: { orderId: string; from: string; to: string; utmFilter?: string },
 ): Promise<ReportRow | undefined> {
   const { rows } = await tx.query<ReportRow>(
-    `select o.id, o.event_id, e.title as event_title, o.sponsor_id, s.name as sponsor_name, o.amount_cents,
+    `select o.id, o.event_id, e.title as event_title, o.sponsor_id, s.name as sponsor_name,
+            (select jsonb_build_object('id', v.id, 'title', v.title, 'tier', v.tier)
+               from package_variants v where v.id = o.variant_id) as variant, o.amount_cents,
             o.currency, yardpass_roi_analytics(o.id, $2::date, $3::date, $4::text) as analytics,
             (select coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'type', d.type, 'status', d.status,
                       'due_at', to_char(d.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
@@ -57,7 +63,8 @@ export async function findRoiReport(
                     order by d.due_at nulls last, d.type, d.id), '[]')
                from deliverables d where d.order_id = o.id) as deliverables,
             (select coalesce(jsonb_agg(jsonb_build_object('id', l.id, 'metric', l.metric, 'target', l.target,
-                      'status', l.status, 'actual', l.actual, 'snapshot_ids', to_jsonb(l.evidence_snapshot_ids))
+                      'status', l.status, 'actual', l.actual, 'snapshot_ids', to_jsonb(l.evidence_snapshot_ids),
+                      'terms', l.terms)
                     order by l.metric, l.id), '[]')
                from sponsorship_slas l where l.order_id = o.id) as slas
        from sponsorship_orders o join events e on e.id = o.event_id join sponsors s on s.id = o.sponsor_id

@@ -1,5 +1,8 @@
+import type { components } from '../generated/openapi';
 import type { Cursor } from './pagination';
 import type { Queryable, Tx } from './pool';
+
+type SlaTerm = components['schemas']['SlaTerm'];
 
 export type SlaStatus = 'pending' | 'met' | 'breached';
 
@@ -16,13 +19,13 @@ export interface SlaRow {
   organizer_org_id: string;
   sponsor_org_id: string;
   order_id: string;
-  template_id: string | null;
   event_id: string;
   sponsor_id: string;
   package_id: string;
   metric: string;
   target: number;
   breach_policy: BreachPolicy;
+  terms: SlaTerm | null;
   status: SlaStatus;
   actual: number | null;
   evidence_snapshot_ids: string[];
@@ -39,12 +42,36 @@ export interface SlaRow {
 }
 
 // numeric leaves pg as a string; the API answers numbers.
-const columns = `id, organizer_org_id, sponsor_org_id, order_id, template_id, event_id, sponsor_id, package_id, metric,
-  target::float8 as target, breach_policy, status, actual::float8 as actual, evidence_snapshot_ids, evidence_proof_ids,
+const columns = `id, organizer_org_id, sponsor_org_id, order_id, event_id, sponsor_id, package_id, metric,
+  target::float8 as target, breach_policy, terms, status, actual::float8 as actual, evidence_snapshot_ids, evidence_proof_ids,
   due_at, due_at + make_interval(days => coalesce((breach_policy->>'grace_days')::int, 0)) as evaluate_after,
   evaluated_at, breached_at, penalty_cents, refund_reference, makegood_deliverable_id, created_at, updated_at`;
 
-/** Instantiates the package's SLA templates for an order in one statement; existing ones are kept. */
+/**
+ * Freezes the SLA terms of an order at funding: the terms it already carries (accepted in a negotiation), else
+ * its variant's, else its package's. Answers the frozen terms; a second call answers the same ones.
+ */
+export async function freezeOrderSlaTerms(tx: Tx, orderId: string): Promise<SlaTerm[]> {
+  const { rows } = await tx.query<{ sla_terms: SlaTerm[] }>(
+    `update sponsorship_orders o set sla_terms = coalesce(o.sla_terms,
+       (select v.sla_terms from package_variants v where v.id = o.variant_id),
+       (select p.sla_terms from sponsorship_packages p where p.id = o.package_id), '[]')
+      where o.id = $1 returning o.sla_terms`,
+    [orderId],
+  );
+  return rows[0]?.sla_terms ?? [];
+}
+
+/** An SLA of an order, made from one of its terms. */
+export interface NewSla {
+  metric: string;
+  target: number;
+  breach_policy: BreachPolicy;
+  terms: SlaTerm;
+  due_at: string;
+}
+
+/** Instantiates an order's SLAs in one statement; existing ones (funding seen twice) are kept. */
 export async function instantiateSlas(
   tx: Tx,
   order: {
@@ -55,13 +82,15 @@ export async function instantiateSlas(
     sponsor_id: string;
     package_id: string;
   },
-  dueAt: string,
+  slas: NewSla[],
 ): Promise<number> {
+  if (slas.length === 0) return 0;
   const { rowCount } = await tx.query(
-    `insert into sponsorship_slas (organizer_org_id, sponsor_org_id, order_id, template_id, event_id, sponsor_id,
-       package_id, metric, target, breach_policy, due_at)
-     select $1, $2, $3, t.id, $4, $5, t.package_id, t.metric, t.target, t.breach_policy, $7
-       from package_sla_templates t where t.package_id = $6
+    `insert into sponsorship_slas (organizer_org_id, sponsor_org_id, order_id, event_id, sponsor_id, package_id,
+       metric, target, breach_policy, terms, due_at)
+     select $1, $2, $3, $4, $5, $6, s.metric, s.target, s.breach_policy, s.terms, s.due_at
+       from jsonb_to_recordset($7::jsonb)
+         as s(metric text, target numeric, breach_policy jsonb, terms jsonb, due_at timestamptz)
      on conflict (order_id, metric) do nothing`,
     [
       order.organizer_org_id,
@@ -70,7 +99,7 @@ export async function instantiateSlas(
       order.event_id,
       order.sponsor_id,
       order.package_id,
-      dueAt,
+      JSON.stringify(slas),
     ],
   );
   return rowCount ?? 0;
@@ -136,12 +165,13 @@ export async function listSlasToEvaluate(tx: Queryable, now: string): Promise<st
 }
 
 /**
- * The evidence for an SLA: the latest snapshot of its metric for the event (guide §11) and the metric summed over
- * the approved proofs of the order's deliverables. A proof's `impressions` counts for `impressions_total`.
+ * The evidence for an SLA: the latest snapshot of `statKey` for the event (guide §11), and `proofKey` over the
+ * approved proofs of the order's deliverables (summed, or averaged for a rate). A null key is not looked at.
  */
 export async function gatherSlaEvidence(
   tx: Queryable,
-  sla: { event_id: string; order_id: string; metric: string },
+  sla: { event_id: string; order_id: string },
+  keys: { statKey: string | null; proofKey: string | null; average: boolean },
 ): Promise<{
   snapshot: { id: string; value: number } | undefined;
   proofs: { ids: string[]; total: number };
@@ -156,14 +186,14 @@ export async function gatherSlaEvidence(
        select id, metric_value from event_stat_snapshots
         where event_id = $1 and metric_key = $3 order by captured_at desc, id desc limit 1
      ), proofs as (
-       select p.id, coalesce(p.metrics->>$3, p.metrics->>regexp_replace($3, '_total$', '')) as value
+       select p.id, (p.metrics->>$4)::numeric as value
          from deliverable_proofs p join deliverables d on d.id = p.deliverable_id
-        where d.order_id = $2 and d.status = 'approved'
+        where d.order_id = $2 and d.status = 'approved' and p.metrics->>$4 ~ '^-?\\d+(\\.\\d+)?$'
      )
      select (select id from snapshot) as snapshot_id, (select metric_value::float8 from snapshot) as snapshot_value,
-       coalesce((select array_agg(id order by id) from proofs where value ~ '^-?\\d+(\\.\\d+)?$'), '{}') as proof_ids,
-       coalesce((select sum(value::numeric)::float8 from proofs where value ~ '^-?\\d+(\\.\\d+)?$'), 0) as proof_total`,
-    [sla.event_id, sla.order_id, sla.metric],
+       coalesce((select array_agg(id order by id) from proofs), '{}') as proof_ids,
+       coalesce((select (case when $5 then avg(value) else sum(value) end)::float8 from proofs), 0) as proof_total`,
+    [sla.event_id, sla.order_id, keys.statKey, keys.proofKey, keys.average],
   );
   const row = rows[0]!;
   return {

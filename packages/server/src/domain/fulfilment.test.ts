@@ -28,8 +28,13 @@ describe('onOrderFunded', () => {
     const deal = await createDeal(db, {
       organizer,
       sponsor,
-      slaTemplates: [
-        { metric: 'impressions_total', target: 20_000, breach_policy: { penalty_pct: 0.1, grace_days: 7 } },
+      slaTerms: [
+        {
+          metric: 'impressions',
+          target: 20_000,
+          grace_days: 7,
+          breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 },
+        },
       ],
     });
     // Funding is observed in the sponsor's transaction once and by a system job again.
@@ -55,7 +60,7 @@ describe('onOrderFunded', () => {
       'select metric, target::float8 as target, status from sponsorship_slas where order_id = $1',
       [deal.order.id],
     );
-    expect(slas).toEqual([{ metric: 'impressions_total', target: 20_000, status: 'pending' }]);
+    expect(slas).toEqual([{ metric: 'impressions', target: 20_000, status: 'pending' }]);
 
     const { rows: sponsorships } = await query(
       'select tier, activation_status, amount_cents, order_id from event_sponsorships where event_id = $1',

@@ -196,7 +196,11 @@ export function updatePackageById(
     if (current.status === 'archived') invalidState(current, 'changed');
     if (changes.sla_terms !== undefined) {
       assertTermsEditable(current);
-      changes.sla_terms = normalizeTerms(changes.sla_terms, '/sla_terms', changes.currency ?? current.currency);
+      changes.sla_terms = normalizeTerms(
+        changes.sla_terms,
+        '/sla_terms',
+        changes.currency ?? current.currency,
+      );
     }
     if (changes.inventory !== undefined && changes.inventory < current.sold) {
       throw new UnprocessableError({
@@ -309,7 +313,8 @@ export function createVariant(db: Db, caller: Caller, packageId: string, input: 
     if (input.sla_terms) assertTermsEditable(pkg);
     const variant = await insertVariant(tx, {
       ...input,
-      sla_terms: input.sla_terms && normalizeTerms(input.sla_terms, '/sla_terms', input.currency ?? pkg.currency),
+      sla_terms:
+        input.sla_terms && normalizeTerms(input.sla_terms, '/sla_terms', input.currency ?? pkg.currency),
       orgId: caller.orgId,
       packageId,
     });
@@ -345,7 +350,11 @@ export function updateVariantById(db: Db, caller: Caller, id: string, changes: P
       if (!current) throw new NotFoundError('package variant');
       assertTermsEditable(await ownPackage(tx, caller, current.package_id));
       if (changes.sla_terms)
-        changes.sla_terms = normalizeTerms(changes.sla_terms, '/sla_terms', changes.currency ?? current.currency);
+        changes.sla_terms = normalizeTerms(
+          changes.sla_terms,
+          '/sla_terms',
+          changes.currency ?? current.currency,
+        );
     }
     const variant = await updateVariant(tx, id, changes);
     if (!variant) throw new NotFoundError('package variant');

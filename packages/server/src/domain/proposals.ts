@@ -132,8 +132,7 @@ export async function openProposal(tx: Tx, caller: Caller, input: ProposalCreate
   if (ownsEvent && ownsSponsor)
     throw new UnprocessableError({
       code: 'self_sponsorship',
-      detail:
-        'The event and the sponsor belong to the same organization; there is nobody to negotiate with.',
+      detail: 'The event and the sponsor belong to the same organization; there is nobody to negotiate with.',
     });
   if (!ownsEvent && !ownsSponsor) throw new NotFoundError('sponsor');
   const side: Side = ownsEvent ? 'organizer' : 'sponsor';
@@ -153,10 +152,7 @@ export async function openProposal(tx: Tx, caller: Caller, input: ProposalCreate
         detail: `The package belongs to event ${pkg.event_id}, not ${event.id}.`,
       });
     await assertPackageRules(tx, pkg, sponsor.id, now);
-  } else if (
-    side === 'sponsor' &&
-    !(await withSystemAccess(tx, () => eventHasListedPackage(tx, event.id)))
-  ) {
+  } else if (side === 'sponsor' && !(await withSystemAccess(tx, () => eventHasListedPackage(tx, event.id)))) {
     throw new NotFoundError('event');
   }
   const offer = await checkOffer(tx, input.initial_message?.offer, pkg, '/initial_message/offer');

@@ -10,13 +10,15 @@ const line = (values: (string | number | null | undefined)[]) => `${values.map(f
 
 /**
  * The ROI report as RFC 4180 CSV (CRLF line ends): a `metric,value` summary block, an empty line, then the
- * daily series with its own header row.
+ * daily series with its own header row, and, when the order has SLAs, an empty line and the SLAs (outcome and
+ * the terms as sold) with their own header row.
  */
 export function roiCsv(report: RoiReport): string {
   const summary: [string, string | number | null][] = [
     ['order_id', report.order_id],
     ['event', report.event_title],
     ['sponsor', report.sponsor_name],
+    ['variant', report.variant?.title ?? null],
     ['currency', report.currency],
     ['from', report.period.from],
     ['to', report.period.to],
@@ -38,5 +40,12 @@ export function roiCsv(report: RoiReport): string {
     ...report.daily.map((day) =>
       line([day.date, day.impressions, day.conversions, day.conversion_value_cents]),
     ),
+    ...(report.slas.length === 0
+      ? []
+      : [
+          '\r\n',
+          line(['sla_metric', 'target', 'actual', 'status', 'terms']),
+          ...report.slas.map((s) => line([s.metric, s.target, s.actual, s.status, s.terms?.summary])),
+        ]),
   ].join('');
 }

@@ -155,7 +155,9 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
   doc
     .fontSize(10)
     .fillColor(COLORS.muted)
-    .text(`${report.event_title} · ${report.sponsor_name}`)
+    .text(
+      `${report.event_title} · ${report.sponsor_name}${report.variant ? ` · ${report.variant.title}` : ''}`,
+    )
     .text(`Period: ${report.period.from} to ${report.period.to} (exclusive) · order ${report.order_id}`);
   if (report.attribution.utm_source_filter)
     doc.text(`Conversions with utm_source ${report.attribution.utm_source_filter}`);
@@ -221,6 +223,12 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
         s.status,
       ]),
     });
+  }
+  // The guarantees as sold, under their outcomes.
+  const sold = report.slas.flatMap((s) => (s.terms?.summary ? [`${s.metric}: ${s.terms.summary}`] : []));
+  if (sold.length > 0) {
+    doc.fontSize(8).fillColor(COLORS.muted).text(sold.join('\n'), PAGE.margin, y, { width: CONTENT_WIDTH });
+    y = doc.y + 12;
   }
   doc
     .fontSize(7)

@@ -38,8 +38,14 @@ describe('deliverables', () => {
   it('shows a submitted proof in both review queues, and approving it marks the SLA satisfied (guide §16)', async () => {
     const deal = await fundedDeal({
       benefits: { social_posts: 5 },
-      slaTemplates: [
-        { metric: 'impressions_total', target: 20_000, breach_policy: { penalty_pct: 0.1, grace_days: 7 } },
+      slaTerms: [
+        {
+          metric: 'impressions',
+          target: 20_000,
+          source: 'proof_metrics',
+          grace_days: 7,
+          breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 },
+        },
       ],
     });
     const [posts] = await deliverablesOf(deal);
@@ -79,7 +85,7 @@ describe('deliverables', () => {
     const slas = await sponsor('GET', `/v1/slas?order_id=${deal.order.id}`);
     expect(slas.json.data).toEqual([
       expect.objectContaining({
-        metric: 'impressions_total',
+        metric: 'impressions',
         status: 'met',
         actual: 25_000,
         evidence_proof_ids: [proof.json.data.proofs[0].id],

@@ -71,19 +71,24 @@ describe('sponsorship packages', () => {
     expect(published.json.data.audience_snapshot).toMatchObject({ estimated_reach: null, age_segments: {} });
     expect(published.json.data.quality_score).toEqual(expect.any(Number));
 
-    const { rows: slas } = await server.db.system((tx) =>
-      tx.query(
-        'select metric, target::int as target, breach_policy from package_sla_templates where package_id = $1 order by metric',
-        [id],
-      ),
-    );
-    expect(slas).toEqual([
-      { metric: 'booth_hours', target: 48, breach_policy: { penalty_cents: 5000, remedy: 'partial_refund' } },
+    // Published without terms: the generated defaults (guide §11), each with its summary.
+    expect(published.json.data.sla_terms).toEqual([
       {
-        metric: 'impressions_total',
+        metric: 'impressions',
         target: 24_000,
-        breach_policy: { penalty_pct: 0.1, remedy: 'makegood', grace_days: 7 },
+        window_days: 0,
+        source: 'event_stats',
+        grace_days: 7,
+        breach_policy: { action: 'penalty_pct', penalty_pct: 0.1, make_good: true },
+        summary:
+          'At least 24000 impressions from event stats by the end of the event (7 days of grace); if missed, 10% of the order is refunded and a make-good deliverable is owed.',
       },
+      expect.objectContaining({
+        metric: 'booth_hours',
+        target: 48,
+        source: 'proof_metrics',
+        breach_policy: { action: 'penalty_fixed', penalty_cents: 5000 },
+      }),
     ]);
     const { rows: events } = await server.db.system((tx) =>
       tx.query(

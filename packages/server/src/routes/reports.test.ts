@@ -177,7 +177,7 @@ describe('ROI report', () => {
     expect(byFormat.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(byAccept.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(byFormat.text).toContain('\r\n');
-    const [summaryBlock, dailyBlock] = byFormat.text.split('\r\n\r\n') as [string, string];
+    const [summaryBlock, dailyBlock, slaBlock] = byFormat.text.split('\r\n\r\n') as [string, string, string];
     const rows = parse<{ metric: string; value: string }>(summaryBlock, { columns: true });
     const summary = Object.fromEntries(rows.map((row) => [row.metric, row.value]));
     expect(summary).toMatchObject({
@@ -194,8 +194,14 @@ describe('ROI report', () => {
       { date: '2025-01-02', impressions: '600', conversions: '1', conversion_value_cents: '4000' },
       { date: '2025-01-03', impressions: '0', conversions: '1', conversion_value_cents: '1500' },
     ]);
+    // SLAs made before terms existed have no terms to show.
+    expect(parse(slaBlock, { columns: true })).toEqual([
+      { sla_metric: 'impressions_total', target: '900', actual: '1009', status: 'met', terms: '' },
+    ]);
     // The whole file parses as CSV too (records of differing lengths between the blocks).
-    expect(parse(byFormat.text, { relax_column_count: true, skip_empty_lines: true }).length).toBe(16 + 4);
+    expect(parse(byFormat.text, { relax_column_count: true, skip_empty_lines: true }).length).toBe(
+      17 + 4 + 2,
+    );
   });
 
   it('answers a PDF whose text carries the figures and the deliverables', async () => {

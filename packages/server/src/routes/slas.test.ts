@@ -3,6 +3,7 @@ import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { createDeal } from '../../test/fulfilment';
 import { onOrderFunded } from '../domain/fulfilment';
 import { refundIssuer } from '../domain/orders';
+import type { SlaTerm } from '../domain/sla-terms';
 import { evaluateDueSlas } from '../domain/slas';
 import { createSandboxProvider } from '../payments/sandbox';
 
@@ -20,14 +21,14 @@ afterAll(() => server.close());
 const query = async (sql: string, params: unknown[]) =>
   (await server.db.system((tx) => tx.query(sql, params))).rows;
 
-/** A funded deal with one SLA on `impressions_total`; its event ended long ago unless `eventEndsAt` says not. */
-async function dealWithSla(breach_policy: Record<string, unknown>, eventEndsAt = '2020-06-01T22:00:00.000Z') {
+/** A funded deal with one SLA on impressions; its event ended long ago unless `eventEndsAt` says not. */
+async function dealWithSla(term: Partial<SlaTerm>, eventEndsAt = '2020-06-01T22:00:00.000Z') {
   const deal = await createDeal(server.db, {
     organizer: server.organizer,
     sponsor: server.sponsor,
     eventEndsAt,
     benefits: { social_posts: 3 },
-    slaTemplates: [{ metric: 'impressions_total', target: 20_000, breach_policy }],
+    slaTerms: [{ metric: 'impressions', target: 20_000, ...term }],
   });
   await server.db.system((tx) => onOrderFunded(tx, deal.order));
   const [sla] = (await organizer('GET', `/v1/slas?order_id=${deal.order.id}`)).json.data as { id: string }[];
@@ -45,7 +46,10 @@ async function snapshot(eventId: string, value: number, capturedAt: string): Pro
 
 describe('SLAs', () => {
   it('is met from the latest snapshot, which it keeps as evidence', async () => {
-    const { deal, slaId } = await dealWithSla({ penalty_pct: 0.1, grace_days: 7 });
+    const { deal, slaId } = await dealWithSla({
+      grace_days: 7,
+      breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 },
+    });
     await snapshot(deal.eventId, 40_000, '2020-06-02T00:00:00Z');
     const latest = await snapshot(deal.eventId, 31_000, '2020-06-03T00:00:00Z');
     const res = await sponsor('POST', `/v1/slas/${slaId}:evaluate`);
@@ -64,7 +68,7 @@ describe('SLAs', () => {
 
   it('stays pending before its due date plus grace, recording the evidence so far', async () => {
     const { deal, slaId } = await dealWithSla(
-      { penalty_pct: 0.1, grace_days: 7 },
+      { grace_days: 7, breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 } },
       '2030-06-01T22:00:00.000Z',
     );
     const id = await snapshot(deal.eventId, 5_000, '2030-06-01T12:00:00Z');
@@ -76,7 +80,7 @@ describe('SLAs', () => {
   });
 
   it('breaches after grace: one make-good deliverable and sla.breached to both parties, even when evaluated twice at once', async () => {
-    const { deal, slaId } = await dealWithSla({ remedy: 'makegood', grace_days: 7 });
+    const { deal, slaId } = await dealWithSla({ grace_days: 7, breach_policy: { action: 'make_good' } });
     await snapshot(deal.eventId, 12_000, '2020-06-02T00:00:00Z');
     const [a, b] = await Promise.all([
       organizer('POST', `/v1/slas/${slaId}:evaluate`),
@@ -92,7 +96,7 @@ describe('SLAs', () => {
         id: a.json.data.makegood_deliverable_id,
         sla_id: slaId,
         status: 'pending',
-        spec: { metric: 'impressions_total', target: 20_000, actual: 12_000, shortfall: 8_000 },
+        spec: { metric: 'impressions', target: 20_000, actual: 12_000, shortfall: 8_000 },
       }),
     ]);
     const events = await query(
@@ -105,7 +109,10 @@ describe('SLAs', () => {
   });
 
   it('counts approved proof metrics towards the SLA and fixes the penalty from the order amount', async () => {
-    const { deal, slaId } = await dealWithSla({ penalty_pct: 0.1, grace_days: 0 });
+    const { deal, slaId } = await dealWithSla({
+      source: 'proof_metrics',
+      breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 },
+    });
     const [posts] = (await organizer('GET', `/v1/deliverables?order_id=${deal.order.id}`)).json.data as {
       id: string;
     }[];
@@ -121,7 +128,10 @@ describe('SLAs', () => {
   });
 
   it('answers 401 without credentials, 404 to another organization, and replays an evaluation', async () => {
-    const { deal, slaId } = await dealWithSla({ penalty_pct: 0.1 }, '2030-06-01T22:00:00.000Z');
+    const { deal, slaId } = await dealWithSla(
+      { breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 } },
+      '2030-06-01T22:00:00.000Z',
+    );
     expect((await api(server, undefined)('POST', `/v1/slas/${slaId}:evaluate`)).status).toBe(401);
     const outsider = api(server, await server.createOrg('Nosy Org'));
     expect((await outsider('POST', `/v1/slas/${slaId}:evaluate`)).status).toBe(404);
@@ -142,8 +152,13 @@ describe('SLAs', () => {
       eventEndsAt: '2020-06-01T22:00:00.000Z',
       amountCents: 150_000,
       benefits: { social_posts: 3 },
-      slaTemplates: [
-        { metric: 'impressions_total', target: 20_000, breach_policy: { penalty_pct: 0.1, grace_days: 7 } },
+      slaTerms: [
+        {
+          metric: 'impressions',
+          target: 20_000,
+          grace_days: 7,
+          breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 },
+        },
       ],
     });
     const funded = await sponsor('POST', `/v1/sponsorship-orders/${deal.order.id}:fund`, {
