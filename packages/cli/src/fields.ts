@@ -1,14 +1,22 @@
 import { readFile } from 'node:fs/promises';
+import type { OperationBody, OperationId, OperationQuery } from '@yardpass/sdk';
 import { Option } from 'commander';
 import { usageError } from './errors.js';
 import { isRecord, type JsonObject } from './json.js';
 
-/** One property of a request body or query, offered as a flag `--snake-name` → `--snake-name`. */
+/** How a flag's text becomes the property's value. */
+export type FieldType = 'string' | 'integer' | 'boolean' | 'list' | 'json' | 'time';
+
+/**
+ * One property of a request body or query, offered as a flag `--snake-name`, as the commands use it.
+ * Tables declare fields as {@link BodyField} or {@link QueryField}, which check each one against the contract.
+ */
 export interface Field {
   /** The property's name in the API, e.g. `starts_at` (the flag is `--starts-at`). */
   name: string;
   description: string;
-  type?: 'string' | 'integer' | 'list' | 'json' | 'time';
+  /** Absent for a string. */
+  type?: FieldType;
   /** Must be given when creating; asked for on a terminal, else a usage error naming the flag. */
   required?: boolean;
   choices?: readonly string[];
@@ -17,6 +25,42 @@ export interface Field {
   /** The value is the id of a resource of this group (e.g. `events`); on a terminal, chosen from a list. */
   ref?: string;
 }
+
+/** The `type` (and `choices`) that fit a property whose value in the contract is `V`. */
+type TypeFor<V> = [V] extends [number]
+  ? { type: 'integer' }
+  : [V] extends [boolean]
+    ? { type: 'boolean' }
+    : [V] extends [readonly string[]]
+      ? { type: 'list' }
+      : [V] extends [string]
+        ? { type?: 'string' | 'time'; choices?: readonly V[] }
+        : { type: 'json' };
+
+/** The field for property `Name` of value `V`: `nullable` only where the contract allows `null`. */
+type FieldFor<Name extends string, V> = Omit<Field, 'name' | 'type' | 'choices' | 'nullable'> & {
+  name: Name;
+} & TypeFor<NonNullable<V>> &
+  (null extends V ? { nullable?: boolean } : { nullable?: false });
+
+/** A field of object type `Shape`: the name is one of its properties and the type fits that property. */
+export type FieldOf<Shape> = [Shape] extends [never]
+  ? never
+  : { [P in keyof Shape & string]-?: FieldFor<P, Shape[P]> }[keyof Shape & string];
+
+/**
+ * A property of operation `K`'s request body, checked against the SDK's types (generated from openapi.yaml):
+ * a property renamed or retyped in the contract fails the CLI's build.
+ *
+ * @example
+ * ```ts
+ * const fields: readonly BodyField<'createEvent'>[] = [{ name: 'title', description: 'Title', required: true }];
+ * ```
+ */
+export type BodyField<K extends OperationId> = FieldOf<OperationBody<K>>;
+
+/** A query parameter of operation `K`, checked like {@link BodyField}. */
+export type QueryField<K extends OperationId> = FieldOf<OperationQuery<K>>;
 
 /** What a flag's raw values look like after commander: repeated list flags accumulate. */
 type Raw = string | string[];
@@ -37,6 +81,7 @@ export function optionFor(field: Field, options: { clearable: boolean }): Option
   const description = notes.length ? `${field.description} (${notes.join('; ')})` : field.description;
   const option = new Option(`${flagOf(field)} <${placeholder}>`, description);
   if (field.choices) option.choices(field.choices);
+  if (field.type === 'boolean') option.choices(['true', 'false']);
   if (field.type === 'list')
     option.argParser((value: string, previous: Raw | undefined) => [...toArray(previous), value]);
   return option;
@@ -55,6 +100,10 @@ export function coerce(field: Field, raw: Raw): unknown {
       }
       return Number(text);
     }
+    case 'boolean':
+      if (text !== 'true' && text !== 'false')
+        throw usageError(`${flag} must be true or false; got "${text}".`);
+      return text === 'true';
     case 'list':
       return text
         .split(',')
@@ -116,6 +165,6 @@ function toArray(value: Raw | undefined): string[] {
 }
 
 /** The same fields with none required, for updates. */
-export function optional(fields: readonly Field[]): Field[] {
-  return fields.map(({ required: _required, ...field }) => field);
+export function optional<F extends Field>(fields: readonly F[]): F[] {
+  return fields.map((field) => ({ ...field, required: false }));
 }

@@ -1,4 +1,4 @@
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 
 export const auditLog: Resource = {
   name: 'audit-log',
@@ -20,7 +20,7 @@ export const auditLog: Resource = {
         { name: 'resource_type', description: 'Only about this kind of resource, e.g. event' },
       ],
       columns: ['created_at', 'action', 'resource_type', 'resource_id', 'actor_type', 'request_id'],
-      call: (client, query) => client.auditLog.list(unchecked(query)),
+      call: (client, query) => client.auditLog.list(query),
     },
   ],
 };

@@ -184,7 +184,7 @@ describe('resource commands', () => {
           {
             kind: 'item',
             path: 'create',
-            operationId: 'createSponsor', // any: the contract has no packages yet
+            operationId: 'createPackage',
             summary: 'Create a package',
             examples: ['yardpass packages create --event-id <id> --title Gold'],
             fields: [
@@ -330,7 +330,7 @@ describe('resource commands', () => {
           {
             kind: 'item',
             path: 'fund',
-            operationId: 'createEvent',
+            operationId: 'fundOrder',
             summary: 'Fund an order',
             examples: ['yardpass orders fund o1 --payment-method-id pm_card_visa --yes'],
             id: true,
@@ -379,7 +379,7 @@ describe('resource commands', () => {
         {
           kind: 'item',
           path: 'message',
-          operationId: 'createEvent', // any: only the shape of the declaration is under test
+          operationId: 'createProposalMessage',
           summary: 'Add a message',
           examples: ['yardpass threads message t1 --body Hi'],
           id: true,

@@ -6,7 +6,14 @@ import { coerce, flagOf, optionFor, readData, type Field } from '../fields.js';
 import { isRecord, type JsonObject } from '../json.js';
 import { detail, formatTime, table } from '../output.js';
 import { commandPath, withExamples } from './help.js';
-import type { CustomCommand, ItemCommand, ListCommand, PageLike, Resource } from './resource.js';
+import {
+  commandsOf,
+  type CustomCommand,
+  type ItemCommand,
+  type ListCommand,
+  type PageLike,
+  type Resource,
+} from './resource.js';
 
 const SYNONYMS: Readonly<Record<string, string>> = { get: 'show', show: 'get' };
 
@@ -303,7 +310,7 @@ async function choose(options: {
   message: string;
 }): Promise<JsonObject> {
   const { context, client, resource } = options;
-  const list = resource.commands.find((spec): spec is ListCommand => spec.kind === 'list');
+  const list = commandsOf(resource).find((spec): spec is ListCommand => spec.kind === 'list');
   if (!list) throw usageError(`Pass the ${resource.noun} id.`);
   const stop = context.io.spinner(`Fetching ${resource.name}…`);
   let page: PageLike;
@@ -335,7 +342,7 @@ async function retrieveForDescription(options: {
   id: string;
 }): Promise<JsonObject | undefined> {
   const { resource, client, id } = options;
-  const get = resource.commands.find(
+  const get = commandsOf(resource).find(
     (spec): spec is ItemCommand => spec.kind === 'item' && (spec.path === 'get' || spec.path === 'show'),
   );
   const retrieve =

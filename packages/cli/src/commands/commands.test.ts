@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { Yardpass } from '@yardpass/sdk';
 import { isRecord, type JsonObject } from '../json.js';
 import { resources } from './index.js';
+import { commandsOf } from './resource.js';
 
 // The contract, read the way the server reads it: every operation people call needs a command.
 const spec = parse(readFileSync(new URL('../../../../openapi.yaml', import.meta.url), 'utf8')) as JsonObject;
@@ -57,7 +58,7 @@ const operations: Operation[] = Object.entries(resolve(spec.paths)).flatMap(([pa
 );
 
 const commands = resources.flatMap((resource) =>
-  resource.commands.map((command) => ({ name: `${resource.name} ${command.path}`, command })),
+  commandsOf(resource).map((command) => ({ name: `${resource.name} ${command.path}`, command })),
 );
 const operationById = new Map(operations.map((operation) => [operation.operationId, operation]));
 

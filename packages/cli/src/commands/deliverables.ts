@@ -1,17 +1,16 @@
-import type { Field } from '../fields.js';
-import { unchecked, type Resource } from './resource.js';
+import type { BodyField } from '../fields.js';
+import type { Resource } from './resource.js';
 
 const statuses = ['pending', 'submitted', 'approved', 'needs_changes', 'waived'] as const;
 const sides = ['organizer', 'sponsor'] as const;
 
-// JSON, so `--evidence-required false` sends the boolean.
-const evidenceRequired: Field = {
+const evidenceRequired = {
   name: 'evidence_required',
   description: 'Whether a proof is needed before approval: true (default) or false',
-  type: 'json',
-};
+  type: 'boolean',
+} as const;
 
-const createFields: readonly Field[] = [
+const createFields: readonly BodyField<'createDeliverable'>[] = [
   { name: 'type', description: 'What is owed, e.g. logo_placement', required: true },
   { name: 'order_id', description: 'The order it belongs to (gives the event, sponsor and package)' },
   { name: 'event_id', description: 'The event, without --order-id', ref: 'events' },
@@ -23,7 +22,7 @@ const createFields: readonly Field[] = [
   evidenceRequired,
 ];
 
-const updateFields: readonly Field[] = [
+const updateFields: readonly BodyField<'updateDeliverable'>[] = [
   { name: 'type', description: 'What is owed' },
   { name: 'spec', description: 'What exactly, as a JSON object', type: 'json' },
   { name: 'due_at', description: 'When it is due', type: 'time', nullable: true },
@@ -63,7 +62,7 @@ export const deliverables: Resource = {
         'sponsor_name',
         { key: 'due_at', as: 'time' },
       ],
-      call: (client, query) => client.deliverables.list(unchecked(query)),
+      call: (client, query) => client.deliverables.list(query),
     },
     {
       kind: 'item',
@@ -76,7 +75,7 @@ export const deliverables: Resource = {
       ],
       fields: createFields,
       done: 'Created',
-      call: (client, { body }) => client.deliverables.create(unchecked(body)),
+      call: (client, { body }) => client.deliverables.create(body),
     },
     {
       kind: 'item',
@@ -97,7 +96,7 @@ export const deliverables: Resource = {
       fields: updateFields,
       partial: true,
       done: 'Updated',
-      call: (client, { id, body }) => client.deliverables.update(id, unchecked(body)),
+      call: (client, { id, body }) => client.deliverables.update(id, body),
     },
     {
       kind: 'item',
@@ -114,7 +113,7 @@ export const deliverables: Resource = {
         { name: 'note', description: 'A note for the reviewer', nullable: true },
       ],
       done: 'Submitted proof of',
-      call: (client, { id, body }) => client.deliverables.submitProof(id, unchecked(body)),
+      call: (client, { id, body }) => client.deliverables.submitProof(id, body),
     },
     {
       kind: 'item',
@@ -137,7 +136,7 @@ export const deliverables: Resource = {
       id: true,
       fields: [{ name: 'reason', description: 'What must change', required: true }],
       done: 'Sent back',
-      call: (client, { id, body }) => client.deliverables.requestChanges(id, unchecked(body)),
+      call: (client, { id, body }) => client.deliverables.requestChanges(id, body),
     },
     {
       kind: 'item',
@@ -149,7 +148,7 @@ export const deliverables: Resource = {
       fields: [{ name: 'reason', description: 'Why it is waived', required: true }],
       confirm: (what) => `Waive ${what}? It will count as fulfilled.`,
       done: 'Waived',
-      call: (client, { id, body }) => client.deliverables.waive(id, unchecked(body)),
+      call: (client, { id, body }) => client.deliverables.waive(id, body),
     },
   ],
 };

@@ -1,7 +1,7 @@
-import { optional, type Field } from '../fields.js';
-import { unchecked, type Resource } from './resource.js';
+import { optional, type BodyField } from '../fields.js';
+import type { Resource } from './resource.js';
 
-const fields: readonly Field[] = [
+const fields: readonly BodyField<'createEvent'>[] = [
   { name: 'title', description: 'Title', required: true },
   { name: 'description', description: 'Description', nullable: true },
   { name: 'starts_at', description: 'Start time, e.g. 2026-07-01T18:00:00Z', type: 'time', required: true },
@@ -36,7 +36,7 @@ export const events: Resource = {
         { name: 'starts_before', description: 'Only events starting before this time', type: 'time' },
       ],
       columns: ['id', 'title', { key: 'starts_at', header: 'STARTS', as: 'time' }, 'city', 'category'],
-      call: (client, query) => client.events.list(unchecked(query)),
+      call: (client, query) => client.events.list(query),
     },
     {
       kind: 'item',
@@ -49,7 +49,7 @@ export const events: Resource = {
       ],
       fields,
       done: 'Created',
-      call: (client, { body }) => client.events.create(unchecked(body)),
+      call: (client, { body }) => client.events.create(body),
     },
     {
       kind: 'item',
@@ -72,7 +72,7 @@ export const events: Resource = {
       fields: optional(fields),
       partial: true,
       done: 'Updated',
-      call: (client, { id, body }) => client.events.update(id, unchecked(body)),
+      call: (client, { id, body }) => client.events.update(id, body),
     },
     {
       kind: 'item',

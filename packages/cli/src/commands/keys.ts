@@ -1,4 +1,4 @@
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 import { roles } from './roles.js';
 
 const keyId = '7d3e9b2a-1c4f-4e8a-b6d5-2f0e1a9c8b7d';
@@ -16,7 +16,7 @@ export const keys: Resource = {
       summary: 'List API keys (never their secrets)',
       examples: ['yardpass keys list'],
       columns: ['id', 'name', 'prefix', 'mode', 'role', 'last_used_at', 'revoked_at'],
-      call: (client, query) => client.apiKeys.list(unchecked(query)),
+      call: (client, query) => client.apiKeys.list(query),
     },
     {
       kind: 'item',
@@ -34,7 +34,7 @@ export const keys: Resource = {
       ],
       done: 'Created',
       notice: 'Copy the secret now: it is never shown again.',
-      call: (client, { body }) => client.apiKeys.create(unchecked(body)),
+      call: (client, { body }) => client.apiKeys.create(body),
     },
     {
       kind: 'item',

@@ -1,4 +1,4 @@
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 
 export const ledger: Resource = {
   name: 'ledger',
@@ -21,7 +21,7 @@ export const ledger: Resource = {
         { name: 'currency', description: 'Only accounts in this currency' },
       ],
       columns: ['code', 'kind', 'currency', 'balance_cents', 'pending_cents'],
-      call: (client, query) => client.ledger.accounts(unchecked(query)),
+      call: (client, query) => client.ledger.accounts(query),
     },
     {
       kind: 'list',
@@ -46,7 +46,7 @@ export const ledger: Resource = {
         },
       ],
       columns: ['reference', 'kind', 'status', 'description', 'created_at'],
-      call: (client, query) => client.ledger.transactions(unchecked(query)),
+      call: (client, query) => client.ledger.transactions(query),
     },
   ],
 };

@@ -1,4 +1,4 @@
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 
 export const marketplace: Resource = {
   name: 'marketplace',
@@ -26,7 +26,7 @@ export const marketplace: Resource = {
         { name: 'max_price_cents', description: 'Dearest price', type: 'integer' },
       ],
       columns: ['id', 'title', 'event_title', 'price_cents', 'reach', 'sold', 'inventory', 'quality_score'],
-      call: (client, query) => client.marketplace.search(unchecked(query)),
+      call: (client, query) => client.marketplace.search(query),
     },
   ],
 };

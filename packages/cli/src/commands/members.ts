@@ -1,4 +1,4 @@
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 import { roles } from './roles.js';
 
 const memberId = '3a9c5e7f-2b4d-4f6a-8c1e-9d0b2a4c6e8f';
@@ -16,7 +16,7 @@ export const members: Resource = {
       summary: 'List members and pending invitations',
       examples: ['yardpass members list'],
       columns: ['id', 'email', 'role', 'status', 'joined_at'],
-      call: (client, query) => client.members.list(unchecked(query)),
+      call: (client, query) => client.members.list(query),
     },
     {
       kind: 'item',
@@ -29,7 +29,7 @@ export const members: Resource = {
         { name: 'role', description: 'Their role (default member)', choices: roles },
       ],
       done: 'Invited',
-      call: (client, { body }) => client.members.invite(unchecked(body)),
+      call: (client, { body }) => client.members.invite(body),
     },
     {
       kind: 'item',
@@ -40,7 +40,7 @@ export const members: Resource = {
       id: true,
       fields: [{ name: 'role', description: 'Their new role', choices: roles, required: true }],
       done: 'Updated',
-      call: (client, { id, body }) => client.members.update(id, unchecked(body)),
+      call: (client, { id, body }) => client.members.update(id, body),
     },
     {
       kind: 'item',

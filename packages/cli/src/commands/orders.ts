@@ -1,13 +1,13 @@
-import { type Field } from '../fields.js';
+import type { BodyField } from '../fields.js';
 import type { JsonObject } from '../json.js';
 import { formatMoney } from '../output.js';
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 
 const orderId = '7d3c5b1a-2e4f-4a6b-8c9d-0e1f2a3b4c5d';
 const statuses = ['pending', 'active', 'completed', 'cancelled', 'refunded', 'partially_refunded'] as const;
 const escrowStates = ['pending', 'funded', 'locked', 'released', 'refunded', 'partially_refunded'] as const;
 
-const createFields: readonly Field[] = [
+const createFields: readonly BodyField<'createOrder'>[] = [
   { name: 'package_id', description: 'The package to order one unit of', required: true, ref: 'packages' },
   { name: 'sponsor_id', description: 'The sponsor (brand) ordering', required: true, ref: 'sponsors' },
   { name: 'event_id', description: "The package's event (checked when given)" },
@@ -55,7 +55,7 @@ export const orders: Resource = {
         { name: 'escrow_state', description: 'Only orders whose money is here', choices: escrowStates },
       ],
       columns: ['id', 'amount_cents', 'status', 'escrow_state', 'created_by_side', 'created_at'],
-      call: (client, query) => client.orders.list(unchecked(query)),
+      call: (client, query) => client.orders.list(query),
     },
     {
       kind: 'item',
@@ -68,7 +68,7 @@ export const orders: Resource = {
       ],
       fields: createFields,
       done: 'Created',
-      call: (client, { body }) => client.orders.create(unchecked(body)),
+      call: (client, { body }) => client.orders.create(body),
     },
     {
       kind: 'item',
@@ -99,7 +99,7 @@ export const orders: Resource = {
       confirm: (what, { item, body }) =>
         `Charge ${amountOf(item)} to ${String(body.payment_method_id)} for ${what}? It is held in escrow until release.`,
       done: 'Funded',
-      call: (client, { id, body }) => client.orders.fund(id, unchecked(body)),
+      call: (client, { id, body }) => client.orders.fund(id, body),
     },
     {
       kind: 'item',
@@ -134,7 +134,7 @@ export const orders: Resource = {
       confirm: (what, { item }) =>
         `Cancel ${what}? Up to ${refundable(item)} goes back to the sponsor, less any cancellation penalty.`,
       done: 'Cancelled',
-      call: (client, { id, body }) => client.orders.cancel(id, unchecked(body)),
+      call: (client, { id, body }) => client.orders.cancel(id, body),
     },
     {
       kind: 'item',
@@ -157,7 +157,7 @@ export const orders: Resource = {
       confirm: (what, { item, body }) =>
         `Refund ${typeof body.amount_cents === 'number' ? amountOf({ ...item, amount_cents: body.amount_cents }) : refundable(item)} of ${what} to the sponsor?`,
       done: 'Refunded',
-      call: (client, { id, body }) => client.orders.refund(id, unchecked(body)),
+      call: (client, { id, body }) => client.orders.refund(id, body),
     },
   ],
 };

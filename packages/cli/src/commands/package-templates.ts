@@ -1,7 +1,7 @@
-import { optional, type Field } from '../fields.js';
-import { unchecked, type Resource } from './resource.js';
+import { optional, type BodyField } from '../fields.js';
+import type { Resource } from './resource.js';
 
-const fields: readonly Field[] = [
+const fields: readonly BodyField<'createPackageTemplate'>[] = [
   { name: 'title', description: 'Title, e.g. "Gold Stage Sponsor"', required: true },
   { name: 'tier', description: 'Tier, e.g. gold', required: true },
   { name: 'price_cents', description: 'Price in minor units, e.g. 150000', type: 'integer', required: true },
@@ -22,7 +22,7 @@ export const packageTemplates: Resource = {
       summary: 'List your templates, newest first',
       examples: ['yardpass package-templates list'],
       columns: ['id', 'title', 'tier', 'price_cents', { key: 'created_at', header: 'CREATED', as: 'time' }],
-      call: (client, query) => client.packageTemplates.list(unchecked(query)),
+      call: (client, query) => client.packageTemplates.list(query),
     },
     {
       kind: 'item',
@@ -34,7 +34,7 @@ export const packageTemplates: Resource = {
       ],
       fields,
       done: 'Created',
-      call: (client, { body }) => client.packageTemplates.create(unchecked(body)),
+      call: (client, { body }) => client.packageTemplates.create(body),
     },
     {
       kind: 'item',
@@ -55,7 +55,7 @@ export const packageTemplates: Resource = {
       fields: optional(fields),
       partial: true,
       done: 'Updated',
-      call: (client, { id, body }) => client.packageTemplates.update(id, unchecked(body)),
+      call: (client, { id, body }) => client.packageTemplates.update(id, body),
     },
     {
       kind: 'item',

@@ -1,11 +1,12 @@
-import { optional, type Field } from '../fields.js';
+import { optional, type BodyField } from '../fields.js';
 import { table } from '../output.js';
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 
 const packageId = '7c1e4f2a-3b5d-4e6f-8a9b-0c1d2e3f4a5b';
-const VISIBILITY = ['public', 'unlisted', 'private'];
+const VISIBILITY = ['public', 'unlisted', 'private'] as const;
 
-const editable: readonly Field[] = [
+// Both create and update take these.
+const editable: readonly (BodyField<'createPackage'> & BodyField<'updatePackage'>)[] = [
   { name: 'title', description: 'Title, e.g. "Gold Stage Sponsor"' },
   { name: 'tier', description: 'Tier, e.g. gold' },
   { name: 'price_cents', description: 'Price in minor units, e.g. 150000', type: 'integer' },
@@ -40,7 +41,7 @@ const editable: readonly Field[] = [
   },
 ];
 
-const baseFields: Field[] = [
+const baseFields: BodyField<'createPackage'>[] = [
   { name: 'event_id', description: 'The event', required: true, ref: 'events' },
   { name: 'template_id', description: 'A template filling title, tier, price, currency and benefits' },
   ...editable,
@@ -50,20 +51,17 @@ const baseFields: Field[] = [
     type: 'json',
   },
 ];
-const createFields: readonly Field[] = baseFields.map((field) =>
+const createFields: readonly BodyField<'createPackage'>[] = baseFields.map((field) =>
   field.name === 'inventory' ? { ...field, required: true } : field,
 );
 
-const variantFields: readonly Field[] = [
+const variantFields: readonly BodyField<'createPackageVariant'>[] = [
   { name: 'title', description: 'Title, e.g. "Silver Stage Sponsor"', required: true },
   { name: 'tier', description: 'Tier, e.g. silver', required: true },
   { name: 'price_cents', description: 'Price in minor units', type: 'integer', required: true },
   { name: 'benefits', description: 'Benefits as JSON', type: 'json' },
-  { name: 'is_active', description: 'Offered (true) or not (false)', choices: ['true', 'false'] },
+  { name: 'is_active', description: 'Offered (true) or not (false)', type: 'boolean' },
 ];
-
-const bool = (body: Record<string, unknown>) =>
-  typeof body.is_active === 'string' ? { ...body, is_active: body.is_active === 'true' } : body;
 
 export const packages: Resource = {
   name: 'packages',
@@ -83,17 +81,13 @@ export const packages: Resource = {
       filters: [
         { name: 'event_id', description: 'Only packages of this event' },
         { name: 'visibility', description: 'Only this visibility', choices: VISIBILITY },
-        {
-          name: 'is_active',
-          description: 'Only published (true) or drafts (false)',
-          choices: ['true', 'false'],
-        },
+        { name: 'is_active', description: 'Only published (true) or drafts (false)', type: 'boolean' },
         { name: 'tier', description: 'Only this tier' },
         { name: 'min_price_cents', description: 'Cheapest price', type: 'integer' },
         { name: 'max_price_cents', description: 'Dearest price', type: 'integer' },
       ],
       columns: ['id', 'title', 'tier', 'price_cents', 'sold', 'inventory', 'status'],
-      call: (client, query) => client.packages.list(unchecked(query)),
+      call: (client, query) => client.packages.list(query),
     },
     {
       kind: 'item',
@@ -106,7 +100,7 @@ export const packages: Resource = {
       ],
       fields: createFields,
       done: 'Created',
-      call: (client, { body }) => client.packages.create(unchecked(body)),
+      call: (client, { body }) => client.packages.create(body),
     },
     {
       kind: 'item',
@@ -135,7 +129,7 @@ export const packages: Resource = {
       ],
       partial: true,
       done: 'Updated',
-      call: (client, { id, body }) => client.packages.update(id, unchecked(body)),
+      call: (client, { id, body }) => client.packages.update(id, body),
     },
     {
       kind: 'item',
@@ -195,7 +189,7 @@ export const packages: Resource = {
       id: true,
       fields: variantFields,
       done: 'Added variant to',
-      call: (client, { id, body }) => client.packages.createVariant(id, unchecked(bool(body))),
+      call: (client, { id, body }) => client.packages.createVariant(id, body),
     },
     {
       kind: 'item',
@@ -207,7 +201,7 @@ export const packages: Resource = {
       fields: optional(variantFields),
       partial: true,
       done: 'Updated variant',
-      call: (client, { id, body }) => client.packages.updateVariant(id, unchecked(bool(body))),
+      call: (client, { id, body }) => client.packages.updateVariant(id, body),
     },
     {
       kind: 'item',

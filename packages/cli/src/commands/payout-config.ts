@@ -1,4 +1,4 @@
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 
 export const payoutConfig: Resource = {
   name: 'payout-config',
@@ -37,7 +37,7 @@ export const payoutConfig: Resource = {
       ],
       partial: true,
       done: 'Saved',
-      call: (client, { body }) => client.payoutConfig.update(unchecked(body)),
+      call: (client, { body }) => client.payoutConfig.update(body),
     },
     {
       kind: 'item',
@@ -51,7 +51,7 @@ export const payoutConfig: Resource = {
         { name: 'return_url', description: 'Where Stripe sends you when onboarding is done', required: true },
         { name: 'refresh_url', description: 'Where Stripe sends you when the link expired', required: true },
       ],
-      call: (client, { body }) => client.payoutConfig.onboard(unchecked(body)),
+      call: (client, { body }) => client.payoutConfig.onboard(body),
     },
   ],
 };

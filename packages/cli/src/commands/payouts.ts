@@ -1,4 +1,4 @@
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 
 const payoutId = '3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d';
 
@@ -23,7 +23,7 @@ export const payouts: Resource = {
         },
       ],
       columns: ['id', 'order_id', 'amount_cents', 'fee_cents', 'status', 'stripe_transfer_id', 'created_at'],
-      call: (client, query) => client.payouts.list(unchecked(query)),
+      call: (client, query) => client.payouts.list(query),
     },
     {
       kind: 'item',

@@ -1,13 +1,13 @@
 import type { components } from '@yardpass/sdk';
 import { usageError } from '../errors.js';
 import { formatMoney, formatTime, type Io } from '../output.js';
-import { unchecked, type CustomRun, type Resource } from './resource.js';
+import type { CustomRun, Resource } from './resource.js';
 
 type Proposal = components['schemas']['Proposal'];
 type Offer = components['schemas']['ProposalOffer'];
 
 const proposalId = '3d6a9c1e-5f7b-4a2c-9e8d-1b2c3d4e5f6a';
-const STATUSES = ['draft', 'sent', 'countered', 'accepted', 'rejected', 'withdrawn', 'expired'];
+const STATUSES = ['draft', 'sent', 'countered', 'accepted', 'rejected', 'withdrawn', 'expired'] as const;
 const OPEN = ['draft', 'sent', 'countered'];
 
 function describeOffer(offer: Offer | null | undefined, currency: string): string {
@@ -170,7 +170,7 @@ export const proposals: Resource = {
         'message_count',
         { key: 'updated_at', header: 'UPDATED', as: 'time' },
       ],
-      call: (client, query) => client.proposals.list(unchecked(query)),
+      call: (client, query) => client.proposals.list(query),
     },
     {
       kind: 'item',
@@ -191,7 +191,7 @@ export const proposals: Resource = {
         },
       ],
       done: 'Started',
-      call: (client, { body }) => client.proposals.create(unchecked(body)),
+      call: (client, { body }) => client.proposals.create(body),
     },
     {
       kind: 'custom',
@@ -220,7 +220,7 @@ export const proposals: Resource = {
         },
       ],
       done: 'Sent a message on',
-      call: (client, { id, body }) => client.proposals.message(id, unchecked(body)),
+      call: (client, { id, body }) => client.proposals.message(id, body),
     },
     {
       kind: 'item',
@@ -256,7 +256,7 @@ export const proposals: Resource = {
       fields: [{ name: 'reason', description: 'Why, for the other side' }],
       confirm: (what) => `Reject ${what}? The thread closes for both sides.`,
       done: 'Rejected',
-      call: (client, { id, body }) => client.proposals.reject(id, unchecked(body)),
+      call: (client, { id, body }) => client.proposals.reject(id, body),
     },
     {
       kind: 'item',
@@ -268,7 +268,7 @@ export const proposals: Resource = {
       fields: [{ name: 'reason', description: 'Why, for the other side' }],
       confirm: (what) => `Withdraw ${what}? The thread closes for both sides.`,
       done: 'Withdrew',
-      call: (client, { id, body }) => client.proposals.withdraw(id, unchecked(body)),
+      call: (client, { id, body }) => client.proposals.withdraw(id, body),
     },
     {
       kind: 'custom',

@@ -1,8 +1,8 @@
-import type { OperationId, Yardpass } from '@yardpass/sdk';
+import type { OperationBody, OperationId, OperationQuery, Yardpass } from '@yardpass/sdk';
 import type { Command } from 'commander';
 import type { InStream } from '../context.js';
 import type { Column, Io } from '../output.js';
-import type { Field } from '../fields.js';
+import type { BodyField, Field, QueryField } from '../fields.js';
 import type { JsonObject } from '../json.js';
 import type { Prompts } from '../prompts.js';
 
@@ -13,17 +13,28 @@ export interface PageLike {
   getNextPage(): PromiseLike<PageLike>;
 }
 
-interface CommandBase {
+interface CommandBase<K extends OperationId = OperationId> {
   /** The words after the group name, e.g. `create` or `profile get`. */
   path: string;
   /** The operation in openapi.yaml this command performs; commands.test.ts checks that `call` sends it. */
-  operationId: OperationId;
+  operationId: K;
   summary: string;
   /** Shown under "Examples:" in `--help`; each without the leading `$ `. */
   examples: readonly string[];
 }
 
-/** A command that pages through a list and prints a table. */
+/**
+ * A command that pages through a list and prints a table, declared for operation `K`: its filters are the
+ * operation's query parameters and `call` gets them typed as the SDK method takes them.
+ */
+export interface ListCommandOf<K extends OperationId> extends CommandBase<K> {
+  kind: 'list';
+  filters?: readonly QueryField<K>[];
+  columns: readonly Column[];
+  call(client: Yardpass, query: OperationQuery<K>): PromiseLike<PageLike>;
+}
+
+/** A list command as `buildResource` runs it: the query as the user typed it (see {@link Resource}). */
 export interface ListCommand extends CommandBase {
   kind: 'list';
   filters?: readonly Field[];
@@ -31,13 +42,27 @@ export interface ListCommand extends CommandBase {
   call(client: Yardpass, query: JsonObject): PromiseLike<PageLike>;
 }
 
-/** A command about one item: create, get, update, delete, or a custom action. */
-export interface ItemCommand extends CommandBase {
+/**
+ * A command about one item (create, get, update, delete, or a custom action), declared for operation `K`:
+ * its fields are properties of the operation's request body and `call` gets the body typed as the SDK
+ * method takes it.
+ */
+export interface ItemCommandOf<K extends OperationId> extends ItemBase<K> {
+  /** The request body's properties, one flag each; `--data` supplies any of them as JSON. */
+  fields?: readonly BodyField<K>[];
+  call(client: Yardpass, input: { id: string; body: OperationBody<K> }): PromiseLike<unknown>;
+}
+
+/** An item command as `buildResource` runs it: the body as the user typed it (see {@link Resource}). */
+export interface ItemCommand extends ItemBase<OperationId> {
+  fields?: readonly Field[];
+  call(client: Yardpass, input: { id: string; body: JsonObject }): PromiseLike<unknown>;
+}
+
+interface ItemBase<K extends OperationId> extends CommandBase<K> {
   kind: 'item';
   /** Takes the id of an item of the group as its argument (chosen from a list on a terminal). */
   id?: boolean;
-  /** The request body's properties, one flag each; `--data` supplies any of them as JSON. */
-  fields?: readonly Field[];
   /** An update: no field is required, but at least one must be given. */
   partial?: boolean;
   /**
@@ -53,7 +78,6 @@ export interface ItemCommand extends CommandBase {
   notice?: string;
   /** Prints nothing on stdout without `--json` (the answer only confirms what the success line says). */
   silent?: boolean;
-  call(client: Yardpass, input: { id: string; body: JsonObject }): PromiseLike<unknown>;
 }
 
 /**
@@ -114,13 +138,20 @@ export interface Resource {
   label: readonly string[];
   /** Fetches one item, to show in confirmations; defaults to the group's `get` or `show` item command. */
   retrieve?: (client: Yardpass, id: string) => PromiseLike<unknown>;
-  commands: readonly (ListCommand | ItemCommand | CustomCommand)[];
+  /**
+   * Each list and item command is declared for its `operationId` ({@link ListCommandOf}, {@link ItemCommandOf}),
+   * so its fields and `call` are checked against the SDK's request types. `buildResource` runs them as
+   * {@link ListCommand} and {@link ItemCommand}, with what the user typed: the CLI has coerced each flag to
+   * its field's type and checked the required ones; `--data` may carry anything else, which the server
+   * validates, naming each bad property.
+   */
+  commands: readonly Declared[];
 }
 
-/**
- * Hands what the user typed (flags and `--data`) to an SDK method as its parameter type. The CLI checks
- * only that required properties are present; the server validates the rest and names each bad field.
- */
-export function unchecked<T>(input: JsonObject): T {
-  return input as T;
+/** A list or item command declared for any one operation, or a custom command. */
+type Declared = { [K in OperationId]: ListCommandOf<K> | ItemCommandOf<K> }[OperationId] | CustomCommand;
+
+/** A group's commands as `buildResource` runs them (see {@link Resource.commands}). */
+export function commandsOf(resource: Resource): readonly (ListCommand | ItemCommand | CustomCommand)[] {
+  return resource.commands;
 }

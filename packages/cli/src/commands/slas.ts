@@ -1,4 +1,4 @@
-import { unchecked, type Resource } from './resource.js';
+import type { Resource } from './resource.js';
 
 const slaId = '7d8e9f01-2a3b-4c5d-8e6f-708192a3b4c5';
 
@@ -20,7 +20,7 @@ export const slas: Resource = {
         { name: 'status', description: 'Only in this state', choices: ['pending', 'met', 'breached'] },
       ],
       columns: ['id', 'metric', 'target', 'actual', 'status', { key: 'due_at', as: 'time' }],
-      call: (client, query) => client.slas.list(unchecked(query)),
+      call: (client, query) => client.slas.list(query),
     },
     {
       kind: 'item',

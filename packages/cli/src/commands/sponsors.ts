@@ -1,9 +1,9 @@
-import { optional, type Field } from '../fields.js';
-import { unchecked, type Resource } from './resource.js';
+import { optional, type BodyField } from '../fields.js';
+import type { Resource } from './resource.js';
 
 const visibility = ['public', 'private'] as const;
 
-const fields: readonly Field[] = [
+const fields: readonly BodyField<'createSponsor'>[] = [
   { name: 'name', description: 'Brand name', required: true },
   { name: 'logo_url', description: 'Logo URL', nullable: true },
   { name: 'website_url', description: 'Website URL', nullable: true },
@@ -21,7 +21,7 @@ const fields: readonly Field[] = [
   },
 ];
 
-const profileFields: readonly Field[] = [
+const profileFields: readonly BodyField<'putSponsorProfile'>[] = [
   { name: 'industry', description: 'Industry', nullable: true },
   { name: 'categories', description: 'Event categories of interest', type: 'list' },
   {
@@ -66,7 +66,7 @@ export const sponsors: Resource = {
         { name: 'visibility', description: 'Only public or private sponsors', choices: visibility },
       ],
       columns: ['id', 'name', 'industry', 'visibility', 'created_at'],
-      call: (client, query) => client.sponsors.list(unchecked(query)),
+      call: (client, query) => client.sponsors.list(query),
     },
     {
       kind: 'item',
@@ -76,7 +76,7 @@ export const sponsors: Resource = {
       examples: ['yardpass sponsors create --name "Fizz Cola" --industry beverages --visibility public'],
       fields,
       done: 'Created',
-      call: (client, { body }) => client.sponsors.create(unchecked(body)),
+      call: (client, { body }) => client.sponsors.create(body),
     },
     {
       kind: 'item',
@@ -97,7 +97,7 @@ export const sponsors: Resource = {
       fields: optional(fields),
       partial: true,
       done: 'Updated',
-      call: (client, { id, body }) => client.sponsors.update(id, unchecked(body)),
+      call: (client, { id, body }) => client.sponsors.update(id, body),
     },
     {
       kind: 'item',
@@ -132,7 +132,7 @@ export const sponsors: Resource = {
       id: true,
       fields: profileFields,
       done: 'Saved the profile of',
-      call: (client, { id, body }) => client.sponsors.updateProfile(id, unchecked(body)),
+      call: (client, { id, body }) => client.sponsors.updateProfile(id, body),
     },
   ],
 };

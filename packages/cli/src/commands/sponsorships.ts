@@ -1,9 +1,9 @@
-import type { Field } from '../fields.js';
-import { unchecked, type Resource } from './resource.js';
+import type { BodyField } from '../fields.js';
+import type { Resource } from './resource.js';
 
 const activation = ['draft', 'in_progress', 'complete'] as const;
 
-const fields: readonly Field[] = [
+const fields: readonly BodyField<'upsertEventSponsorship'>[] = [
   { name: 'event_id', description: 'The event', required: true, ref: 'events' },
   { name: 'sponsor_id', description: 'The sponsor', required: true, ref: 'sponsors' },
   { name: 'tier', description: 'The tier, e.g. gold', required: true },
@@ -38,7 +38,7 @@ export const sponsorships: Resource = {
         'currency',
         { key: 'updated_at', as: 'time' },
       ],
-      call: (client, query) => client.eventSponsorships.list(unchecked(query)),
+      call: (client, query) => client.eventSponsorships.list(query),
     },
     {
       kind: 'item',
@@ -50,7 +50,7 @@ export const sponsorships: Resource = {
       ],
       fields,
       done: 'Saved',
-      call: (client, { body }) => client.eventSponsorships.upsert(unchecked(body)),
+      call: (client, { body }) => client.eventSponsorships.upsert(body),
     },
   ],
 };

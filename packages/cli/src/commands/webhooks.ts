@@ -1,16 +1,16 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { WebhookEventType } from '@yardpass/sdk';
 import { usageError } from '../errors.js';
-import type { Field } from '../fields.js';
+import { optional, type BodyField } from '../fields.js';
 import type { JsonObject } from '../json.js';
 import { detail, formatTime, table, type Io } from '../output.js';
-import { unchecked, type CustomRun, type Resource } from './resource.js';
+import type { CustomRun, Resource } from './resource.js';
 
 const endpointId = '3f6c2a9e-8b1d-4c7e-a5f0-9d2b7e4c1a38';
 const eventId = '8a1f5c3e-2d7b-4e9a-b6c0-5f3d1e8a2b7c';
 const deliveryId = 'c4e8a2f6-1b9d-4f3a-8e7c-2a6b0d4f9e15';
 
-const endpointFields: readonly Field[] = [
+const endpointFields: readonly BodyField<'createWebhookEndpoint'>[] = [
   { name: 'url', description: 'Where events are POSTed (https)', required: true },
   { name: 'description', description: 'What the endpoint is for', nullable: true },
   {
@@ -19,7 +19,7 @@ const endpointFields: readonly Field[] = [
     type: 'list',
     nullable: true,
   },
-  { name: 'enabled', description: 'true or false (default true)', type: 'json' },
+  { name: 'enabled', description: 'true or false (default true)', type: 'boolean' },
 ];
 
 /** The item shown by `get` commands: its fields, then one table row per delivery or attempt. */
@@ -120,7 +120,7 @@ export const webhooks: Resource = {
       summary: 'List webhook endpoints (never their secrets)',
       examples: ['yardpass webhooks endpoints list', 'yardpass webhooks endpoints list --json'],
       columns: ['id', 'url', 'enabled', 'disabled_reason', 'event_types', 'failing_since'],
-      call: (client, query) => client.webhooks.endpoints.list(unchecked(query)),
+      call: (client, query) => client.webhooks.endpoints.list(query),
     },
     {
       kind: 'item',
@@ -135,7 +135,7 @@ export const webhooks: Resource = {
       done: 'Created',
       notice:
         'Copy the secret now: it is never shown again (rotate it with `webhooks endpoints rotate-secret`).',
-      call: (client, { body }) => client.webhooks.endpoints.create(unchecked(body)),
+      call: (client, { body }) => client.webhooks.endpoints.create(body),
     },
     {
       kind: 'item',
@@ -156,10 +156,10 @@ export const webhooks: Resource = {
         `yardpass webhooks endpoints update ${endpointId} --event-types ""`,
       ],
       id: true,
-      fields: endpointFields.map((field) => ({ ...field, required: false })),
+      fields: optional(endpointFields),
       partial: true,
       done: 'Updated',
-      call: (client, { id, body }) => client.webhooks.endpoints.update(id, unchecked(body)),
+      call: (client, { id, body }) => client.webhooks.endpoints.update(id, body),
     },
     {
       kind: 'item',
@@ -194,7 +194,7 @@ export const webhooks: Resource = {
       confirm: (what) => `Rotate the signing secret of ${what}?`,
       done: 'Rotated the secret of',
       notice: 'Copy the new secret now: it is never shown again.',
-      call: (client, { id, body }) => client.webhooks.endpoints.rotateSecret(id, unchecked(body)),
+      call: (client, { id, body }) => client.webhooks.endpoints.rotateSecret(id, body),
     },
     {
       kind: 'item',
@@ -247,7 +247,7 @@ export const webhooks: Resource = {
       examples: ['yardpass webhooks events list', 'yardpass webhooks events list --type order.funded'],
       filters: [{ name: 'type', description: 'Only events of this type' }],
       columns: ['id', 'type', { key: 'created_at', header: 'CREATED', as: 'time' }],
-      call: (client, query) => client.webhooks.events.list(unchecked(query)),
+      call: (client, query) => client.webhooks.events.list(query),
     },
     {
       kind: 'custom',
@@ -297,7 +297,7 @@ export const webhooks: Resource = {
         { key: 'last_attempt_at', header: 'LAST ATTEMPT', as: 'time' },
         'last_error',
       ],
-      call: (client, query) => client.webhooks.deliveries.list(unchecked(query)),
+      call: (client, query) => client.webhooks.deliveries.list(query),
     },
     {
       kind: 'custom',
