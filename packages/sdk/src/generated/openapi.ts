@@ -848,6 +848,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payouts/{id}:retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a failed or waiting payout again (organizer)
+         * @description A `failed` or `awaiting_configuration` payout is queued again at once. The transfer uses the payout's
+         *     idempotency-key family (`payout:{id}`, then `payout:{id}:retry:{n}`) and looks for a transfer already
+         *     made for the payout first, so a retry never transfers twice. A payout already `pending` or `processing`
+         *     is answered as it is; a `paid` or `cancelled` one answers 409.
+         */
+        post: operations["retryPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sandbox/disputes/{id}:close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a sandbox dispute as won or lost (sandbox payments only; either party)
+         * @description Stripe's test mode closes a dispute when evidence is submitted; without a Stripe account the sandbox
+         *     does it here, sending `charge.dispute.closed` through the same path as Stripe's webhook. With real
+         *     Stripe payments this answers 409: disputes close at Stripe.
+         */
+        post: operations["closeSandboxDispute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payout-configuration": {
         parameters: {
             query?: never;
@@ -2079,6 +2128,98 @@ export interface webhooks {
                         id: string;
                         /** @constant */
                         type: "order.refunded";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Order"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.disputed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The sponsor's bank disputed the order's charge: release and payout wait until it closes. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.disputed";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Order"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.dispute_closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The order's dispute closed: won lifts the hold; lost books the loss (and reverses a transfer made). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.dispute_closed";
                         /** Format: date-time */
                         created_at: string;
                         data: components["schemas"]["Order"];
@@ -3369,10 +3510,11 @@ export interface components {
         };
         /**
          * @description `pending` until funded, `active` while funded or locked, `completed` once released; `cancelled`,
-         *     `refunded` (all of it) and `partially_refunded` after refunds.
+         *     `refunded` (all of it) and `partially_refunded` after refunds; `expired` when the payment window closed
+         *     before it was paid.
          * @enum {string}
          */
-        OrderStatus: "pending" | "active" | "completed" | "cancelled" | "refunded" | "partially_refunded";
+        OrderStatus: "pending" | "active" | "completed" | "cancelled" | "refunded" | "partially_refunded" | "expired";
         /**
          * @description Where the money is: not yet paid (`pending`), held by the platform (`funded`, then `locked` for
          *     release), paid out to the organizer (`released`), or given back to the sponsor (`refunded`, or
@@ -3427,7 +3569,7 @@ export interface components {
             platform_fee_bps: number | null;
             application_fee_cents: number | null;
             refunded_cents: number;
-            /** @description The sponsor's bank opened a dispute on the charge. */
+            /** @description An open dispute holds the order: it cannot be released or paid out until the dispute closes (see `dispute`). */
             disputed: boolean;
             /** @enum {string|null} */
             lock_reason: "manual" | "event_started" | "deliverables_complete" | null;
@@ -3449,6 +3591,47 @@ export interface components {
             /** @description The order's payout (the organizer sees it; null for the sponsor and before release). */
             payout?: components["schemas"]["Payout"] | null;
             refunds?: components["schemas"]["OrderRefund"][];
+            /** @description The order's latest dispute (null when its charge was never disputed). */
+            dispute?: components["schemas"]["OrderDispute"] | null;
+        };
+        OrderDispute: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            order_id: string;
+            stripe_dispute_id: string;
+            /**
+             * @description Stripe's dispute status; the order is held until it is `won`, `lost` or `warning_closed`.
+             * @enum {string}
+             */
+            status: "warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost";
+            /** @description The amount the sponsor's bank disputes. */
+            amount_cents: number;
+            currency: string;
+            /** @description The bank's reason, e.g. `fraudulent`, `product_not_received`. */
+            reason: string;
+            /**
+             * Format: date-time
+             * @description Answer with evidence (in the Stripe dashboard) before this time.
+             */
+            evidence_due_by: string | null;
+            /** @description Taken back by the bank when the dispute was lost. */
+            lost_cents: number;
+            /** @description Stripe's dispute fee, booked when it was lost. */
+            fee_cents: number;
+            /** @description Recovered from the organizer's transfer (a transfer reversal) when lost after a payout. */
+            reversal_cents: number;
+            stripe_reversal_id: string | null;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SandboxDisputeClose: {
+            /** @enum {string} */
+            outcome: "won" | "lost";
         };
         OrderCreate: {
             /** Format: uuid */
@@ -3513,8 +3696,9 @@ export interface components {
             /** @description The platform fee kept. */
             fee_cents: number;
             currency: string;
-            /** @enum {string} */
-            status: "pending" | "paid" | "failed";
+            status: components["schemas"]["PayoutStatus"];
+            /** @description How often `:retry` queued it again (its transfer key is then `payout:{id}:retry:{n}`). */
+            retry_count: number;
             /** @description The organizer's Stripe Connect account. */
             destination_account_id: string | null;
             stripe_transfer_id: string | null;
@@ -3528,6 +3712,14 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description `pending` (queued), `processing` (the transfer was asked of Stripe), `paid`; `awaiting_configuration`
+         *     while the organizer cannot receive transfers (it resumes by itself once the payout configuration allows
+         *     it); `failed` after the last attempt (`POST /v1/payouts/{id}:retry`, `yardpass payouts retry <id>`);
+         *     `cancelled` when a lost dispute took the money back before it was transferred.
+         * @enum {string}
+         */
+        PayoutStatus: "pending" | "processing" | "awaiting_configuration" | "paid" | "failed" | "cancelled";
         LedgerEntry: {
             /** Format: uuid */
             account_id: string;
@@ -3543,7 +3735,7 @@ export interface components {
             id: string;
             reference: string;
             /** @enum {string} */
-            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal";
+            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal" | "dispute";
             /** @enum {string} */
             status: "pending" | "posted" | "voided";
             /** Format: uuid */
@@ -6491,6 +6683,8 @@ export interface operations {
                 event_id?: string;
                 status?: components["schemas"]["OrderStatus"];
                 escrow_state?: components["schemas"]["EscrowState"];
+                /** @description `true`: only orders held by an open dispute; `false`: only orders without one. */
+                disputed?: boolean;
             };
             header?: {
                 /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
@@ -6718,7 +6912,7 @@ export interface operations {
                 /** @description The `next_cursor` of the previous page. */
                 starting_after?: components["parameters"]["StartingAfter"];
                 order_id?: string;
-                status?: "pending" | "paid" | "failed";
+                status?: components["schemas"]["PayoutStatus"];
             };
             header?: {
                 /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
@@ -6763,6 +6957,58 @@ export interface operations {
             200: components["responses"]["Payout"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retryPayout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Payout"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    closeSandboxDispute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SandboxDisputeClose"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Order"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };

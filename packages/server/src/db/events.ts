@@ -12,8 +12,8 @@ const columns = `id, owner_org_id, title, description, starts_at, ends_at, venue
 export async function insertEvent(tx: Tx, orgId: string, input: EventInput): Promise<EventRow> {
   const { rows } = await tx.query<EventRow>(
     `insert into events (owner_org_id, title, description, starts_at, ends_at, venue, city, country, category,
-       target_audience, brand_safety_tags)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning ${columns}`,
+       target_audience, brand_safety_tags, embedding)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning ${columns}`,
     [
       orgId,
       input.title,
@@ -26,6 +26,7 @@ export async function insertEvent(tx: Tx, orgId: string, input: EventInput): Pro
       input.category ?? null,
       input.target_audience ?? {},
       input.brand_safety_tags ?? [],
+      input.embedding ?? null,
     ],
   );
   return rows[0]!;

@@ -87,13 +87,13 @@ export async function upsertSponsorProfile(
 ): Promise<SponsorProfileRow> {
   const { rows } = await tx.query<SponsorProfileRow>(
     `insert into sponsor_profiles (sponsor_id, org_id, industry, preferred_categories, budget_min_cents, budget_max_cents,
-       currency, target_audience, regions, objectives, activation_preferences)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       currency, target_audience, regions, objectives, activation_preferences, embedding)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      on conflict (sponsor_id) do update set industry = excluded.industry,
        preferred_categories = excluded.preferred_categories, budget_min_cents = excluded.budget_min_cents,
        budget_max_cents = excluded.budget_max_cents, currency = excluded.currency,
        target_audience = excluded.target_audience, regions = excluded.regions, objectives = excluded.objectives,
-       activation_preferences = excluded.activation_preferences, updated_at = now()
+       activation_preferences = excluded.activation_preferences, embedding = excluded.embedding, updated_at = now()
      returning ${profileColumns}`,
     [
       profile.sponsorId,
@@ -107,6 +107,7 @@ export async function upsertSponsorProfile(
       profile.regions ?? [],
       profile.objectives ?? null,
       profile.activation_preferences ?? {},
+      profile.embedding ?? null,
     ],
   );
   return rows[0]!;

@@ -57,6 +57,11 @@ export interface components {
             type: string;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * Format: uuid
+             * @description The package variant of its order.
+             */
+            variant_id: string | null;
         };
         /**
          * @description `pending → submitted → approved | needs_changes (→ submitted …) | waived`.
@@ -121,7 +126,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal";
+            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal" | "dispute";
             /** Format: uuid */
             order_id: string | null;
             /** Format: date-time */
@@ -131,6 +136,70 @@ export interface components {
             status: "pending" | "posted" | "voided";
             /** Format: date-time */
             voided_at: string | null;
+        };
+        Match: {
+            /** @description The event's package that fits the sponsor best (in budget, highest price; else the cheapest). */
+            best_package: null | {
+                currency: string;
+                /** Format: uuid */
+                id: string;
+                price_cents: number;
+                tier: string;
+                title: string;
+            };
+            /** @description Each component in [0, 1] (docs/matching.md defines them). */
+            components: components["schemas"]["MatchWeights"];
+            /** @description What each component saw (packages in budget, shared age segments, the matching place, …). */
+            details: {
+                [key: string]: unknown;
+            };
+            event: {
+                category: string | null;
+                city: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                starts_at: string;
+                title: string;
+            };
+            /** Format: uuid */
+            event_id: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Inputs that were absent, whose component counted as 0 (e.g. `sponsor_budget`, `audience_consent`). */
+            missing: string[];
+            /** @description The weighted sum of the components. */
+            score: number;
+            sponsor: {
+                /** Format: uuid */
+                id: string;
+                industry: string | null;
+                logo_url: string | null;
+                name: string;
+            };
+            /** Format: uuid */
+            sponsor_id: string;
+            status: components["schemas"]["MatchStatus"];
+            /** Format: date-time */
+            suggested_at: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The weights the score was computed with (the organizer's). */
+            weights: components["schemas"]["MatchWeights"];
+            your_side: components["schemas"]["Side"];
+        };
+        /**
+         * @description The caller's side's status: `suggested` once the score reaches the organization's threshold, `accepted` or `dismissed` by feedback.
+         * @enum {string}
+         */
+        MatchStatus: "pending" | "suggested" | "accepted" | "dismissed";
+        /** @description One weight per component; they add up to 1 (defaults 0.25, 0.35, 0.15, 0.15, 0.10). */
+        MatchWeights: {
+            audience_overlap: number;
+            budget_fit: number;
+            engagement_quality: number;
+            geo_overlap: number;
+            objectives_similarity: number;
         };
         Order: {
             amount_cents: number;
@@ -143,7 +212,9 @@ export interface components {
             /** @enum {string} */
             created_by_side: "organizer" | "sponsor";
             currency: string;
-            /** @description The sponsor's bank opened a dispute on the charge. */
+            /** @description The order's latest dispute (null when its charge was never disputed). */
+            dispute?: components["schemas"]["OrderDispute"] | null;
+            /** @description An open dispute holds the order: it cannot be released or paid out until the dispute closes (see `dispute`). */
             disputed: boolean;
             escrow_state: components["schemas"]["EscrowState"];
             /** Format: uuid */
@@ -178,12 +249,54 @@ export interface components {
             refunds?: components["schemas"]["OrderRefund"][];
             /** Format: date-time */
             released_at: string | null;
+            /** @description The guarantees this order carries: the accepted terms of its negotiation, else the variant's or package's terms frozen when it was funded (null before). Later changes to the package never change them. */
+            sla_terms: components["schemas"]["SlaTerm"][] | null;
             /** Format: uuid */
             sponsor_id: string;
             /** Format: uuid */
             sponsor_org_id: string;
             status: components["schemas"]["OrderStatus"];
             stripe_payment_intent_id: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @description The package variant bought.
+             */
+            variant_id: string | null;
+        };
+        OrderDispute: {
+            /** @description The amount the sponsor's bank disputes. */
+            amount_cents: number;
+            /** Format: date-time */
+            closed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /**
+             * Format: date-time
+             * @description Answer with evidence (in the Stripe dashboard) before this time.
+             */
+            evidence_due_by: string | null;
+            /** @description Stripe's dispute fee, booked when it was lost. */
+            fee_cents: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Taken back by the bank when the dispute was lost. */
+            lost_cents: number;
+            /** Format: uuid */
+            order_id: string;
+            /** @description The bank's reason, e.g. `fraudulent`, `product_not_received`. */
+            reason: string;
+            /** @description Recovered from the organizer's transfer (a transfer reversal) when lost after a payout. */
+            reversal_cents: number;
+            /**
+             * @description Stripe's dispute status; the order is held until it is `won`, `lost` or `warning_closed`.
+             * @enum {string}
+             */
+            status: "warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost";
+            stripe_dispute_id: string;
+            stripe_reversal_id: string | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -216,10 +329,11 @@ export interface components {
         };
         /**
          * @description `pending` until funded, `active` while funded or locked, `completed` once released; `cancelled`,
-         *     `refunded` (all of it) and `partially_refunded` after refunds.
+         *     `refunded` (all of it) and `partially_refunded` after refunds; `expired` when the payment window closed
+         *     before it was paid.
          * @enum {string}
          */
-        OrderStatus: "pending" | "active" | "completed" | "cancelled" | "refunded" | "partially_refunded";
+        OrderStatus: "pending" | "active" | "completed" | "cancelled" | "refunded" | "partially_refunded" | "expired";
         PackageAvailability: {
             /**
              * Format: date-time
@@ -275,13 +389,22 @@ export interface components {
             paid_at: string | null;
             payout_attempts: number;
             payout_failure_reason: string | null;
+            /** @description How often `:retry` queued it again (its transfer key is then `payout:{id}:retry:{n}`). */
+            retry_count: number;
             reversed_cents: number;
-            /** @enum {string} */
-            status: "pending" | "paid" | "failed";
+            status: components["schemas"]["PayoutStatus"];
             stripe_transfer_id: string | null;
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description `pending` (queued), `processing` (the transfer was asked of Stripe), `paid`; `awaiting_configuration`
+         *     while the organizer cannot receive transfers (it resumes by itself once the payout configuration allows
+         *     it); `failed` after the last attempt (`POST /v1/payouts/{id}:retry`, `yardpass payouts retry <id>`);
+         *     `cancelled` when a lost dispute took the money back before it was transferred.
+         * @enum {string}
+         */
+        PayoutStatus: "pending" | "processing" | "awaiting_configuration" | "paid" | "failed" | "cancelled";
         PingData: {
             message: string;
         };
@@ -346,6 +469,13 @@ export interface components {
             currency?: string;
             price_cents: number;
             requested_benefits?: string[];
+            /** @description Counter on the guarantees: each term replaces the package's (or variant's) term of the same metric, or adds one. The terms of the accepted offer are the order's. */
+            sla_terms_delta?: components["schemas"]["SlaTerm"][];
+            /**
+             * Format: uuid
+             * @description The package variant offered; its price list and terms apply.
+             */
+            variant_id?: string;
         };
         /** @enum {string} */
         ProposalStatus: "draft" | "sent" | "countered" | "accepted" | "rejected" | "withdrawn" | "expired";
@@ -402,8 +532,8 @@ export interface components {
             sponsor_org_id: string;
             status: components["schemas"]["SlaStatus"];
             target: number;
-            /** Format: uuid */
-            template_id: string | null;
+            /** @description The term of the order it was made from (window, source, grace, policy, summary). */
+            terms: components["schemas"]["SlaTerm"] | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -422,6 +552,52 @@ export interface components {
         };
         /** @enum {string} */
         SlaStatus: "pending" | "met" | "breached";
+        /**
+         * @description A guarantee written into a package, a variant or an order. Metrics: `impressions` and `reach` (measured
+         *     from event stats or proof metrics), `clicks`, `engagement_rate`, `booth_hours`, `posts_published`, `leads`
+         *     (proof metrics), and `proof:<name>` for any metric of approved proofs by name. Counts add up over the
+         *     approved proofs of the order; `engagement_rate` is their average.
+         */
+        SlaTerm: {
+            breach_policy?: components["schemas"]["SlaTermBreachPolicy"];
+            /**
+             * @description Days after the due date before a miss counts as a breach.
+             * @default 0
+             */
+            grace_days?: number;
+            /**
+             * @example impressions
+             * @example booth_hours
+             * @example proof:story_views
+             */
+            metric: string;
+            /**
+             * @description Where the actual value comes from: the event's latest stat snapshot (impressions and reach only) or the approved proofs of the order's deliverables. Defaults to event stats where the metric has them.
+             * @enum {string}
+             */
+            source?: "event_stats" | "proof_metrics";
+            /** @description The term in words, written by the server (ignored when sent). */
+            readonly summary?: string;
+            target: number;
+            /**
+             * @description The measurement window runs until this many days after the event ends (the due date).
+             * @default 0
+             */
+            window_days?: number;
+        };
+        /**
+         * @description What a breach does: refund `penalty_pct` of the order amount (`penalty_pct`) or `penalty_cents`
+         *     (`penalty_fixed`), owe a make-good deliverable (`make_good`), or only tell both parties (`notify`).
+         *     A penalty may also owe a make-good with `make_good: true`. Every breach sends `sla.breached`.
+         */
+        SlaTermBreachPolicy: {
+            /** @enum {string} */
+            action: "penalty_pct" | "penalty_fixed" | "make_good" | "notify";
+            /** @default false */
+            make_good?: boolean;
+            penalty_cents?: number;
+            penalty_pct?: number;
+        };
         SponsorshipPackage: {
             /** Format: date-time */
             archived_at: string | null;
@@ -450,6 +626,8 @@ export interface components {
             /** Format: date-time */
             published_at: string | null;
             quality_score: number | null;
+            /** @description The guarantees an order of this package gets (null until written or generated at publish: an impressions term at the expected reach and a booth-hours term for a booth benefit). Editable while the package is a draft; frozen into each order when it is funded. */
+            sla_terms: components["schemas"]["SlaTerm"][] | null;
             sold: number;
             status: components["schemas"]["PackageStatus"];
             /** Format: uuid */
@@ -517,6 +695,8 @@ export interface components {
 export type Deliverable = components['schemas']['Deliverable'];
 /** The API's `EventSponsorship`, as event `data`. */
 export type EventSponsorship = components['schemas']['EventSponsorship'];
+/** The API's `Match`, as event `data`. */
+export type Match = components['schemas']['Match'];
 /** The API's `Order`, as event `data`. */
 export type Order = components['schemas']['Order'];
 /** The API's `Payout`, as event `data`. */
@@ -554,6 +734,10 @@ export interface YardpassWebhookEventMap {
   'order.funded': Order;
   /** An order was refunded, in full or in part. */
   'order.refunded': Order;
+  /** The sponsor's bank disputed the order's charge: release and payout wait until it closes. */
+  'order.disputed': Order;
+  /** The order's dispute closed: won lifts the hold; lost books the loss (and reverses a transfer made). */
+  'order.dispute_closed': Order;
   /** An order was cancelled. */
   'order.cancelled': Order;
   /** Proof was submitted for a deliverable. */
@@ -578,6 +762,8 @@ export interface YardpassWebhookEventMap {
   'widget.updated': WidgetUpdatedData;
   /** Yardpass stopped delivering to one of your endpoints (410 Gone, or failing too long). */
   'webhook_endpoint.disabled': WebhookEndpoint;
+  /** A pair's score first reached the organization's suggestion threshold (sent to each side that crossed its own). */
+  'match.suggested': Match;
   /** Sent by `POST /v1/webhook-endpoints/{id}:test` to that endpoint only. */
   ping: PingData;
 }
