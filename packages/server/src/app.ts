@@ -23,6 +23,7 @@ import { orderRoutes } from './routes/orders';
 import { packageRoutes } from './routes/packages';
 import { payoutRoutes } from './routes/payouts';
 import { matchingRoutes } from './routes/matching';
+import { matchingRoutes } from './routes/matching';
 import { proposalRoutes } from './routes/proposals';
 import { sponsorRoutes } from './routes/sponsors';
 import { reportRoutes } from './routes/reports';
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): {
     ...ledgerRoutes({ db }),
     ...packageRoutes({ db }),
     ...proposalRoutes({ db }),
+    ...matchingRoutes({ db }),
     ...matchingRoutes({ db }),
     ...opsRoutes({ db }),
   };
