@@ -23,7 +23,6 @@ import { orderRoutes } from './routes/orders';
 import { packageRoutes } from './routes/packages';
 import { payoutRoutes } from './routes/payouts';
 import { matchingRoutes } from './routes/matching';
-import { matchingRoutes } from './routes/matching';
 import { proposalRoutes } from './routes/proposals';
 import { sponsorRoutes } from './routes/sponsors';
 import { reportRoutes } from './routes/reports';
@@ -112,7 +111,6 @@ export function createApp(deps: AppDeps): {
     ...ledgerRoutes({ db }),
     ...packageRoutes({ db }),
     ...proposalRoutes({ db }),
-    ...matchingRoutes({ db }),
     ...matchingRoutes({ db }),
     ...opsRoutes({ db }),
   };
