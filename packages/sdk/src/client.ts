@@ -11,6 +11,7 @@ import { Deliverables } from './resources/deliverables.js';
 import { EventSponsorships } from './resources/event-sponsorships.js';
 import { Events } from './resources/events.js';
 import { Marketplace } from './resources/marketplace.js';
+import { Matches } from './resources/matches.js';
 import { Members } from './resources/members.js';
 import { Organizations } from './resources/organizations.js';
 import { PackageTemplates } from './resources/package-templates.js';
@@ -75,6 +76,8 @@ export class Yardpass {
   readonly packageTemplates: PackageTemplates;
   /** Published public packages of every organizer. */
   readonly marketplace: Marketplace;
+  /** Which sponsors fit which events, why, and each side's feedback. */
+  readonly matches: Matches;
   /** Negotiation threads between organizers and sponsors. */
   readonly proposals: Proposals;
   /** Raw event analytics, sent in batches. */
@@ -131,6 +134,7 @@ export class Yardpass {
     this.packages = new Packages(this.#send);
     this.packageTemplates = new PackageTemplates(this.#send);
     this.marketplace = new Marketplace(this.#send);
+    this.matches = new Matches(this.#send);
     this.proposals = new Proposals(this.#send);
     this.analytics = new Analytics(this.#send);
     this.stats = new Stats(this.#send);
