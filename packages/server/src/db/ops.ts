@@ -321,7 +321,7 @@ export async function moneyMetrics(q: Queryable, w: MetricsWindow): Promise<Mone
          from sponsorship_orders o
         where ${inWindow('o.funded_at')} and ${forEvent('o.event_id')} and ${partyOf('o')}
        union all
-       select ${bucket('t.posted_at')}, e.currency, 0, 0, -e.amount_cents, 0, 0
+       select ${bucket('t.posted_at')}, e.currency, 0, 0, e.amount_cents, 0, 0
          from ledger_transactions t
          join ledger_entries e on e.transaction_id = t.id
          join ledger_accounts a on a.id = e.account_id and a.kind = 'platform_fees'
