@@ -144,12 +144,19 @@ export async function findOrderByPaymentIntent(
 
 export async function listOrders(
   tx: Queryable,
-  filter: { eventId?: string; status?: string; escrowState?: string; limit: number; after?: Cursor },
+  filter: {
+    eventId?: string;
+    status?: string;
+    escrowState?: string;
+    disputed?: boolean;
+    limit: number;
+    after?: Cursor;
+  },
 ): Promise<OrderRow[]> {
   const { rows } = await tx.query<OrderRow>(
     `select ${columns} from sponsorship_orders
       where ($1::uuid is null or event_id = $1) and ($2::text is null or status = $2)
-        and ($3::text is null or escrow_state = $3)
+        and ($3::text is null or escrow_state = $3) and ($7::boolean is null or disputed = $7)
         and ($4::timestamptz is null or (created_at, id) < ($4, $5::uuid))
       order by created_at desc, id desc limit $6`,
     [
@@ -159,6 +166,7 @@ export async function listOrders(
       filter.after?.value ?? null,
       filter.after?.id ?? null,
       filter.limit + 1,
+      filter.disputed ?? null,
     ],
   );
   return rows;
@@ -196,6 +204,8 @@ export type OrderChanges = Partial<{
   payment_status: OrderRow['payment_status'];
   payment_error: string | null;
   payment_attempts: number;
+  payment_method_id: string;
+  payment_requested_at: Date | null;
   stripe_payment_intent_id: string;
   stripe_charge_id: string;
   platform_fee_bps: number;
@@ -208,6 +218,8 @@ export type OrderChanges = Partial<{
   locked_at: Date;
   released_at: Date;
   cancelled_at: Date;
+  expired_at: Date;
+  auto_released_at: Date;
 }>;
 
 export async function updateOrder(tx: Tx, id: string, changes: OrderChanges): Promise<OrderRow> {
@@ -225,19 +237,33 @@ export async function updateOrder(tx: Tx, id: string, changes: OrderChanges): Pr
 export async function findOrderPaymentFacts(
   tx: Queryable,
   id: string,
-): Promise<
-  { stripe_charge_id: string | null; payment_attempts: number; event_starts_at: string } | undefined
-> {
-  const { rows } = await tx.query<{
-    stripe_charge_id: string | null;
-    payment_attempts: number;
-    event_starts_at: string;
-  }>(
-    `select o.stripe_charge_id, o.payment_attempts, e.starts_at as event_starts_at
+): Promise<PaymentFacts | undefined> {
+  const { rows } = await tx.query<PaymentFacts>(
+    `select o.stripe_charge_id, o.payment_attempts, o.payment_method_id, o.payment_requested_at,
+            e.starts_at as event_starts_at
        from sponsorship_orders o join events e on e.id = o.event_id where o.id = $1`,
     [id],
   );
   return rows[0];
+}
+
+interface PaymentFacts {
+  stripe_charge_id: string | null;
+  payment_attempts: number;
+  /** The method of the fund call in flight (recorded before Stripe is called). */
+  payment_method_id: string | null;
+  /** Set while a fund call is in flight: recorded, committed, not yet answered and applied. */
+  payment_requested_at: Date | null;
+  event_starts_at: string;
+}
+
+/** Fund calls recorded before `before` and never applied (the process died while Stripe was answering). */
+export async function listInterruptedFunds(tx: Queryable, before: Date, limit: number): Promise<string[]> {
+  const { rows } = await tx.query<{ id: string }>(
+    `select id from sponsorship_orders where payment_requested_at <= $1 order by payment_requested_at limit $2`,
+    [before, limit],
+  );
+  return rows.map((row) => row.id);
 }
 
 /**

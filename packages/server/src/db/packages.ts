@@ -307,7 +307,8 @@ export async function deleteVariant(tx: Tx, id: string): Promise<boolean> {
     const { rowCount } = await tx.query('delete from package_variants where id = $1', [id]);
     return rowCount === 1;
   } catch (error) {
-    if (isPgError(error, pgCodes.foreignKeyViolation))
+    // Orders refer to a variant `on delete restrict`.
+    if (isPgError(error, pgCodes.restrictViolation))
       throw new ConflictError({
         code: 'variant_sold',
         detail:

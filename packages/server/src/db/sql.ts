@@ -20,7 +20,12 @@ export async function updateById<T>(
 }
 
 /** PostgreSQL error codes the domain turns into answers. */
-export const pgCodes = { uniqueViolation: '23505', foreignKeyViolation: '23503', checkViolation: '23514' };
+export const pgCodes = {
+  uniqueViolation: '23505',
+  foreignKeyViolation: '23503',
+  restrictViolation: '23001',
+  checkViolation: '23514',
+};
 
 export function isPgError(error: unknown, code: string): error is pg.DatabaseError {
   return error instanceof pg.DatabaseError && error.code === code;

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import {
   countOpenDeliverables,
   findOrder,
+  listInterruptedFunds,
   findOrderPaymentFacts,
   findSponsorOwner,
   insertOrder,
@@ -41,6 +42,10 @@ import { assertBrandSafe } from './brand-safety';
 import { assertPackageRules } from './package-rules';
 import type { SlaTerm } from './sla-terms';
 import { emitEvent } from '../webhooks/emit';
+import { findOrderDispute } from '../db/disputes';
+import type { Logger } from '../logger';
+import { applyProviderEvents } from '../payments/stripe-events';
+import { assertNotDisputed } from './disputes';
 
 export type { OrderRow } from '../db/orders';
 export type CancellationPolicy = components['schemas']['CancellationPolicy'];
@@ -198,6 +203,7 @@ export function listOrdersPage(
     event_id?: string;
     status?: string;
     escrow_state?: string;
+    disputed?: boolean;
     limit?: number;
     starting_after?: string;
   },
@@ -211,6 +217,7 @@ export function listOrdersPage(
         eventId: query.event_id,
         status: query.status,
         escrowState: query.escrow_state,
+        disputed: query.disputed,
         ...page,
       }),
     (row) => row.created_at,
@@ -284,14 +291,59 @@ function conflict(code: string, detail: string, order: OrderRow): never {
   });
 }
 
+/** The Stripe call of a recorded fund: create the PaymentIntent, or confirm the existing one again. */
+function callFund(
+  payments: PaymentsProvider,
+  order: OrderRow,
+  fund: { attempt: number; paymentMethodId: string },
+): Promise<PaymentIntentResult> {
+  return order.stripe_payment_intent_id && fund.attempt > 1
+    ? payments.confirmPaymentIntent({
+        paymentIntentId: order.stripe_payment_intent_id,
+        paymentMethodId: fund.paymentMethodId,
+        idempotencyKey: `order:${order.id}:fund:${fund.attempt}`,
+      })
+    : payments.createPaymentIntent({
+        amountCents: order.amount_cents,
+        currency: order.currency,
+        paymentMethodId: fund.paymentMethodId,
+        transferGroup: order.id,
+        metadata: {
+          order_id: order.id,
+          organizer_org_id: order.organizer_org_id,
+          sponsor_org_id: order.sponsor_org_id,
+        },
+        idempotencyKey: `order:${order.id}:fund`,
+      });
+}
+
+/**
+ * Applies Stripe's answer to a recorded fund, in its own transaction: the PaymentIntent's state, funding when it
+ * succeeded (once: the webhook or reconciliation may have been first), and the fund is no longer in flight.
+ */
+async function applyFund(tx: Tx, orderId: string, intent: PaymentIntentResult): Promise<OrderRow> {
+  const order = lockedOrder(await findOrder(tx, orderId, { forUpdate: true }));
+  await updateOrder(tx, orderId, { payment_requested_at: null });
+  if (order.escrow_state !== 'pending' || order.status !== 'pending') return order;
+  const updated = await recordPaymentState(tx, order, intent);
+  return intent.status === 'succeeded' ? markOrderFunded(tx, updated, intent.chargeId) : updated;
+}
+
 /**
  * `:fund`: a PaymentIntent on the platform account (`transfer_group` = the order, idempotency key
  * `order:{id}:fund`; a retry after a declined card confirms the same PaymentIntent again with
- * `order:{id}:fund:{n}`). The order row stays locked across the Stripe call, so two funds cannot race; a Stripe
- * failure rolls everything back and the retry sends the same key.
+ * `order:{id}:fund:{n}`). No connection is held while Stripe answers: the fund is recorded and committed (a
+ * second fund meanwhile answers 409), Stripe is called with the recorded key, and the answer is applied in a
+ * second transaction. A Stripe failure un-records it (the retry sends the same key); a crash leaves it recorded
+ * and the reconciliation job finishes it ({@link finishInterruptedFunds}).
  */
-export async function fundOrder(deps: OrderDeps, caller: Caller, id: string, paymentMethodId: string) {
-  const { order, intent } = await deps.db.tenant(caller.orgId, async (tx) => {
+export async function fundOrder(
+  deps: OrderDeps & { log: Logger },
+  caller: Caller,
+  id: string,
+  paymentMethodId: string,
+) {
+  const recorded = await deps.db.tenant(caller.orgId, async (tx) => {
     const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
     if (order.sponsor_org_id !== caller.orgId)
       throw new ForbiddenError('Only the sponsor pays for an order; the organizer cannot fund it.');
@@ -301,35 +353,31 @@ export async function fundOrder(deps: OrderDeps, caller: Caller, id: string, pay
         `The order is ${order.status}; only a pending order can be funded.`,
         order,
       );
-    if (order.payment_status === 'processing')
+    const facts = (await findOrderPaymentFacts(tx, id))!;
+    if (order.payment_status === 'processing' || facts.payment_requested_at)
       conflict('payment_processing', 'A payment for this order is processing; wait for it to settle.', order);
-    const facts = await findOrderPaymentFacts(tx, id);
-    const attempt = (facts?.payment_attempts ?? 0) + 1;
-    const intent =
-      order.stripe_payment_intent_id && attempt > 1
-        ? await deps.payments.confirmPaymentIntent({
-            paymentIntentId: order.stripe_payment_intent_id,
-            paymentMethodId,
-            idempotencyKey: `order:${id}:fund:${attempt}`,
-          })
-        : await deps.payments.createPaymentIntent({
-            amountCents: order.amount_cents,
-            currency: order.currency,
-            paymentMethodId,
-            transferGroup: order.id,
-            metadata: {
-              order_id: order.id,
-              organizer_org_id: order.organizer_org_id,
-              sponsor_org_id: order.sponsor_org_id,
-            },
-            idempotencyKey: `order:${id}:fund`,
-          });
-    await updateOrder(tx, id, { payment_attempts: attempt });
-    let updated = await recordPaymentState(tx, order, intent);
-    if (intent.status === 'succeeded') updated = await markOrderFunded(tx, updated, intent.chargeId);
+    const attempt = facts.payment_attempts + 1;
+    await updateOrder(tx, id, {
+      payment_attempts: attempt,
+      payment_method_id: paymentMethodId,
+      payment_requested_at: new Date(),
+    });
     await recordAudit(tx, caller, { action: 'order.fund', resourceType: 'order', resourceId: id });
-    return { order: updated, intent };
+    return { order, attempt, previousAttempts: facts.payment_attempts };
   });
+
+  let intent: PaymentIntentResult;
+  try {
+    intent = await callFund(deps.payments, recorded.order, { attempt: recorded.attempt, paymentMethodId });
+  } catch (error) {
+    // Stripe answered no PaymentIntent: as if the fund never happened, so its retry sends the same key.
+    await deps.db.tenant(caller.orgId, (tx) =>
+      updateOrder(tx, id, { payment_attempts: recorded.previousAttempts, payment_requested_at: null }),
+    );
+    throw error;
+  }
+  const order = await deps.db.tenant(caller.orgId, (tx) => applyFund(tx, id, intent));
+  await applyProviderEvents(deps);
   if (intent.status === 'requires_payment_method')
     throw new PaymentDeclinedError(
       `${intent.error ?? 'The card was declined.'} The order is still pending: fund it again with another payment method.`,
@@ -341,6 +389,37 @@ export async function fundOrder(deps: OrderDeps, caller: Caller, id: string, pay
     client_secret: intent.clientSecret,
     order,
   };
+}
+
+/**
+ * For the reconciliation job: funds recorded before `before` whose answer was never applied (the process died
+ * while Stripe was answering) are asked again with the same idempotency key — Stripe answers the same
+ * PaymentIntent — and applied once. Answers the orders finished.
+ */
+export async function finishInterruptedFunds(
+  deps: { db: Db; payments: PaymentsProvider; log: Logger },
+  before: Date,
+): Promise<string[]> {
+  const ids = await deps.db.system((tx) => listInterruptedFunds(tx, before, 100));
+  const finished: string[] = [];
+  for (const id of ids) {
+    const fund = await deps.db.system(async (tx) => ({
+      order: (await findOrder(tx, id))!,
+      facts: (await findOrderPaymentFacts(tx, id))!,
+    }));
+    if (!fund.facts.payment_requested_at || !fund.facts.payment_method_id) continue;
+    try {
+      const intent = await callFund(deps.payments, fund.order, {
+        attempt: fund.facts.payment_attempts,
+        paymentMethodId: fund.facts.payment_method_id,
+      });
+      await deps.db.system((tx) => applyFund(tx, id, intent));
+      finished.push(id);
+    } catch (error) {
+      deps.log.warn({ order_id: id, err: (error as Error).message }, 'reconcile: could not finish a fund');
+    }
+  }
+  return finished;
 }
 
 /**
@@ -381,11 +460,9 @@ export function lockOrderByCaller(deps: OrderDeps, caller: Caller, id: string) {
     const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
     if (order.organizer_org_id !== caller.orgId)
       throw new ForbiddenError('Only the organizer locks an order (it also locks itself at event start).');
-    const locked = await lockOrder(tx, id, 'manual', {
-      defaultFeeBps: deps.config.YARDPASS_PLATFORM_FEE_BPS,
-    });
+    await lockOrder(tx, id, 'manual', { defaultFeeBps: deps.config.YARDPASS_PLATFORM_FEE_BPS });
     await recordAudit(tx, caller, { action: 'order.lock', resourceType: 'order', resourceId: id });
-    return locked;
+    return orderDetail(tx, id);
   });
 }
 
@@ -404,6 +481,7 @@ export function releaseOrder(deps: OrderDeps, caller: Caller, id: string) {
         `Escrow must be locked before release (it is ${order.escrow_state}).`,
         order,
       );
+    await assertNotDisputed(tx, order, 'released');
     const open = await countOpenDeliverables(tx, id);
     if (open > 0)
       conflict(
@@ -411,25 +489,33 @@ export function releaseOrder(deps: OrderDeps, caller: Caller, id: string) {
         `${open} deliverable(s) of the order are neither approved nor waived; review them before release.`,
         order,
       );
-    await settleLock(tx, id, 'posted');
-    const netCents = order.amount_cents - order.refunded_cents;
-    const feeCents = order.application_fee_cents ?? 0;
-    const { payout } = await withSystemAccess(tx, () =>
-      insertPayout(tx, {
-        orgId: order.organizer_org_id,
-        orderId: id,
-        amountCents: netCents - feeCents,
-        feeCents,
-        currency: order.currency,
-      }),
-    );
-    const released = await updateOrder(tx, id, {
-      escrow_state: 'released',
-      status: order.status === 'partially_refunded' ? 'partially_refunded' : 'completed',
-      released_at: new Date(),
-    });
+    await releaseLocked(tx, order);
     await recordAudit(tx, caller, { action: 'order.release', resourceType: 'order', resourceId: id });
-    return { ...released, payout: order.organizer_org_id === caller.orgId ? payout : null };
+    return orderDetail(tx, id);
+  });
+}
+
+/**
+ * Releases a locked order whose row the caller holds locked (`:release`, auto-release): posts the pending lock
+ * and queues the payout (its job is enqueued in this transaction).
+ */
+export async function releaseLocked(tx: Tx, order: OrderRow): Promise<OrderRow> {
+  await settleLock(tx, order.id, 'posted');
+  const netCents = order.amount_cents - order.refunded_cents;
+  const feeCents = order.application_fee_cents ?? 0;
+  await withSystemAccess(tx, () =>
+    insertPayout(tx, {
+      orgId: order.organizer_org_id,
+      orderId: order.id,
+      amountCents: netCents - feeCents,
+      feeCents,
+      currency: order.currency,
+    }),
+  );
+  return updateOrder(tx, order.id, {
+    escrow_state: 'released',
+    status: order.status === 'partially_refunded' ? 'partially_refunded' : 'completed',
+    released_at: new Date(),
   });
 }
 
@@ -549,7 +635,8 @@ export async function issueRefund(
     if (order.status === 'cancelled' || order.status === 'refunded')
       conflict('order_closed', `The order is ${order.status}; nothing is left to refund.`, order);
     const result = await refundLocked(tx, deps.payments, order, input, deps.config.YARDPASS_PLATFORM_FEE_BPS);
-    if (!result.created || !result.order) return { order, refund: result.refund, created: false };
+    if (!result.created || !result.order)
+      return { order, refund: result.refund, created: false, detail: tenant && (await orderDetail(tx, order.id)) };
     const full = result.order.refunded_cents === result.order.amount_cents;
     const beforeRelease = order.escrow_state !== 'released';
     const refunded = await updateOrder(tx, order.id, {
@@ -560,7 +647,12 @@ export async function issueRefund(
     await emitOrderEvent(tx, 'order.refunded', refunded);
     if (tenant)
       await recordAudit(tx, tenant, { action: 'order.refund', resourceType: 'order', resourceId: order.id });
-    return { order: refunded, refund: result.refund, created: true };
+    return {
+      order: refunded,
+      refund: result.refund,
+      created: true,
+      detail: tenant && (await orderDetail(tx, order.id)),
+    };
   };
   return tenant ? deps.db.tenant(tenant.orgId, run) : deps.db.system(run);
 }
@@ -582,7 +674,7 @@ export async function refundOrderByCaller(
   if (!visible) throw new NotFoundError('order');
   if (visible.organizer_org_id !== caller.orgId)
     throw new ForbiddenError('Only the organizer refunds an order; the sponsor cancels it instead.');
-  const { order } = await issueRefund(
+  const { detail } = await issueRefund(
     deps,
     {
       orderId: id,
@@ -592,7 +684,7 @@ export async function refundOrderByCaller(
     },
     caller,
   );
-  return getOrderDetail(deps.db, caller, order.id);
+  return detail!;
 }
 
 /**
@@ -639,6 +731,8 @@ export function cancelOrder(deps: OrderDeps, caller: Caller, id: string, body: {
         `Only an order not yet locked can be cancelled (escrow is ${unsettled.escrow_state}).`,
         unsettled,
       );
+    if ((await findOrderPaymentFacts(tx, id))?.payment_requested_at)
+      conflict('payment_processing', 'A payment for this order is processing; wait for it to settle.', unsettled);
     const reason =
       body.reason ??
       `Cancelled by the ${unsettled.sponsor_org_id === caller.orgId ? 'sponsor' : 'organizer'}`;
@@ -688,20 +782,27 @@ export function cancelOrder(deps: OrderDeps, caller: Caller, id: string, body: {
     if (cancelled.refunded_cents > order.refunded_cents)
       await emitOrderEvent(tx, 'order.refunded', cancelled);
     await recordAudit(tx, caller, { action: 'order.cancel', resourceType: 'order', resourceId: id });
-    return cancelled;
+    return orderDetail(tx, id);
   });
 }
 
-/** An order with its ledger summary, its payout (for the organizer) and its refunds. */
-export async function getOrderDetail(db: Db, caller: Caller, id: string) {
-  return db.tenant(caller.orgId, async (tx) => {
-    const order = await findOrder(tx, id);
-    if (!order) throw new NotFoundError('order');
-    return {
-      ...order,
-      ledger: await orderLedgerSummary(tx, id),
-      payout: (await findPayoutByOrder(tx, id)) ?? null,
-      refunds: await listOrderRefunds(tx, id),
-    };
-  });
+/**
+ * The answer of every order action and of `GET /{id}`: the order with its ledger summary, its payout (the
+ * organizer's: row-level security hides it from the sponsor), its refunds and its latest dispute. Read in the
+ * caller's transaction, so an action answers what it committed.
+ */
+async function orderDetail(tx: Tx, id: string) {
+  const order = await findOrder(tx, id);
+  if (!order) throw new NotFoundError('order');
+  return {
+    ...order,
+    ledger: await orderLedgerSummary(tx, id),
+    payout: (await findPayoutByOrder(tx, id)) ?? null,
+    refunds: await listOrderRefunds(tx, id),
+    dispute: (await findOrderDispute(tx, id)) ?? null,
+  };
+}
+
+export function getOrderDetail(db: Db, caller: Caller, id: string) {
+  return db.tenant(caller.orgId, (tx) => orderDetail(tx, id));
 }

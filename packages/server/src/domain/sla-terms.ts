@@ -75,7 +75,7 @@ export function normalizeTerms(terms: SlaTerm[], path: string, currency?: string
         path: `${at}/source`,
         message: `Event stats do not measure ${term.metric}; use source proof_metrics.`,
       });
-    const policy = term.breach_policy ?? { action: 'notify' as const };
+    const policy = { make_good: false, ...(term.breach_policy ?? { action: 'notify' as const }) };
     if (policy.action === 'penalty_pct' && policy.penalty_pct === undefined)
       errors.push({ path: `${at}/breach_policy/penalty_pct`, message: 'Required for action penalty_pct.' });
     if (policy.action === 'penalty_fixed' && policy.penalty_cents === undefined)

@@ -87,7 +87,7 @@ describe('sponsorship packages', () => {
         metric: 'booth_hours',
         target: 48,
         source: 'proof_metrics',
-        breach_policy: { action: 'penalty_fixed', penalty_cents: 5000 },
+        breach_policy: { action: 'penalty_fixed', penalty_cents: 5000, make_good: false },
       }),
     ]);
     const { rows: events } = await server.db.system((tx) =>
