@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, visit } from 'yaml';
 import { z } from 'zod';
+import type { FieldError } from './errors';
 import type { operations } from './generated/openapi';
 
 export type OperationId = keyof operations;
@@ -45,6 +46,8 @@ export interface Operation {
   queryTypes: Record<string, string>;
   body: z.ZodType | undefined;
   bodyRequired: boolean;
+  /** What the schemas let through but PostgreSQL cannot store, for the query and the body (see `unstorable`). */
+  unstorable(part: 'query' | 'body', value: unknown): FieldError[];
   /** Schemas of the JSON success answers by status, used to check responses in tests. */
   responses: Map<number, z.ZodType>;
   /** `x-rate-limit-bucket`, for operations costlier than their method suggests (reports). */
@@ -148,6 +151,10 @@ export function loadSpec(path = specPath()): Spec {
         ),
         body: jsonBody ? toZod(jsonBody) : undefined,
         bodyRequired: op.requestBody?.required ?? false,
+        unstorable: (part, value) =>
+          part === 'query'
+            ? unstorable(value, [querySchema], defs, '/query')
+            : unstorable(value, jsonBody ? [jsonBody] : [], defs, ''),
         responses,
         rateLimitBucket: op['x-rate-limit-bucket'],
         forOperators: op['x-platform-operator'] ?? false,
@@ -155,6 +162,73 @@ export function loadSpec(path = specPath()): Spec {
     }
   }
   return { document, yaml, operations };
+}
+
+const DATE = /^(\d{4})-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:[Zz]|[+-](\d{2}):\d{2}))?$/;
+
+/** The schemas a value must meet, with `$ref`s resolved and `allOf`/`anyOf`/`oneOf` flattened. */
+function expand(schemas: JsonSchema[], defs: Record<string, JsonSchema>): JsonSchema[] {
+  return schemas.flatMap((schema) => {
+    const ref = typeof schema.$ref === 'string' ? defs[schema.$ref.split('/').pop()!] : undefined;
+    const parts = ['allOf', 'anyOf', 'oneOf'].flatMap(
+      (key) => (schema[key] as JsonSchema[] | undefined) ?? [],
+    );
+    return [schema, ...expand([...(ref ? [ref] : []), ...parts], defs)];
+  });
+}
+
+/**
+ * Valid by the contract, impossible for PostgreSQL: U+0000 in any text (a key or a value), and in `date` and
+ * `date-time` fields the year 0000 or an offset beyond ±15:59. Refused before any SQL, with a pointer to each.
+ */
+export function unstorable(
+  value: unknown,
+  schemas: JsonSchema[],
+  defs: Record<string, JsonSchema>,
+  pointer: string,
+): FieldError[] {
+  const all = expand(schemas, defs);
+  if (typeof value === 'string') {
+    if (value.includes('\u0000'))
+      return [
+        {
+          path: pointer || '/',
+          message: 'Contains U+0000 (a NUL character), which cannot be stored; remove it.',
+        },
+      ];
+    const date = all.some((schema) => schema.format === 'date-time' || schema.format === 'date')
+      ? DATE.exec(value)
+      : null;
+    if (date && (date[1] === '0000' || Number(date[2] ?? 0) > 15))
+      return [
+        {
+          path: pointer || '/',
+          message: 'Out of range: use a year from 0001 and a UTC offset between -15:59 and +15:59.',
+        },
+      ];
+    return [];
+  }
+  if (Array.isArray(value)) {
+    const items = all.flatMap((schema) => (schema.items ? [schema.items as JsonSchema] : []));
+    return value.flatMap((item, index) => unstorable(item, items, defs, `${pointer}/${index}`));
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    const path = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    if (key.includes('\u0000'))
+      return [
+        {
+          path: pointer || '/',
+          message: 'The name contains U+0000 (a NUL character), which cannot be stored; remove it.',
+        },
+      ];
+    const properties = all.flatMap((schema) => {
+      const property = (schema.properties as Record<string, JsonSchema> | undefined)?.[key];
+      const additional = schema.additionalProperties as JsonSchema | boolean | undefined;
+      return property ? [property] : typeof additional === 'object' && additional ? [additional] : [];
+    });
+    return unstorable(item, properties, defs, path);
+  });
 }
 
 /** Query strings carry text; turn numbers and booleans into what the contract's types expect. */

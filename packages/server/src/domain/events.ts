@@ -58,7 +58,8 @@ export function listEventsPage(
 export function updateEventById(db: Db, caller: Caller, id: string, changes: Partial<EventInput>) {
   return db.tenant(caller.orgId, async (tx) => {
     const current = await findEvent(tx, id);
-    if (!current) throw new NotFoundError('event');
+    // Marketplace events of other organizations are visible, but only the owner may change one.
+    if (current?.owner_org_id !== caller.orgId) throw new NotFoundError('event');
     checkDates(changes.starts_at ?? current.starts_at, changes.ends_at ?? current.ends_at);
     const event = (await updateEvent(tx, id, changes))!;
     await recordAudit(tx, caller, { action: 'event.update', resourceType: 'event', resourceId: id });

@@ -84,7 +84,8 @@ export function putSponsorProfile(db: Db, caller: Caller, sponsorId: string, inp
     ]);
   }
   return db.tenant(caller.orgId, async (tx) => {
-    if (!(await findSponsor(tx, sponsorId))) throw new NotFoundError('sponsor');
+    // A counterparty sees the sponsor of a deal, but only the sponsor's own organization writes its profile.
+    if ((await findSponsor(tx, sponsorId))?.org_id !== caller.orgId) throw new NotFoundError('sponsor');
     const profile = await upsertSponsorProfile(tx, { ...input, sponsorId, orgId: caller.orgId });
     await recordAudit(tx, caller, {
       action: 'sponsor_profile.put',

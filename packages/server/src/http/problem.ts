@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { inputProblem } from '../db/errors';
 import { AppError } from '../errors';
 import type { Logger } from '../logger';
 
@@ -24,7 +25,7 @@ export function problemResponse(
   error: unknown,
   context: { requestId: string; log: Logger; instance?: string },
 ): Response {
-  const known = error instanceof AppError ? error : lockConflict(error);
+  const known = error instanceof AppError ? error : (lockConflict(error) ?? inputProblem(error));
   if (!known) context.log.error({ err: error, request_id: context.requestId }, 'unhandled error');
   const status = known?.status ?? 500;
   const body = {

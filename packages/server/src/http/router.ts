@@ -129,6 +129,14 @@ async function readJsonBody(
   }
 }
 
+function refuseUnstorable(part: 'query' | 'body', errors: FieldError[]): void {
+  if (errors.length > 0)
+    throw new ValidationError(
+      `The ${part} has a value the database cannot store: ${errors[0]!.message}`,
+      errors,
+    );
+}
+
 const notImplemented: Handler<ApiOperationId> = () => {
   throw new AppError({
     code: 'not_implemented',
@@ -167,6 +175,12 @@ async function handle(
   deps: RouterDeps,
 ) {
   const requestId = c.get('requestId');
+  const orgHeader = c.req.header('x-org-id');
+  if (orgHeader !== undefined && !UUID.test(orgHeader))
+    throw new ValidationError(
+      'X-Org-Id must be the UUID of an organization; remove the header with an API key.',
+      [{ path: '/headers/x-org-id', message: 'Must be a UUID.' }],
+    );
   const identity = await deps.authenticate({
     authorization: c.req.header('authorization'),
     orgId: c.req.header('x-org-id'),
@@ -198,6 +212,11 @@ async function handle(
   // Idempotency keys are scoped to an organization; an operator's actions (a reconciliation run) are safe to repeat.
   const key = mutating && caller.kind !== 'operator' ? c.req.header('idempotency-key') : undefined;
   if (key === undefined) return run();
+  if (key === '')
+    throw new ValidationError(
+      'Idempotency-Key is empty; send a unique value (a UUID) or leave the header out.',
+      [{ path: '/headers/idempotency-key', message: 'At least 1 character.' }],
+    );
   const url = new URL(c.req.url);
   return withIdempotency(
     deps.db,
@@ -228,6 +247,7 @@ async function execute(
     const parsed = operation.query.safeParse(coerceQuery(c.req.query(), operation.queryTypes));
     if (!parsed.success)
       throw new ValidationError('Invalid query parameters.', fieldErrors(parsed.error.issues, '/query'));
+    refuseUnstorable('query', operation.unstorable('query', parsed.data));
     query = parsed.data;
   } else if (Object.keys(c.req.query()).length > 0) {
     throw new ValidationError('This operation takes no query parameters.', [
@@ -240,6 +260,7 @@ async function execute(
     const parsed = operation.body.safeParse(requestBody.value);
     if (!parsed.success)
       throw new ValidationError('The request body is invalid.', fieldErrors(parsed.error.issues));
+    refuseUnstorable('body', operation.unstorable('body', parsed.data));
     body = parsed.data;
   }
 
