@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { BASE_URL, createClient, useServer } from '../test/msw.js';
 import {
   APIError,
@@ -13,6 +13,8 @@ import {
   RateLimitError,
   UnprocessableEntityError,
   YardpassError,
+  type ClientErrorCode,
+  type YardpassErrorCode,
 } from './index.js';
 
 const server = useServer();
@@ -89,6 +91,29 @@ describe('API errors', () => {
         'Invalid request: Two fields are invalid. (/title: must not be empty; /ends_at: must not be before starts_at)',
     });
     expect((error as APIError).headers.get('x-request-id')).toBe('req_123');
+  });
+
+  it('takes the code from the problem, else from its type (servers that predate the code member)', async () => {
+    const withCode = await errorFor(
+      problem(409, { type: 'https://yardpass.dev/problems/in-use', code: 'in-use' }),
+    );
+    const typeOnly = await errorFor(problem(422, { type: 'https://yardpass.dev/problems/below-price' }));
+    const notAProblem = await errorFor(new Response('<html>Bad gateway</html>', { status: 502 }));
+    expect([withCode, typeOnly, notAProblem].map((error) => (error as APIError).code)).toEqual([
+      'in-use',
+      'below-price',
+      'http-502',
+    ]);
+  });
+
+  it("types the code as the contract's error codes and the SDK's own", () => {
+    expectTypeOf<YardpassError['code']>().toEqualTypeOf<YardpassErrorCode | ClientErrorCode>();
+    expectTypeOf<'currency-mismatch'>().toMatchTypeOf<YardpassErrorCode>();
+    expectTypeOf<'route-not-found'>().toMatchTypeOf<YardpassErrorCode>();
+    const check = (error: YardpassError) =>
+      // @ts-expect-error a misspelt code is not one the API or the SDK can answer
+      error.code === 'not-foud';
+    expect(check(new YardpassError('x', { code: 'user-abort' }))).toBe(false);
   });
 
   it('takes the request id from the body when the header is missing', async () => {

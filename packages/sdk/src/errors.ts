@@ -22,9 +22,43 @@ export type ProblemFieldError = NonNullable<Problem['errors']>[number];
 const PROBLEM_BASE = 'https://yardpass.dev/problems/';
 
 /**
- * The base of every error the SDK throws. `code` is stable and machine-readable: the problem type's
- * name for API errors (`validation`, `not-found`, …), else `connection-error`, `connection-timeout`,
- * `user-abort`, `missing-credentials`, `invalid-option`, `invalid-json` or `no-next-page`.
+ * The `code` of a problem the API answers, e.g. `not-found` or `currency-mismatch`: the `ErrorCode`s of
+ * openapi.yaml, each explained in docs/errors.md. A server newer than this SDK may answer a code outside
+ * this union, so keep a default branch when you switch on it.
+ *
+ * @example
+ * ```ts
+ * const code: YardpassErrorCode = 'currency-mismatch';
+ * if (error instanceof APIError && error.code === 'currency-mismatch') console.error('Order in the package currency.');
+ * ```
+ */
+export type YardpassErrorCode = components['schemas']['ErrorCode'];
+
+/**
+ * The `code` of an error the SDK raises itself, without a problem from the API (`http-<status>` is an
+ * error answer that was not a problem, e.g. from a proxy).
+ *
+ * @example
+ * ```ts
+ * const code: ClientErrorCode = 'connection-timeout';
+ * ```
+ */
+export type ClientErrorCode =
+  | 'connection-error'
+  | 'connection-timeout'
+  | 'user-abort'
+  | 'missing-credentials'
+  | 'invalid-option'
+  | 'invalid-argument'
+  | 'invalid-json'
+  | 'invalid-stream'
+  | 'no-next-page'
+  | `http-${number}`;
+
+/**
+ * The base of every error the SDK throws. `code` is stable and machine-readable: a
+ * {@link YardpassErrorCode} for API errors (`validation`, `not-found`, …), else a {@link ClientErrorCode}
+ * (`connection-error`, `connection-timeout`, `user-abort`, …).
  *
  * @example
  * ```ts
@@ -37,9 +71,9 @@ const PROBLEM_BASE = 'https://yardpass.dev/problems/';
  */
 export class YardpassError extends Error {
   override readonly name: string = 'YardpassError';
-  readonly code: string;
+  readonly code: YardpassErrorCode | ClientErrorCode;
 
-  constructor(message: string, options: { code: string; cause?: unknown }) {
+  constructor(message: string, options: { code: YardpassErrorCode | ClientErrorCode; cause?: unknown }) {
     super(message, { cause: options.cause });
     this.code = options.code;
   }
@@ -82,9 +116,13 @@ export class APIError extends YardpassError {
 
   constructor(options: { status: number; headers: Headers; problem: Problem }) {
     const { status, headers, problem } = options;
-    const code = problem.type.startsWith(PROBLEM_BASE)
-      ? problem.type.slice(PROBLEM_BASE.length)
-      : `http-${status}`;
+    // The type's last segment for servers that predate the `code` member; a newer server's code may be
+    // outside YardpassErrorCode (see there).
+    const code =
+      problem.code ??
+      (problem.type.startsWith(PROBLEM_BASE)
+        ? (problem.type.slice(PROBLEM_BASE.length) as YardpassErrorCode)
+        : (`http-${status}` as const));
     super(describe(problem), { code });
     this.status = status;
     this.headers = headers;
@@ -222,7 +260,7 @@ export class InternalServerError extends APIError {
 export class APIConnectionError extends YardpassError {
   override readonly name: string = 'APIConnectionError';
 
-  constructor(message: string, options: { cause?: unknown; code?: string } = {}) {
+  constructor(message: string, options: { cause?: unknown; code?: ClientErrorCode } = {}) {
     super(message, { code: options.code ?? 'connection-error', cause: options.cause });
   }
 }

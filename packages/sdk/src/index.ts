@@ -16,8 +16,10 @@ export {
   APIConnectionError,
   APIConnectionTimeoutError,
   APIUserAbortError,
+  type ClientErrorCode,
   type Problem,
   type ProblemFieldError,
+  type YardpassErrorCode,
 } from './errors.js';
 export type {
   ClientOptions,

@@ -58,7 +58,8 @@ describe('request handling', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.json).toMatchObject({
-      type: 'https://yardpass.dev/problems/not-found',
+      type: 'https://yardpass.dev/problems/route-not-found',
+      code: 'route-not-found',
       status: 404,
       request_id: res.headers.get('x-request-id'),
     });

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config';
 import type { Db } from './db/pool';
 import { refundIssuer } from './domain/orders';
-import { AppError, NotFoundError } from './errors';
+import { AppError } from './errors';
 import { createAuthenticator } from './http/auth';
 import { createMetrics, type Metrics } from './http/metrics';
 import { problemResponse } from './http/problem';
@@ -124,10 +124,15 @@ export function createApp(deps: AppDeps): {
   });
 
   app.notFound((c) =>
-    problemResponse(new NotFoundError(`route ${c.req.method} ${c.req.path}`), {
-      requestId: c.get('requestId'),
-      log,
-    }),
+    problemResponse(
+      new AppError({
+        code: 'route_not_found',
+        status: 404,
+        title: 'Not found',
+        detail: `No operation is served at ${c.req.method} ${c.req.path}; check the path and method against the API reference at /docs.`,
+      }),
+      { requestId: c.get('requestId'), log },
+    ),
   );
   app.onError((error, c) =>
     problemResponse(error, { requestId: c.get('requestId'), log, instance: c.req.path }),

@@ -2907,6 +2907,7 @@ export interface components {
             detail?: string;
             instance?: string;
             request_id?: string;
+            code?: components["schemas"]["ErrorCode"];
             errors?: {
                 /** @description JSON pointer to the offending field, e.g. `/price_cents`. */
                 path: string;
@@ -2915,6 +2916,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The stable, machine-readable reason of a problem, also the last segment of its `type`
+         *     (`https://yardpass.dev/problems/<code>`). Each code's meaning is in `x-enum-descriptions`; its cause
+         *     and fix in docs/errors.md, at the section `#<code>` (`x-doc-urls`). A server newer than your client
+         *     may answer a code not listed here: handle unknown codes by the HTTP status.
+         * @enum {string}
+         */
+        ErrorCode: "validation" | "invalid-signature" | "unauthenticated" | "card-declined" | "forbidden" | "not-found" | "route-not-found" | "conflict" | "lock-conflict" | "idempotency-in-progress" | "duplicate" | "in-use" | "member-exists" | "last-owner" | "invalid-state" | "invalid-package-state" | "invalid-proposal-transition" | "sla-terms-frozen" | "package-rule-violated" | "variant-sold" | "order-disputed" | "dispute-closed" | "not-sandbox" | "payout-not-retryable" | "precondition-failed" | "payload-too-large" | "unsupported-media-type" | "unprocessable" | "idempotency-key-reused" | "payments-rejected" | "inventory-below-sold" | "endpoint-disabled" | "brand-safety-conflict" | "platform-fee-out-of-range" | "self-sponsorship" | "currency-mismatch" | "below-price" | "event-mismatch" | "refund-too-large" | "proof-required" | "no-package" | "no-offer" | "rate-limited" | "internal" | "not-implemented" | "payments-unavailable";
         ListEnvelope: {
             data: unknown[];
             has_more: boolean;

@@ -1,6 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../errors';
 import { createLogger } from '../logger';
+import { loadSpec } from '../spec';
 import { problemResponse } from './problem';
 
 const context = { requestId: 'req_1', log: createLogger('silent') };
@@ -31,5 +36,76 @@ describe('problemResponse', () => {
     const body = (await response.json()) as { detail: string };
     expect(body.detail).toContain('req_1');
     expect(body.detail).not.toContain('serialize');
+  });
+});
+
+describe('the error codes of the contract', () => {
+  const schema = loadSpec().document.components.schemas.ErrorCode as {
+    enum: string[];
+    'x-enum-descriptions': Record<string, string>;
+    'x-doc-urls': Record<string, string>;
+  };
+  const listed = new Set(schema.enum);
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const docs = readFileSync(fileURLToPath(new URL('../../../../docs/errors.md', import.meta.url)), 'utf8');
+
+  /** Every `code: 'x'` (and `code = 'x'` default) in the server's source, with where it is. */
+  function thrownCodes(): Map<string, string> {
+    const found = new Map<string, string>([['internal', 'http/problem.ts']]);
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.startsWith('generated')) continue;
+      const lines = readFileSync(join(root, file), 'utf8').split('\n');
+      lines.forEach((line, index) => {
+        for (const match of line.matchAll(/\bcode(?::| =)\s*'([a-z_]+)'/g)) {
+          const code = match[1]!.replaceAll('_', '-');
+          if (!found.has(code)) found.set(code, `${file}:${index + 1}`);
+        }
+      });
+    }
+    return found;
+  }
+
+  it('lists every code the server can put in a problem body', () => {
+    const missing = [...thrownCodes()].filter(([code]) => !listed.has(code));
+    expect(
+      missing.map(
+        ([code, where]) =>
+          `"${code}" (thrown at packages/server/src/${where}) is not in the contract: add "${code}" to ` +
+          `openapi.yaml → components.schemas.ErrorCode (to enum, a one-line meaning to x-enum-descriptions, ` +
+          `"docs/errors.md#${code}" to x-doc-urls), a "## ${code}" section to docs/errors.md, then run pnpm gen.`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('lists only codes the server can answer', () => {
+    const thrown = thrownCodes();
+    expect(
+      schema.enum
+        .filter((code) => !thrown.has(code))
+        .map(
+          (code) => `"${code}" is in openapi.yaml's ErrorCode but nothing in packages/server/src throws it`,
+        ),
+    ).toEqual([]);
+  });
+
+  it('gives each code a meaning and a link to its section of docs/errors.md', () => {
+    for (const code of schema.enum) {
+      expect(schema['x-enum-descriptions'][code], code).toMatch(/^\d{3}: \S/);
+      expect(schema['x-doc-urls'][code], code).toBe(`docs/errors.md#${code}`);
+      expect(docs, `docs/errors.md needs a "## ${code}" section`).toContain(`\n## ${code}\n`);
+    }
+  });
+
+  it('puts the code in the body, in the spelling of the problem type', async () => {
+    const conflict = problemResponse(
+      new ConflictError({ code: 'in_use', detail: 'Other records still refer to this one.' }),
+      context,
+    );
+    expect(await conflict.json()).toMatchObject({
+      type: 'https://yardpass.dev/problems/in-use',
+      code: 'in-use',
+    });
+    const unknown = problemResponse(new Error('boom'), context);
+    expect(await unknown.json()).toMatchObject({ code: 'internal', status: 500 });
   });
 });

@@ -28,9 +28,12 @@ export function problemResponse(
   const known = error instanceof AppError ? error : (lockConflict(error) ?? inputProblem(error));
   if (!known) context.log.error({ err: error, request_id: context.requestId }, 'unhandled error');
   const status = known?.status ?? 500;
+  // The contract's spelling (openapi.yaml, ErrorCode): kebab-case, as in the problem type.
+  const code = (known?.code ?? 'internal').replaceAll('_', '-');
   const body = {
     ...(known?.extra ?? {}),
-    type: `${PROBLEM_BASE}${(known?.code ?? 'internal').replaceAll('_', '-')}`,
+    type: `${PROBLEM_BASE}${code}`,
+    code,
     title: known?.title ?? 'Internal server error',
     status,
     detail:
