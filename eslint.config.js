@@ -54,6 +54,27 @@ export default tseslint.config(
       ],
     },
   },
+  // SQL lives only under db/ (the server's and webhooks/db/): nothing else sends a query.
+  {
+    files: [
+      'packages/server/src/{domain,routes,jobs,payments,http}/**/*.ts',
+      'packages/server/src/webhooks/*.ts',
+      'packages/server/src/*.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          "CallExpression[callee.property.name='query'][callee.object.name=/^(tx|client|db|pool)$/]",
+          "CallExpression[callee.property.name='query'][callee.object.property.name='pool']",
+        ].map((selector) => ({
+          selector,
+          message: 'SQL belongs in a db/ module: add a typed function there and call it.',
+        })),
+      ],
+    },
+  },
   {
     files: ['packages/cli/src/**/*.ts'],
     rules: {

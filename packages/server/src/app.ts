@@ -33,6 +33,7 @@ import { registerSystemRoutes } from './routes/system';
 import { webhookRoutes } from './routes/webhooks';
 import { loadSpec, type Spec } from './spec';
 import { webhookSettings } from './webhooks/settings';
+import { queueDepth } from './db/jobs';
 
 export interface AppDeps {
   config: Config;
@@ -48,6 +49,23 @@ export interface AppDeps {
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_INGEST_BODY_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Payment provider calls never run inside a transaction (DESIGN §5): inside a request's unit (`db.unit`, see
+ * `withIdempotency`) they refuse, and the request runs again in transactions of its own.
+ */
+function outsideUnits(db: Db, payments: PaymentsProvider): PaymentsProvider {
+  return new Proxy(payments, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]): unknown => {
+        db.refuseUnit('A payment provider call');
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
 /** Builds the HTTP application from its dependencies; no I/O happens here. */
 export function createApp(deps: AppDeps): {
   app: Hono<AppEnv>;
@@ -57,14 +75,9 @@ export function createApp(deps: AppDeps): {
 } {
   const { config, db, log } = deps;
   const spec = deps.spec ?? loadSpec();
-  const payments = deps.payments ?? createPayments(config);
+  const payments = outsideUnits(db, deps.payments ?? createPayments(config));
   const metrics = createMetrics({
-    queueDepth: async () => {
-      const { rows } = await db.pool.query<{ depth: number }>(
-        'select count(*)::int as depth from graphile_worker._private_jobs where locked_at is null',
-      );
-      return rows[0]?.depth ?? 0;
-    },
+    queueDepth: () => queueDepth(db.pool),
   });
   const app = new Hono<AppEnv>();
 
@@ -106,7 +119,7 @@ export function createApp(deps: AppDeps): {
     ...analyticsRoutes({ db }),
     ...statsRoutes({ db, config }),
     ...reportRoutes({ db }),
-    ...orderRoutes({ db, payments, config }),
+    ...orderRoutes({ db, payments, config, log }),
     ...payoutRoutes({ db, payments, config }),
     ...ledgerRoutes({ db }),
     ...packageRoutes({ db }),

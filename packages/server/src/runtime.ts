@@ -2,18 +2,19 @@ import type { Runner } from 'graphile-worker';
 import { createApp } from './app';
 import type { Config } from './config';
 import { migrate } from './db/migrate';
-import { createDb, type Db } from './db/pool';
+import { createDb, type Db, ping } from './db/pool';
 import { startWorker } from './jobs/worker';
 import { listen } from './listen';
 import type { Logger } from './logger';
 import { createPayments } from './payments';
+import type { PaymentsProvider } from './payments/provider';
 
 /** Waits for PostgreSQL for a bounded time, saying so, so that orchestrators can start us first. */
 export async function waitForDatabase(db: Db, config: Config, log: Logger): Promise<void> {
   const deadline = Date.now() + config.YARDPASS_DB_START_TIMEOUT_SECONDS * 1000;
   for (let attempt = 1; ; attempt++) {
     try {
-      await db.pool.query('select 1');
+      await ping(db);
       return;
     } catch (error) {
       if (Date.now() >= deadline) {
@@ -42,6 +43,8 @@ export async function runServer(options: {
   log: Logger;
   api: boolean;
   worker: boolean;
+  /** Shared with the caller (`dev` seeds through it); by default the configured provider. */
+  payments?: PaymentsProvider;
 }): Promise<Running> {
   const { config, log } = options;
   const db = createDb({ databaseUrl: options.databaseUrl, max: config.YARDPASS_DB_POOL_SIZE });
@@ -50,7 +53,7 @@ export async function runServer(options: {
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
 
   // One provider for the API and the worker: the sandbox keeps its PaymentIntents in this process.
-  const payments = createPayments(config);
+  const payments = options.payments ?? createPayments(config);
   log.info({ payments: payments.mode }, 'payments provider');
   const runner: Runner | undefined = options.worker
     ? await startWorker({ db, config, log, payments })

@@ -2,6 +2,7 @@ import type { components } from '../generated/openapi';
 import type { Cursor } from './pagination';
 import type { Queryable, Tx } from './pool';
 import { updateById } from './sql';
+import { enqueueSql } from './jobs';
 
 export type PayoutRow = components['schemas']['Payout'];
 export type PayoutConfigRow = {
@@ -14,6 +15,9 @@ export type PayoutConfigRow = {
 
 const columns = `id, org_id, order_id, amount_cents, fee_cents, currency, status, destination_account_id,
   stripe_transfer_id, reversed_cents, payout_attempts, payout_failure_reason, paid_at, created_at, updated_at`;
+
+// One job per payout (its key), three attempts; graphile-worker's public `jobs` view finds it by that key.
+const payoutJob = (row: string) => ({ jobKey: `'payout:' || ${row}.id`, maxAttempts: 3 });
 
 /**
  * Creates the order's payout and enqueues its job in the caller's transaction; at most one per order (a second
@@ -28,9 +32,7 @@ export async function insertPayout(
        insert into sponsorship_payouts (org_id, order_id, amount_cents, fee_cents, currency)
        values ($1, $2, $3, $4, $5) on conflict (order_id) do nothing returning ${columns}
      ), job as (
-       select graphile_worker.add_job('payouts.transfer', json_build_object('payout_id', payout.id),
-                job_key := 'payout:' || payout.id, max_attempts := 3)
-         from payout
+       select ${enqueueSql('payouts.transfer', { payout_id: 'payout.id' }, payoutJob('payout'))} from payout
      )
      select payout.* from payout, (select count(*) from job) as enqueued`,
     [payout.orgId, payout.orderId, payout.amountCents, payout.feeCents, payout.currency],
@@ -117,19 +119,16 @@ export async function updatePayout(
 }
 
 /**
- * Payouts still pending whose job is gone or has used up its attempts (a worker died mid-run): enqueued again,
- * without a job key so that the dead job's key does not swallow it.
+ * Payouts still pending whose job is gone or has used up its attempts (a worker died mid-run): enqueued again
+ * under their job key, which revives a job that used up its attempts and leaves a running one alone.
  */
 export async function requeueStalledPayouts(tx: Tx, before: Date): Promise<number> {
   const { rows } = await tx.query<{ requeued: number }>(
-    `select count(graphile_worker.add_job('payouts.transfer', json_build_object('payout_id', p.id),
-              max_attempts := 3))::int as requeued
+    `select count(${enqueueSql('payouts.transfer', { payout_id: 'p.id' }, payoutJob('p'))})::int as requeued
        from sponsorship_payouts p
       where p.status = 'pending' and p.updated_at <= $1
-        and not exists (select from graphile_worker._private_jobs j
-                          join graphile_worker._private_tasks t on t.id = j.task_id
-                         where t.identifier = 'payouts.transfer' and j.payload->>'payout_id' = p.id::text
-                           and j.attempts < j.max_attempts)`,
+        and not exists (select from graphile_worker.jobs j
+                         where j.key = 'payout:' || p.id and j.attempts < j.max_attempts)`,
     [before.toISOString()],
   );
   return rows[0]?.requeued ?? 0;

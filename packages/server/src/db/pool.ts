@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 
 /** Anything that runs a query: the pool, or a client inside a transaction. */
@@ -44,6 +45,9 @@ export async function withSystemAccess<T>(tx: Tx, fn: () => Promise<T>): Promise
   }
 }
 
+/** A call that must not run inside one transaction was made inside {@link Db.unit}; nothing was committed. */
+export class UnitRefusedError extends Error {}
+
 const SETTING_VALUE = /^(on|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 export interface Db {
@@ -58,6 +62,24 @@ export interface Db {
    * where a transaction takes three. Each statement still sees a consistent snapshot of its own.
    */
   read<T>(orgId: string, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one tenant transaction that every `tenant`, `system` and `read` call made while it runs joins
+   * (switching the setting for a call of another organization or of the system, then back): a request's claim
+   * of its Idempotency-Key, its work and its stored answer commit together, or roll back together when the
+   * process dies. Calls that must not run inside a transaction (the payment provider's) call
+   * {@link Db.refuseUnit} first.
+   */
+  unit<T>(orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Throws {@link UnitRefusedError} when called inside `unit`; the unit then rolls back and rejects with it,
+   * whatever `fn` made of the error, so that its caller can run the work again outside a unit.
+   */
+  refuseUnit(what: string): void;
+  /**
+   * Runs `fn` on a connection of its own, outside the pools the other calls use: session-level advisory locks
+   * taken there are held until `fn` ends or the process dies, and never wait for a pooled connection.
+   */
+  hold<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   /** Calls `handler` with the payload of every NOTIFY on `channel` (one listening connection per Db). */
   listen(channel: string, handler: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
@@ -84,10 +106,16 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
   // under row-level security can cost more than running them.
   const readPool = newPool(options.databaseUrl, options.max ?? 20, '-c plan_cache_mode=force_generic_plan');
 
+  // Connections for session-level advisory locks (`hold`): a request holding one never waits for `pool`.
+  const holdPool = newPool(options.databaseUrl, options.max ?? 20);
+  const units = new AsyncLocalStorage<{ client: pg.PoolClient; orgId: string; refused: boolean }>();
+
   async function transaction<T>(setting: string, value: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
     // `begin` and the setting travel in one round trip (the simple protocol takes no parameters, so the
     // value is checked to be a UUID or `on` before it is written into the statement).
     if (!SETTING_VALUE.test(value)) throw new Error(`Refusing transaction setting value ${value}`);
+    const unit = units.getStore();
+    if (unit) return joinUnit(unit, setting, value, fn);
     const client = await pool.connect();
     try {
       await client.query(`begin; select set_config('${setting}', '${value}', true)`);
@@ -102,10 +130,49 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
     }
   }
 
+  async function joinUnit<T>(
+    unit: { client: pg.PoolClient; orgId: string },
+    setting: string,
+    value: string,
+    fn: (tx: Tx) => Promise<T>,
+  ): Promise<T> {
+    if (setting === 'yardpass.org_id' && value === unit.orgId) return fn(unit.client);
+    // Another organization, or every tenant, for this call only.
+    const { rows } = await unit.client.query<{ previous: string }>(
+      `select coalesce(current_setting('${setting}', true), '') as previous, set_config('${setting}', '${value}', true)`,
+    );
+    try {
+      return await fn(unit.client);
+    } finally {
+      // On a failed transaction this fails too; the unit rolls back anyway.
+      await unit.client
+        .query(`select set_config('${setting}', $1, true)`, [rows[0]?.previous ?? ''])
+        .catch(() => undefined);
+    }
+  }
+
+  async function unit<T>(orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const state = { client: undefined as unknown as pg.PoolClient, orgId, refused: false };
+    return transaction('yardpass.org_id', orgId, (tx) => {
+      state.client = tx as pg.PoolClient;
+      return units.run(state, async () => {
+        const refused = () => new UnitRefusedError('A call inside the unit refused to run there.');
+        const value = await fn(tx).catch((error: unknown) => {
+          throw state.refused ? refused() : error;
+        });
+        if (state.refused) throw refused();
+        return value;
+      });
+    });
+  }
+
   // The organization each pooled connection's session is set to (see `read`).
   const sessionOrg = new WeakMap<pg.PoolClient, string>();
   async function read<T>(orgId: string, fn: (q: Queryable) => Promise<T>): Promise<T> {
     if (!SETTING_VALUE.test(orgId)) throw new Error(`Refusing organization id ${orgId}`);
+    // Inside a unit a read must see the unit's own writes.
+    const unit = units.getStore();
+    if (unit) return joinUnit(unit, 'yardpass.org_id', orgId, fn);
     const client = await readPool.connect();
     try {
       if (sessionOrg.get(client) !== orgId) {
@@ -144,10 +211,34 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
     tenant: (orgId, fn) => transaction('yardpass.org_id', orgId, fn),
     system: (fn) => transaction('yardpass.system', 'on', fn),
     read,
+    unit,
+    refuseUnit: (what) => {
+      const state = units.getStore();
+      if (!state) return;
+      state.refused = true;
+      throw new UnitRefusedError(`${what} must not run inside a transaction.`);
+    },
+    hold: async (fn) => {
+      const client = await holdPool.connect();
+      try {
+        const result = await fn(client);
+        client.release();
+        return result;
+      } catch (error) {
+        // Session state (a lock whose unlock failed) must not outlive `fn`: the connection is closed.
+        client.release(true);
+        throw error;
+      }
+    },
     listen,
     close: async () => {
       await listener?.end().catch(() => undefined);
-      await Promise.all([pool.end(), readPool.end()]);
+      await Promise.all([pool.end(), readPool.end(), holdPool.end()]);
     },
   };
+}
+
+/** Answers once PostgreSQL does; throws what the driver threw otherwise. */
+export async function ping(db: Db): Promise<void> {
+  await db.pool.query('select 1');
 }

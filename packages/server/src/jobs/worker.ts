@@ -1,23 +1,25 @@
-import { Logger as WorkerLogger, parseCronItems, run, type Runner, type TaskList } from 'graphile-worker';
+import {
+  Logger as WorkerLogger,
+  parseCronItems,
+  run,
+  type Runner,
+  type Task,
+  type TaskList,
+} from 'graphile-worker';
 import type { Config } from '../config';
+import { addJob } from '../db/jobs';
 import type { Db } from '../db/pool';
-import { refundIssuer } from '../domain/orders';
 import type { Logger } from '../logger';
 import { createPayments, type PaymentsProvider } from '../payments';
-import { cleanup } from './cleanup';
-import { ensureAnalyticsPartitions } from './partitions';
-import { payoutTask } from './payout';
-import { proposalExpiry } from './proposal-expiry';
-import { reconcileTask } from './reconcile';
-import { rollupStats } from './rollup';
-import { slaEvaluation } from './sla-evaluation';
-import { recoverWebhookWork, webhookCron, webhookTasks } from './webhooks';
+import { createSender } from '../webhooks/send';
+import { webhookSettings } from '../webhooks/settings';
+import { type TaskDeps, tasks } from './tasks';
 
 /**
- * The background worker: graphile-worker on the same PostgreSQL (LISTEN/NOTIFY wake-ups, cron, job keys).
- * Run it in-process (`dev`) or as its own scalable process (`worker`).
+ * The background worker: graphile-worker on the same PostgreSQL (LISTEN/NOTIFY wake-ups, cron, job keys),
+ * running the task catalogue of `./tasks`. Run it in-process (`dev`) or as its own scalable process (`worker`).
  */
-export function startWorker(options: {
+export async function startWorker(options: {
   db: Db;
   config: Config;
   log: Logger;
@@ -27,59 +29,24 @@ export function startWorker(options: {
 }): Promise<Runner> {
   const { db, config, log } = options;
   const clock = options.clock ?? (() => new Date());
-  const payments = options.payments ?? createPayments(config);
-  const taskList: TaskList = {
-    'payouts.transfer': payoutTask({ db, payments, log }),
-    'payments.reconcile': reconcileTask({
-      db,
-      payments,
-      log,
-      defaultFeeBps: config.YARDPASS_PLATFORM_FEE_BPS,
-      clock,
-    }),
-    ...webhookTasks({ db, config, log, clock }),
-    'stats.rollup': async () => {
-      const result = await rollupStats(db, {
-        now: clock(),
-        minSegment: config.YARDPASS_AUDIENCE_MIN_SEGMENT,
-      });
-      log.info({ job: 'stats.rollup', ...result }, 'stats rollup done');
-    },
-    'analytics.partitions': async () => {
-      const created = await ensureAnalyticsPartitions(db, { now: clock() });
-      log.info({ job: 'analytics.partitions', created }, 'analytics partitions ensured');
-    },
-    'proposals.expire': async () => {
-      const expired = await proposalExpiry(db, { days: config.YARDPASS_PROPOSAL_EXPIRY_DAYS, now: clock() });
-      log.info({ job: 'proposals.expire', expired }, 'idle proposals expired');
-    },
-    'slas.evaluate': async () => {
-      const outcome = await slaEvaluation(db, {
-        now: clock(),
-        issueRefund: refundIssuer({ payments, config }),
-      });
-      log.info({ job: 'slas.evaluate', ...outcome }, 'SLAs evaluated');
-    },
-    cleanup: async () => {
-      const removed = await cleanup(db, {
-        auditRetentionDays: config.YARDPASS_AUDIT_RETENTION_DAYS,
-        now: clock(),
-      });
-      log.info({ job: 'cleanup', removed }, 'cleanup done');
-    },
+  const settings = webhookSettings(config);
+  const sender = createSender({ timeoutMs: settings.timeoutMs, allowPrivate: settings.allowPrivate });
+  const deps: TaskDeps = {
+    db,
+    config,
+    log,
+    clock,
+    payments: options.payments ?? createPayments(config),
+    delivery: { db, settings, sender, log, clock },
   };
-  return run({
+  const runner = await run({
     pgPool: db.pool,
-    taskList,
-    parsedCronItems: parseCronItems([
-      { task: 'cleanup', match: '17 * * * *', identifier: 'cleanup' },
-      { task: 'payments.reconcile', match: '*/5 * * * *', identifier: 'payments.reconcile' },
-      { task: 'slas.evaluate', match: '30 2 * * *', identifier: 'slas.evaluate' },
-      { task: 'proposals.expire', match: '23 * * * *', identifier: 'proposals.expire' },
-      { task: 'stats.rollup', match: '5 * * * *', identifier: 'stats.rollup' },
-      { task: 'analytics.partitions', match: '40 3 * * *', identifier: 'analytics.partitions' },
-      webhookCron,
-    ]),
+    taskList: taskList(deps),
+    parsedCronItems: parseCronItems(
+      Object.entries(tasks).flatMap(([identifier, { cron }]) =>
+        cron ? [{ task: identifier, match: cron, identifier }] : [],
+      ),
+    ),
     concurrency: 4,
     noHandleSignals: true,
     logger: new WorkerLogger((scope) => (level, message, meta) => {
@@ -89,5 +56,26 @@ export function startWorker(options: {
       log[method]({ worker: scope, ...meta }, message);
     }),
     pollInterval: 2000,
-  }).then(recoverWebhookWork);
+  });
+  // Right after start, recover what a previous worker left (it may have been killed mid-delivery).
+  await db.system((tx) => addJob(tx, 'webhooks.sweep', { grace_ms: 0 }));
+  return runner;
+}
+
+/** The catalogue as graphile-worker's task list: each payload parsed once, before its handler runs. */
+function taskList(deps: TaskDeps): TaskList {
+  return Object.fromEntries(
+    Object.entries(tasks).map(([identifier, definition]): [string, Task] => {
+      const handle = (definition.handler as (deps: TaskDeps) => (payload: unknown) => Promise<void>)(deps);
+      return [
+        identifier,
+        async (payload) => {
+          const parsed = definition.payload.safeParse(payload ?? {});
+          if (!parsed.success)
+            throw new Error(`${identifier}: bad payload ${JSON.stringify(payload)}: ${parsed.error.message}`);
+          await handle(parsed.data);
+        },
+      ];
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
-import { ensureAnalyticsPartitions } from '../jobs/partitions';
-import { rollupStats } from '../jobs/rollup';
+import { ensureAnalyticsPartitions } from '../domain/analytics';
+import { rollupAll } from '../domain/stats';
 
 let server: TestServer;
 let organizer: ReturnType<typeof api>;
@@ -354,7 +354,7 @@ describe('stats and audience consents', () => {
     });
     const busy = await createEvent('Busy Fest');
     await ingest(busy, [{ kind: 'impression', occurred_at: hoursAgo(1), session_id: 'a' }]);
-    const result = await rollupStats(server.db, { now: new Date(), minSegment: 3 });
+    const result = await rollupAll(server.db, { now: new Date(), minSegment: 3 });
     expect(result.events).toBeGreaterThanOrEqual(1);
     expect((await organizer('GET', `/v1/events/${busy}/stats`)).json.data.metrics.impressions_24h).toBe(1);
     expect((await organizer('GET', `/v1/events/${quiet}/stats`)).json.data.captured_at).toBeNull();

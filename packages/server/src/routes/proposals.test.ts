@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
-import { proposalExpiry } from '../jobs/proposal-expiry';
+import { expireProposals } from '../domain/proposals';
 
 let server: TestServer;
 let organizer: ReturnType<typeof api>;
@@ -359,7 +359,7 @@ describe('proposals', () => {
     await server.db.system((tx) =>
       tx.query(`update proposal_threads set updated_at = now() - interval '15 days' where id = $1`, [id]),
     );
-    expect(await proposalExpiry(server.db, { days: 14, now: new Date() })).toBeGreaterThanOrEqual(1);
+    expect(await expireProposals(server.db, { days: 14, now: new Date() })).toBeGreaterThanOrEqual(1);
     const expired = await sponsor('GET', `/v1/proposals/${id}`);
     expect(expired.json.data).toMatchObject({ status: 'expired', turn: null });
     expect((await organizer('POST', `/v1/proposals/${id}:accept`)).json.current_status).toBe('expired');

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
-import { rollupStats } from '../jobs/rollup';
+import { rollupAll } from '../domain/stats';
 
 let server: TestServer;
 let organizer: ReturnType<typeof api>;
@@ -98,7 +98,7 @@ async function seed() {
     );
     return id;
   });
-  await rollupStats(server.db, { now: new Date('2025-01-03T23:00:00Z'), minSegment: 50 });
+  await rollupAll(server.db, { now: new Date('2025-01-03T23:00:00Z'), minSegment: 50 });
   const snapshotIds = await server.db.system(async (tx) => {
     const { rows } = await tx.query<{ id: string }>(
       'select id from event_stat_snapshots where event_id = $1 order by metric_key',

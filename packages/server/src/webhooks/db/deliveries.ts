@@ -1,5 +1,6 @@
 import type { Cursor } from '../../db/pagination';
 import type { Queryable, Tx } from '../../db/pool';
+import { enqueueSql } from '../../db/jobs';
 
 export type WebhookDeliveryStatus = 'pending' | 'failed' | 'succeeded' | 'dead';
 
@@ -33,9 +34,11 @@ const deliveryColumns = `d.id, d.event_id, e.type as event_type, d.endpoint_id, 
  * a named queue, so they run one at a time: an endpoint that hangs holds one worker slot, not all of them.
  */
 const enqueue = (row: string, runAt = 'now()') =>
-  `graphile_worker.add_job('webhooks.deliver', json_build_object('delivery_id', ${row}.id),
-     queue_name := 'webhooks:' || ${row}.endpoint_id, run_at := ${runAt},
-     job_key := 'webhook-delivery:' || ${row}.id, job_key_mode := 'replace')`;
+  enqueueSql(
+    'webhooks.deliver',
+    { delivery_id: `${row}.id` },
+    { queueName: `'webhooks:' || ${row}.endpoint_id`, runAt, jobKey: `'webhook-delivery:' || ${row}.id` },
+  );
 
 export async function findWebhookDelivery(
   tx: Queryable,

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Cursor } from '../../db/pagination';
 import type { Queryable, Tx } from '../../db/pool';
 import { type ClaimedDelivery, enqueueWebhookDeliveries } from './deliveries';
+import { enqueueSql } from '../../db/jobs';
 
 export interface WebhookEventRow {
   id: string;
@@ -32,7 +33,7 @@ export async function insertWebhookEvent(
      ), inserted as (
        insert into webhook_events (id, org_id, type, data, created_at) select * from event
      ), job as (
-       select graphile_worker.add_job('webhooks.fan-out', json_build_object('event_id', event.id)),
+       select ${enqueueSql('webhooks.fan-out', { event_id: 'event.id' })},
               pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id)
          from event
      )
@@ -58,8 +59,11 @@ export async function insertTargetedWebhookEvent(
        insert into webhook_deliveries (org_id, event_id, endpoint_id, next_attempt_at)
        select org_id, id, $4, now() from event returning id
      ), job as (
-       select graphile_worker.add_job('webhooks.deliver', json_build_object('delivery_id', delivery.id),
-                queue_name := 'webhooks:' || $4, job_key := 'webhook-delivery:' || delivery.id),
+       select ${enqueueSql(
+         'webhooks.deliver',
+         { delivery_id: 'delivery.id' },
+         { queueName: `'webhooks:' || $4`, jobKey: `'webhook-delivery:' || delivery.id` },
+       )},
               pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id)
          from delivery, event
      )
@@ -161,8 +165,7 @@ export async function fanOutWebhookEvents(
 /** Re-enqueues the fan-out of events left unfanned (their job died with a worker) before `before`. */
 export async function requeueUnfannedWebhookEvents(tx: Tx, before: Date): Promise<number> {
   const { rows } = await tx.query<{ requeued: number }>(
-    `select count(graphile_worker.add_job('webhooks.fan-out', json_build_object('event_id', id),
-              job_key := 'webhook-fan-out:' || id))::int as requeued
+    `select count(${enqueueSql('webhooks.fan-out', { event_id: 'id' }, { jobKey: `'webhook-fan-out:' || id` })})::int as requeued
        from webhook_events where fanned_out_at is null and created_at <= $1`,
     [before.toISOString()],
   );
