@@ -34,6 +34,9 @@ const schema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
     YARDPASS_DATA_DIR: z.string().min(1).default('.yardpass'),
+    // Where `dev` logs the `yardpass` CLI in: the CLI's own config file under these (see dev.ts).
+    XDG_CONFIG_HOME: optionalText,
+    HOME: optionalText,
     YARDPASS_PAYMENTS: z.enum(['stripe', 'sandbox']).optional(),
     STRIPE_SECRET_KEY: z
       .string()

