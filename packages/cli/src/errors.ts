@@ -9,13 +9,15 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-type CliErrorCode = 'usage' | 'config' | 'not_logged_in' | 'interrupted';
+type CliErrorCode = 'usage' | 'config' | 'not_logged_in' | 'interrupted' | 'check_failed';
 
 const exitCodes: Record<CliErrorCode, ExitCode> = {
   usage: EXIT.usage,
   config: EXIT.usage,
   not_logged_in: EXIT.auth,
   interrupted: EXIT.interrupted,
+  // A check the user ran failed (`yardpass ops integrity`): the same code as an API error, for cron.
+  check_failed: EXIT.api,
 };
 
 /** An error the CLI itself raises; its message is shown as is, and says what to do next. */

@@ -21,6 +21,7 @@ import { Reports } from './resources/reports.js';
 import { Slas } from './resources/slas.js';
 import { Sponsors } from './resources/sponsors.js';
 import { Orders } from './resources/orders.js';
+import { Ops } from './resources/ops.js';
 import { Payouts } from './resources/payouts.js';
 import { PayoutConfig } from './resources/payout-config.js';
 import { Ledger } from './resources/ledger.js';
@@ -98,6 +99,8 @@ export class Yardpass {
   readonly orders: Orders;
   /** Transfers to the organization's Stripe Connect account. */
   readonly payouts: Payouts;
+  /** The operator's views: stuck work, integrity checks, business metrics. */
+  readonly ops: Ops;
   /** The organization's Stripe Connect account and platform fee. */
   readonly payoutConfig: PayoutConfig;
   /** The double-entry ledger of the organization's orders. */
@@ -145,6 +148,7 @@ export class Yardpass {
     this.eventSponsorships = new EventSponsorships(this.#send);
     this.orders = new Orders(this.#send);
     this.payouts = new Payouts(this.#send);
+    this.ops = new Ops(this.#send);
     this.payoutConfig = new PayoutConfig(this.#send);
     this.ledger = new Ledger(this.#send);
   }

@@ -7,6 +7,7 @@ import { keys } from './keys.js';
 import { ledger } from './ledger.js';
 import { members } from './members.js';
 import { orders } from './orders.js';
+import { ops } from './ops.js';
 import { orgs } from './orgs.js';
 import { packageTemplates } from './package-templates.js';
 import { packages } from './packages.js';
@@ -46,4 +47,5 @@ export const resources: readonly Resource[] = [
   keys,
   auditLog,
   orgs,
+  ops,
 ];

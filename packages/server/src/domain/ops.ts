@@ -154,19 +154,17 @@ function describe(row: InboxRow, now: number): { resource: string; why: string; 
   }
 }
 
-/** The stuck-work inbox: a page of items, oldest first, and the count and money of every kind asked for. */
+/** The stuck-work inbox: a page of items, oldest first, of every kind or of `kind`. */
 export async function getInbox(
   db: Db,
   caller: Caller,
   query: { kind?: InboxKind; limit?: number; starting_after?: string },
 ) {
-  const kinds = query.kind ? [query.kind] : INBOX_KINDS;
-  const limit = query.limit ?? 50;
+  const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  const { rows, summary } = await opsRead(db, caller, async (q) => ({
-    rows: await listInbox(q, { kinds, limit, after }),
-    summary: await summarizeInbox(q, kinds),
-  }));
+  const rows = await opsRead(db, caller, (q) =>
+    listInbox(q, { kinds: query.kind ? [query.kind] : INBOX_KINDS, limit, after }),
+  );
   const now = Date.now();
   const page = toPage(rows, limit, (row) => row.position);
   return {
@@ -181,8 +179,12 @@ export async function getInbox(
       related_id: row.related_id,
       ...describe(row, now),
     })),
-    summary,
   };
+}
+
+/** How many items of each kind the inbox holds, and their money by currency. */
+export function getInboxSummary(db: Db, caller: Caller, query: { kind?: InboxKind }) {
+  return opsRead(db, caller, (q) => summarizeInbox(q, query.kind ? [query.kind] : INBOX_KINDS));
 }
 
 /** Checks that only warn: a failing one is listed but does not fail the report. */

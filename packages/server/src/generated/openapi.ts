@@ -873,7 +873,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/sandbox/disputes/{id}:close": {
+    "/v1/sandbox/sponsorship-orders/{id}:close-dispute": {
         parameters: {
             query?: never;
             header?: never;
@@ -885,10 +885,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Close a sandbox dispute as won or lost (sandbox payments only; either party)
+         * Close an order's open sandbox dispute as won or lost (sandbox payments only; either party)
          * @description Stripe's test mode closes a dispute when evidence is submitted; without a Stripe account the sandbox
-         *     does it here, sending `charge.dispute.closed` through the same path as Stripe's webhook. With real
-         *     Stripe payments this answers 409: disputes close at Stripe.
+         *     does it here, sending `charge.dispute.closed` through the same path as Stripe's webhook. Open one by
+         *     funding with `pm_card_createDispute`. With real Stripe payments this answers 409: disputes close at
+         *     Stripe.
          */
         post: operations["closeSandboxDispute"];
         delete?: never;
@@ -926,6 +927,33 @@ export interface paths {
         put?: never;
         /** Get a Stripe Connect onboarding link (creates the connected account when missing) */
         post: operations["onboardPayoutConfiguration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/order-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's order windows as organizer (defaults until set) */
+        get: operations["getOrderSettings"];
+        /**
+         * Set the payment, review and auto-release windows of the organization's orders (owner or admin)
+         * @description The windows apply to the orders of the organization's packages: an order not funded within
+         *     `payment_window_hours` expires and its unit goes back (`order.payment_due` a day before, then
+         *     `order.expired`); a submitted deliverable not reviewed within `review_window_days` is approved
+         *     (`deliverable.review_due` a day before, then `deliverable.auto_approved`); a locked order whose
+         *     deliverables are all approved or waived is released `auto_release_after_days` after the lock unless
+         *     disputed (`order.release_due` a day before, then `order.auto_released`; null: never). Fields left out keep
+         *     their value.
+         */
+        put: operations["putOrderSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1567,10 +1595,29 @@ export interface paths {
          *     proof, proposals whose latest offer has no answer, disputed orders, locked orders not released, failed
          *     payouts and payouts awaiting the organizer's payout configuration, failing or disabled webhook
          *     endpoints, dead webhook deliveries. An organization (owner or admin) sees what it owns or is a party
-         *     to; a platform operator key sees every organization's. `summary` counts every item of the kinds asked
-         *     for (not only this page) and sums the money they hold by currency.
+         *     to; a platform operator key sees every organization's. `GET /v1/ops/inbox/summary` counts them all.
          */
         get: operations["getOpsInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/inbox/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many items of stuck work of each kind, and the money they hold by currency
+         * @description Every item the inbox would list (not one page), by kind and currency; kinds with none are left out.
+         */
+        get: operations["getOpsInboxSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2242,6 +2289,190 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "order.payment_due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An unpaid order expires within a day (the organizer's payment window): fund it now. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.payment_due";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Order"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An order was not funded within its payment window: it expired and its unit went back to the package. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.expired";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Order"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.release_due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A locked order is released automatically within a day (the auto-release window). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.release_due";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Order"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.auto_released": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A locked order was released automatically after the auto-release window; its payout is queued. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "order.auto_released";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Order"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "order.cancelled": {
         parameters: {
             query?: never;
@@ -2358,6 +2589,98 @@ export interface webhooks {
                         id: string;
                         /** @constant */
                         type: "deliverable.approved";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Deliverable"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deliverable.review_due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A submitted deliverable is approved automatically within a day unless reviewed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "deliverable.review_due";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Deliverable"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "deliverable.auto_approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A submitted deliverable was not reviewed within the review window and was approved automatically. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "deliverable.auto_approved";
                         /** Format: date-time */
                         created_at: string;
                         data: components["schemas"]["Deliverable"];
@@ -2542,6 +2865,52 @@ export interface webhooks {
                         id: string;
                         /** @constant */
                         type: "payout.completed";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Payout"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payout.awaiting_configuration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A payout waits because the organizer cannot receive transfers yet (no Connect account, onboarding not finished); it resumes by itself once the payout configuration allows it. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "payout.awaiting_configuration";
                         /** Format: date-time */
                         created_at: string;
                         data: components["schemas"]["Payout"];
@@ -2923,7 +3292,7 @@ export interface components {
          *     may answer a code not listed here: handle unknown codes by the HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation" | "invalid-signature" | "unauthenticated" | "card-declined" | "forbidden" | "not-found" | "route-not-found" | "conflict" | "lock-conflict" | "idempotency-in-progress" | "duplicate" | "in-use" | "member-exists" | "last-owner" | "invalid-state" | "invalid-package-state" | "invalid-proposal-transition" | "sla-terms-frozen" | "package-rule-violated" | "variant-sold" | "order-disputed" | "dispute-closed" | "not-sandbox" | "payout-not-retryable" | "precondition-failed" | "payload-too-large" | "unsupported-media-type" | "unprocessable" | "idempotency-key-reused" | "payments-rejected" | "inventory-below-sold" | "endpoint-disabled" | "brand-safety-conflict" | "platform-fee-out-of-range" | "self-sponsorship" | "currency-mismatch" | "below-price" | "event-mismatch" | "refund-too-large" | "proof-required" | "no-package" | "no-offer" | "rate-limited" | "internal" | "not-implemented" | "payments-unavailable";
+        ErrorCode: "validation" | "invalid-signature" | "unauthenticated" | "card-declined" | "forbidden" | "wrong-side" | "not-found" | "route-not-found" | "conflict" | "lock-conflict" | "idempotency-in-progress" | "duplicate" | "in-use" | "member-exists" | "last-owner" | "invalid-state" | "invalid-package-state" | "invalid-proposal-transition" | "sla-terms-frozen" | "package-rule-violated" | "variant-sold" | "order-disputed" | "dispute-closed" | "not-sandbox" | "payout-not-retryable" | "precondition-failed" | "payload-too-large" | "unsupported-media-type" | "unprocessable" | "idempotency-key-reused" | "payments-rejected" | "inventory-below-sold" | "endpoint-disabled" | "brand-safety-conflict" | "platform-fee-out-of-range" | "self-sponsorship" | "currency-mismatch" | "below-price" | "event-mismatch" | "refund-too-large" | "proof-required" | "no-package" | "no-offer" | "rate-limited" | "internal" | "not-implemented" | "payments-unavailable";
         ListEnvelope: {
             data: unknown[];
             has_more: boolean;
@@ -3638,6 +4007,26 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        OrderSettings: {
+            /** Format: uuid */
+            org_id: string;
+            /** @description Unpaid orders expire after this (default 72). */
+            payment_window_hours: number;
+            /** @description Submitted deliverables are approved after this (default 7). */
+            review_window_days: number;
+            /** @description Locked, fulfilled orders are released this long after the lock (null, the default, never). */
+            auto_release_after_days: number | null;
+            /**
+             * Format: date-time
+             * @description Null while the defaults apply.
+             */
+            updated_at: string | null;
+        };
+        OrderSettingsInput: {
+            payment_window_hours?: number;
+            review_window_days?: number;
+            auto_release_after_days?: number | null;
+        };
         SandboxDisputeClose: {
             /** @enum {string} */
             outcome: "won" | "lost";
@@ -3708,6 +4097,11 @@ export interface components {
             status: components["schemas"]["PayoutStatus"];
             /** @description How often `:retry` queued it again (its transfer key is then `payout:{id}:retry:{n}`). */
             retry_count: number;
+            /**
+             * Format: date-time
+             * @description When the transfer was last asked of Stripe.
+             */
+            transfer_requested_at: string | null;
             /** @description The organizer's Stripe Connect account. */
             destination_account_id: string | null;
             stripe_transfer_id: string | null;
@@ -4487,7 +4881,6 @@ export interface components {
         };
         Inbox: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["InboxItem"][];
-            summary: components["schemas"]["InboxSummary"][];
         };
         IntegrityCheck: {
             /** @enum {string} */
@@ -4956,6 +5349,18 @@ export interface components {
             content: {
                 "application/json": {
                     data: components["schemas"]["Payout"];
+                };
+            };
+        };
+        /** @description Order windows. */
+        OrderSettings: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["OrderSettings"];
                 };
             };
         };
@@ -7093,6 +7498,50 @@ export interface operations {
             503: components["responses"]["PaymentsUnavailable"];
         };
     };
+    getOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderSettings"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putOrderSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderSettingsInput"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderSettings"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listLedgerAccounts: {
         parameters: {
             query?: {
@@ -8226,7 +8675,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of stuck items and the summary of all of them. */
+            /** @description A page of stuck items, oldest first. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8234,6 +8683,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOpsInboxSummary: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["InboxKind"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One line per kind and currency. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InboxSummary"][];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -215,13 +215,14 @@ describe('GET /v1/ops/inbox', () => {
     expect(await find(organizer, 'order_awaiting_funding', orderId)).toBeUndefined();
 
     const answer = (await operator('GET', '/v1/ops/inbox?kind=order_awaiting_funding&limit=1')).json;
+    const summary = (await operator('GET', '/v1/ops/inbox/summary?kind=order_awaiting_funding')).json.data;
     const pending = await system(
       `select count(*)::int as n, sum(amount_cents)::bigint as cents from sponsorship_orders
         where status = 'pending' and escrow_state = 'pending'`,
       [],
     );
     const { n, cents } = pending.rows[0] as { n: number; cents: number };
-    expect(answer.summary).toEqual([
+    expect(summary).toEqual([
       { kind: 'order_awaiting_funding', currency: 'USD', count: n, amount_cents: cents },
     ]);
     expect(answer.data).toHaveLength(1);
