@@ -5,7 +5,7 @@ import { usageError } from './errors.js';
 import { isRecord, type JsonObject } from './json.js';
 
 /** How a flag's text becomes the property's value. */
-export type FieldType = 'string' | 'integer' | 'boolean' | 'list' | 'json' | 'time';
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'list' | 'numbers' | 'json' | 'time';
 
 /**
  * One property of a request body or query, offered as a flag `--snake-name`, as the commands use it.
@@ -28,14 +28,16 @@ export interface Field {
 
 /** The `type` (and `choices`) that fit a property whose value in the contract is `V`. */
 type TypeFor<V> = [V] extends [number]
-  ? { type: 'integer' }
+  ? { type: 'integer' | 'number' }
   : [V] extends [boolean]
     ? { type: 'boolean' }
     : [V] extends [readonly string[]]
       ? { type: 'list' }
-      : [V] extends [string]
-        ? { type?: 'string' | 'time'; choices?: readonly V[] }
-        : { type: 'json' };
+      : [V] extends [readonly number[]]
+        ? { type: 'numbers' }
+        : [V] extends [string]
+          ? { type?: 'string' | 'time'; choices?: readonly V[] }
+          : { type: 'json' };
 
 /** The field for property `Name` of value `V`: `nullable` only where the contract allows `null`. */
 type FieldFor<Name extends string, V> = Omit<Field, 'name' | 'type' | 'choices' | 'nullable'> & {
@@ -72,9 +74,13 @@ export function flagOf(field: Field): string {
 /** The flag for a field; `clearable` mentions that an empty value clears it (not said when creating). */
 export function optionFor(field: Field, options: { clearable: boolean }): Option {
   const placeholder =
-    field.type === 'list' ? 'values' : field.type === 'json' ? 'json' : (field.type ?? 'value');
+    field.type === 'list' || field.type === 'numbers'
+      ? 'values'
+      : field.type === 'json'
+        ? 'json'
+        : (field.type ?? 'value');
   const notes = [
-    field.type === 'list' ? 'comma-separated or repeated' : undefined,
+    field.type === 'list' || field.type === 'numbers' ? 'comma-separated or repeated' : undefined,
     field.required ? 'required' : undefined,
     field.nullable && options.clearable ? 'empty to clear' : undefined,
   ].filter(Boolean);
@@ -82,7 +88,7 @@ export function optionFor(field: Field, options: { clearable: boolean }): Option
   const option = new Option(`${flagOf(field)} <${placeholder}>`, description);
   if (field.choices) option.choices(field.choices);
   if (field.type === 'boolean') option.choices(['true', 'false']);
-  if (field.type === 'list')
+  if (field.type === 'list' || field.type === 'numbers')
     option.argParser((value: string, previous: Raw | undefined) => [...toArray(previous), value]);
   return option;
 }
@@ -99,6 +105,15 @@ export function coerce(field: Field, raw: Raw): unknown {
         throw usageError(`${flag} must be a whole number${hint}; got "${text}".`);
       }
       return Number(text);
+    }
+    case 'number':
+    case 'numbers': {
+      const numbers = text.split(',').map((item) => item.trim());
+      if (numbers.some((item) => !/^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(item)))
+        throw usageError(
+          `${flag} must be ${field.type === 'number' ? 'a number' : 'numbers'}, e.g. 0.75; got "${text}".`,
+        );
+      return field.type === 'number' ? Number(text) : numbers.map(Number);
     }
     case 'boolean':
       if (text !== 'true' && text !== 'false')

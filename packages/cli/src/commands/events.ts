@@ -12,6 +12,12 @@ const fields: readonly BodyField<'createEvent'>[] = [
   { name: 'category', description: 'Category, e.g. music', nullable: true },
   { name: 'target_audience', description: 'Who the event reaches, as a JSON object', type: 'json' },
   { name: 'brand_safety_tags', description: 'Brand-safety tags', type: 'list' },
+  {
+    name: 'embedding',
+    description: 'Embedding of the description, for matching (comma-separated numbers)',
+    type: 'numbers',
+    nullable: true,
+  },
 ];
 
 export const events: Resource = {

@@ -24,6 +24,11 @@ export const marketplace: Resource = {
         { name: 'tier', description: 'Only this tier' },
         { name: 'min_price_cents', description: 'Cheapest price', type: 'integer' },
         { name: 'max_price_cents', description: 'Dearest price', type: 'integer' },
+        {
+          name: 'sponsor_id',
+          description: "Browse as this sponsor of yours: hides events its profile's avoid_tags rule out",
+          ref: 'sponsors',
+        },
       ],
       columns: ['id', 'title', 'event_title', 'price_cents', 'reach', 'sold', 'inventory', 'quality_score'],
       call: (client, query) => client.marketplace.search(query),

@@ -45,6 +45,12 @@ const profileFields: readonly BodyField<'putSponsorProfile'>[] = [
     description: 'Preferences as JSON, e.g. {"avoid_tags":["gambling"]}',
     type: 'json',
   },
+  {
+    name: 'embedding',
+    description: 'Embedding of the objectives, for matching (comma-separated numbers)',
+    type: 'numbers',
+    nullable: true,
+  },
 ];
 
 const sponsorId = '0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5';
