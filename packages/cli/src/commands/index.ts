@@ -15,6 +15,7 @@ import { payoutConfig } from './payout-config.js';
 import { payouts } from './payouts.js';
 import { proposals } from './proposals.js';
 import { marketplace } from './marketplace.js';
+import { matches } from './matches.js';
 import type { Resource } from './resource.js';
 import { reports } from './reports.js';
 import { slas } from './slas.js';
@@ -30,6 +31,7 @@ export const resources: readonly Resource[] = [
   packages,
   packageTemplates,
   marketplace,
+  matches,
   proposals,
   orders,
   payouts,
