@@ -1,79 +1,109 @@
 import type { Queryable, Tx } from './pool';
 
-export interface IdempotencyRow {
+/**
+ * The advisory lock of (organization, key) is (IDEMPOTENCY_LOCK_CLASS, hashtext(org || ' ' || key)): held by
+ * the request running the key, in its own transaction or on a held session, so it dies with that request's
+ * connection. Two keys sharing a hash only ever make one of them answer 409 for a moment.
+ */
+const IDEMPOTENCY_LOCK_CLASS = 1_769_235_000;
+const LOCK_KEY = `${IDEMPOTENCY_LOCK_CLASS}, hashtext($1::uuid::text || ' ' || $2::text)`;
+
+export interface IdempotencyScope {
+  orgId: string;
+  key: string;
+}
+
+export interface StoredAnswer {
   fingerprint: string;
-  status: 'running' | 'completed';
-  response_status: number | null;
-  response_body: string | null;
-  response_content_type: string | null;
-  /** True when a `running` row has been held longer than the lock timeout (its process likely died). */
-  stale: boolean;
+  response_status: number;
+  response_body: string;
+  response_content_type: string;
 }
 
 /**
- * Claims `key` for this request. The primary key makes exactly one concurrent caller win, in every process;
- * an expired row is replaced in the same statement. Returns true when the caller owns the key now.
+ * Claims `key` inside the request's own transaction, in one statement: the transaction-scoped lock makes a
+ * concurrent holder answer `busy`; under the lock, the insert finds any answer committed before it (the
+ * conflict check reads the latest rows, not the statement's snapshot) and leaves it `taken`. The `running`
+ * row is never seen by anyone else: it commits with the answer or rolls back with the request.
  */
 export async function claimKey(
   tx: Tx,
-  claim: { orgId: string; key: string; fingerprint: string; ttlSeconds: number },
-): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    `insert into idempotency_keys (org_id, key, fingerprint, status, expires_at)
-     values ($1, $2, $3, 'running', now() + make_interval(secs => $4))
-     on conflict (org_id, key) do update
-       set fingerprint = excluded.fingerprint, status = 'running', response_status = null, response_body = null,
-           response_content_type = null, locked_at = now(), created_at = now(), expires_at = excluded.expires_at
-       where idempotency_keys.expires_at < now()`,
+  claim: IdempotencyScope & { fingerprint: string; ttlSeconds: number },
+): Promise<'claimed' | 'busy' | 'taken'> {
+  const { rows } = await tx.query<{ locked: boolean; claimed: boolean }>(
+    `with lock as (select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked),
+     claim as (
+       insert into idempotency_keys (org_id, key, fingerprint, status, expires_at)
+       select $1::uuid, $2::text, $3::text, 'running', now() + make_interval(secs => $4) from lock where locked
+       on conflict (org_id, key) do update
+         set fingerprint = excluded.fingerprint, status = 'running', response_status = null, response_body = null,
+             response_content_type = null, locked_at = now(), created_at = now(), expires_at = excluded.expires_at
+         where idempotency_keys.expires_at < now() or idempotency_keys.status = 'running'
+       returning 1)
+     select (select locked from lock) as locked, exists (select from claim) as claimed`,
     [claim.orgId, claim.key, claim.fingerprint, claim.ttlSeconds],
   );
-  return rowCount === 1;
+  const row = rows[0]!;
+  return !row.locked ? 'busy' : row.claimed ? 'claimed' : 'taken';
 }
 
-export async function findKey(
-  tx: Queryable,
-  lookup: { orgId: string; key: string; lockTimeoutSeconds: number },
-): Promise<IdempotencyRow | undefined> {
-  const { rows } = await tx.query<IdempotencyRow>(
-    `select fingerprint, status, response_status, response_body, response_content_type,
-            status = 'running' and locked_at < now() - make_interval(secs => $3) as stale
-       from idempotency_keys where org_id = $1 and key = $2`,
-    [lookup.orgId, lookup.key, lookup.lockTimeoutSeconds],
+/** The same lock on a held session (`db.hold`), for requests that run several transactions. */
+export async function lockKeyForSession(session: Queryable, scope: IdempotencyScope): Promise<boolean> {
+  const { rows } = await session.query<{ locked: boolean }>(
+    `select pg_try_advisory_lock(${LOCK_KEY}) as locked`,
+    [scope.orgId, scope.key],
+  );
+  return rows[0]!.locked;
+}
+
+export async function unlockKeyForSession(session: Queryable, scope: IdempotencyScope): Promise<void> {
+  await session.query(`select pg_advisory_unlock(${LOCK_KEY})`, [scope.orgId, scope.key]);
+}
+
+/** The stored answer of `key`, if one is stored and alive. Read under the key's lock. */
+export async function findAnswer(q: Queryable, scope: IdempotencyScope): Promise<StoredAnswer | undefined> {
+  const { rows } = await q.query<StoredAnswer>(
+    `select fingerprint, response_status, response_body, response_content_type
+       from idempotency_keys
+      where org_id = $1 and key = $2 and status = 'completed' and expires_at > now()`,
+    [scope.orgId, scope.key],
   );
   return rows[0];
 }
 
-/** Takes over a stale `running` key; only one of several concurrent takers succeeds. */
-export async function retakeStaleKey(
+/**
+ * Stores the answer of `key`: over the request's own `running` row, or as a new row; an answer another
+ * request stored first is kept.
+ */
+export async function storeAnswer(
   tx: Tx,
-  lookup: { orgId: string; key: string; lockTimeoutSeconds: number },
-): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    `update idempotency_keys set locked_at = now()
-      where org_id = $1 and key = $2 and status = 'running' and locked_at < now() - make_interval(secs => $3)`,
-    [lookup.orgId, lookup.key, lookup.lockTimeoutSeconds],
-  );
-  return rowCount === 1;
-}
-
-export async function completeKey(
-  tx: Tx,
-  result: { orgId: string; key: string; status: number; body: string; contentType: string },
+  answer: IdempotencyScope & {
+    fingerprint: string;
+    ttlSeconds: number;
+    status: number;
+    body: string;
+    contentType: string;
+  },
 ): Promise<void> {
   await tx.query(
-    `update idempotency_keys set status = 'completed', response_status = $3, response_body = $4,
-            response_content_type = $5
-      where org_id = $1 and key = $2`,
-    [result.orgId, result.key, result.status, result.body, result.contentType],
+    `insert into idempotency_keys
+       (org_id, key, fingerprint, status, response_status, response_body, response_content_type, expires_at)
+     values ($1, $2, $3, 'completed', $5, $6, $7, now() + make_interval(secs => $4))
+     on conflict (org_id, key) do update
+       set fingerprint = excluded.fingerprint, status = 'completed', response_status = excluded.response_status,
+           response_body = excluded.response_body, response_content_type = excluded.response_content_type,
+           expires_at = excluded.expires_at
+       where idempotency_keys.status = 'running' or idempotency_keys.expires_at < now()`,
+    [
+      answer.orgId,
+      answer.key,
+      answer.fingerprint,
+      answer.ttlSeconds,
+      answer.status,
+      answer.body,
+      answer.contentType,
+    ],
   );
-}
-
-/** Frees the key after a failure that is worth retrying (a 5xx), so the retry runs again. */
-export async function releaseKey(tx: Tx, claim: { orgId: string; key: string }): Promise<void> {
-  await tx.query(`delete from idempotency_keys where org_id = $1 and key = $2 and status = 'running'`, [
-    claim.orgId,
-    claim.key,
-  ]);
 }
 
 export async function deleteExpiredKeys(tx: Tx): Promise<number> {

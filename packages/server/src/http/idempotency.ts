@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/pool';
-import { claimKey, completeKey, findKey, releaseKey, retakeStaleKey } from '../db/idempotency';
+import { UnitRefusedError, type Db } from '../db/pool';
+import {
+  claimKey,
+  findAnswer,
+  lockKeyForSession,
+  storeAnswer,
+  unlockKeyForSession,
+  type StoredAnswer,
+} from '../db/idempotency';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors';
-
-/** A request still `running` this long is presumed dead (its process crashed) and may be taken over. */
-const LOCK_TIMEOUT_SECONDS = 120;
 
 export interface IdempotentRequest {
   orgId: string;
@@ -18,10 +22,53 @@ export function fingerprint(request: Pick<IdempotentRequest, 'method' | 'url' | 
   return createHash('sha256').update(`${request.method} ${request.url}\n${request.body}`).digest('base64url');
 }
 
+/** An answer that is not stored with the work: the work rolls back (see `withIdempotency`). */
+class Unstored extends Error {
+  constructor(readonly response: Response) {
+    super('unstored answer');
+  }
+}
+
+const inProgress = () =>
+  new ConflictError({
+    code: 'idempotency_in_progress',
+    detail: 'A request with this Idempotency-Key is still in progress; retry shortly.',
+  });
+
+function replay(stored: StoredAnswer, print: string): Response {
+  if (stored.fingerprint !== print) {
+    throw new UnprocessableError({
+      code: 'idempotency_key_reused',
+      detail: 'This Idempotency-Key was used with a different request. Use a new key for a new request.',
+    });
+  }
+  return new Response(stored.response_body, {
+    status: stored.response_status,
+    headers: { 'content-type': stored.response_content_type, 'Idempotent-Replayed': 'true' },
+  });
+}
+
+async function answerOf(response: Response) {
+  return {
+    status: response.status,
+    body: await response.clone().text(),
+    contentType: response.headers.get('content-type') ?? 'application/json',
+  };
+}
+
 /**
- * Runs `execute` at most once per (organization, Idempotency-Key) across every process: the first request
- * claims the key with an insert; concurrent ones get 409; later ones replay the stored answer, or 422 when
- * their request differs. Answers ≥ 500 are not stored, so the client's retry runs again.
+ * Runs `execute` at most once per (organization, Idempotency-Key) across every process: concurrent requests
+ * with the key get 409, later ones the stored answer (422 when their request differs). Answers ≥ 500 are not
+ * stored, so the client's retry runs again.
+ *
+ * The claim lives exactly as long as the claiming request: the claim, the handler's work and the stored answer
+ * are one transaction (`db.unit`), so a request whose process dies leaves nothing, and its key is free as soon
+ * as PostgreSQL sees the connection close. A failed request (≥ 400) rolls its work back and its answer is
+ * stored on its own. Work that must span several transactions (a payment provider call between them) is run
+ * again under a session lock held on a connection of its own ({@link withHeldKey}).
+ *
+ * @example
+ * const response = await withIdempotency(db, { orgId, key, method: 'post', url: '/v1/events', body }, 24, run);
  */
 export async function withIdempotency(
   db: Db,
@@ -34,54 +81,52 @@ export async function withIdempotency(
       { path: '/headers/idempotency-key', message: 'At most 255 characters.' },
     ]);
   }
-  const scope = { orgId: request.orgId, key: request.key, lockTimeoutSeconds: LOCK_TIMEOUT_SECONDS };
-  const print = fingerprint(request);
-  const claimed = await db.tenant(request.orgId, async (tx) => {
-    if (await claimKey(tx, { ...scope, fingerprint: print, ttlSeconds: ttlHours * 3600 })) return true;
-    const existing = await findKey(tx, scope);
-    if (!existing) return claimKey(tx, { ...scope, fingerprint: print, ttlSeconds: ttlHours * 3600 });
-    if (existing.fingerprint !== print) {
-      throw new UnprocessableError({
-        code: 'idempotency_key_reused',
-        detail: 'This Idempotency-Key was used with a different request. Use a new key for a new request.',
-      });
-    }
-    if (existing.status === 'completed') {
-      return new Response(existing.response_body, {
-        status: existing.response_status ?? 200,
-        headers: {
-          'content-type': existing.response_content_type ?? 'application/json',
-          'Idempotent-Replayed': 'true',
-        },
-      });
-    }
-    if (existing.stale && (await retakeStaleKey(tx, scope))) return true;
-    throw new ConflictError({
-      code: 'idempotency_in_progress',
-      detail: 'A request with this Idempotency-Key is still in progress; retry shortly.',
-    });
-  });
-  if (claimed instanceof Response) return claimed;
-
-  let response: Response;
+  const claim = {
+    orgId: request.orgId,
+    key: request.key,
+    fingerprint: fingerprint(request),
+    ttlSeconds: ttlHours * 3600,
+  };
   try {
-    response = await execute();
+    return await db.unit(request.orgId, async (tx) => {
+      const outcome = await claimKey(tx, claim);
+      if (outcome === 'busy') throw inProgress();
+      if (outcome === 'taken') return replay((await findAnswer(tx, claim))!, claim.fingerprint);
+      const response = await execute();
+      if (response.status >= 400) throw new Unstored(response);
+      await storeAnswer(tx, { ...claim, ...(await answerOf(response)) });
+      return response;
+    });
   } catch (error) {
-    await db.tenant(request.orgId, (tx) => releaseKey(tx, scope));
-    throw error;
+    if (error instanceof UnitRefusedError) return withHeldKey(db, claim, execute);
+    if (!(error instanceof Unstored)) throw error;
+    if (error.response.status < 500) {
+      const answer = await answerOf(error.response);
+      await db.tenant(request.orgId, (tx) => storeAnswer(tx, { ...claim, ...answer }));
+    }
+    return error.response;
   }
-  if (response.status >= 500) {
-    await db.tenant(request.orgId, (tx) => releaseKey(tx, scope));
-    return response;
-  }
-  const body = await response.clone().text();
-  await db.tenant(request.orgId, (tx) =>
-    completeKey(tx, {
-      ...scope,
-      status: response.status,
-      body,
-      contentType: response.headers.get('content-type') ?? 'application/json',
-    }),
-  );
-  return response;
+}
+
+/** The claim as a session lock on a held connection, for work that runs in several transactions. */
+async function withHeldKey(
+  db: Db,
+  claim: { orgId: string; key: string; fingerprint: string; ttlSeconds: number },
+  execute: () => Promise<Response>,
+): Promise<Response> {
+  return db.hold(async (session) => {
+    if (!(await lockKeyForSession(session, claim))) throw inProgress();
+    try {
+      const stored = await db.read(claim.orgId, (q) => findAnswer(q, claim));
+      if (stored) return replay(stored, claim.fingerprint);
+      const response = await execute();
+      if (response.status < 500) {
+        const answer = await answerOf(response);
+        await db.tenant(claim.orgId, (tx) => storeAnswer(tx, { ...claim, ...answer }));
+      }
+      return response;
+    } finally {
+      await unlockKeyForSession(session, claim);
+    }
+  });
 }
