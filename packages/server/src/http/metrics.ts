@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Logger } from '../logger';
-import type { AppEnv } from './request-id';
+import type { AppEnv } from './response';
 
 export interface Metrics {
   registry: Registry;

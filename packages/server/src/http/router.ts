@@ -10,7 +10,7 @@ import type { Authenticate } from './auth';
 import { withIdempotency } from './idempotency';
 import { problemResponse } from './problem';
 import type { Bucket, RateLimit } from './rate-limit';
-import { type AppEnv, jsonResponse } from './request-id';
+import { type AppEnv, jsonResponse } from './response';
 
 /** Operations served outside the router: no authentication, not JSON resources. */
 export type SystemOperationId =

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Db } from '../db/pool';
 import { receiveStripeWebhook } from '../payments/stripe-events';
-import type { AppEnv } from '../http/request-id';
+import type { AppEnv } from '../http/response';
 import type { Logger } from '../logger';
 import type { PaymentsProvider } from '../payments/provider';
 

@@ -1,12 +1,12 @@
-import { Scalar } from '@scalar/hono-api-reference';
 import type { Hono } from 'hono';
 import type { Db } from '../db/pool';
 import { readiness } from '../domain/system';
 import type { Metrics } from '../http/metrics';
-import type { AppEnv } from '../http/request-id';
+import type { AppEnv } from '../http/response';
 import type { Spec } from '../spec';
+import { registerDocsRoutes } from './docs';
 
-/** Health, readiness, metrics and the contract itself: unauthenticated, documented under `System`. */
+/** Health, readiness, metrics, the contract and its reference (/docs): unauthenticated, documented under `System`. */
 export function registerSystemRoutes(
   app: Hono<AppEnv>,
   { db, spec, metrics }: { db: Db; spec: Spec; metrics: Metrics },
@@ -22,5 +22,5 @@ export function registerSystemRoutes(
   );
   app.get('/openapi.json', (c) => c.body(specJson, 200, { 'content-type': 'application/json' }));
   app.get('/openapi.yaml', (c) => c.body(spec.yaml, 200, { 'content-type': 'application/yaml' }));
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Yardpass Sponsorships API' }));
+  registerDocsRoutes(app);
 }
