@@ -59,8 +59,9 @@ export class AuthenticationError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  constructor(detail: string) {
-    super({ code: 'forbidden', status: 403, title: 'Not allowed', detail });
+  /** `wrong_side`: the other party of the deal does this (only the sponsor funds an order), whatever the role. */
+  constructor(detail: string, options: { code: 'forbidden' | 'wrong_side' } = { code: 'forbidden' }) {
+    super({ code: options.code, status: 403, title: 'Not allowed', detail });
   }
 }
 

@@ -46,6 +46,7 @@ function requireSide(caller: Caller, deliverable: DeliverableRow, side: Side, ac
     throw new ForbiddenError(
       `Only the ${side} side may ${action} this deliverable; your organization is its ${sides.join(' and ')} side` +
         ` (owner_side is ${deliverable.owner_side}).`,
+      { code: 'wrong_side' },
     );
   }
   return side;

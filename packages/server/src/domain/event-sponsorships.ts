@@ -29,6 +29,7 @@ export function upsertSponsorship(db: Db, caller: Caller, input: Upsert) {
     if (owners.event_owner_org_id !== caller.orgId && owners.sponsor_org_id !== caller.orgId) {
       throw new ForbiddenError(
         "Only the event's organizer or the sponsor's organization may manage this event sponsorship.",
+        { code: 'wrong_side' },
       );
     }
     const existing = await findEventSponsorshipByKey(tx, input, { lock: true });

@@ -346,7 +346,9 @@ export async function fundOrder(
   const recorded = await deps.db.tenant(caller.orgId, async (tx) => {
     const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
     if (order.sponsor_org_id !== caller.orgId)
-      throw new ForbiddenError('Only the sponsor pays for an order; the organizer cannot fund it.');
+      throw new ForbiddenError('Only the sponsor pays for an order; the organizer cannot fund it.', {
+        code: 'wrong_side',
+      });
     if (order.status !== 'pending' || order.escrow_state !== 'pending')
       conflict(
         'order_not_fundable',
@@ -459,7 +461,9 @@ export function lockOrderByCaller(deps: OrderDeps, caller: Caller, id: string) {
   return deps.db.tenant(caller.orgId, async (tx) => {
     const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
     if (order.organizer_org_id !== caller.orgId)
-      throw new ForbiddenError('Only the organizer locks an order (it also locks itself at event start).');
+      throw new ForbiddenError('Only the organizer locks an order (it also locks itself at event start).', {
+        code: 'wrong_side',
+      });
     await lockOrder(tx, id, 'manual', { defaultFeeBps: deps.config.YARDPASS_PLATFORM_FEE_BPS });
     await recordAudit(tx, caller, { action: 'order.lock', resourceType: 'order', resourceId: id });
     return orderDetail(tx, id);
@@ -673,7 +677,9 @@ export async function refundOrderByCaller(
   const visible = await deps.db.tenant(caller.orgId, (tx) => findOrder(tx, id));
   if (!visible) throw new NotFoundError('order');
   if (visible.organizer_org_id !== caller.orgId)
-    throw new ForbiddenError('Only the organizer refunds an order; the sponsor cancels it instead.');
+    throw new ForbiddenError('Only the organizer refunds an order; the sponsor cancels it instead.', {
+      code: 'wrong_side',
+    });
   const { detail } = await issueRefund(
     deps,
     {

@@ -116,6 +116,7 @@ describe('deliverables', () => {
     });
     expect(wrongSubmit.status).toBe(403);
     expect(wrongSubmit.json.detail).toMatch(/only the organizer side/i);
+    expect(wrongSubmit.json.code).toBe('wrong-side');
 
     const early = await sponsor('POST', `/v1/deliverables/${booth!.id}:approve`);
     expect(early.status).toBe(422);
