@@ -4,6 +4,7 @@ import { harness } from '../test/harness.js';
 import { allCommands, createProgram } from './program.js';
 import type { Prompts } from './prompts.js';
 
+const TYPE = 'https://yardpass.dev/problems/';
 const problem = (status: number, extra: Record<string, unknown> = {}) => ({
   status,
   body: {
@@ -98,7 +99,7 @@ describe('createProgram', () => {
     expect(stderr).toContain('run `yardpass login` to store a valid one');
   });
 
-  it('exits with 1 on an API error, listing each field error and the request id', async () => {
+  it('exits with 2 when the server refuses the input (400), listing each field error and the request id', async () => {
     const cli = await harness({
       routes: {
         'POST /v1/sponsors': () =>
@@ -117,7 +118,7 @@ describe('createProgram', () => {
       '--website-url',
       'fizz',
     );
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
       [
@@ -142,6 +143,73 @@ describe('createProgram', () => {
     expect(plain.stderr).not.toContain('    at ');
     const debug = await cli.run('events', 'get', 'e1', '--debug');
     expect(debug.stderr).toContain('    at ');
+  });
+
+  it('exits with 2 for a 422 (invalid input the server caught) and 1 for other refusals', async () => {
+    const cli = await harness({
+      routes: {
+        'GET /v1/events/e1': () => problem(422, { detail: 'Bad date.' }),
+        'DELETE /v1/events/e1': () => problem(409, { detail: 'In use.' }),
+      },
+    });
+    expect((await cli.run('events', 'get', 'e1')).code).toBe(2);
+    expect((await cli.run('events', 'delete', 'e1', '--yes')).code).toBe(1);
+  });
+
+  it.each([
+    [
+      'a 403 for the other party',
+      403,
+      { type: `${TYPE}wrong-side`, code: 'wrong-side', detail: 'Only the sponsor pays for an order.' },
+      "This is the other party's step",
+      /higher role/,
+    ],
+    [
+      'a 403 for a missing role',
+      403,
+      { type: `${TYPE}forbidden`, code: 'forbidden', detail: 'Viewers have read-only access.' },
+      'use a key with a higher role',
+      /other party/,
+    ],
+    [
+      'a 404 for an unknown route',
+      404,
+      {
+        type: `${TYPE}route-not-found`,
+        code: 'route-not-found',
+        detail: 'No operation is served at GET /v1/events/e1.',
+      },
+      'The server does not serve this command',
+      /Check the id/,
+    ],
+    [
+      'a 409 for a final state',
+      409,
+      {
+        type: `${TYPE}invalid-state`,
+        code: 'invalid-state',
+        detail: 'A refunded order cannot be locked.',
+        current_status: 'refunded',
+      },
+      'It is refunded now',
+      /retry|again/i,
+    ],
+    [
+      'a 409 for a lost race',
+      409,
+      {
+        type: `${TYPE}lock-conflict`,
+        code: 'lock-conflict',
+        detail: 'Another request changed the same data.',
+      },
+      'run the command again',
+      /higher role/,
+    ],
+  ])('hints what fits %s', async (_, status, body, hint, unfit) => {
+    const cli = await harness({ routes: { 'GET /v1/events/e1': () => problem(status, body) } });
+    const { stderr } = await cli.run('events', 'get', 'e1');
+    expect(stderr).toContain(hint);
+    expect(stderr.replace(body.detail, '')).not.toMatch(unfit);
   });
 
   it('says which server it could not reach', async () => {

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import type { Context } from './context.js';
 import { CliError, EXIT, type ExitCode } from './errors.js';
 import type { Io } from './output.js';
+import type { APIError } from '@yardpass/sdk';
 
 /**
  * Says what went wrong in one line, then what to do about it, and answers the exit code.
@@ -55,14 +56,20 @@ async function describe(error: unknown, context: Context | undefined): Promise<R
   if (error instanceof sdk.APIError) {
     const lines = [`${error.detail ?? error.title} (${error.status})`];
     for (const field of error.errors) lines.push(`${field.path || '(body)'}: ${field.message}`);
-    const hint = hintFor(error.status, {
+    const hint = hintFor(error, {
       profile: settings?.profile,
       fromEnv: settings?.apiKeySource === 'YARDPASS_API_KEY',
-      retryAfter: error.headers.get('retry-after') ?? undefined,
     });
     if (hint) lines.push(hint);
     if (error.requestId) lines.push(`Request ID: ${error.requestId}`);
-    return { lines, exitCode: error instanceof sdk.AuthenticationError ? EXIT.auth : EXIT.api };
+    // Invalid input is a usage error (2) whether the CLI or the server caught it.
+    const exitCode =
+      error.status === 400 || error.status === 422
+        ? EXIT.usage
+        : error instanceof sdk.AuthenticationError
+          ? EXIT.auth
+          : EXIT.api;
+    return { lines, exitCode };
   }
   if (error instanceof sdk.YardpassError) {
     // The SDK refused before sending anything, e.g. a malformed base URL from YARDPASS_BASE_URL.
@@ -84,26 +91,55 @@ async function describe(error: unknown, context: Context | undefined): Promise<R
   };
 }
 
+/**
+ * What to do next, fitted to the problem's code (see docs/errors.md); a code this CLI does not know (a
+ * proxy's answer, a newer server) is read by its status. Nothing when the detail says it all.
+ */
 function hintFor(
-  status: number,
-  options: { profile: string | undefined; fromEnv: boolean; retryAfter: string | undefined },
+  error: APIError,
+  options: { profile: string | undefined; fromEnv: boolean },
 ): string | undefined {
-  switch (status) {
-    case 401:
+  const byStatus: Partial<Record<number, string>> = {
+    401: 'unauthenticated',
+    404: 'not-found',
+    412: 'precondition-failed',
+    429: 'rate-limited',
+  };
+  return hintForCode(error.code, error, options) ?? hintForCode(byStatus[error.status], error, options);
+}
+
+function hintForCode(
+  code: string | undefined,
+  error: APIError,
+  options: { profile: string | undefined; fromEnv: boolean },
+): string | undefined {
+  const state = error.problem.current_status;
+  switch (code) {
+    case 'unauthenticated':
       return options.fromEnv
         ? 'The server rejected YARDPASS_API_KEY; set a valid key or unset it.'
         : `The server rejected the API key of profile "${options.profile ?? 'default'}"; run \`yardpass login\` to store a valid one.`;
-    case 403:
+    case 'forbidden':
       return "Your key's role does not allow this; use a key with a higher role, or ask an owner or admin.";
-    case 404:
+    case 'wrong-side':
+      return "This is the other party's step: run it with their profile (`--profile <name>`) or ask them to.";
+    case 'not-found':
       return 'Check the id: you see only what your organization owns or is a party to.';
-    case 409:
-    case 412:
-      return 'It changed or is being changed; fetch it again and retry.';
-    case 429:
-      return `Too many requests; try again${options.retryAfter ? ` in ${options.retryAfter} s` : ' shortly'}.`;
+    case 'route-not-found':
+      return 'The server does not serve this command: is base_url the Yardpass API (`yardpass config get base_url`), and is the server as new as the CLI?';
+    case 'lock-conflict':
+    case 'idempotency-in-progress':
+      return 'Another request was changing it at the same moment; run the command again.';
+    case 'precondition-failed':
+      return 'It changed since you read it; fetch it again and reapply your change.';
+    case 'rate-limited': {
+      const after = error.headers.get('retry-after');
+      return `Too many requests; try again${after ? ` in ${after} s` : ' shortly'}.`;
+    }
     default:
-      return status >= 500
+      if (error.status === 409 && typeof state === 'string')
+        return `It is ${state} now; fetch it to see what it allows.`;
+      return error.status >= 500
         ? 'The server failed; try again, and quote the request id if it keeps happening.'
         : undefined;
   }

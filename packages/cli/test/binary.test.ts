@@ -196,9 +196,9 @@ describe('the built yardpass binary against a real server', { timeout: 60_000 },
     expect((await run('sponsors', 'get', sponsor.id)).code).toBe(0);
   });
 
-  it('shows the field errors of invalid input with exit code 1', async () => {
+  it('shows the field errors of invalid input with exit code 2, as for invalid input the CLI catches', async () => {
     const { code, stderr } = await run('sponsors', 'create', '--name', 'Bad', '--website-url', 'not a url');
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain('/website_url');
   });
 });

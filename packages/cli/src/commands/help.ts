@@ -5,9 +5,10 @@ import { usageError } from '../errors.js';
 const topics = {
   'exit-codes': `Exit codes:
   0    Success.
-  1    The API answered with an error, or the server could not be reached.
-  2    Bad usage: an unknown command or flag, a missing or invalid value, or a confirmation
-       that was declined or could not be asked for (pass --yes).
+  1    The API refused the request (other than for its input), or the server could not be reached.
+  2    Invalid input, whether the CLI or the server (400, 422) caught it: an unknown command or
+       flag, a missing or invalid value, or a confirmation that was declined or could not be
+       asked for (pass --yes).
   4    Authentication: no API key is configured, or the server rejected it.
   130  Interrupted (Ctrl+C).`,
   environment: `Environment variables:
