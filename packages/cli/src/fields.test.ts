@@ -19,6 +19,8 @@ describe('coerce', () => {
     [field({ type: 'json' }), '{"a":1}', { a: 1 }],
     [field({ type: 'time' }), '2026-07-01T20:00:00+02:00', '2026-07-01T18:00:00.000Z'],
     [field({ type: 'boolean' }), 'false', false],
+    [field({ name: 'currency' }), 'usd', 'USD'],
+    [field({ name: 'currency' }), 'EUR', 'EUR'],
   ])('turns %j with %j into %j', (spec, raw, expected) => {
     expect(coerce(spec, raw)).toEqual(expected);
   });
@@ -32,6 +34,7 @@ describe('coerce', () => {
     [field({ name: 'starts_at', type: 'time' }), 'tomorrow', '--starts-at must be a date and time'],
     [field({ name: 'target_audience', type: 'json' }), '"x"', '--target-audience must be a JSON object'],
     [field({ name: 'enabled', type: 'boolean' }), 'yes', '--enabled must be true or false'],
+    [field({ name: 'currency' }), 'XYZ', '--currency must be an ISO 4217 currency code'],
   ])('explains what is wrong with a bad value', (spec, raw, message) => {
     expect(() => coerce(spec, raw)).toThrow(message);
   });

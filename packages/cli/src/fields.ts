@@ -134,8 +134,20 @@ export function coerce(field: Field, raw: Raw): unknown {
       return date.toISOString();
     }
     default:
-      return text;
+      // Every `currency` of the contract is an ISO 4217 code: refuse a made-up one before any request.
+      return field.name === 'currency' ? currencyCode(text, flag) : text;
   }
+}
+
+let currencies: ReadonlySet<string> | undefined;
+
+/** `usd` → `USD`; a code Intl does not know (`XYZ`) is a usage error. */
+export function currencyCode(text: string, flag: string): string {
+  const code = text.trim().toUpperCase();
+  currencies ??= new Set(Intl.supportedValuesOf('currency'));
+  if (!currencies.has(code))
+    throw usageError(`${flag} must be an ISO 4217 currency code, e.g. USD or EUR; got "${text}".`);
+  return code;
 }
 
 /** `--data` as inline JSON, `@file.json`, or `-` for standard input. */

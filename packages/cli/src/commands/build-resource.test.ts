@@ -156,6 +156,22 @@ describe('resource commands', () => {
       expect(cli.requests).toEqual([]);
     });
 
+    it('refuses a currency outside ISO 4217 before any request, and sends a lowercase one in capitals', async () => {
+      const cli = await harness({
+        routes: { 'POST /v1/package-templates': ({ body }) => ({ status: 201, body: { data: body } }) },
+      });
+      const flags = ['--title', 'Gold', '--tier', 'gold', '--price-cents', '150000'];
+      const bad = await cli.run('package-templates', 'create', ...flags, '--currency', 'XYZ');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(
+        '--currency must be an ISO 4217 currency code, e.g. USD or EUR; got "XYZ"',
+      );
+      expect(cli.requests).toEqual([]);
+      const good = await cli.run('package-templates', 'create', ...flags, '--currency', 'usd');
+      expect(good.code).toBe(0);
+      expect(cli.requests[0]?.body).toMatchObject({ currency: 'USD' });
+    });
+
     it('prompts for missing required values on a terminal, choosing from lists where there are choices', async () => {
       const member = { id: 'm1', email: 'ana@example.com', role: 'member', status: 'active', user_id: null };
       const cli = await harness({
