@@ -1,5 +1,6 @@
 import type { Caller } from '../caller';
 import { findEvent } from '../db/events';
+import { addJob } from '../db/jobs';
 import {
   claimQueue,
   enqueueRecalc,
@@ -245,12 +246,15 @@ export function recomputeMatches(
     const ownsSponsor = sponsor?.org_id === caller.orgId;
     if (input.event_id && (!event || (!ownsEvent && !ownsSponsor))) throw new NotFoundError('event');
     if (input.sponsor_id && (!sponsor || (!ownsEvent && !ownsSponsor))) throw new NotFoundError('sponsor');
-    return enqueueRecalc(tx, {
+    const entry = await enqueueRecalc(tx, {
       orgId: caller.orgId,
       eventId: input.event_id ?? null,
       sponsorId: input.sponsor_id ?? null,
       reason: input.reason ?? 'manual',
     });
+    // A forced re-score runs now rather than at the next minutely drain; the key keeps one waiting job.
+    await addJob(tx, 'matching.drain', {}, { jobKey: 'matching.drain' });
+    return entry;
   });
 }
 

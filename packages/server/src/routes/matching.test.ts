@@ -456,3 +456,49 @@ describe('matching', () => {
     }
   });
 });
+
+describe('matching in the background', () => {
+  it('queues one drain job per forced re-score, and the worker scores the pairs', async () => {
+    const jobs = async () => {
+      const { rows } = await server.db.system((tx) =>
+        tx.query<{ n: number }>(
+          `select count(*)::int as n from graphile_worker.jobs where task_identifier = 'matching.drain'`,
+        ),
+      );
+      return rows[0]!.n;
+    };
+    await organizer('POST', '/v1/matches/recompute', { body: { event_id: festival.eventId } });
+    await sponsorOrg('POST', '/v1/matches/recompute', { body: { sponsor_id: fizzy } });
+    expect(await jobs()).toBe(1);
+    await drainMatchQueue(server.db);
+
+    const background = await startTestServer({}, { worker: true });
+    try {
+      const org = api(background, background.organizer);
+      const brands = api(background, background.sponsor);
+      const event = await org('POST', '/v1/events', {
+        body: {
+          title: 'Worker Fest',
+          city: 'Austin',
+          starts_at: new Date(Date.now() + 30 * day).toISOString(),
+          ends_at: new Date(Date.now() + 31 * day).toISOString(),
+        },
+      });
+      const brand = await brands('POST', '/v1/sponsors', {
+        body: { name: 'Worker Cola', visibility: 'public' },
+      });
+      await brands('PUT', `/v1/sponsors/${brand.json.data.id}/profile`, { body: { regions: ['Austin'] } });
+      expect(
+        (await org('POST', '/v1/matches/recompute', { body: { event_id: event.json.data.id } })).status,
+      ).toBe(202);
+      let listed: { sponsor_id: string }[] = [];
+      for (let attempt = 0; attempt < 100 && listed.length === 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        listed = (await org('GET', `/v1/events/${event.json.data.id}/matches`)).json.data;
+      }
+      expect(listed.map((m) => m.sponsor_id)).toEqual([brand.json.data.id]);
+    } finally {
+      await background.close();
+    }
+  }, 60_000);
+});
