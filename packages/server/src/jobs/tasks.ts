@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/pool';
 import { ensureAnalyticsPartitions } from '../domain/analytics';
 import { cleanup } from '../domain/cleanup';
+import { drainMatchQueue } from '../domain/matching';
 import { refundIssuer } from '../domain/orders';
 import { runPayout } from '../domain/payouts';
 import { expireProposals } from '../domain/proposals';
@@ -140,6 +141,18 @@ export const tasks = {
         issueRefund: refundIssuer({ payments: deps.payments, config: deps.config }),
       });
       deps.log.info({ job: 'slas.evaluate', ...outcome }, 'SLAs evaluated');
+    },
+  }),
+  /**
+   * Every minute, and at once after `POST /v1/matches/recompute` (one waiting job, by its key): scores the
+   * pairs `fit_recalc_queue` names, set-based, until it is empty.
+   */
+  'matching.drain': task({
+    payload: scheduled,
+    cron: '* * * * *',
+    handler: (deps) => async () => {
+      const outcome = await drainMatchQueue(deps.db);
+      if (outcome.batches > 0) deps.log.info({ job: 'matching.drain', ...outcome }, 'match queue drained');
     },
   }),
   /** Hourly: expired idempotency keys, audit entries past retention, finished rate-limit windows. */
