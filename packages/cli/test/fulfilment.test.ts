@@ -14,7 +14,14 @@ describe('yardpass deliverables, slas and sponsorships', { timeout: 60_000 }, ()
       organizer: server.organizer,
       sponsor: server.sponsor,
       benefits: { social_posts: 5, booth: true },
-      slaTemplates: [{ metric: 'impressions_total', target: 20_000, breach_policy: { penalty_pct: 0.1 } }],
+      slaTerms: [
+        {
+          metric: 'impressions',
+          target: 20_000,
+          source: 'proof_metrics',
+          breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 },
+        },
+      ],
     });
     await server.db.system((tx) => onOrderFunded(tx, deal.order));
     const organizer = (...args: string[]) => yardpass({ args, env: organizerEnv });

@@ -4,12 +4,24 @@ import { formatMoney } from '../output.js';
 import type { Resource } from './resource.js';
 
 const orderId = '7d3c5b1a-2e4f-4a6b-8c9d-0e1f2a3b4c5d';
-const statuses = ['pending', 'active', 'completed', 'cancelled', 'refunded', 'partially_refunded'] as const;
+const statuses = [
+  'pending',
+  'active',
+  'completed',
+  'cancelled',
+  'refunded',
+  'partially_refunded',
+  'expired',
+] as const;
 const escrowStates = ['pending', 'funded', 'locked', 'released', 'refunded', 'partially_refunded'] as const;
 
 const createFields: readonly BodyField<'createOrder'>[] = [
   { name: 'package_id', description: 'The package to order one unit of', required: true, ref: 'packages' },
   { name: 'sponsor_id', description: 'The sponsor (brand) ordering', required: true, ref: 'sponsors' },
+  {
+    name: 'variant_id',
+    description: 'A variant of the package (its price, currency, units and guarantees apply)',
+  },
   { name: 'event_id', description: "The package's event (checked when given)" },
   {
     name: 'amount_cents',
@@ -29,6 +41,20 @@ function amountOf(item: JsonObject | undefined, field = 'amount_cents'): string 
   const cents = item?.[field];
   const currency = typeof item?.currency === 'string' ? item.currency : 'USD';
   return typeof cents === 'number' ? formatMoney(cents, currency) : 'its amount';
+}
+
+/**
+ * What a release moves: the amount left after refunds, the platform fee fixed at lock, and the organizer's net,
+ * e.g. `$1,500.00 USD of order … : $1,350.00 USD to the organizer, $150.00 USD platform fee (10 %)`.
+ */
+function releaseSplit(item: JsonObject | undefined, what: string): string {
+  const fee = item?.application_fee_cents;
+  if (typeof item?.amount_cents !== 'number' || typeof fee !== 'number')
+    return `${refundable(item)} of ${what} to the organizer (less the platform fee)`;
+  const currency = typeof item.currency === 'string' ? item.currency : 'USD';
+  const left = item.amount_cents - (typeof item.refunded_cents === 'number' ? item.refunded_cents : 0);
+  const bps = typeof item.platform_fee_bps === 'number' ? ` (${item.platform_fee_bps / 100} %)` : '';
+  return `${formatMoney(left, currency)} of ${what}: ${formatMoney(left - fee, currency)} to the organizer, ${formatMoney(fee, currency)} platform fee${bps}`;
 }
 
 function refundable(item: JsonObject | undefined): string {
@@ -118,8 +144,7 @@ export const orders: Resource = {
       summary: 'Release escrow to the organizer and queue the payout',
       examples: [`yardpass orders release ${orderId} --yes`],
       id: true,
-      confirm: (what, { item }) =>
-        `Release ${refundable(item)} of ${what} to the organizer (less the platform fee)? This cannot be undone.`,
+      confirm: (what, { item }) => `Release ${releaseSplit(item, what)}? This cannot be undone.`,
       done: 'Released',
       call: (client, { id }) => client.orders.release(id),
     },
@@ -158,6 +183,40 @@ export const orders: Resource = {
         `Refund ${typeof body.amount_cents === 'number' ? amountOf({ ...item, amount_cents: body.amount_cents }) : refundable(item)} of ${what} to the sponsor?`,
       done: 'Refunded',
       call: (client, { id, body }) => client.orders.refund(id, body),
+    },
+    {
+      kind: 'list',
+      path: 'disputes list',
+      operationId: 'listOrders',
+      summary: "Orders held by an open dispute of the sponsor's bank (release and payout wait)",
+      examples: ['yardpass orders disputes list', 'yardpass orders disputes list --json | jq ".[].dispute"'],
+      columns: ['id', 'amount_cents', 'status', 'escrow_state', 'updated_at'],
+      call: (client) => client.orders.list({ disputed: true }),
+    },
+    {
+      kind: 'item',
+      path: 'disputes close',
+      operationId: 'closeSandboxDispute',
+      summary: "Close an order's sandbox dispute as won or lost (sandbox payments only)",
+      examples: [
+        `yardpass orders disputes close ${orderId} --outcome won`,
+        `yardpass orders disputes close ${orderId} --outcome lost --yes`,
+      ],
+      id: true,
+      fields: [
+        {
+          name: 'outcome',
+          description: 'won lifts the hold; lost gives the money back to the sponsor',
+          required: true,
+          choices: ['won', 'lost'],
+        },
+      ],
+      confirm: (what, { body }) =>
+        body.outcome === 'lost'
+          ? `Close the dispute of ${what} as lost? The bank keeps the money, with Stripe's dispute fee.`
+          : `Close the dispute of ${what} as won? The hold lifts.`,
+      done: 'Closed the dispute of',
+      call: (client, { id, body }) => client.orders.closeSandboxDispute(id, body),
     },
   ],
 };

@@ -1,6 +1,10 @@
-import { optional, type BodyField } from '../fields.js';
+import type { components } from '@yardpass/sdk';
+import { usageError } from '../errors.js';
+import { optional, readData, type BodyField } from '../fields.js';
 import { table } from '../output.js';
 import type { Resource } from './resource.js';
+
+type SlaTerm = components['schemas']['SlaTerm'];
 
 const packageId = '7c1e4f2a-3b5d-4e6f-8a9b-0c1d2e3f4a5b';
 const VISIBILITY = ['public', 'unlisted', 'private'] as const;
@@ -59,6 +63,13 @@ const variantFields: readonly BodyField<'createPackageVariant'>[] = [
   { name: 'title', description: 'Title, e.g. "Silver Stage Sponsor"', required: true },
   { name: 'tier', description: 'Tier, e.g. silver', required: true },
   { name: 'price_cents', description: 'Price in minor units', type: 'integer', required: true },
+  { name: 'currency', description: "ISO 4217 currency (default: the package's)" },
+  {
+    name: 'inventory',
+    description: "Units of this variant for sale (each also takes one of the package's)",
+    type: 'integer',
+    nullable: true,
+  },
   { name: 'benefits', description: 'Benefits as JSON', type: 'json' },
   { name: 'is_active', description: 'Offered (true) or not (false)', type: 'boolean' },
 ];
@@ -175,7 +186,14 @@ export const packages: Resource = {
         const items = await client.packages.listVariants(id, { limit: 100 }).toArray();
         if (json) io.json(items);
         else if (items.length === 0) io.note('No variants.');
-        else io.print(table({ items, columns: ['id', 'title', 'tier', 'price_cents', 'is_active'], io }));
+        else
+          io.print(
+            table({
+              items,
+              columns: ['id', 'title', 'tier', 'price_cents', 'currency', 'sold', 'inventory', 'is_active'],
+              io,
+            }),
+          );
       },
     },
     {
@@ -215,5 +233,102 @@ export const packages: Resource = {
       silent: true,
       call: (client, { id }) => client.packages.delVariant(id),
     },
+    {
+      kind: 'custom',
+      path: 'sla-terms show',
+      operationId: 'getPackage',
+      alsoPerforms: ['listPackageVariants'],
+      summary: 'Show the guarantees (SLA terms) a package or one of its variants is sold with',
+      examples: [
+        `yardpass packages sla-terms show ${packageId}`,
+        `yardpass packages sla-terms show ${packageId} --variant-id <variant>`,
+      ],
+      configure: (command) =>
+        command
+          .argument('[package-id]', 'The package')
+          .option('--variant-id <id>', "A variant of the package (its own terms, else the package's)"),
+      async run(input) {
+        const { client, args, options, json, io } = input;
+        const id = await input.chooseId({ resource: 'packages', given: args[0], name: '<package-id>' });
+        const pkg = await client.packages.retrieve(id);
+        let terms = pkg.sla_terms;
+        const variantId = options.variantId as string | undefined;
+        if (variantId) {
+          const variants = await client.packages.listVariants(id, { limit: 100 }).toArray();
+          const variant = variants.find((v) => v.id === variantId);
+          if (!variant) throw usageError(`--variant-id: ${variantId} is not a variant of ${id}.`);
+          terms = variant.sla_terms ?? pkg.sla_terms;
+        }
+        if (json) io.json(terms);
+        else if (terms === null) io.note('No terms written yet: publishing generates the defaults.');
+        else if (terms.length === 0) io.note('No guarantees: this is sold without SLAs.');
+        else io.print(termsTable(terms, io));
+      },
+    },
+    {
+      kind: 'custom',
+      path: 'sla-terms set',
+      operationId: 'updatePackage',
+      alsoPerforms: ['updatePackageVariant'],
+      summary: "Replace a draft package's (or variant's) SLA terms",
+      examples: [
+        `yardpass packages sla-terms set ${packageId} '[{"metric":"impressions","target":20000,"grace_days":7,"breach_policy":{"action":"penalty_pct","penalty_pct":0.1}}]'`,
+        `yardpass packages sla-terms set ${packageId} @terms.json --variant-id <variant>`,
+        `yardpass packages sla-terms set ${packageId} '[]'`,
+      ],
+      configure: (command) =>
+        command
+          .argument('[package-id]', 'The package (a draft: unpublish it first)')
+          .argument('[terms]', 'The terms: a JSON array, @file.json, or - for standard input')
+          .option('--variant-id <id>', 'Set the terms of this variant of the package instead')
+          .option('--inherit', "With --variant-id: drop the variant's terms, so the package's apply"),
+      async run(input) {
+        const { client, args, options, json, io } = input;
+        const id = await input.chooseId({ resource: 'packages', given: args[0], name: '<package-id>' });
+        const variantId = options.variantId as string | undefined;
+        if (options.inherit && !variantId) throw usageError('--inherit needs --variant-id.');
+        let terms: SlaTerm[] | null = null;
+        if (!options.inherit) {
+          if (args[1] === undefined)
+            throw usageError('Missing <terms>: a JSON array of terms, @file.json, or - for standard input.');
+          const data = await readData(args[1], input.stdin);
+          if (!Array.isArray(data))
+            throw usageError('<terms> must be a JSON array of terms (send [] for none).');
+          terms = data as SlaTerm[];
+        }
+        if (variantId) {
+          const variants = await client.packages.listVariants(id, { limit: 100 }).toArray();
+          if (!variants.some((v) => v.id === variantId))
+            throw usageError(`--variant-id: ${variantId} is not a variant of ${id}.`);
+          const variant = await client.packages.updateVariant(variantId, { sla_terms: terms });
+          if (json) io.json(variant);
+          else if (variant.sla_terms) io.print(termsTable(variant.sla_terms, io));
+          else io.success(`Variant ${variant.title} now has the package's terms.`);
+          return;
+        }
+        const pkg = await client.packages.update(id, { sla_terms: terms ?? [] });
+        if (json) io.json(pkg);
+        else if (pkg.sla_terms?.length) io.print(termsTable(pkg.sla_terms, io));
+        else io.success(`${pkg.title} is now sold without guarantees.`);
+      },
+    },
   ],
 };
+
+/** One row per term: what is guaranteed, where it is measured, and what a miss does, then the summary. */
+function termsTable(terms: readonly SlaTerm[], io: Parameters<typeof table>[0]['io']): string {
+  const items = terms.map((term) => ({
+    metric: term.metric,
+    target: term.target,
+    source: term.source ?? null,
+    window_days: term.window_days ?? 0,
+    grace_days: term.grace_days ?? 0,
+    if_missed: term.breach_policy?.action ?? 'notify',
+    summary: term.summary ?? '',
+  }));
+  return table({
+    items,
+    columns: ['metric', 'target', 'source', 'window_days', 'grace_days', 'if_missed', 'summary'],
+    io,
+  });
+}

@@ -1,5 +1,6 @@
 import type { components } from '@yardpass/sdk';
 import { usageError } from '../errors.js';
+import { readData } from '../fields.js';
 import { formatMoney, formatTime, type Io } from '../output.js';
 import type { CustomRun, Resource } from './resource.js';
 
@@ -16,6 +17,9 @@ function describeOffer(offer: Offer | null | undefined, currency: string): strin
   if (offer.requested_benefits?.length) parts.push(`asks for ${offer.requested_benefits.join(', ')}`);
   if (offer.benefits_delta && Object.keys(offer.benefits_delta).length > 0)
     parts.push(`changes ${JSON.stringify(offer.benefits_delta)}`);
+  if (offer.variant_id) parts.push(`for variant ${offer.variant_id}`);
+  if (offer.sla_terms_delta?.length)
+    parts.push(`guarantees: ${offer.sla_terms_delta.map((term) => term.summary ?? term.metric).join(' ')}`);
   return parts.join('; ');
 }
 
@@ -221,6 +225,46 @@ export const proposals: Resource = {
       ],
       done: 'Sent a message on',
       call: (client, { id, body }) => client.proposals.message(id, body),
+    },
+    {
+      kind: 'custom',
+      path: 'offer',
+      operationId: 'createProposalMessage',
+      summary: 'Make a (counter-)offer: a price, optionally for a variant and with countered SLA terms',
+      examples: [
+        `yardpass proposals offer ${proposalId} --price-cents 58000 --variant-id <variant>`,
+        `yardpass proposals offer ${proposalId} --price-cents 58000 --sla-terms-delta '[{"metric":"impressions","target":6000,"breach_policy":{"action":"penalty_fixed","penalty_cents":5000}}]'`,
+      ],
+      configure: (command) =>
+        command
+          .argument('[proposal-id]', 'The proposal')
+          .option('--price-cents <n>', 'The price offered, in minor units')
+          .option(
+            '--variant-id <id>',
+            "A variant of the proposal's package: its price list and guarantees apply",
+          )
+          .option(
+            '--sla-terms-delta <terms>',
+            'Countered guarantees: a JSON array of SLA terms (replacing the terms of the same metric), @file or -',
+          )
+          .option('--body <text>', 'A message to go with it', ''),
+      async run(input) {
+        const { client, args, options, json, io } = input;
+        const id = await input.chooseId({ resource: 'proposals', given: args[0], name: '<proposal-id>' });
+        const price = (options.priceCents as string | undefined) ?? '';
+        if (!/^\d+$/.test(price))
+          throw usageError('--price-cents must be a whole number of minor units, e.g. 58000.');
+        const offer: Offer = { price_cents: Number(price) };
+        if (options.variantId) offer.variant_id = options.variantId as string;
+        if (options.slaTermsDelta !== undefined) {
+          const delta = await readData(options.slaTermsDelta as string, input.stdin);
+          if (!Array.isArray(delta)) throw usageError('--sla-terms-delta must be a JSON array of SLA terms.');
+          offer.sla_terms_delta = delta as NonNullable<Offer['sla_terms_delta']>;
+        }
+        const message = await client.proposals.message(id, { body: options.body as string, offer });
+        if (json) io.json(message);
+        else io.success(`Offered ${describeOffer(message.offer, offer.currency ?? 'USD')} on proposal ${id}`);
+      },
     },
     {
       kind: 'item',

@@ -103,6 +103,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/docs/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A script or style sheet of the API reference */
+        get: operations["getDocsAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations/current": {
         parameters: {
             query?: never;
@@ -219,7 +236,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the organization's events */
+        /**
+         * List the events the organization can see
+         * @description The organization's own events and the events other organizations sell packages of in the marketplace. `owner=me` lists only the organization's own events.
+         */
         get: operations["listEvents"];
         put?: never;
         /** Create an event owned by the caller's organization */
@@ -429,7 +449,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** List a package's variants */
+        /**
+         * List a package's variants
+         * @description The organizer sees every variant; anyone who may see the package (published and not private, or ordered) sees the active ones, with their price, units left and guarantees.
+         */
         get: operations["listPackageVariants"];
         put?: never;
         /** Add a variant (e.g. a cheaper tier) to a package */
@@ -1671,6 +1694,68 @@ export interface paths {
          *     to (payouts: its own); a platform operator key sees every organization's.
          */
         get: operations["getBusinessMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/reconciliation:run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compare the payment processor's records of a period with the ledger now (platform operators)
+         * @description Lists Stripe's charges (from its balance transactions), transfers, refunds and disputes created in
+         *     `[from, to)` (default: the previous whole UTC day) and compares them with the ledger: a record Stripe has
+         *     and the ledger does not (`missing_in_ledger`), one the ledger booked in the period that Stripe does not
+         *     list (`missing_at_processor`), or different amounts (`amount_mismatch`). The run and its differences are
+         *     stored; a daily job does the same for the previous day. With the sandbox provider the comparison is
+         *     with the sandbox's own records (those of this server process). Only a platform operator key may run it;
+         *     repeating the request makes another run (the Idempotency-Key of an operator is not stored).
+         */
+        post: operations["runReconciliation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored reconciliation runs, newest first (platform operators) */
+        get: operations["listReconciliations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ops/reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** One reconciliation run with its differences (platform operators) */
+        get: operations["getReconciliation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3812,7 +3897,17 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        LatestOffer: components["schemas"]["ProposalOffer"] & {
+        /** @description The offer on the table: a ProposalOffer's fields plus who made it and in which message. (Not `allOf` the offer: its `additionalProperties: false` would refuse `side` and `message_id`.) */
+        LatestOffer: {
+            price_cents: number;
+            currency?: string;
+            /** Format: uuid */
+            variant_id?: string;
+            sla_terms_delta?: components["schemas"]["SlaTerm"][];
+            requested_benefits?: string[];
+            benefits_delta?: {
+                [key: string]: unknown;
+            };
             side: components["schemas"]["Side"];
             /** Format: uuid */
             message_id: string;
@@ -4945,6 +5040,62 @@ export interface components {
             series: components["schemas"]["BusinessPeriod"][];
             totals: components["schemas"]["BusinessFigures"];
         };
+        ReconciliationRequest: {
+            /**
+             * Format: date-time
+             * @description Start of the period (default: the start of yesterday, UTC).
+             */
+            from?: string;
+            /**
+             * Format: date-time
+             * @description End of the period, exclusive (default: the start of today, UTC).
+             */
+            to?: string;
+        };
+        ReconciliationRun: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            provider: "stripe" | "sandbox";
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** Format: date-time */
+            period_start: string;
+            /** Format: date-time */
+            period_end: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @description How many of the processor's records of each kind were compared. */
+            checked: {
+                [key: string]: number;
+            };
+            difference_count: number;
+            /** @description Why a failed run failed. */
+            error: string | null;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            finished_at: string | null;
+        };
+        ReconciliationDifference: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            object_type: "charge" | "transfer" | "refund" | "dispute";
+            /** @description The processor's id (ch_…, tr_…, re_…, dp_…). */
+            object_id: string;
+            /** @enum {string} */
+            issue: "missing_in_ledger" | "missing_at_processor" | "amount_mismatch";
+            /** Format: uuid */
+            order_id: string | null;
+            processor_amount_cents: number | null;
+            ledger_amount_cents: number | null;
+            currency: string | null;
+            detail: string;
+        };
+        ReconciliationDetail: components["schemas"]["ReconciliationRun"] & {
+            differences: components["schemas"]["ReconciliationDifference"][];
+        };
         /**
          * @description The caller's side's status: `suggested` once the score reaches the organization's threshold, `accepted` or `dismissed` by feedback.
          * @enum {string}
@@ -5076,6 +5227,18 @@ export interface components {
         Embedding: number[];
     };
     responses: {
+        /** @description A reconciliation run and its differences. */
+        Reconciliation: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["ReconciliationDetail"];
+                };
+            };
+        };
         /** @description A page of matches, best score first. */
         MatchList: {
             headers: {
@@ -5736,7 +5899,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An HTML page rendering this contract. */
+            /** @description An HTML page rendering this contract (Swagger UI, served by this server, no CDN). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5745,6 +5908,30 @@ export interface operations {
                     "text/html": string;
                 };
             };
+        };
+    };
+    getDocsAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: "swagger-ui.css" | "swagger-ui-bundle.js";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, from the server's installed swagger-ui-dist package. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                    "text/javascript": string;
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     getCurrentOrganization: {
@@ -5760,6 +5947,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["CurrentOrganization"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -5982,6 +6170,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6036,6 +6225,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page. */
                 starting_after?: components["parameters"]["StartingAfter"];
+                /** @description `me`: only events the organization owns. */
+                owner?: "me";
                 category?: string;
                 city?: string;
                 /** @description Only events starting at or after this time. */
@@ -6111,6 +6302,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Event"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -6133,6 +6325,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Deleted"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6249,6 +6442,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Sponsor"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -6271,6 +6465,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Deleted"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6324,6 +6519,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SponsorProfile"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -6442,6 +6638,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SponsorshipPackage"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -6497,6 +6694,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SponsorshipPackage"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6522,6 +6720,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SponsorshipPackage"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6547,6 +6746,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["SponsorshipPackage"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6639,6 +6839,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Deleted"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6753,6 +6954,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["PackageTemplate"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -6775,6 +6977,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Deleted"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -6942,6 +7145,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Proposal"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -6994,6 +7198,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Proposal"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7019,6 +7224,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Proposal"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7169,6 +7375,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Order"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -7223,6 +7430,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Order"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7248,6 +7456,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Order"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7369,6 +7578,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Payout"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -7391,6 +7601,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Payout"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7439,6 +7650,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["PayoutConfiguration"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -7511,6 +7723,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["OrderSettings"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -7732,6 +7945,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["DeliverableDetail"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -7814,6 +8028,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["DeliverableDetail"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -7936,6 +8151,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Sla"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8086,6 +8302,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["WebhookEndpoint"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -8108,6 +8325,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Deleted"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8193,6 +8411,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             202: components["responses"]["WebhookDelivery"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8256,6 +8475,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -8369,6 +8589,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["WebhookEventDetail"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -8426,6 +8647,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["WebhookDelivery"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -8448,6 +8670,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             202: components["responses"]["WebhookDelivery"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8514,6 +8737,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["EventStats"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8624,6 +8848,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Deleted"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -8747,6 +8972,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -8784,6 +9010,81 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    runReconciliation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationRequest"];
+            };
+        };
+        responses: {
+            201: components["responses"]["Reconciliation"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["PaymentsUnavailable"];
+        };
+    };
+    listReconciliations: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs, newest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["ReconciliationRun"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Reconciliation"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -8918,6 +9219,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
@@ -9007,6 +9309,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["MatchingSettings"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -261,17 +261,19 @@ export async function insertVariant(
 
 export async function listVariants(
   tx: Queryable,
-  filter: { packageId: string; limit: number; after?: Cursor },
+  filter: { packageId: string; activeOnly: boolean; limit: number; after?: Cursor },
 ): Promise<VariantRow[]> {
   const { rows } = await tx.query<VariantRow>(
     `select ${variantColumns} from package_variants
       where package_id = $1 and ($2::bigint is null or (price_cents, id) < ($2, $3::uuid))
+        and (is_active or not $5)
       order by price_cents desc, id desc limit $4`,
     [
       filter.packageId,
       filter.after ? Number(filter.after.value) : null,
       filter.after?.id ?? null,
       filter.limit + 1,
+      filter.activeOnly,
     ],
   );
   return rows;

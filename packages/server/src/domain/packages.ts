@@ -336,8 +336,11 @@ export function listVariantsPage(
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
   return db.tenant(caller.orgId, async (tx) => {
-    await ownPackage(tx, caller, packageId);
-    return toPage(await listVariants(tx, { packageId, limit, after }), limit, (row) =>
+    // Buyers see the variants on sale of a package they may see; the organizer sees all of them.
+    const pkg = await findPackage(tx, packageId);
+    if (!pkg) throw new NotFoundError('sponsorship package');
+    const activeOnly = pkg.org_id !== caller.orgId;
+    return toPage(await listVariants(tx, { packageId, activeOnly, limit, after }), limit, (row) =>
       String(row.price_cents),
     );
   });

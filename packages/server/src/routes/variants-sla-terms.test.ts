@@ -246,6 +246,21 @@ describe('package variants on sale', () => {
     await sponsor('POST', '/v1/sponsorship-orders', {
       body: { package_id: second.packageId, sponsor_id: second.sponsorId, variant_id: otherId },
     });
+    // Buyers list the variants on sale; the organizer lists all of them.
+    const hidden = await organizer('POST', `/v1/sponsorship-packages/${second.packageId}/variants`, {
+      body: { title: 'Hidden', tier: 'hidden', price_cents: 500, is_active: false },
+    });
+    const listed = async (party: typeof sponsor) =>
+      (await party('GET', `/v1/sponsorship-packages/${second.packageId}/variants`)).json.data.map(
+        (v: { id: string }) => v.id,
+      );
+    expect(await listed(sponsor)).toEqual([otherId]);
+    expect(await listed(organizer)).toEqual([otherId, hidden.json.data.id]);
+    const outsider = api(server, await server.createOrg('Private Eye'));
+    const privatePackage = await seedCommerce(server, { visibility: 'private' });
+    expect(
+      (await outsider('GET', `/v1/sponsorship-packages/${privatePackage.packageId}/variants`)).status,
+    ).toBe(404);
     const below = await organizer('PATCH', `/v1/package-variants/${otherId}`, { body: { inventory: 0 } });
     expect(below.status).toBe(422);
     expect(problemCode(below)).toBe('inventory-below-sold');
