@@ -12,10 +12,13 @@ import { createEvent } from './domain/events';
 import { createOrganization } from './domain/identity';
 import { createPackage, publishPackage } from './domain/packages';
 import { onboardPayouts } from './domain/payout-config';
+import { putEventConsent } from './domain/consents';
+import { drainMatchQueue } from './domain/matching';
 import { createSponsor, putSponsorProfile } from './domain/sponsors';
 import { refreshEventStats } from './domain/stats';
 import type { Caller } from './caller';
 import type { components } from './generated/openapi';
+import type { SponsorInput, SponsorProfileInput } from './db/sponsors';
 import type { Logger } from './logger';
 import { createPayments } from './payments';
 import type { PaymentsProvider } from './payments/provider';
@@ -175,6 +178,70 @@ async function seedSponsor(db: Db): Promise<NonNullable<DevCredentials['sponsor'
   return { org_id: organization.id, api_key: apiKey, sponsor_id: brand.id };
 }
 
+/** Brands of another organization that fit the seeded event more or less well, and one its tag rules out. */
+const MATCHING_BRANDS: { sponsor: SponsorInput; profile: SponsorProfileInput }[] = [
+  {
+    sponsor: { name: 'Wave Energy Drinks', industry: 'Beverage', visibility: 'public' },
+    profile: {
+      categories: ['Music', 'Beverage'],
+      budget_min_cents: 200_000,
+      budget_max_cents: 600_000,
+      target_audience: { age_segments: ['18-24', '25-34'] },
+      regions: ['Los Angeles'],
+      objectives: 'Sampling at music festivals for young adults',
+    },
+  },
+  {
+    sponsor: { name: 'Trailhead Outfitters', industry: 'Outdoors', visibility: 'public' },
+    profile: {
+      categories: ['Outdoors'],
+      budget_min_cents: 300_000,
+      budget_max_cents: 1_000_000,
+      target_audience: { age_segments: ['25-34', '35-44'] },
+      regions: ['US'],
+      objectives: 'Outdoor adventure audiences at park events',
+    },
+  },
+  {
+    sponsor: { name: 'Neon Bank', industry: 'Finance', visibility: 'public' },
+    profile: {
+      categories: ['Finance'],
+      budget_min_cents: 1_000_000,
+      budget_max_cents: 3_000_000,
+      target_audience: { age_segments: ['45-54'] },
+      regions: ['New York'],
+      objectives: 'Financial literacy for young professionals',
+    },
+  },
+  {
+    sponsor: { name: 'Harbor Craft Brewing', industry: 'Beer', visibility: 'public' },
+    profile: {
+      categories: ['Music'],
+      budget_min_cents: 100_000,
+      budget_max_cents: 900_000,
+      regions: ['Los Angeles'],
+      activation_preferences: { avoid_tags: ['alcohol-free-zone'] },
+    },
+  },
+];
+
+/**
+ * Matching demo: the event shares its two largest age segments, brands of a second organization fit it more or
+ * less well (one is kept out by the event's brand-safety tag), and the queue is drained now so the organizer's
+ * first `yardpass matches list` shows a ranked, explained list.
+ */
+async function seedMatching(db: Db, organizer: Caller, eventId: string) {
+  for (const segment of ['18-24', '25-34'])
+    await putEventConsent(db, organizer, eventId, { segment_key: `age:${segment}`, scope: 'aggregated' });
+  const { organization } = await createOrganization(db, { name: 'Demo Brands' });
+  const brands = ownerOf(organization.id);
+  for (const { sponsor, profile } of MATCHING_BRANDS) {
+    const brand = await createSponsor(db, brands, sponsor);
+    await putSponsorProfile(db, brands, brand.id, profile);
+  }
+  await drainMatchQueue(db);
+}
+
 /** Reuses the stored organizations when they still exist; creates (and with `seed`, seeds) what is missing. */
 async function ensureCredentials(options: {
   db: Db;
@@ -202,6 +269,7 @@ async function ensureCredentials(options: {
       organizer = { ...organizer, event_id: eventId, package_id: packageId };
     }
     sponsor ??= await seedSponsor(db);
+    if (!stored?.organizer.event_id && organizer.event_id) await seedMatching(db, caller, organizer.event_id);
   }
   return { base_url: options.baseUrl, organizer, ...(sponsor ? { sponsor } : {}) };
 }

@@ -52,12 +52,16 @@ function scoreOption(value: string | undefined): number | undefined {
 
 async function list(run: CustomRun) {
   const { client, options, json, io } = run;
-  const event = options.event as string | undefined;
   const sponsor = options.sponsor as string | undefined;
-  if (Boolean(event) === Boolean(sponsor))
-    throw usageError(
-      'Pass --event <id> (sponsors for your event) or --sponsor <id> (events for your sponsor).',
-    );
+  if (options.event && sponsor) throw usageError('Pass --event <id> or --sponsor <id>, not both.');
+  // Without either, the organizer's view of an event chosen on a terminal.
+  const event = sponsor
+    ? undefined
+    : await run.chooseId({
+        resource: 'events',
+        given: options.event as string | undefined,
+        name: '--event <id>',
+      });
   const query = {
     status: options.status as (typeof STATUSES)[number] | undefined,
     min_score: scoreOption(options.minScore as string | undefined),
