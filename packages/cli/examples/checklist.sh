@@ -84,8 +84,8 @@ done >"$work/analytics.ndjson"
 for _ in 1 2 3; do
   echo "{\"kind\":\"ticket_purchase\",\"occurred_at\":\"$(iso -1)\",\"value_cents\":8500,\"utm_source\":\"fizzy\"}"
 done >>"$work/analytics.ndjson"
-organizer analytics ingest --event "$event" --file "$work/analytics.ndjson" --json >/dev/null
-organizer stats refresh --event "$event" --json >/dev/null
+organizer analytics ingest --event-id "$event" --file "$work/analytics.ndjson" --json >/dev/null
+organizer stats refresh --event-id "$event" --json >/dev/null
 
 # 1. Create package → in the organizer's gallery.
 package=$(organizer packages create --event-id "$event" --title "Main Stage Partner" --tier gold \
@@ -151,6 +151,6 @@ check "release escrow: payout with a transfer id" \
 
 # 10. ROI report → non-zero metrics for the window.
 check "ROI report: conversions attributed" \
-  "$(sponsor reports roi --order "$order" --utm-source fizzy --json | field conversions)" 3
+  "$(sponsor reports roi --order-id "$order" --utm-source fizzy --json | field conversions)" 3
 
 echo "$passed passed, 0 failed"

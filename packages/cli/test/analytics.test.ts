@@ -57,10 +57,10 @@ describe('yardpass analytics, stats, consents and reports', { timeout: 60_000 },
       ),
     );
     await writeFile(file, `${lines.join('\n')}\n\n`);
-    const first = await run('analytics', 'ingest', '--event', eventId, '--file', file, '--json');
+    const first = await run('analytics', 'ingest', '--event-id', eventId, '--file', file, '--json');
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ records: 25_000, batches: 3, replayed: 0 });
-    const again = await run('analytics', 'ingest', '--event', eventId, '--file', file);
+    const again = await run('analytics', 'ingest', '--event-id', eventId, '--file', file);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('Sent 25,000 records in 3 batches (3 already stored before)');
     expect(await rawCount(eventId)).toBe(25_000);
@@ -69,13 +69,13 @@ describe('yardpass analytics, stats, consents and reports', { timeout: 60_000 },
   it('names the line that is not JSON and exits with a usage error', async () => {
     const file = join(env.HOME!, 'broken.ndjson');
     await writeFile(file, `{"kind":"impression","occurred_at":"2026-01-01T00:00:00Z"}\nnot json\n`);
-    const res = await run('analytics', 'ingest', '--event', eventId, '--file', file);
+    const res = await run('analytics', 'ingest', '--event-id', eventId, '--file', file);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('broken.ndjson:2 is not JSON');
   });
 
   it('refreshes and shows stats, and manages consents', async () => {
-    const refreshed = await run('stats', 'refresh', '--event', eventId, '--json');
+    const refreshed = await run('stats', 'refresh', '--event-id', eventId, '--json');
     expect(refreshed.code, refreshed.stderr).toBe(0);
     const stats = JSON.parse(refreshed.stdout) as { metrics: Record<string, number> };
     expect(stats.metrics.impressions_total).toBe(24_975);
@@ -84,7 +84,7 @@ describe('yardpass analytics, stats, consents and reports', { timeout: 60_000 },
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toMatch(/impressions_total\s+24975/);
 
-    const put = await run('consents', 'put', '--event', eventId, '--segment', 'age:18-24', '--json');
+    const put = await run('consents', 'put', '--event-id', eventId, '--segment', 'age:18-24', '--json');
     expect(put.code, put.stderr).toBe(0);
     const consent = JSON.parse(put.stdout) as { id: string; scope: string };
     expect(consent.scope).toBe('aggregated');

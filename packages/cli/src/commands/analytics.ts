@@ -7,6 +7,7 @@ import { usageError } from '../errors.js';
 import { isRecord } from '../json.js';
 import type { Io } from '../output.js';
 import type { Resource } from './resource.js';
+import { idOption } from './id-option.js';
 
 type AnalyticsRecord = OperationBody<'ingestAnalytics'>['records'][number];
 
@@ -103,20 +104,19 @@ export const analytics: Resource = {
       summary:
         'Send an NDJSON file of records in batches of up to 10,000 (re-running it stores nothing twice)',
       examples: [
-        'yardpass analytics ingest --event 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21 --file events.ndjson',
-        'yardpass analytics ingest --event <id> --file big.ndjson --batch-size 5000 --json',
+        'yardpass analytics ingest --event-id 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21 --file events.ndjson',
+        'yardpass analytics ingest --event-id <id> --file big.ndjson --batch-size 5000 --json',
       ],
       configure: (command) =>
-        command
-          .option('--event <id>', 'The event the records belong to')
+        idOption(command, 'event', 'The event the records belong to')
           .option('--file <path>', 'Records, one JSON object per line')
           .option('--batch-size <n>', 'Records per request, at most 10000', '10000'),
       async run(input) {
         const { client, options, json, io } = input;
         const eventId = await input.chooseId({
           resource: 'events',
-          given: options.event as string | undefined,
-          name: '--event',
+          given: options.eventId as string | undefined,
+          name: '--event-id',
         });
         const file = options.file as string | undefined;
         if (!file) throw usageError('Missing --file: the NDJSON file of records to send.');

@@ -1,6 +1,7 @@
 import { usageError } from '../errors.js';
 import { table } from '../output.js';
 import type { Resource } from './resource.js';
+import { idOption } from './id-option.js';
 
 const SCOPES = ['aggregated', 'cohort', 'pseudonymous'];
 
@@ -15,14 +16,14 @@ export const consents: Resource = {
       path: 'list',
       operationId: 'listAudienceConsents',
       summary: "List an event's audience consents",
-      examples: ['yardpass consents list --event 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21'],
-      configure: (command) => command.option('--event <id>', 'The event'),
+      examples: ['yardpass consents list --event-id 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21'],
+      configure: (command) => idOption(command, 'event', 'The event'),
       async run(input) {
         const { client, options, json, io } = input;
         const id = await input.chooseId({
           resource: 'events',
-          given: options.event as string | undefined,
-          name: '--event',
+          given: options.eventId as string | undefined,
+          name: '--event-id',
         });
         const items = [];
         for await (const consent of client.audienceConsents.list(id, { limit: 100 })) items.push(consent);
@@ -44,12 +45,11 @@ export const consents: Resource = {
       operationId: 'putAudienceConsent',
       summary: 'Consent to sharing a segment (or change when that consent expires)',
       examples: [
-        'yardpass consents put --event <id> --segment age:18-24 --scope aggregated',
-        'yardpass consents put --event <id> --segment city:Austin --scope cohort --expires-at 2027-01-01T00:00:00Z',
+        'yardpass consents put --event-id <id> --segment age:18-24 --scope aggregated',
+        'yardpass consents put --event-id <id> --segment city:Austin --scope cohort --expires-at 2027-01-01T00:00:00Z',
       ],
       configure: (command) =>
-        command
-          .option('--event <id>', 'The event')
+        idOption(command, 'event', 'The event')
           .option('--segment <key>', 'The segment, e.g. age:18-24 or city:Austin')
           .option('--scope <scope>', `One of ${SCOPES.join(', ')}`, 'aggregated')
           .option('--expires-at <time>', 'When the consent ends (default: never)'),
@@ -57,8 +57,8 @@ export const consents: Resource = {
         const { client, options, json, io } = input;
         const id = await input.chooseId({
           resource: 'events',
-          given: options.event as string | undefined,
-          name: '--event',
+          given: options.eventId as string | undefined,
+          name: '--event-id',
         });
         const segment = options.segment as string | undefined;
         if (!segment) throw usageError('Missing --segment, e.g. --segment age:18-24.');
@@ -78,19 +78,19 @@ export const consents: Resource = {
       path: 'delete',
       operationId: 'deleteAudienceConsent',
       summary: 'Withdraw a consent',
-      examples: ['yardpass consents delete 2f1c… --event <id> --yes'],
+      examples: ['yardpass consents delete 2f1c… --event-id <id> --yes'],
       confirm: true,
-      configure: (command) =>
-        command.argument('[consent-id]', 'The consent').option('--event <id>', 'The event'),
+      configure: (command) => idOption(command.argument('[consent-id]', 'The consent'), 'event', 'The event'),
       async run(input) {
         const { client, args, options, json, io } = input;
         const eventId = await input.chooseId({
           resource: 'events',
-          given: options.event as string | undefined,
-          name: '--event',
+          given: options.eventId as string | undefined,
+          name: '--event-id',
         });
         const consentId = args[0];
-        if (!consentId) throw usageError('Missing <consent-id>: see `yardpass consents list --event <id>`.');
+        if (!consentId)
+          throw usageError('Missing <consent-id>: see `yardpass consents list --event-id <id>`.');
         await input.confirm(`Withdraw consent ${consentId}? The segment stops being shared at once.`);
         const result = await client.audienceConsents.del({ id: eventId, consent_id: consentId });
         if (json) io.json(result);

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { usageError } from '../errors.js';
 import { detail, formatMoney, table } from '../output.js';
+import { idOption } from './id-option.js';
 import type { Resource } from './resource.js';
 
 const FORMATS = ['json', 'csv', 'pdf'];
@@ -18,23 +19,23 @@ export const reports: Resource = {
       summary:
         'The ROI of an order: impressions, attributed conversions, ROI multiplier, CPM, deliverables, SLAs',
       examples: [
-        'yardpass reports roi --order 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21',
-        'yardpass reports roi --order <id> --from 2026-06-01 --to 2026-07-01 --format pdf --out roi.pdf',
-        'yardpass reports roi --order <id> --utm-source instagram --format csv > roi.csv',
+        'yardpass reports roi --order-id 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21',
+        'yardpass reports roi --order-id <id> --from 2026-06-01 --to 2026-07-01 --format pdf --out roi.pdf',
+        'yardpass reports roi --order-id <id> --utm-source instagram --format csv > roi.csv',
       ],
       configure: (command) =>
-        command
-          .option('--order <id>', 'The sponsorship order')
+        idOption(command, 'order', 'The sponsorship order')
           .option('--from <date>', 'First day (UTC), e.g. 2026-06-01')
           .option('--to <date>', 'Day after the last (UTC, exclusive)')
           .option('--utm-source <source>', 'Count only purchases with this utm_source')
-          .option('--format <format>', `One of ${FORMATS.join(', ')}`, 'json')
+          .option('--format <format>', `One of ${FORMATS.join(', ')}; without it, a summary for people`)
           .option('--out <file>', 'Write the report to this file instead of standard output'),
       async run({ client, options, json, io }) {
-        const order = options.order as string | undefined;
-        if (!order) throw usageError('Missing --order: the id of the sponsorship order.');
-        const format = options.format as string;
-        if (!FORMATS.includes(format)) throw usageError(`--format must be one of ${FORMATS.join(', ')}.`);
+        const order = options.orderId as string | undefined;
+        if (!order) throw usageError('Missing --order-id: the id of the sponsorship order.');
+        const format = options.format as string | undefined;
+        if (format !== undefined && !FORMATS.includes(format))
+          throw usageError(`--format must be one of ${FORMATS.join(', ')}.`);
         const query = {
           order_id: order,
           ...(typeof options.from === 'string' ? { from: options.from } : {}),
@@ -60,7 +61,7 @@ export const reports: Resource = {
             if (typeof report === 'string')
               throw usageError('The server answered text where JSON was expected.');
             if (out) await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
-            else if (json) io.json(report);
+            else if (json || format === 'json') io.json(report);
             else {
               const money = (cents: number) => formatMoney(cents, report.currency);
               io.print(

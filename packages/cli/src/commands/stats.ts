@@ -1,6 +1,7 @@
 import type { JsonObject } from '../json.js';
 import { detail, table, type Io } from '../output.js';
 import type { Resource } from './resource.js';
+import { idOption } from './id-option.js';
 
 interface EventStats {
   event_id: string;
@@ -43,20 +44,19 @@ export const stats: Resource = {
       operationId: 'getEventStats',
       summary: "Show an event's latest metrics, their snapshot ids and its shareable audience",
       examples: [
-        'yardpass stats show --event 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21',
-        'yardpass stats show --event <id> --json',
+        'yardpass stats show --event-id 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21',
+        'yardpass stats show --event-id <id> --json',
       ],
       configure: (command) =>
-        command
-          .option('--event <id>', 'The event')
+        idOption(command, 'event', 'The event')
           .option('--from <time>', 'Start of the series (default: 7 days before --to)')
           .option('--to <time>', 'End of the series (default: now)'),
       async run(input) {
         const { client, options, json, io } = input;
         const id = await input.chooseId({
           resource: 'events',
-          given: options.event as string | undefined,
-          name: '--event',
+          given: options.eventId as string | undefined,
+          name: '--event-id',
         });
         const query: { from?: string; to?: string } = {};
         if (typeof options.from === 'string') query.from = options.from;
@@ -71,14 +71,14 @@ export const stats: Resource = {
       path: 'refresh',
       operationId: 'refreshEventStats',
       summary: 'Roll up the event now instead of waiting for the hourly job',
-      examples: ['yardpass stats refresh --event 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21'],
-      configure: (command) => command.option('--event <id>', 'The event'),
+      examples: ['yardpass stats refresh --event-id 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21'],
+      configure: (command) => idOption(command, 'event', 'The event'),
       async run(input) {
         const { client, options, json, io } = input;
         const id = await input.chooseId({
           resource: 'events',
-          given: options.event as string | undefined,
-          name: '--event',
+          given: options.eventId as string | undefined,
+          name: '--event-id',
         });
         const stop = io.spinner('Rolling up');
         const result = await client.stats.refresh(id).finally(stop);
