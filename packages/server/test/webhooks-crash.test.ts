@@ -8,8 +8,8 @@ import { startReceiver, type Receiver } from './receiver';
 
 const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const TIMEOUT_MS = 1000;
-// The lease an attempt holds: the per-attempt timeout plus the server's 5 s margin.
-const LEASE_MS = TIMEOUT_MS + 5000;
+// The lease a set of attempts holds: four rounds of the per-attempt timeout plus the server's 5 s margin.
+const LEASE_MS = 4 * TIMEOUT_MS + 5000;
 
 let server: TestServer;
 let receiver: Receiver;
@@ -57,7 +57,8 @@ describe('webhook delivery across a crash', () => {
     let hang = true;
     receiver.answer(() => (hang ? { status: 0 } : { status: 200 }));
     const events: string[] = [];
-    for (let i = 0; i < 20; i++) {
+    // More events than the worker attempts at once, so that some are still waiting when it dies.
+    for (let i = 0; i < 40; i++) {
       const { json } = await organizer('POST', '/v1/webhook-events:trigger', {
         body: { type: 'order.funded' },
       });
@@ -110,6 +111,50 @@ describe('webhook delivery across a crash', () => {
     } finally {
       second.child.kill('SIGTERM');
       await second.exited;
+    }
+  }, 90_000);
+
+  it('keeps delivering to an endpoint after the worker is killed (SIGKILL) with its attempt in flight (no stuck queue)', async () => {
+    const slow = await startReceiver();
+    slow.answer(() => ({ status: 0 }));
+    const organizer = api(server, server.organizer);
+    const created = await organizer('POST', '/v1/webhook-endpoints', {
+      body: { url: slow.url, event_types: ['order.funded'] },
+    });
+    const endpointId = created.json.data.id as string;
+    const first = startWorkerProcess();
+    try {
+      await organizer('POST', `/v1/webhook-endpoints/${endpointId}:test`);
+      await slow.waitFor(1, 20_000);
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toBe('SIGKILL');
+    } finally {
+      first.child.kill('SIGKILL');
+    }
+
+    // The receiver is back; three more pings must arrive at once, not wait behind the dead worker's job.
+    slow.answer(() => ({ status: 200 }));
+    const second = startWorkerProcess();
+    try {
+      const pings: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const { json } = await organizer('POST', `/v1/webhook-endpoints/${endpointId}:test`);
+        pings.push(json.data.event_id as string);
+      }
+      const arrived = await vi.waitFor(
+        () => {
+          const ids = new Set(slow.received.map((arrival) => String(arrival.headers['webhook-id'])));
+          const missing = pings.filter((id) => !ids.has(id));
+          if (missing.length > 0) throw new Error(`not delivered: ${missing.join(', ')}`);
+          return ids;
+        },
+        { timeout: 15_000, interval: 100 },
+      );
+      expect(pings.every((id) => arrived.has(id))).toBe(true);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+      await slow.close();
     }
   }, 90_000);
 });

@@ -12,7 +12,7 @@ import { rollupAll } from '../domain/stats';
 import type { Logger } from '../logger';
 import type { PaymentsProvider } from '../payments/provider';
 import { reconcilePayments } from '../payments/reconcile';
-import { attemptDelivery, type DeliveryDeps, fanOutEvent, sweepWebhookWork } from '../webhooks/delivery';
+import { deliverEndpoint, type DeliveryDeps, fanOutEvents, sweepWebhookWork } from '../webhooks/delivery';
 
 /** What every handler may use; the worker builds it once. */
 export interface TaskDeps {
@@ -68,22 +68,23 @@ export const tasks = {
       deps.log.info({ job: 'payments.reconcile', ...report }, 'payments reconciled with Stripe');
     },
   }),
-  /** One event → one delivery per matching endpoint, with the first attempts made at once. */
+  /**
+   * Queued by each event (`event_id`, on one of a few job keys): fans out every event waiting, one delivery
+   * per matching endpoint, and queues each endpoint's `webhooks.deliver`.
+   */
   'webhooks.fan-out': task({
     payload: z.object({ event_id: z.uuid() }),
-    handler:
-      (deps) =>
-      async ({ event_id }) => {
-        await fanOutEvent(deps.delivery, event_id);
-      },
+    handler: (deps) => async () => {
+      await fanOutEvents(deps.delivery);
+    },
   }),
-  /** One attempt of one delivery; the next is queued with `run_at`. */
+  /** The due attempts of one endpoint, in sets; one job key per endpoint, the next queued at the next due. */
   'webhooks.deliver': task({
-    payload: z.object({ delivery_id: z.uuid() }),
+    payload: z.object({ endpoint_id: z.uuid() }),
     handler:
       (deps) =>
-      async ({ delivery_id }) => {
-        await attemptDelivery(deps.delivery, delivery_id);
+      async ({ endpoint_id }) => {
+        await deliverEndpoint(deps.delivery, endpoint_id);
       },
   }),
   /** Every minute, and once at start with no grace: recovers work a crashed worker held. */

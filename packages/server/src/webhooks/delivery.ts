@@ -1,10 +1,10 @@
 import type { Db } from '../db/pool';
 import {
-  claimWebhookDelivery,
+  type AttemptOutcome,
+  claimEndpointDeliveries,
   type ClaimedDelivery,
   killEndpointDeliveries,
-  killWebhookDelivery,
-  recordWebhookAttempt,
+  recordWebhookAttempts,
   requeueStrandedWebhookDeliveries,
 } from './db/deliveries';
 import { disableWebhookEndpoint } from './db/endpoints';
@@ -15,7 +15,7 @@ import type { Sender } from './send';
 import type { WebhookSettings } from './settings';
 import { signedHeaders } from './signing';
 import { emitEvent } from './emit';
-// The delivery engine: fan-out, attempts, retries and crash recovery, run by the worker.
+// The delivery engine: fan-out, attempts in sets per endpoint, retries and crash recovery, run by the worker.
 
 const LEASE_MARGIN_MS = 5000;
 
@@ -27,57 +27,73 @@ export interface DeliveryDeps {
   clock: () => Date;
 }
 
-// Events fanned out by one job, and attempts of theirs in flight at once.
-const FAN_OUT_BATCH = 100;
-const ATTEMPTS_IN_FLIGHT = 16;
+// Events fanned out per statement. Deliveries of one endpoint claimed per set and attempts in flight at once:
+// to a failing endpoint one at a time in sets of 4, so a hanging one holds a worker slot 4 time-outs at most.
+// Either way a set takes at most 4 rounds of attempts, which its lease covers.
+const FAN_OUT_BATCH = 500;
+const DELIVERY_SET = 128;
+const ATTEMPTS_IN_FLIGHT = 32;
+const FAILING_SET = 4;
+const ROUNDS = DELIVERY_SET / ATTEMPTS_IN_FLIGHT;
 
 /**
- * Fans out an event (and other events still waiting, so a burst is taken in batches) and makes the first
- * attempt of each new delivery at once, several in flight: no second job per delivery on the happy path.
- * Retries are jobs of their own (`webhooks.deliver`, with `run_at`).
+ * Fans out every event waiting, oldest first, in sets: each set is one statement that writes the deliveries
+ * and queues one `webhooks.deliver` job per endpoint touched. Answers how many events.
  */
-export async function fanOutEvent(deps: DeliveryDeps, eventId: string): Promise<number> {
-  const claimed = await deps.db.system((tx) =>
-    fanOutWebhookEvents(tx, {
-      eventId,
-      limit: FAN_OUT_BATCH,
-      leaseMs: deps.settings.timeoutMs + LEASE_MARGIN_MS,
-    }),
-  );
+export async function fanOutEvents(deps: DeliveryDeps): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const events = await deps.db.system((tx) => fanOutWebhookEvents(tx, { limit: FAN_OUT_BATCH }));
+    total += events;
+    if (events < FAN_OUT_BATCH) return total;
+  }
+}
+
+/**
+ * Attempts the due deliveries of one endpoint, a set at a time: one statement takes the set's leases, the
+ * attempts run (several in flight, keep-alive connections), one statement logs them all and queues the
+ * endpoint's next job at its earliest remaining attempt. A healthy endpoint is drained; a failing one gets
+ * one set per job, so it cannot hold a worker slot for long. Answers how many attempts were made.
+ */
+export async function deliverEndpoint(deps: DeliveryDeps, endpointId: string): Promise<number> {
+  const leaseMs = ROUNDS * deps.settings.timeoutMs + LEASE_MARGIN_MS;
+  let total = 0;
+  for (;;) {
+    const claimed = await deps.db.system((tx) =>
+      claimEndpointDeliveries(tx, { endpointId, limit: DELIVERY_SET, failingLimit: FAILING_SET, leaseMs }),
+    );
+    if (claimed.length === 0) return total;
+    const first = claimed[0]!;
+    if (!first.enabled) {
+      await deps.db.system((tx) => killEndpointDeliveries(tx, endpointId, 'endpoint disabled'));
+      return total;
+    }
+    const outcomes = await attemptAll(deps, claimed, first.failing ? 1 : ATTEMPTS_IN_FLIGHT);
+    await recordOutcomes(deps, first, outcomes);
+    total += claimed.length;
+    if (first.failing || claimed.length < DELIVERY_SET) return total;
+  }
+}
+
+async function attemptAll(
+  deps: DeliveryDeps,
+  claimed: ClaimedDelivery[],
+  inFlight: number,
+): Promise<(AttemptOutcome & { gone: boolean })[]> {
+  const outcomes: (AttemptOutcome & { gone: boolean })[] = [];
   let next = 0;
   const attemptNext = async (): Promise<void> => {
-    while (next < claimed.length) {
-      const delivery = claimed[next++]!;
-      // One failed write must not stop the others; its lease runs out and the sweep retries it.
-      await attemptClaimed(deps, delivery).catch((error: unknown) =>
-        deps.log.error({ err: error, delivery_id: delivery.id }, 'webhook attempt could not be recorded'),
-      );
-    }
+    while (next < claimed.length) outcomes.push(await attempt(deps, claimed[next++]!));
   };
-  await Promise.all(Array.from({ length: Math.min(ATTEMPTS_IN_FLIGHT, claimed.length) }, attemptNext));
-  return claimed.length;
+  await Promise.all(Array.from({ length: Math.min(inFlight, claimed.length) }, attemptNext));
+  return outcomes;
 }
 
-/** One attempt of a delivery a `webhooks.deliver` job names (a retry, a replay, a ping). */
-export async function attemptDelivery(deps: DeliveryDeps, deliveryId: string): Promise<void> {
-  // The lease outlasts the attempt (bounded by the timeout) and the write that follows it.
-  const claimed = await deps.db.system((tx) =>
-    claimWebhookDelivery(tx, deliveryId, deps.settings.timeoutMs + LEASE_MARGIN_MS),
-  );
-  if (claimed) await attemptClaimed(deps, claimed);
-}
-
-/**
- * One attempt of one delivery: sign, POST (no redirects, bounded by the timeout, private addresses
- * refused), log the attempt, and schedule the next one, dead-letter it, or disable the endpoint.
- */
-async function attemptClaimed(deps: DeliveryDeps, claimed: ClaimedDelivery): Promise<void> {
-  const { db, settings, log } = deps;
-  const deliveryId = claimed.id;
-  if (!claimed.enabled) {
-    await db.system((tx) => killWebhookDelivery(tx, deliveryId, 'endpoint disabled'));
-    return;
-  }
+/** One attempt of one delivery: sign, POST (no redirects, bounded by the timeout, private addresses refused). */
+async function attempt(
+  deps: DeliveryDeps,
+  claimed: ClaimedDelivery,
+): Promise<AttemptOutcome & { gone: boolean }> {
   const body = `{"id":${JSON.stringify(claimed.event_id)},"type":${JSON.stringify(claimed.event_type)},"created_at":${JSON.stringify(claimed.event_created_at)},"data":${claimed.data_json}}`;
   const headers = signedHeaders({
     id: claimed.event_id,
@@ -89,37 +105,50 @@ async function attemptClaimed(deps: DeliveryDeps, claimed: ClaimedDelivery): Pro
   const result = await deps.sender.send({ url: claimed.url, headers, body });
   const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
   const gone = result.statusCode === 410;
-  const retryInMs =
-    succeeded || gone
-      ? null
-      : nextDelayMs(settings.retry, claimed.schedule_attempts + 1, result.retryAfterMs);
+  return {
+    deliveryId: claimed.id,
+    succeeded,
+    gone,
+    statusCode: result.statusCode,
+    latencyMs: result.latencyMs,
+    responseBody: result.body,
+    error: result.error ?? (succeeded ? null : `unexpected status ${result.statusCode}`),
+    retryInMs:
+      succeeded || gone
+        ? null
+        : nextDelayMs(deps.settings.retry, claimed.schedule_attempts + 1, result.retryAfterMs),
+  };
+}
 
+/**
+ * Logs a set's attempts and schedules what follows: retries, dead letters, and the endpoint disabled when
+ * it answered 410 Gone or has been failing for too long.
+ */
+async function recordOutcomes(
+  deps: DeliveryDeps,
+  endpoint: ClaimedDelivery,
+  outcomes: (AttemptOutcome & { gone: boolean })[],
+): Promise<void> {
+  const { db, settings, log } = deps;
+  const gone = outcomes.some((outcome) => outcome.gone);
   await db.system(async (tx) => {
-    const { failingSince } = await recordWebhookAttempt(tx, {
-      delivery: claimed,
-      succeeded,
-      statusCode: result.statusCode,
-      latencyMs: result.latencyMs,
-      responseBody: result.body,
-      error: result.error ?? (succeeded ? null : `unexpected status ${result.statusCode}`),
-      retryInMs,
-    });
+    const { failingSince } = await recordWebhookAttempts(tx, endpoint.endpoint_id, outcomes);
     const now = deps.clock();
     const failingTooLong =
       failingSince !== null && now.getTime() - Date.parse(failingSince) >= settings.disableAfterMs;
     if (!gone && !failingTooLong) return;
-    const endpoint = await disableWebhookEndpoint(tx, claimed.endpoint_id, {
+    const disabled = await disableWebhookEndpoint(tx, endpoint.endpoint_id, {
       reason: gone ? 'gone' : 'failing',
       failingBefore: gone ? undefined : new Date(now.getTime() - settings.disableAfterMs + 1),
     });
-    if (!endpoint) return;
-    await killEndpointDeliveries(tx, endpoint.id, `endpoint disabled (${endpoint.disabled_reason})`);
-    await emitEvent(tx, claimed.org_id, 'webhook_endpoint.disabled', endpoint);
+    if (!disabled) return;
+    await killEndpointDeliveries(tx, disabled.id, `endpoint disabled (${disabled.disabled_reason})`);
+    await emitEvent(tx, endpoint.org_id, 'webhook_endpoint.disabled', disabled);
     log.warn(
       {
-        org_id: claimed.org_id,
-        endpoint_id: endpoint.id,
-        reason: endpoint.disabled_reason,
+        org_id: endpoint.org_id,
+        endpoint_id: disabled.id,
+        reason: disabled.disabled_reason,
         failing_since: failingSince,
       },
       gone
@@ -127,8 +156,10 @@ async function attemptClaimed(deps: DeliveryDeps, claimed: ClaimedDelivery): Pro
         : 'webhook endpoint disabled: it has been failing continuously for too long',
     );
   });
-  if (retryInMs === null && !succeeded)
-    log.info({ delivery_id: deliveryId, event_id: claimed.event_id }, 'webhook delivery dead-lettered');
+  for (const outcome of outcomes) {
+    if (outcome.retryInMs === null && !outcome.succeeded)
+      log.info({ delivery_id: outcome.deliveryId }, 'webhook delivery dead-lettered');
+  }
 }
 
 /**

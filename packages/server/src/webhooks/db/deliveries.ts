@@ -30,14 +30,15 @@ const deliveryColumns = `d.id, d.event_id, e.type as event_type, d.endpoint_id, 
   d.next_attempt_at, d.last_attempt_at, d.last_error, d.created_at`;
 
 /**
- * `add_job` for a delivery's next attempt, one job per delivery (its job key). Each endpoint's jobs share
- * a named queue, so they run one at a time: an endpoint that hangs holds one worker slot, not all of them.
+ * `add_job` for the endpoint's next set of attempts (`webhooks.deliver`), at `runAt`. One job key per
+ * endpoint: a waiting job is moved to the new time, so callers pass the endpoint's earliest due attempt.
+ * No named queue: a queue a dead worker held stays locked (issue 18), where a lease simply runs out.
  */
-const enqueue = (row: string, runAt = 'now()') =>
+export const enqueueEndpointSql = (endpointId: string, runAt = 'now()') =>
   enqueueSql(
     'webhooks.deliver',
-    { delivery_id: `${row}.id` },
-    { queueName: `'webhooks:' || ${row}.endpoint_id`, runAt, jobKey: `'webhook-delivery:' || ${row}.id` },
+    { endpoint_id: endpointId },
+    { runAt, jobKey: `'webhook-endpoint:' || ${endpointId}` },
   );
 
 export async function findWebhookDelivery(
@@ -97,15 +98,7 @@ export async function listWebhookAttempts(
   return byDelivery;
 }
 
-/** Enqueues the jobs of the given deliveries, due now. */
-export async function enqueueWebhookDeliveries(tx: Tx, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await tx.query(`select count(${enqueue('d')}) from webhook_deliveries d where d.id = any($1::uuid[])`, [
-    ids,
-  ]);
-}
-
-/** Starts a delivery's schedule over, due now, and enqueues its job. */
+/** Starts a delivery's schedule over, due now, and enqueues its endpoint's job. */
 export async function replayWebhookDelivery(tx: Tx, id: string): Promise<void> {
   await tx.query(
     `with replayed as (
@@ -113,7 +106,7 @@ export async function replayWebhookDelivery(tx: Tx, id: string): Promise<void> {
               last_error = null, locked_until = null, updated_at = now()
         where id = $1 returning id, endpoint_id
      )
-     select ${enqueue('replayed')} from replayed`,
+     select ${enqueueEndpointSql('replayed.endpoint_id')} from replayed`,
     [id],
   );
 }
@@ -131,9 +124,11 @@ export async function replayFailedWebhookDeliveries(
         where e.id = d.event_id and d.endpoint_id = $1 and d.status in ('failed', 'dead')
           and (d.locked_until is null or d.locked_until < now())
           and e.created_at >= $2 and e.created_at < $3
-       returning d.id, d.endpoint_id
+       returning d.id
+     ), job as (
+       select ${enqueueEndpointSql('$1::uuid')} where exists (select from replayed)
      )
-     select count(${enqueue('replayed')})::int as replayed from replayed`,
+     select (select count(*) from replayed)::int as replayed, (select count(*) from job) as enqueued`,
     [filter.endpointId, filter.since, filter.until],
   );
   return rows[0]?.replayed ?? 0;
@@ -144,7 +139,6 @@ export interface ClaimedDelivery {
   id: string;
   org_id: string;
   endpoint_id: string;
-  attempt_count: number;
   schedule_attempts: number;
   event_id: string;
   event_type: string;
@@ -153,100 +147,113 @@ export interface ClaimedDelivery {
   data_json: string;
   url: string;
   enabled: boolean;
+  /** The endpoint has failed since its last success: its attempts go one at a time. */
+  failing: boolean;
   secret: string;
   previous_secret: string | null;
 }
 
 /**
- * Takes the lease of a due delivery for one attempt (until `leaseMs` from now). Answers nothing when the
- * delivery is done, not due, or leased by another attempt: a duplicate or early job is then a no-op, and
- * a worker that died mid-attempt leaves a lease that simply runs out.
+ * Takes the leases (until `leaseMs` from now) of up to `limit` due deliveries of one endpoint, or
+ * `failingLimit` when the endpoint is failing, skipping rows another worker holds: a duplicate job finds
+ * nothing, and a worker that died mid-attempt leaves leases that simply run out.
  */
-export async function claimWebhookDelivery(
+export async function claimEndpointDeliveries(
   tx: Tx,
-  id: string,
-  leaseMs: number,
-): Promise<ClaimedDelivery | undefined> {
+  options: { endpointId: string; limit: number; failingLimit: number; leaseMs: number },
+): Promise<ClaimedDelivery[]> {
   const { rows } = await tx.query<ClaimedDelivery>(
-    `with claimed as (
-       update webhook_deliveries set locked_until = now() + $2::float8 * interval '1 millisecond'
-        where id = $1 and status in ('pending', 'failed') and next_attempt_at <= now() + interval '1 second'
+    `with due as (
+       select id from webhook_deliveries
+        where endpoint_id = $1 and status in ('pending', 'failed') and next_attempt_at <= now() + interval '1 second'
           and (locked_until is null or locked_until < now())
-       returning id, org_id, endpoint_id, event_id, attempt_count, schedule_attempts
+        order by created_at
+        limit (select case when failing_since is null then $2::int else $4::int end
+                 from webhook_endpoints where id = $1)
+        for update skip locked
+     ), claimed as (
+       update webhook_deliveries d set locked_until = now() + $3::float8 * interval '1 millisecond'
+         from due where d.id = due.id
+       returning d.id, d.org_id, d.endpoint_id, d.event_id, d.schedule_attempts, d.created_at
      )
-     select c.*, e.type as event_type, e.created_at as event_created_at, e.data::text as data_json,
-            ep.url, ep.enabled, ep.secret,
+     select c.id, c.org_id, c.endpoint_id, c.event_id, c.schedule_attempts,
+            e.type as event_type, e.created_at as event_created_at, e.data::text as data_json,
+            ep.url, ep.enabled, ep.failing_since is not null as failing, ep.secret,
             case when ep.previous_secret_expires_at > now() then ep.previous_secret end as previous_secret
-       from claimed c join webhook_events e on e.id = c.event_id join webhook_endpoints ep on ep.id = c.endpoint_id`,
-    [id, leaseMs],
+       from claimed c join webhook_events e on e.id = c.event_id join webhook_endpoints ep on ep.id = c.endpoint_id
+      order by c.created_at`,
+    [options.endpointId, options.limit, options.leaseMs, options.failingLimit],
   );
-  return rows[0];
+  return rows;
+}
+
+/** One attempt's outcome; `retryInMs` null with `succeeded` false dead-letters the delivery. */
+export interface AttemptOutcome {
+  deliveryId: string;
+  succeeded: boolean;
+  statusCode: number | null;
+  latencyMs: number;
+  responseBody: string | null;
+  error: string | null;
+  retryInMs: number | null;
 }
 
 /**
- * Logs an attempt and moves the delivery on: `succeeded`, `failed` with the next attempt enqueued at
- * `retryInMs`, or `dead` when `retryInMs` is null. Also tracks the endpoint's run of failures.
- * Answers the endpoint's `failing_since`.
+ * Logs a set of attempts to one endpoint in one statement and moves each delivery on: `succeeded`, `failed`
+ * (next attempt at `retryInMs`) or `dead`; tracks the endpoint's run of failures (any success ends it) and
+ * moves the endpoint's job to its earliest remaining attempt (a delivery another worker holds counts from
+ * the end of its lease). Answers the endpoint's `failing_since`.
  */
-export async function recordWebhookAttempt(
+export async function recordWebhookAttempts(
   tx: Tx,
-  input: {
-    delivery: ClaimedDelivery;
-    succeeded: boolean;
-    statusCode: number | null;
-    latencyMs: number;
-    responseBody: string | null;
-    error: string | null;
-    retryInMs: number | null;
-  },
+  endpointId: string,
+  outcomes: AttemptOutcome[],
 ): Promise<{ failingSince: string | null }> {
-  const { delivery } = input;
-  const status = input.succeeded ? 'succeeded' : input.retryInMs === null ? 'dead' : 'failed';
+  const status = (outcome: AttemptOutcome) =>
+    outcome.succeeded ? 'succeeded' : outcome.retryInMs === null ? 'dead' : 'failed';
   const { rows } = await tx.query<{ failing_since: string | null }>(
-    `with attempt as (
+    `with outcome as (
+       select * from unnest($2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::float8[])
+         as o(id, status_code, latency_ms, response_body, error, status, retry_ms)
+     ), attempt as (
        insert into webhook_attempts (org_id, delivery_id, attempt, status_code, latency_ms, response_body, error)
-       values ($1, $2, $3, $4, $5, $6, $7)
+       select d.org_id, d.id, d.attempt_count + 1, o.status_code, o.latency_ms, o.response_body, o.error
+         from outcome o join webhook_deliveries d on d.id = o.id
      ), delivery as (
-       update webhook_deliveries set status = $8, attempt_count = attempt_count + 1,
-              schedule_attempts = schedule_attempts + 1, last_attempt_at = now(), locked_until = null,
-              last_error = $7, updated_at = now(),
-              next_attempt_at = case when $8 = 'failed' then now() + $9::float8 * interval '1 millisecond' end
-        where id = $2
-       returning id, endpoint_id, next_attempt_at
+       update webhook_deliveries d set status = o.status, attempt_count = d.attempt_count + 1,
+              schedule_attempts = d.schedule_attempts + 1, last_attempt_at = now(), locked_until = null,
+              last_error = o.error, updated_at = now(),
+              next_attempt_at = case when o.status = 'failed' then now() + o.retry_ms * interval '1 millisecond' end
+         from outcome o where d.id = o.id
+       returning d.next_attempt_at
+     ), next as (
+       select least(
+         (select min(next_attempt_at) from delivery),
+         (select min(greatest(next_attempt_at, locked_until)) from webhook_deliveries
+           where endpoint_id = $1 and status in ('pending', 'failed') and id not in (select id from outcome))
+       ) as run_at
      ), job as (
-       select ${enqueue('delivery', 'delivery.next_attempt_at')} from delivery where $8 = 'failed'
+       select ${enqueueEndpointSql('$1::uuid', 'next.run_at')} from next where run_at is not null
      ), endpoint as (
        update webhook_endpoints
-          set failing_since = case when $10 then null else coalesce(failing_since, now()) end
-        where id = $11
+          set failing_since = case when $9 then null else coalesce(failing_since, now()) end
+        where id = $1
        returning failing_since
      )
      select endpoint.failing_since from endpoint, (select count(*) from job) as enqueued`,
     [
-      delivery.org_id,
-      delivery.id,
-      delivery.attempt_count + 1,
-      input.statusCode,
-      input.latencyMs,
-      input.responseBody,
-      input.error,
-      status,
-      input.retryInMs ?? 0,
-      input.succeeded,
-      delivery.endpoint_id,
+      endpointId,
+      outcomes.map((o) => o.deliveryId),
+      outcomes.map((o) => o.statusCode),
+      outcomes.map((o) => o.latencyMs),
+      outcomes.map((o) => o.responseBody),
+      outcomes.map((o) => o.error),
+      outcomes.map(status),
+      outcomes.map((o) => o.retryInMs ?? 0),
+      outcomes.some((o) => o.succeeded),
     ],
   );
   return { failingSince: rows[0]?.failing_since ?? null };
-}
-
-/** A delivery that can't be attempted any more (its endpoint is disabled): dead, with the reason. */
-export async function killWebhookDelivery(tx: Tx, id: string, reason: string): Promise<void> {
-  await tx.query(
-    `update webhook_deliveries set status = 'dead', next_attempt_at = null, locked_until = null,
-            last_error = $2, updated_at = now()
-      where id = $1`,
-    [id, reason],
-  );
 }
 
 /** Dead-letters every delivery of an endpoint still waiting for an attempt (the endpoint was disabled). */
@@ -260,14 +267,19 @@ export async function killEndpointDeliveries(tx: Tx, endpointId: string, reason:
 }
 
 /**
- * Enqueues again deliveries that are overdue by `graceMs` and not leased: their job died with a worker
- * (graphile-worker keeps a crashed worker's jobs locked for hours). Answers how many.
+ * Enqueues again the jobs of endpoints with deliveries overdue by `graceMs` and not leased: their job died
+ * with a worker (graphile-worker keeps a crashed worker's jobs locked for hours). Answers how many deliveries.
  */
 export async function requeueStrandedWebhookDeliveries(tx: Tx, graceMs: number): Promise<number> {
   const { rows } = await tx.query<{ requeued: number }>(
-    `select count(${enqueue('d')})::int as requeued from webhook_deliveries d
-      where status in ('pending', 'failed') and next_attempt_at <= now() - $1::float8 * interval '1 millisecond'
-        and (locked_until is null or locked_until < now())`,
+    `with stranded as (
+       select endpoint_id, count(*) as n from webhook_deliveries
+        where status in ('pending', 'failed') and next_attempt_at <= now() - $1::float8 * interval '1 millisecond'
+          and (locked_until is null or locked_until < now())
+        group by endpoint_id
+     )
+     select coalesce(sum(n), 0)::int as requeued, count(${enqueueEndpointSql('endpoint_id')}) as enqueued
+       from stranded`,
     [graceMs],
   );
   return rows[0]?.requeued ?? 0;

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Cursor } from '../../db/pagination';
 import type { Queryable, Tx } from '../../db/pool';
-import { type ClaimedDelivery, enqueueWebhookDeliveries } from './deliveries';
+import { enqueueEndpointSql } from './deliveries';
 import { enqueueSql } from '../../db/jobs';
 
 export interface WebhookEventRow {
@@ -14,6 +14,18 @@ export interface WebhookEventRow {
 
 /** The channel `pg_notify` announces new events on (payload: `<org id>:<event id>`), for the event stream. */
 export const WEBHOOK_EVENTS_CHANNEL = 'yardpass_webhook_events';
+
+/**
+ * `add_job` for the fan-out, keyed by one of FAN_OUT_SHARDS keys: a burst of events queues a few jobs (each
+ * fans out every event waiting, oldest first), not one each, and concurrent writers rarely wait on one key.
+ */
+const FAN_OUT_SHARDS = 8;
+const enqueueFanOut = (eventId: string) =>
+  enqueueSql(
+    'webhooks.fan-out',
+    { event_id: eventId },
+    { jobKey: `'webhook-fan-out:' || (hashtext(${eventId}::text) & ${FAN_OUT_SHARDS - 1})` },
+  );
 
 /**
  * Writes the event and enqueues its fan-out job on the caller's transaction (graphile-worker's `add_job`
@@ -33,7 +45,7 @@ export async function insertWebhookEvent(
      ), inserted as (
        insert into webhook_events (id, org_id, type, data, created_at) select * from event
      ), job as (
-       select ${enqueueSql('webhooks.fan-out', { event_id: 'event.id' })},
+       select ${enqueueFanOut('event.id')},
               pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id)
          from event
      )
@@ -45,7 +57,7 @@ export async function insertWebhookEvent(
 
 /**
  * An event for one endpoint only (a `ping` from `:test`): written already fanned out, with its single
- * delivery and that delivery's job, in the caller's transaction. Answers the delivery's id.
+ * delivery and its endpoint's job, in the caller's transaction. Answers the delivery's id.
  */
 export async function insertTargetedWebhookEvent(
   tx: Tx,
@@ -59,11 +71,7 @@ export async function insertTargetedWebhookEvent(
        insert into webhook_deliveries (org_id, event_id, endpoint_id, next_attempt_at)
        select org_id, id, $4, now() from event returning id
      ), job as (
-       select ${enqueueSql(
-         'webhooks.deliver',
-         { delivery_id: 'delivery.id' },
-         { queueName: `'webhooks:' || $4`, jobKey: `'webhook-delivery:' || delivery.id` },
-       )},
+       select ${enqueueEndpointSql('$4::uuid')},
               pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id)
          from delivery, event
      )
@@ -115,57 +123,40 @@ export async function listWebhookEventsAfter(
 }
 
 /**
- * Fans out `eventId` and up to `limit - 1` other events not fanned out yet (oldest first; rows another
- * worker holds are skipped): one delivery per enabled endpoint of the event's organization whose filter
- * takes it. New deliveries to healthy endpoints are answered already leased for their first attempt
- * (`leaseMs`), with what the attempt needs; a worker that dies before attempting leaves leases that run out
- * for the sweep to find. Those to an endpoint that is failing get a job in that endpoint's queue instead,
- * so a hanging endpoint cannot slow the first attempts of healthy ones.
+ * Fans out up to `limit` events not fanned out yet, oldest first (rows another worker holds are skipped):
+ * one delivery per enabled endpoint of the event's organization whose filter takes it, and one
+ * `webhooks.deliver` job per endpoint that got any. Answers how many events.
  */
-export async function fanOutWebhookEvents(
-  tx: Tx,
-  options: { eventId: string; limit: number; leaseMs: number },
-): Promise<ClaimedDelivery[]> {
-  const { rows } = await tx.query<ClaimedDelivery & { leased: boolean }>(
-    `with own as (
-       select id from webhook_events where id = $1 and fanned_out_at is null for update skip locked
-     ), others as (
+export async function fanOutWebhookEvents(tx: Tx, options: { limit: number }): Promise<number> {
+  const { rows } = await tx.query<{ events: number }>(
+    `with picked as (
        -- oldest first through the partial index of unfanned events, however long the backlog
-       select id from webhook_events where fanned_out_at is null and id <> $1
-        order by created_at limit $2::int - 1 for update skip locked
-     ), picked as (
-       select id from own union all select id from others
+       select id from webhook_events where fanned_out_at is null
+        order by created_at limit $1 for update skip locked
      ), event as (
        update webhook_events e set fanned_out_at = now() from picked where e.id = picked.id
-       returning e.id, e.org_id, e.type, e.created_at, e.data
+       returning e.id, e.org_id, e.type
      ), inserted as (
-       insert into webhook_deliveries (org_id, event_id, endpoint_id, next_attempt_at, locked_until)
-       select e.org_id, e.id, ep.id, now(),
-              case when ep.failing_since is null then now() + $3::float8 * interval '1 millisecond' end
+       insert into webhook_deliveries (org_id, event_id, endpoint_id, next_attempt_at)
+       select e.org_id, e.id, ep.id, now()
          from event e
          join webhook_endpoints ep on ep.org_id = e.org_id and ep.enabled
           and (ep.event_types is null or e.type = any(ep.event_types))
        on conflict (event_id, endpoint_id) do nothing
-       returning id, org_id, endpoint_id, event_id, attempt_count, schedule_attempts,
-                 locked_until is not null as leased
+       returning endpoint_id
+     ), job as (
+       select ${enqueueEndpointSql('endpoint_id')} from (select distinct endpoint_id from inserted) as touched
      )
-     select i.*, e.type as event_type, e.created_at as event_created_at, e.data::text as data_json,
-            ep.url, ep.enabled, ep.secret,
-            case when ep.previous_secret_expires_at > now() then ep.previous_secret end as previous_secret
-       from inserted i join event e on e.id = i.event_id join webhook_endpoints ep on ep.id = i.endpoint_id`,
-    [options.eventId, options.limit, options.leaseMs],
+     select (select count(*) from event)::int as events, (select count(*) from job) as enqueued`,
+    [options.limit],
   );
-  await enqueueWebhookDeliveries(
-    tx,
-    rows.filter((row) => !row.leased).map((row) => row.id),
-  );
-  return rows.filter((row) => row.leased);
+  return rows[0]?.events ?? 0;
 }
 
 /** Re-enqueues the fan-out of events left unfanned (their job died with a worker) before `before`. */
 export async function requeueUnfannedWebhookEvents(tx: Tx, before: Date): Promise<number> {
   const { rows } = await tx.query<{ requeued: number }>(
-    `select count(${enqueueSql('webhooks.fan-out', { event_id: 'id' }, { jobKey: `'webhook-fan-out:' || id` })})::int as requeued
+    `select count(${enqueueFanOut('id')})::int as requeued
        from webhook_events where fanned_out_at is null and created_at <= $1`,
     [before.toISOString()],
   );
