@@ -17,6 +17,7 @@ describe('coerce', () => {
     [field({ type: 'integer' }), '150000', 150000],
     [field({ type: 'list' }), ['a, b', 'c'], ['a', 'b', 'c']],
     [field({ type: 'json' }), '{"a":1}', { a: 1 }],
+    [field({ type: 'json-array' }), '[{"metric":"leads","target":4}]', [{ metric: 'leads', target: 4 }]],
     [field({ type: 'time' }), '2026-07-01T20:00:00+02:00', '2026-07-01T18:00:00.000Z'],
     [field({ type: 'boolean' }), 'false', false],
     [field({ name: 'currency' }), 'usd', 'USD'],
@@ -33,6 +34,11 @@ describe('coerce', () => {
     ],
     [field({ name: 'starts_at', type: 'time' }), 'tomorrow', '--starts-at must be a date and time'],
     [field({ name: 'target_audience', type: 'json' }), '"x"', '--target-audience must be a JSON object'],
+    [
+      field({ name: 'sla_terms', type: 'json-array' }),
+      '{"metric":"leads"}',
+      '--sla-terms must be a JSON array',
+    ],
     [field({ name: 'enabled', type: 'boolean' }), 'yes', '--enabled must be true or false'],
     [field({ name: 'currency' }), 'XYZ', '--currency must be an ISO 4217 currency code'],
   ])('explains what is wrong with a bad value', (spec, raw, message) => {

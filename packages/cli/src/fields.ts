@@ -5,7 +5,8 @@ import { usageError } from './errors.js';
 import { isRecord, type JsonObject } from './json.js';
 
 /** How a flag's text becomes the property's value. */
-export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'list' | 'numbers' | 'json' | 'time';
+export type FieldType =
+  'string' | 'integer' | 'number' | 'boolean' | 'list' | 'numbers' | 'json' | 'json-array' | 'time';
 
 /**
  * One property of a request body or query, offered as a flag `--snake-name`, as the commands use it.
@@ -37,7 +38,9 @@ type TypeFor<V> = [V] extends [number]
         ? { type: 'numbers' }
         : [V] extends [string]
           ? { type?: 'string' | 'time'; choices?: readonly V[] }
-          : { type: 'json' };
+          : [V] extends [readonly unknown[]]
+            ? { type: 'json-array' }
+            : { type: 'json' };
 
 /** The field for property `Name` of value `V`: `nullable` only where the contract allows `null`. */
 type FieldFor<Name extends string, V> = Omit<Field, 'name' | 'type' | 'choices' | 'nullable'> & {
@@ -76,7 +79,7 @@ export function optionFor(field: Field, options: { clearable: boolean }): Option
   const placeholder =
     field.type === 'list' || field.type === 'numbers'
       ? 'values'
-      : field.type === 'json'
+      : field.type === 'json' || field.type === 'json-array'
         ? 'json'
         : (field.type ?? 'value');
   const notes = [
@@ -126,6 +129,8 @@ export function coerce(field: Field, raw: Raw): unknown {
         .filter(Boolean);
     case 'json':
       return parseJsonObject(text, flag);
+    case 'json-array':
+      return parseJsonArray(text, flag);
     case 'time': {
       const date = new Date(text);
       if (Number.isNaN(date.getTime())) {
@@ -177,6 +182,18 @@ function parseJsonObject(text: string, what: string): JsonObject {
     throw usageError(`${what} must be a JSON object (${(error as Error).message}).`);
   }
   if (!isRecord(value)) throw usageError(`${what} must be a JSON object, e.g. {"key": "value"}.`);
+  return value;
+}
+
+/** A list of objects (SLA terms, say), as a JSON array; the server checks each item. */
+function parseJsonArray(text: string, what: string): unknown[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw usageError(`${what} must be a JSON array (${(error as Error).message}).`);
+  }
+  if (!Array.isArray(value)) throw usageError(`${what} must be a JSON array, e.g. [{"key": "value"}].`);
   return value;
 }
 

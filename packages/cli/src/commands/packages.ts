@@ -38,6 +38,12 @@ const editable: readonly (BodyField<'createPackage'> & BodyField<'updatePackage'
   },
   { name: 'visibility', description: 'Who can find it', choices: VISIBILITY },
   {
+    name: 'sla_terms',
+    description:
+      'Guarantees as a JSON array, e.g. [{"metric":"impressions","target":20000,"breach_policy":{"action":"notify"}}] (drafts only)',
+    type: 'json-array',
+  },
+  {
     name: 'expected_reach',
     description: 'Expected reach (people); drives the impressions SLA',
     type: 'integer',
@@ -71,6 +77,12 @@ const variantFields: readonly BodyField<'createPackageVariant'>[] = [
     nullable: true,
   },
   { name: 'benefits', description: 'Benefits as JSON', type: 'json' },
+  {
+    name: 'sla_terms',
+    description: "Guarantees as a JSON array (empty value: the package's terms; drafts only)",
+    type: 'json-array',
+    nullable: true,
+  },
   { name: 'is_active', description: 'Offered (true) or not (false)', type: 'boolean' },
 ];
 
