@@ -38,11 +38,13 @@ export async function startTestServer(
     worker?: boolean;
     /** A payments provider of the test's own; else the configuration's (Stripe when `env` has a key). */
     payments?: PaymentsProvider;
+    /** Connections in the server's pool (default 30): small, to show what waits for one. */
+    poolSize?: number;
   } = {},
 ): Promise<TestServer> {
   const databaseUrl = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env }, 'dev');
-  const db = createDb({ databaseUrl, max: 30 });
+  const db = createDb({ databaseUrl, max: options.poolSize ?? 30 });
   const log = createLogger(config.LOG_LEVEL);
   // One provider for the API and the worker, as in `dev`: the sandbox keeps its state in this process.
   const payments = options.payments ?? createPayments(config);

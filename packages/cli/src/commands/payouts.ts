@@ -19,7 +19,7 @@ export const payouts: Resource = {
         {
           name: 'status',
           description: 'Only payouts in this status',
-          choices: ['pending', 'paid', 'failed'],
+          choices: ['pending', 'processing', 'awaiting_configuration', 'paid', 'failed', 'cancelled'],
         },
       ],
       columns: ['id', 'order_id', 'amount_cents', 'fee_cents', 'status', 'stripe_transfer_id', 'created_at'],
@@ -33,6 +33,18 @@ export const payouts: Resource = {
       examples: [`yardpass payouts show ${payoutId}`],
       id: true,
       call: (client, { id }) => client.payouts.retrieve(id),
+    },
+    {
+      kind: 'item',
+      path: 'retry',
+      operationId: 'retryPayout',
+      summary: 'Try a failed or waiting payout again (never transfers twice)',
+      examples: [`yardpass payouts retry ${payoutId}`, `yardpass payouts retry ${payoutId} --yes --json`],
+      id: true,
+      confirm: (what, { item }) =>
+        `Try ${what} again${typeof item?.payout_failure_reason === 'string' ? ` (last: ${item.payout_failure_reason})` : ''}?`,
+      done: 'Queued',
+      call: (client, { id }) => client.payouts.retry(id),
     },
   ],
 };

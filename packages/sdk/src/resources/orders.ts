@@ -95,4 +95,41 @@ export class Orders extends APIResource {
    * ```
    */
   refund = this.endpoint('refundOrder', 'POST /v1/sponsorship-orders/{id}:refund', 'body');
+
+  /**
+   * Retrieves your organization's order windows as organizer (payment, review, auto-release; defaults until set).
+   *
+   * @example
+   * ```ts
+   * const { payment_window_hours, review_window_days } = await yardpass.orders.retrieveSettings();
+   * ```
+   */
+  retrieveSettings = this.endpoint('getOrderSettings', 'GET /v1/order-settings');
+
+  /**
+   * Sets the windows of your organization's orders: fields left out keep their value; `auto_release_after_days:
+   * null` turns auto-release off.
+   *
+   * @example
+   * ```ts
+   * await yardpass.orders.updateSettings({ payment_window_hours: 48, auto_release_after_days: 14 });
+   * ```
+   */
+  updateSettings = this.endpoint('putOrderSettings', 'PUT /v1/order-settings', 'body');
+
+  /**
+   * Closes the order's open sandbox dispute as won or lost (sandbox payments only), as submitting evidence does
+   * in Stripe's test mode; answers the order. Fund with `pm_card_createDispute` to open one.
+   *
+   * @example
+   * ```ts
+   * const order = await yardpass.orders.closeSandboxDispute(orderId, { outcome: 'lost' });
+   * console.log(order.dispute?.lost_cents);
+   * ```
+   */
+  closeSandboxDispute = this.endpoint(
+    'closeSandboxDispute',
+    'POST /v1/sandbox/sponsorship-orders/{id}:close-dispute',
+    'body',
+  );
 }

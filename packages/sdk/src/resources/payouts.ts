@@ -28,4 +28,15 @@ export class Payouts extends APIResource {
    * ```
    */
   retrieve = this.endpoint('getPayout', 'GET /v1/payouts/{id}');
+
+  /**
+   * Tries a `failed` or `awaiting_configuration` payout again (organizer). Never transfers twice: the transfer
+   * reuses the payout's idempotency-key family, and a payout already on its way is answered as it is.
+   *
+   * @example
+   * ```ts
+   * const { status } = await yardpass.payouts.retry(payoutId); // 'pending': the transfer is queued
+   * ```
+   */
+  retry = this.endpoint('retryPayout', 'POST /v1/payouts/{id}:retry');
 }

@@ -234,10 +234,7 @@ export async function updateOrder(tx: Tx, id: string, changes: OrderChanges): Pr
 }
 
 /** The payment bookkeeping the order row keeps but the API does not show. */
-export async function findOrderPaymentFacts(
-  tx: Queryable,
-  id: string,
-): Promise<PaymentFacts | undefined> {
+export async function findOrderPaymentFacts(tx: Queryable, id: string): Promise<PaymentFacts | undefined> {
   const { rows } = await tx.query<PaymentFacts>(
     `select o.stripe_charge_id, o.payment_attempts, o.payment_method_id, o.payment_requested_at,
             e.starts_at as event_starts_at

@@ -2,7 +2,7 @@ import type { components } from '../generated/openapi';
 import type { Cursor } from './pagination';
 import type { Queryable, Tx } from './pool';
 import { updateById } from './sql';
-import { enqueueSql } from './jobs';
+import { addJob, enqueueSql } from './jobs';
 
 export type PayoutRow = components['schemas']['Payout'];
 export type PayoutConfigRow = {
@@ -14,7 +14,8 @@ export type PayoutConfigRow = {
 };
 
 const columns = `id, org_id, order_id, amount_cents, fee_cents, currency, status, destination_account_id,
-  stripe_transfer_id, reversed_cents, payout_attempts, payout_failure_reason, paid_at, created_at, updated_at`;
+  stripe_transfer_id, reversed_cents, payout_attempts, payout_failure_reason, retry_count, transfer_requested_at,
+  paid_at, created_at, updated_at`;
 
 // One job per payout (its key), three attempts; graphile-worker's public `jobs` view finds it by that key.
 const payoutJob = (row: string) => ({ jobKey: `'payout:' || ${row}.id`, maxAttempts: 3 });
@@ -106,6 +107,7 @@ export async function updatePayout(
     reversed_cents: number;
     payout_attempts: number;
     payout_failure_reason: string | null;
+    transfer_requested_at: Date;
     paid_at: Date;
   }>,
 ): Promise<PayoutRow> {
@@ -119,19 +121,81 @@ export async function updatePayout(
 }
 
 /**
- * Payouts still pending whose job is gone or has used up its attempts (a worker died mid-run): enqueued again
- * under their job key, which revives a job that used up its attempts and leaves a running one alone.
+ * Payouts still pending whose job is gone or has used up its attempts (a worker died mid-run), and payouts left
+ * `processing` (the process died while Stripe answered): enqueued again under their job key, which revives a job
+ * that used up its attempts and leaves a running one alone. A disputed order's payout waits for the dispute.
  */
 export async function requeueStalledPayouts(tx: Tx, before: Date): Promise<number> {
   const { rows } = await tx.query<{ requeued: number }>(
     `select count(${enqueueSql('payouts.transfer', { payout_id: 'p.id' }, payoutJob('p'))})::int as requeued
        from sponsorship_payouts p
-      where p.status = 'pending' and p.updated_at <= $1
+      where ((p.status = 'pending' and p.updated_at <= $1) or (p.status = 'processing' and p.transfer_requested_at <= $1))
+        and not exists (select from sponsorship_orders o where o.id = p.order_id and o.disputed)
         and not exists (select from graphile_worker.jobs j
                          where j.key = 'payout:' || p.id and j.attempts < j.max_attempts)`,
     [before.toISOString()],
   );
   return rows[0]?.requeued ?? 0;
+}
+
+/**
+ * Queues a payout's transfer job again. `retry`: a new try of a `failed` or `awaiting_configuration` payout under
+ * the next idempotency key of its family (`retry_count` + 1), its attempts counted afresh.
+ */
+export async function requeuePayout(
+  tx: Tx,
+  payout: PayoutRow,
+  options: { retry: boolean },
+): Promise<PayoutRow> {
+  const { rows } = await tx.query<PayoutRow>(
+    `update sponsorship_payouts
+        set status = 'pending', updated_at = now(),
+            retry_count = retry_count + case when $2 then 1 else 0 end,
+            payout_attempts = case when $2 then 0 else payout_attempts end,
+            payout_failure_reason = case when $2 then null else payout_failure_reason end
+      where id = $1 returning ${columns}`,
+    [payout.id, options.retry],
+  );
+  await addJob(
+    tx,
+    'payouts.transfer',
+    { payout_id: payout.id },
+    { jobKey: `payout:${payout.id}`, maxAttempts: 3 },
+  );
+  return rows[0]!;
+}
+
+/**
+ * Payouts waiting for configuration whose organizer now has a Connect account, locked for their requeue: of one
+ * organization, or (reconciliation) those whose configuration changed since they were parked or that were parked
+ * before `parkedBefore`.
+ */
+export async function listAwaitingPayouts(
+  tx: Tx,
+  filter: { orgId?: string; parkedBefore?: Date },
+): Promise<PayoutRow[]> {
+  const { rows } = await tx.query<PayoutRow>(
+    `select ${columns} from sponsorship_payouts p
+      where p.status = 'awaiting_configuration' and ($1::uuid is null or p.org_id = $1)
+        and exists (select from payout_configurations c
+                     where c.org_id = p.org_id and c.stripe_connect_account_id is not null
+                       and ($2::timestamptz is null or c.updated_at > p.updated_at or p.updated_at <= $2))
+      for update`,
+    [filter.orgId ?? null, filter.parkedBefore ?? null],
+  );
+  return rows;
+}
+
+/** The organization whose payout configuration names the Connect account `accountId`. */
+export async function findPayoutConfigByAccount(
+  tx: Queryable,
+  accountId: string,
+): Promise<PayoutConfigRow | undefined> {
+  const { rows } = await tx.query<PayoutConfigRow>(
+    `select ${configColumns} from payout_configurations where stripe_connect_account_id = $1`,
+    [accountId],
+  );
+  return rows[0];
 }
 
 const configColumns = 'org_id, stripe_connect_account_id, platform_fee_bps, created_at, updated_at';

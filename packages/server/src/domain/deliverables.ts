@@ -263,29 +263,74 @@ export function reviewDeliverable(
         extra: { current_status: deliverable.status },
       });
     }
-    await insertReview(tx, {
-      deliverable,
-      action: review,
-      side,
-      to: review,
-      reason,
-      proofId: null,
-      userId: caller.userId ?? null,
-    });
-    await setDeliverableStatus(tx, id, review, reason);
-    await emitToParties(tx, `deliverable.${review}`, id);
+    await applyReview(tx, deliverable, { review, side, reason, userId: caller.userId ?? null }, options);
     await recordAudit(tx, caller, {
       action: `deliverable.${review === 'approved' ? 'approve' : review === 'waived' ? 'waive' : 'request_changes'}`,
       resourceType: 'deliverable',
       resourceId: id,
     });
-    if (review !== 'needs_changes' && deliverable.order_id) {
-      if (review === 'approved') await satisfySlasFromProofs(tx, deliverable.order_id);
-      const complete = await settleOrderFulfilment(tx, deliverable.order_id);
-      const order = complete ? await findOrderParties(tx, deliverable.order_id) : undefined;
-      if (order?.escrow_state === 'funded')
-        await lockOrder(tx, deliverable.order_id, 'deliverables_complete', options);
-    }
     return detail(tx, id);
   });
 }
+
+/**
+ * A review's effects, for a person's review and the review window's automatic approval alike: the review row, the
+ * status, the event to both parties, and — when the order is now fulfilled — its SLAs and its lock.
+ */
+async function applyReview(
+  tx: Tx,
+  deliverable: DeliverableRow,
+  input: { review: Review; side: 'organizer' | 'sponsor'; reason: string | null; userId: string | null },
+  options: { defaultFeeBps?: number },
+) {
+  const { review, reason } = input;
+  await insertReview(tx, {
+    deliverable,
+    action: review,
+    side: input.side,
+    to: review,
+    reason,
+    proofId: null,
+    userId: input.userId,
+  });
+  await setDeliverableStatus(tx, deliverable.id, review, reason);
+  await emitToParties(tx, `deliverable.${review}`, deliverable.id);
+  if (review !== 'needs_changes' && deliverable.order_id) {
+    if (review === 'approved') await satisfySlasFromProofs(tx, deliverable.order_id);
+    const complete = await settleOrderFulfilment(tx, deliverable.order_id);
+    const order = complete ? await findOrderParties(tx, deliverable.order_id) : undefined;
+    if (order?.escrow_state === 'funded')
+      await lockOrder(tx, deliverable.order_id, 'deliverables_complete', options);
+  }
+}
+
+/**
+ * The review window ended (the time-out job, as the system): the submitted deliverable is approved for the side
+ * that should have reviewed it, and both parties get `deliverable.auto_approved` beside `deliverable.approved`.
+ * `stillDue` re-reads the window under the row's lock, so a second worker finds nothing to do.
+ */
+export async function autoApproveDeliverable(
+  tx: Tx,
+  id: string,
+  stillDue: () => Promise<boolean>,
+  options: { defaultFeeBps?: number } = {},
+): Promise<boolean> {
+  const deliverable = await findDeliverable(tx, id, { lock: true });
+  if (!deliverable || deliverable.status !== 'submitted' || !(await stillDue())) return false;
+  await applyReview(
+    tx,
+    deliverable,
+    {
+      review: 'approved',
+      side: other(deliverable.owner_side),
+      reason: 'Approved automatically: the review window ended without a review.',
+      userId: null,
+    },
+    options,
+  );
+  await emitToParties(tx, 'deliverable.auto_approved', id);
+  return true;
+}
+
+/** `deliverable.review_due` to both parties: the review window ends within a day. */
+export const remindReviewDue = (tx: Tx, id: string) => emitToParties(tx, 'deliverable.review_due', id);

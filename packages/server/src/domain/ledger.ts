@@ -175,6 +175,49 @@ export function bookPenalty(tx: Tx, order: LedgerOrder, amounts: { penaltyCents:
   });
 }
 
+/**
+ * A lost dispute: the bank took `lostCents` back and Stripe charged its dispute fee, both out of the platform's
+ * Stripe balance. The loss comes out of what the order still holds: its escrow, then the organizer's payable (an
+ * untransferred payout, or a transfer being reversed — booked by {@link bookDisputeReversal}), and the platform's
+ * fee for the rest; the dispute fee is the platform's.
+ */
+export function bookDisputeLoss(
+  tx: Tx,
+  order: LedgerOrder,
+  loss: { disputeId: string; lostCents: number; feeCents: number; fromEscrow: number; fromPayable: number },
+) {
+  return book(tx, {
+    order,
+    reference: `dispute:${loss.disputeId}:lost`,
+    kind: 'dispute',
+    description: "Dispute lost: the sponsor's bank took the charge back, with Stripe's dispute fee",
+    legs: [
+      ['escrow', -loss.fromEscrow],
+      ['organizer_payable', -loss.fromPayable],
+      ['platform_fees', -(loss.lostCents - loss.fromEscrow - loss.fromPayable) - loss.feeCents],
+      ['stripe_clearing', loss.lostCents + loss.feeCents],
+    ],
+  });
+}
+
+/** The transfer reversal that recovers a lost dispute from the organizer's connected account. */
+export function bookDisputeReversal(
+  tx: Tx,
+  order: LedgerOrder,
+  reversal: { disputeId: string; cents: number },
+) {
+  return book(tx, {
+    order,
+    reference: `dispute:${reversal.disputeId}:reversal`,
+    kind: 'reversal',
+    description: "Transfer reversed from the organizer's connected account to cover a lost dispute",
+    legs: [
+      ['stripe_clearing', -reversal.cents],
+      ['organizer_payable', reversal.cents],
+    ],
+  });
+}
+
 /** The payout transfer leaves the organizer's payable for its connected account. */
 export function bookTransfer(tx: Tx, order: LedgerOrder, payout: { id: string; amountCents: number }) {
   return book(tx, {

@@ -640,7 +640,12 @@ export async function issueRefund(
       conflict('order_closed', `The order is ${order.status}; nothing is left to refund.`, order);
     const result = await refundLocked(tx, deps.payments, order, input, deps.config.YARDPASS_PLATFORM_FEE_BPS);
     if (!result.created || !result.order)
-      return { order, refund: result.refund, created: false, detail: tenant && (await orderDetail(tx, order.id)) };
+      return {
+        order,
+        refund: result.refund,
+        created: false,
+        detail: tenant && (await orderDetail(tx, order.id)),
+      };
     const full = result.order.refunded_cents === result.order.amount_cents;
     const beforeRelease = order.escrow_state !== 'released';
     const refunded = await updateOrder(tx, order.id, {
@@ -738,7 +743,11 @@ export function cancelOrder(deps: OrderDeps, caller: Caller, id: string, body: {
         unsettled,
       );
     if ((await findOrderPaymentFacts(tx, id))?.payment_requested_at)
-      conflict('payment_processing', 'A payment for this order is processing; wait for it to settle.', unsettled);
+      conflict(
+        'payment_processing',
+        'A payment for this order is processing; wait for it to settle.',
+        unsettled,
+      );
     const reason =
       body.reason ??
       `Cancelled by the ${unsettled.sponsor_org_id === caller.orgId ? 'sponsor' : 'organizer'}`;

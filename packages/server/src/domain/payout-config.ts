@@ -5,6 +5,7 @@ import { UnprocessableError } from '../errors';
 import type { PaymentsProvider } from '../payments/provider';
 import { recordAudit } from '../db/audit';
 import { type Caller, requireRole } from '../caller';
+import { resumeAwaitingPayouts } from './payouts';
 
 type FeeConfig = Pick<
   Config,
@@ -52,6 +53,8 @@ export function putPayoutConfig(
       feeBps: fee,
       defaultFeeBps: deps.config.YARDPASS_PLATFORM_FEE_BPS,
     });
+    // Payouts that waited for an account are queued again as soon as one is set.
+    if (row.stripe_connect_account_id) await resumeAwaitingPayouts(tx, { orgId: caller.orgId });
     await recordAudit(tx, caller, {
       action: 'payout_configuration.put',
       resourceType: 'payout_configuration',
@@ -84,6 +87,7 @@ export async function onboardPayouts(
       feeBps: undefined,
       defaultFeeBps: deps.config.YARDPASS_PLATFORM_FEE_BPS,
     });
+    await resumeAwaitingPayouts(tx, { orgId: caller.orgId });
     await recordAudit(tx, caller, {
       action: 'payout_configuration.onboard',
       resourceType: 'payout_configuration',

@@ -1,98 +1,226 @@
 import { findOrder, findOrderPaymentFacts } from '../db/orders';
-import { findPayout, findPayoutConfig, listPayouts, type PayoutRow, updatePayout } from '../db/payouts';
+import {
+  findPayout,
+  findPayoutConfig,
+  listAwaitingPayouts,
+  listPayouts,
+  type PayoutRow,
+  requeuePayout,
+  updatePayout,
+} from '../db/payouts';
 import { readOne, readPage } from '../db/reads';
-import type { Db } from '../db/pool';
+import { type Db, type Tx, withSystemAccess } from '../db/pool';
+import { recordAudit } from '../db/audit';
+import { ConflictError, NotFoundError } from '../errors';
 import type { Logger } from '../logger';
-import { PaymentsRejectedError, type PaymentsProvider, PaymentsUnavailableError } from '../payments/provider';
-import type { Caller } from '../caller';
+import {
+  isConfigurationRejection,
+  PaymentsRejectedError,
+  type PaymentsProvider,
+  PaymentsUnavailableError,
+} from '../payments/provider';
+import { type Caller, requireRole } from '../caller';
+import { assertNotDisputed } from './disputes';
 import { bookTransfer } from './ledger';
 import { emitEvent } from '../webhooks/emit';
 
 /** Attempts before a payout is given up and `payout.failed` alerts the organizer and operators. */
 export const MAX_PAYOUT_ATTEMPTS = 3;
 
+/** A transfer asked of Stripe this long ago and never applied was interrupted by a crash: it is asked again. */
+const PROCESSING_STALE_MS = 2 * 60_000;
+
 /** Thrown after a failed attempt was recorded, so that the queue retries the job with backoff. */
 export class PayoutAttemptFailedError extends Error {}
 
+/** What the organizer does about a payout that cannot be made yet: the CLI command and the endpoint. */
+const CONFIGURE =
+  'onboard with `yardpass payout-config onboard` (POST /v1/payout-configuration:onboard) or set an account with `yardpass payout-config set --stripe-connect-account-id acct_…` (PUT /v1/payout-configuration); the payout resumes by itself';
+const RETRY = (id: string) => `retry with \`yardpass payouts retry ${id}\` (POST /v1/payouts/${id}:retry)`;
+
+/** Idempotency keys of one payout's transfer: `payout:{id}`, then one more per `:retry`. */
+const transferKey = (payout: PayoutRow) =>
+  payout.retry_count === 0 ? `payout:${payout.id}` : `payout:${payout.id}:retry:${payout.retry_count}`;
+
+type PayoutDeps = { db: Db; payments: PaymentsProvider; log: Logger };
+
 /**
- * The payout job: transfers amount − fee to the organizer's connected account with `source_transaction` = the
- * charge and idempotency key `payout:{id}`. The payout row stays locked across the Stripe call, so concurrent
- * runs wait and then find it paid; a run that dies after the call (before commit) is retried with the same key
- * and Stripe answers the same transfer. A failure is recorded and retried (the queue's backoff); the third one
- * marks the payout `failed`, emits `payout.failed` and logs an error for operators.
+ * The payout job: transfers amount − fee to the organizer's connected account, `source_transaction` = the charge.
+ * No Stripe call runs inside a transaction: the claim (`processing`, with the attempt counted) commits first, the
+ * transfer is asked with the payout's idempotency key, and the answer is applied in a second transaction, so a
+ * crash in between is finished by asking again with the same key (Stripe answers the same transfer). A retried
+ * payout (new key) first looks for a transfer already made for it, so it never transfers twice.
+ * An organizer that cannot receive transfers parks the payout in `awaiting_configuration` (no attempt used up);
+ * other failures are retried with the queue's backoff, and the third marks it `failed` (`payout.failed`).
  */
-export async function runPayout(
-  deps: { db: Db; payments: PaymentsProvider; log: Logger },
-  payoutId: string,
-): Promise<PayoutRow | undefined> {
-  const outcome = await deps.db.system(async (tx) => {
+export async function runPayout(deps: PayoutDeps, payoutId: string): Promise<PayoutRow | undefined> {
+  const claim = await deps.db.system(async (tx) => {
     const payout = await findPayout(tx, payoutId, { forUpdate: true });
-    if (!payout || payout.status !== 'pending') return { payout, failure: undefined };
+    const stale =
+      payout?.status === 'processing' &&
+      Date.now() - Date.parse(payout.transfer_requested_at ?? '') > PROCESSING_STALE_MS;
+    if (!payout || (payout.status !== 'pending' && !stale)) return { payout, idle: true };
     const order = (await findOrder(tx, payout.order_id))!;
+    // A disputed order's payout waits (still `pending`); closing the dispute as won queues it again.
+    if (order.disputed) return { payout, idle: true };
     const facts = await findOrderPaymentFacts(tx, order.id);
     const destination = (await findPayoutConfig(tx, payout.org_id))?.stripe_connect_account_id ?? null;
-    const attempts = payout.payout_attempts + 1;
-
-    let failure: string | undefined;
-    let transferId: string | undefined;
     if (!destination)
-      failure =
-        'The organizer has no Stripe Connect account: onboard with POST /v1/payout-configuration:onboard or set one with PUT /v1/payout-configuration.';
-    else if (!facts?.stripe_charge_id) failure = 'The order has no recorded charge to transfer from.';
-    else {
-      try {
-        transferId = (
-          await deps.payments.createTransfer({
-            amountCents: payout.amount_cents,
-            currency: payout.currency,
-            destination,
-            sourceTransaction: facts.stripe_charge_id,
-            transferGroup: order.id,
-            metadata: { order_id: order.id, payout_id: payout.id },
-            idempotencyKey: `payout:${payout.id}`,
-          })
-        ).id;
-      } catch (error) {
-        if (!(error instanceof PaymentsRejectedError || error instanceof PaymentsUnavailableError))
-          throw error;
-        failure = error.message;
-      }
-    }
+      return {
+        payout: await parkPayout(
+          tx,
+          payout,
+          null,
+          `The organizer has no Stripe Connect account: ${CONFIGURE}.`,
+        ),
+      };
+    if (!facts?.stripe_charge_id)
+      return { payout: await failAttempt(tx, payout, 'The order has no recorded charge to transfer from.') };
+    const claimed = await updatePayout(tx, payout.id, {
+      status: 'processing',
+      destination_account_id: destination,
+      transfer_requested_at: new Date(),
+      ...(stale ? {} : { payout_attempts: payout.payout_attempts + 1 }),
+    });
+    return {
+      payout: claimed,
+      transfer: { destination, chargeId: facts.stripe_charge_id, orderId: order.id },
+    };
+  });
+  if ('idle' in claim) return claim.payout;
+  if (!claim.transfer) return settled(deps, claim.payout);
 
+  const payout = claim.payout;
+  let transferId: string | undefined;
+  let failure: unknown;
+  try {
+    const made =
+      payout.retry_count > 0
+        ? await deps.payments.findTransfer({ transferGroup: claim.transfer.orderId, payoutId: payout.id })
+        : undefined;
+    transferId = (
+      made ??
+      (await deps.payments.createTransfer({
+        amountCents: payout.amount_cents,
+        currency: payout.currency,
+        destination: claim.transfer.destination,
+        sourceTransaction: claim.transfer.chargeId,
+        transferGroup: claim.transfer.orderId,
+        metadata: { order_id: claim.transfer.orderId, payout_id: payout.id },
+        idempotencyKey: transferKey(payout),
+      }))
+    ).id;
+  } catch (error) {
+    if (!(error instanceof PaymentsRejectedError || error instanceof PaymentsUnavailableError)) throw error;
+    failure = error;
+  }
+
+  const applied = await deps.db.system(async (tx) => {
+    const current = (await findPayout(tx, payoutId, { forUpdate: true }))!;
+    // Another run applied its answer first (the same transfer, by the same key): nothing left to do.
+    if (current.status !== 'processing') return current;
     if (transferId) {
-      const paid = await updatePayout(tx, payout.id, {
+      const paid = await updatePayout(tx, current.id, {
         status: 'paid',
         stripe_transfer_id: transferId,
-        destination_account_id: destination,
-        payout_attempts: attempts,
         payout_failure_reason: null,
         paid_at: new Date(),
       });
+      const order = (await findOrder(tx, paid.order_id))!;
       await bookTransfer(tx, order, { id: paid.id, amountCents: paid.amount_cents });
       await emitEvent(tx, paid.org_id, 'payout.completed', paid);
-      return { payout: paid, failure: undefined };
+      return paid;
     }
-    const final = attempts >= MAX_PAYOUT_ATTEMPTS;
-    const failed = await updatePayout(tx, payout.id, {
-      status: final ? 'failed' : 'pending',
-      destination_account_id: destination,
-      payout_attempts: attempts,
-      payout_failure_reason: failure ?? 'unknown failure',
-    });
-    if (final) await emitEvent(tx, failed.org_id, 'payout.failed', failed);
-    return { payout: failed, failure, final };
-  });
-  if (outcome.failure) {
-    if ('final' in outcome && outcome.final) {
-      deps.log.error(
-        { payout_id: payoutId, attempts: outcome.payout?.payout_attempts, reason: outcome.failure },
-        'payout failed for good; the organizer was sent payout.failed',
+    const reason = (failure as Error).message;
+    if (isConfigurationRejection(failure))
+      return parkPayout(
+        tx,
+        current,
+        current.payout_attempts - 1,
+        `The connected account cannot receive transfers yet (${reason}): finish onboarding — ${CONFIGURE}.`,
       );
-      return outcome.payout;
-    }
-    throw new PayoutAttemptFailedError(`payout ${payoutId} attempt failed: ${outcome.failure}`);
-  }
-  return outcome.payout;
+    return failAttempt(tx, current, reason, 0);
+  });
+  return settled(deps, applied);
+}
+
+/** `awaiting_configuration`: the attempt is not counted, and `payout.awaiting_configuration` tells the organizer. */
+async function parkPayout(tx: Tx, payout: PayoutRow, attempts: number | null, reason: string) {
+  const parked = await updatePayout(tx, payout.id, {
+    status: 'awaiting_configuration',
+    payout_failure_reason: reason,
+    ...(attempts === null ? {} : { payout_attempts: attempts }),
+  });
+  if (payout.status !== 'awaiting_configuration')
+    await emitEvent(tx, parked.org_id, 'payout.awaiting_configuration', parked);
+  return parked;
+}
+
+/** A failed attempt: `pending` again for the queue's retry, or `failed` (and `payout.failed`) after the last. */
+async function failAttempt(tx: Tx, payout: PayoutRow, reason: string, extra = 1) {
+  const attempts = payout.payout_attempts + extra;
+  const final = attempts >= MAX_PAYOUT_ATTEMPTS;
+  const failed = await updatePayout(tx, payout.id, {
+    status: final ? 'failed' : 'pending',
+    payout_attempts: attempts,
+    payout_failure_reason: final ? `${reason} — ${RETRY(payout.id)}.` : reason,
+  });
+  if (final) await emitEvent(tx, failed.org_id, 'payout.failed', failed);
+  return failed;
+}
+
+/** The job's outcome: a failure that will be retried throws (the queue's backoff); the last one is logged. */
+function settled(deps: PayoutDeps, payout: PayoutRow | undefined) {
+  if (payout?.status === 'pending' && payout.payout_failure_reason && payout.payout_attempts > 0)
+    throw new PayoutAttemptFailedError(`payout ${payout.id} attempt failed: ${payout.payout_failure_reason}`);
+  if (payout?.status === 'failed')
+    deps.log.error(
+      { payout_id: payout.id, attempts: payout.payout_attempts, reason: payout.payout_failure_reason },
+      'payout failed for good; the organizer was sent payout.failed',
+    );
+  return payout;
+}
+
+/**
+ * `POST /v1/payouts/{id}:retry` (organizer): a `failed` or `awaiting_configuration` payout is queued again under
+ * the next key of its family. Concurrent retries serialize on the payout row: the first queues it, the others
+ * find it `pending` and answer it as it is, so one transfer at most.
+ */
+export function retryPayout(db: Db, caller: Caller, id: string) {
+  requireRole(caller, 'admin', 'retry payouts');
+  return db.tenant(caller.orgId, async (tx) => {
+    const payout = await findPayout(tx, id, { forUpdate: true });
+    if (!payout) throw new NotFoundError('payout');
+    if (payout.status === 'paid' || payout.status === 'cancelled')
+      throw new ConflictError({
+        code: 'payout_not_retryable',
+        detail:
+          payout.status === 'paid'
+            ? `The payout is already paid (transfer ${payout.stripe_transfer_id}).`
+            : `The payout was cancelled: ${payout.payout_failure_reason ?? 'its order lost a dispute'}.`,
+        extra: { current_status: payout.status },
+      });
+    if (payout.status === 'pending' || payout.status === 'processing') return payout;
+    const order = (await withSystemAccess(tx, () => findOrder(tx, payout.order_id)))!;
+    await assertNotDisputed(tx, order, 'paid out');
+    const queued = await requeuePayout(tx, payout, { retry: true });
+    await recordAudit(tx, caller, { action: 'payout.retry', resourceType: 'payout', resourceId: id });
+    return queued;
+  });
+}
+
+/**
+ * Payouts waiting for configuration are queued again: all of one organization when its payout configuration
+ * changed (`PUT`, onboarding, Stripe's `account.updated`); for reconciliation, those whose organizer has an
+ * account and changed it since, or that were parked before `parkedBefore`. Answers how many.
+ */
+export async function resumeAwaitingPayouts(
+  tx: Tx,
+  filter: { orgId?: string; parkedBefore?: Date },
+): Promise<number> {
+  const waiting = await withSystemAccess(tx, () => listAwaitingPayouts(tx, filter));
+  for (const payout of waiting) await withSystemAccess(tx, () => requeuePayout(tx, payout, { retry: true }));
+  return waiting.length;
 }
 
 export function getPayout(db: Db, caller: Caller, id: string) {

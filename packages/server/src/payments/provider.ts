@@ -73,6 +73,11 @@ export interface PaymentsProvider {
     metadata: Record<string, string>;
     idempotencyKey: string;
   }): Promise<{ id: string }>;
+  /**
+   * The transfer already made for `payoutId` within `transferGroup` (its metadata names the payout), if any: a
+   * retry under a new idempotency key looks first, so that it never transfers twice.
+   */
+  findTransfer(input: { transferGroup: string; payoutId: string }): Promise<{ id: string } | undefined>;
   reverseTransfer(input: {
     transferId: string;
     amountCents: number;
@@ -85,8 +90,32 @@ export interface PaymentsProvider {
     refreshUrl: string;
     returnUrl: string;
   }): Promise<{ url: string; expiresAt: string }>;
+  /**
+   * Sandbox only: the events Stripe would send by webhook since the last call (a dispute opened by
+   * `pm_card_createDispute`, a dispute closed), handed over once each.
+   */
+  drainEvents?(): PaymentsEvent[];
+  /** Sandbox only: closes a dispute as won or lost, as submitting evidence does in Stripe's test mode. */
+  closeDispute?(input: { stripeDisputeId: string; outcome: 'won' | 'lost' }): void;
+  /**
+   * The processor's records of one kind created in `[from, to)`, for reconciliation with the ledger: charges (from
+   * the balance transactions), transfers, refunds and disputes. Amounts are positive minor units.
+   */
+  listRecords(input: { type: ProcessorRecordType; from: Date; to: Date }): Promise<ProcessorRecord[]>;
   /** Verifies the `Stripe-Signature` of a webhook's raw body; throws {@link WebhookSignatureError}. */
   parseWebhook(rawBody: string, signature: string | undefined): PaymentsEvent;
+}
+
+export type ProcessorRecordType = 'charge' | 'transfer' | 'refund' | 'dispute';
+
+/** One money movement as the processor records it: `ch_…`, `tr_…`, `re_…` or `dp_…`. */
+export interface ProcessorRecord {
+  type: ProcessorRecordType;
+  id: string;
+  amountCents: number;
+  /** ISO 4217, upper case. */
+  currency: string;
+  created: string;
 }
 
 /** Stripe could not be reached or failed; nothing was recorded and the same request may be retried. */
@@ -105,10 +134,31 @@ export class PaymentsUnavailableError extends AppError {
 
 /** Stripe refused the request itself (an unknown payment method, an account that cannot receive transfers). */
 export class PaymentsRejectedError extends AppError {
-  constructor(detail: string, cause?: unknown) {
+  constructor(
+    detail: string,
+    cause?: unknown,
+    /** Stripe's error code, e.g. `insufficient_capabilities_for_transfer`. */
+    readonly stripeCode: string | null = null,
+  ) {
     super({ code: 'payments_rejected', status: 422, title: 'Payment processor refused', detail, cause });
   }
 }
+
+/**
+ * Stripe's codes for a transfer refused because of the destination account's set-up (not onboarded, transfers
+ * capability not active yet): the payout waits for configuration instead of failing.
+ */
+const CONFIGURATION_CODES = new Set([
+  'insufficient_capabilities_for_transfer',
+  'account_invalid',
+  'account_not_yet_active',
+  'transfers_not_allowed',
+]);
+
+export const isConfigurationRejection = (error: unknown): error is PaymentsRejectedError =>
+  error instanceof PaymentsRejectedError &&
+  error.stripeCode !== null &&
+  CONFIGURATION_CODES.has(error.stripeCode);
 
 export class WebhookSignatureError extends AppError {
   constructor(detail: string) {

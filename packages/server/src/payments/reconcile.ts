@@ -3,18 +3,27 @@ import { requeueStalledPayouts } from '../db/payouts';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import type { PaymentsProvider } from './provider';
-import { lockOrder, markOrderFunded, recordPaymentState } from '../domain/orders';
+import { finishInterruptedFunds, lockOrder, markOrderFunded, recordPaymentState } from '../domain/orders';
+import { finishDisputeReversals } from '../domain/disputes';
+import { resumeAwaitingPayouts } from '../domain/payouts';
+
+/** A fund or reversal recorded this long ago and never applied was interrupted (the process died). */
+const INTERRUPTED_MS = 60_000;
+/** Payouts parked for configuration are tried again this often even when nothing told us it changed. */
+const AWAITING_RETRY_MS = 60 * 60_000;
 
 /**
- * Every 5 minutes: orders whose PaymentIntent has not settled are checked against Stripe and brought up to date
- * (through the same path as `:fund` and the webhook); funded orders whose event started are locked; payouts whose
- * job died are queued again. Answers what changed.
+ * Every 5 minutes: funds a crash interrupted are finished, orders whose PaymentIntent has not settled are checked
+ * against Stripe and brought up to date (through the same path as `:fund` and the webhook); funded orders whose
+ * event started are locked; payouts whose job died are queued again, as are payouts waiting for configuration once
+ * it allows them; transfer reversals of lost disputes a crash interrupted are made. Answers what changed.
  */
 export async function reconcilePayments(
   deps: { db: Db; payments: PaymentsProvider; log: Logger; defaultFeeBps: number },
   now: Date,
 ) {
   const report = {
+    funds_finished: await finishInterruptedFunds(deps, new Date(now.getTime() - INTERRUPTED_MS)),
     checked: 0,
     funded: [] as string[],
     failed: [] as string[],
@@ -61,5 +70,9 @@ export async function reconcilePayments(
   report.payouts_requeued = await deps.db.system((tx) =>
     requeueStalledPayouts(tx, new Date(now.getTime() - 10 * 60_000)),
   );
-  return report;
+  const payoutsResumed = await deps.db.system((tx) =>
+    resumeAwaitingPayouts(tx, { parkedBefore: new Date(now.getTime() - AWAITING_RETRY_MS) }),
+  );
+  const reversalsFinished = await finishDisputeReversals(deps, now);
+  return { ...report, payouts_resumed: payoutsResumed, reversals_finished: reversalsFinished };
 }

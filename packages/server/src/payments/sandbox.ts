@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import {
   type PaymentIntentResult,
   type PaymentIntentStatus,
+  type PaymentsEvent,
   PaymentsRejectedError,
   type PaymentsProvider,
+  type ProcessorRecord,
 } from './provider';
 import { offlineStripe, verifyStripeWebhook } from './stripe';
 
@@ -25,6 +27,7 @@ function outcomeOf(paymentMethodId: string): Outcome {
     case 'pm_card_mastercard':
     case 'pm_card_amex':
     case 'pm_card_us':
+    case 'pm_card_createDispute':
       return { status: 'succeeded', error: null, declineCode: null };
     case 'pm_card_chargeDeclined':
     case 'pm_card_visa_chargeDeclined':
@@ -53,7 +56,12 @@ function outcomeOf(paymentMethodId: string): Outcome {
 
 interface SandboxIntent extends PaymentIntentResult {
   amountCents: number;
+  currency: string;
 }
+
+/** Stripe's dispute fee in test mode (15.00 in the charge's currency), taken when the dispute opens. */
+const DISPUTE_FEE_CENTS = 1500;
+const EVIDENCE_DAYS = 7;
 
 /**
  * Stripe's test mode without a Stripe account (DESIGN §5): the same answers for Stripe's test payment methods,
@@ -63,7 +71,22 @@ interface SandboxIntent extends PaymentIntentResult {
 export function createSandboxProvider(options: { webhookSecret?: string } = {}): PaymentsProvider {
   const intents = new Map<string, SandboxIntent>();
   const byKey = new Map<string, unknown>();
+  // What Stripe's lists would answer, for reconciliation: every charge, transfer, refund and dispute made here.
+  const records: ProcessorRecord[] = [];
+  const record = (type: ProcessorRecord['type'], id: string, amountCents: number, currency: string) =>
+    records.push({
+      type,
+      id,
+      amountCents,
+      currency: currency.toUpperCase(),
+      created: new Date().toISOString(),
+    });
+  const transfersByPayout = new Map<string, string>();
+  const disputes = new Map<string, Record<string, unknown>>();
+  let events: PaymentsEvent[] = [];
   const stripe = offlineStripe();
+  const send = (type: string, object: Record<string, unknown>) =>
+    events.push({ id: stripeId('evt'), type, object: structuredClone(object) });
 
   async function once<T>(key: string, make: () => T): Promise<T> {
     await Promise.resolve();
@@ -83,6 +106,26 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
     Object.assign(intent, outcome, {
       chargeId: outcome.status === 'succeeded' ? stripeId('ch') : intent.chargeId,
     });
+    if (outcome.status === 'succeeded' && intent.chargeId)
+      record('charge', intent.chargeId, intent.amountCents, intent.currency);
+    // Stripe's test card for disputes: the charge succeeds, then the cardholder's bank disputes all of it.
+    if (paymentMethodId === 'pm_card_createDispute') {
+      const dispute = {
+        id: stripeId('dp'),
+        object: 'dispute',
+        charge: intent.chargeId,
+        payment_intent: intent.id,
+        amount: intent.amountCents,
+        currency: intent.currency.toLowerCase(),
+        reason: 'fraudulent',
+        status: 'needs_response',
+        evidence_details: { due_by: Math.floor(Date.now() / 1000) + EVIDENCE_DAYS * 86_400 },
+        balance_transactions: [{ amount: -intent.amountCents, fee: DISPUTE_FEE_CENTS }],
+      };
+      disputes.set(dispute.id, dispute);
+      record('dispute', dispute.id, dispute.amount, dispute.currency);
+      send('charge.dispute.created', dispute);
+    }
     return intent;
   }
 
@@ -99,6 +142,7 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
           error: null,
           declineCode: null,
           amountCents: input.amountCents,
+          currency: input.currency,
         };
         intents.set(id, confirm(intent, input.paymentMethodId));
         return view(intent);
@@ -126,8 +170,24 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
         intent.status = 'canceled';
         return view(intent);
       }),
-    createRefund: (input) => once(input.idempotencyKey, () => ({ id: stripeId('re'), status: 'succeeded' })),
-    createTransfer: (input) => once(input.idempotencyKey, () => ({ id: stripeId('tr') })),
+    createRefund: (input) =>
+      once(input.idempotencyKey, () => {
+        const id = stripeId('re');
+        record('refund', id, input.amountCents, intents.get(input.paymentIntentId)?.currency ?? 'USD');
+        return { id, status: 'succeeded' };
+      }),
+    createTransfer: (input) =>
+      once(input.idempotencyKey, () => {
+        const id = stripeId('tr');
+        record('transfer', id, input.amountCents, input.currency);
+        if (input.metadata.payout_id) transfersByPayout.set(input.metadata.payout_id, id);
+        return { id };
+      }),
+    findTransfer: async (input) => {
+      await Promise.resolve();
+      const id = transfersByPayout.get(input.payoutId);
+      return id ? { id } : undefined;
+    },
     reverseTransfer: (input) => once(input.idempotencyKey, () => ({ id: stripeId('trr') })),
     createConnectAccount: (input) => once(input.idempotencyKey, () => ({ id: stripeId('acct') })),
     createOnboardingLink: async (input) => {
@@ -136,6 +196,31 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
         url: `https://connect.stripe.com/setup/s/sandbox/${input.accountId}`,
         expiresAt: new Date(Date.now() + 5 * 60_000).toISOString(),
       };
+    },
+    drainEvents: () => {
+      const drained = events;
+      events = [];
+      return drained;
+    },
+    closeDispute: (input) => {
+      const dispute = disputes.get(input.stripeDisputeId);
+      if (!dispute) throw new PaymentsRejectedError(`No such dispute: '${input.stripeDisputeId}'.`);
+      if (dispute.status === 'won' || dispute.status === 'lost') return;
+      dispute.status = input.outcome;
+      // Won: Stripe gives the disputed amount and the fee back (a second balance transaction).
+      if (input.outcome === 'won')
+        dispute.balance_transactions = [
+          ...(dispute.balance_transactions as unknown[]),
+          { amount: dispute.amount, fee: -DISPUTE_FEE_CENTS },
+        ];
+      send('charge.dispute.closed', dispute);
+    },
+    listRecords: async ({ type, from, to }) => {
+      await Promise.resolve();
+      return records.filter(
+        (entry) =>
+          entry.type === type && entry.created >= from.toISOString() && entry.created < to.toISOString(),
+      );
     },
     parseWebhook: (rawBody, signature) =>
       verifyStripeWebhook(stripe, rawBody, signature, options.webhookSecret),

@@ -8,11 +8,13 @@ import {
   settleRefunds,
   updateOrder,
 } from '../db/orders';
-import { findPayoutByTransfer, updatePayout } from '../db/payouts';
+import { findPayoutByTransfer, findPayoutConfigByAccount, updatePayout } from '../db/payouts';
 import type { Db, Tx } from '../db/pool';
 import type { Logger } from '../logger';
 import type { PaymentsEvent, PaymentsProvider } from './provider';
 import { markOrderFunded, recordPaymentState } from '../domain/orders';
+import { closeDispute, finishDisputeReversal, openDispute, updateOpenDispute } from '../domain/disputes';
+import { resumeAwaitingPayouts } from '../domain/payouts';
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const idOf = (value: unknown): string | null =>
@@ -28,8 +30,14 @@ async function orderOfIntent(tx: Tx, object: Record<string, unknown>): Promise<O
     : undefined;
 }
 
-/** Applies one verified Stripe event; answers what it changed, for the log. */
-async function apply(tx: Tx, event: PaymentsEvent): Promise<{ orderId: string | null; changed: string }> {
+/**
+ * Applies one verified Stripe event; answers what it changed, for the log, and a lost dispute's transfer reversal
+ * to ask of Stripe once the transaction committed.
+ */
+async function apply(
+  tx: Tx,
+  event: PaymentsEvent,
+): Promise<{ orderId: string | null; changed: string; reversal?: string | null }> {
   const object = event.object;
   switch (event.type) {
     case 'payment_intent.succeeded': {
@@ -76,13 +84,20 @@ async function apply(tx: Tx, event: PaymentsEvent): Promise<{ orderId: string | 
       const order = await findOrderByCharge(tx, String(object.id));
       return { orderId: order?.id ?? null, changed: `${settled} refund(s) settled` };
     }
-    case 'charge.dispute.created': {
-      const chargeId = idOf(object.charge);
-      const order = chargeId ? await findOrderByCharge(tx, chargeId) : undefined;
-      if (!order || order.disputed) return { orderId: order?.id ?? null, changed: 'nothing' };
-      await updateOrder(tx, order.id, { disputed: true, stripe_dispute_id: String(object.id) });
-      return { orderId: order.id, changed: 'disputed' };
+    case 'account.updated': {
+      // Onboarding finished at Stripe: the organizer's payouts that waited for it go on.
+      const capabilities = object.capabilities as { transfers?: unknown } | undefined;
+      if (capabilities?.transfers !== 'active') return { orderId: null, changed: 'nothing' };
+      const config = await findPayoutConfigByAccount(tx, String(object.id));
+      const resumed = config ? await resumeAwaitingPayouts(tx, { orgId: config.org_id }) : 0;
+      return { orderId: null, changed: `${resumed} payout(s) resumed` };
     }
+    case 'charge.dispute.created':
+      return openDispute(tx, object);
+    case 'charge.dispute.updated':
+      return updateOpenDispute(tx, object);
+    case 'charge.dispute.closed':
+      return closeDispute(tx, object);
     case 'transfer.reversed': {
       const payout = await findPayoutByTransfer(tx, String(object.id));
       const reversed = typeof object.amount_reversed === 'number' ? object.amount_reversed : 0;
@@ -96,29 +111,47 @@ async function apply(tx: Tx, event: PaymentsEvent): Promise<{ orderId: string | 
   }
 }
 
+type EventDeps = { db: Db; payments: PaymentsProvider; log: Logger };
+
 /**
  * `POST /v1/stripe/webhooks`: verifies the signature on the raw body (a bad one changes nothing), then records
  * the event by its Stripe id and applies it in one transaction — a replay finds the id and changes nothing.
  */
-export async function receiveStripeWebhook(
-  deps: { db: Db; payments: PaymentsProvider; log: Logger },
-  rawBody: string,
-  signature: string | undefined,
-) {
-  const event = deps.payments.parseWebhook(rawBody, signature);
-  return deps.db.system(async (tx) => {
+export function receiveStripeWebhook(deps: EventDeps, rawBody: string, signature: string | undefined) {
+  return receiveEvent(deps, deps.payments.parseWebhook(rawBody, signature));
+}
+
+/**
+ * The sandbox's events (what Stripe would send by webhook: a dispute opened or closed), taken through the same
+ * path as Stripe's webhook, in order.
+ */
+export async function applyProviderEvents(deps: EventDeps): Promise<void> {
+  for (const event of deps.payments.drainEvents?.() ?? []) await receiveEvent(deps, event);
+}
+
+async function receiveEvent(deps: EventDeps, event: PaymentsEvent) {
+  const outcome = await deps.db.system(async (tx) => {
     const fresh = await insertStripeEvent(tx, {
       id: event.id,
       type: event.type,
       payload: event.object,
       orderId: null,
     });
-    if (!fresh) return { received: true, duplicate: true };
-    const { orderId, changed } = await apply(tx, event);
+    if (!fresh) return { received: true, duplicate: true, reversal: null };
+    const { orderId, changed, reversal } = await apply(tx, event);
     if (orderId) await linkStripeEventToOrder(tx, event.id, orderId);
     const line = { stripe_event: event.id, type: event.type, order_id: orderId, changed };
     if (changed.startsWith('alert')) deps.log.error(line, 'stripe webhook needs an operator');
     else deps.log.info(line, 'stripe webhook');
-    return { received: true, duplicate: false };
+    return { received: true, duplicate: false, reversal: reversal ?? null };
   });
+  // Stripe is called only after the event's transaction committed; if this fails, reconciliation finishes it.
+  if (outcome.reversal)
+    await finishDisputeReversal(deps, outcome.reversal).catch((error: unknown) =>
+      deps.log.warn(
+        { dispute_id: outcome.reversal, err: (error as Error).message },
+        'dispute reversal deferred to reconciliation',
+      ),
+    );
+  return { received: outcome.received, duplicate: outcome.duplicate };
 }

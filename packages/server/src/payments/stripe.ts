@@ -3,6 +3,7 @@ import {
   type PaymentIntentResult,
   type PaymentIntentStatus,
   type PaymentsEvent,
+  type ProcessorRecord,
   PaymentsRejectedError,
   type PaymentsProvider,
   PaymentsUnavailableError,
@@ -42,11 +43,10 @@ function toResult(intent: Stripe.PaymentIntent, error?: Stripe.errors.StripeErro
 function translate(error: unknown, what: string): never {
   if (
     error instanceof Stripe.errors.StripeInvalidRequestError ||
-    error instanceof Stripe.errors.StripePermissionError
+    error instanceof Stripe.errors.StripePermissionError ||
+    error instanceof Stripe.errors.StripeCardError
   )
-    throw new PaymentsRejectedError(`Stripe refused to ${what}: ${error.message}`, error);
-  if (error instanceof Stripe.errors.StripeCardError)
-    throw new PaymentsRejectedError(`Stripe refused to ${what}: ${error.message}`, error);
+    throw new PaymentsRejectedError(`Stripe refused to ${what}: ${error.message}`, error, error.code ?? null);
   const message = error instanceof Error ? error.message : String(error);
   throw new PaymentsUnavailableError(`Stripe could not ${what} (${message}).`, error);
 }
@@ -171,6 +171,18 @@ export function createStripeProvider(options: {
         translate(error, 'transfer to the organizer');
       }
     },
+    async findTransfer(input) {
+      try {
+        for await (const transfer of stripe.transfers.list({
+          transfer_group: input.transferGroup,
+          limit: 100,
+        }))
+          if (transfer.metadata?.payout_id === input.payoutId) return { id: transfer.id };
+        return undefined;
+      } catch (error) {
+        translate(error, 'list the transfers of the order');
+      }
+    },
     async reverseTransfer(input) {
       try {
         const reversal = await stripe.transfers.createReversal(
@@ -206,6 +218,43 @@ export function createStripeProvider(options: {
       } catch (error) {
         translate(error, 'create an onboarding link');
       }
+    },
+    async listRecords({ type, from, to }) {
+      const created = { gte: Math.floor(from.getTime() / 1000), lt: Math.floor(to.getTime() / 1000) };
+      const record = (id: string, amount: number, currency: string, at: number): ProcessorRecord => ({
+        type,
+        id,
+        amountCents: Math.abs(amount),
+        currency: currency.toUpperCase(),
+        created: new Date(at * 1000).toISOString(),
+      });
+      const records: ProcessorRecord[] = [];
+      try {
+        switch (type) {
+          // A charge's gross amount is on its balance transaction; `source` is the charge.
+          case 'charge':
+            for await (const bt of stripe.balanceTransactions.list({ type: 'charge', created, limit: 100 })) {
+              const source = typeof bt.source === 'string' ? bt.source : bt.source?.id;
+              if (source) records.push(record(source, bt.amount, bt.currency, bt.created));
+            }
+            break;
+          case 'transfer':
+            for await (const t of stripe.transfers.list({ created, limit: 100 }))
+              records.push(record(t.id, t.amount, t.currency, t.created));
+            break;
+          case 'refund':
+            for await (const r of stripe.refunds.list({ created, limit: 100 }))
+              records.push(record(r.id, r.amount, r.currency, r.created));
+            break;
+          case 'dispute':
+            for await (const d of stripe.disputes.list({ created, limit: 100 }))
+              records.push(record(d.id, d.amount, d.currency, d.created));
+            break;
+        }
+      } catch (error) {
+        translate(error, `list the ${type}s for reconciliation`);
+      }
+      return records;
     },
     parseWebhook: (rawBody, signature) =>
       verifyStripeWebhook(stripe, rawBody, signature, options.webhookSecret),

@@ -226,7 +226,9 @@ describe('orders: the money path in the sandbox', () => {
         runPayout({ db: server.db, payments: server.payments, log }, rows[0]!.id),
       ),
     );
-    expect(new Set(runs.map((payout) => payout?.stripe_transfer_id)).size).toBe(1);
+    // One run makes the transfer; a run meanwhile finds it processing and leaves it.
+    expect(new Set(runs.map((payout) => payout?.stripe_transfer_id).filter(Boolean)).size).toBe(1);
+    expect((await organizer('GET', `/v1/payouts/${rows[0]!.id}`)).json.data.status).toBe('paid');
     const transfers = await server.db.system((tx) =>
       tx.query(`select 1 from ledger_transactions where order_id = $1 and kind = 'transfer'`, [id]),
     );
@@ -255,8 +257,82 @@ describe('orders: the money path in the sandbox', () => {
   });
 });
 
+describe('sandbox disputes (pm_card_createDispute)', () => {
+  it('opens a dispute on funding, holds the order, and closes it won or lost through the sandbox endpoint', async () => {
+    const fundWith = async (pm: string) => {
+      const { id } = await newOrder();
+      const funded = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+        body: { payment_method_id: pm },
+      });
+      expect(funded.json.data.status).toBe('succeeded');
+      await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
+      await server.db.system((tx) =>
+        tx.query(`update deliverables set status = 'approved' where order_id = $1`, [id]),
+      );
+      return id;
+    };
+    const won = await fundWith('pm_card_createDispute');
+    const held = (await organizer('GET', `/v1/sponsorship-orders/${won}`)).json.data;
+    expect(held).toMatchObject({
+      disputed: true,
+      dispute: { status: 'needs_response', reason: 'fraudulent', amount_cents: 150_000 },
+    });
+    expect(held.dispute.evidence_due_by).toEqual(expect.any(String));
+    expect(await eventsOf(won, 'order.disputed')).toBe(2);
+    expect((await organizer('POST', `/v1/sponsorship-orders/${won}:release`)).json.type).toContain(
+      'order-disputed',
+    );
+
+    const close = () =>
+      sponsor('POST', `/v1/sandbox/sponsorship-orders/${won}:close-dispute`, {
+        body: { outcome: 'won' },
+        headers: { 'idempotency-key': `close-${won}` },
+      });
+    const closed = await close();
+    expect(closed.status).toBe(200);
+    const replayed = await close();
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.json).toEqual(closed.json);
+    expect(closed.json.data).toMatchObject({ disputed: false, dispute: { status: 'won', fee_cents: 0 } });
+    expect((await organizer('POST', `/v1/sponsorship-orders/${won}:release`)).status).toBe(200);
+    const twice = await sponsor('POST', `/v1/sandbox/sponsorship-orders/${won}:close-dispute`, {
+      body: { outcome: 'lost' },
+    });
+    expect(twice.status).toBe(409);
+
+    const lost = await fundWith('pm_card_createDispute');
+    const closedLost = await organizer('POST', `/v1/sandbox/sponsorship-orders/${lost}:close-dispute`, {
+      body: { outcome: 'lost' },
+    });
+    expect(closedLost.json.data).toMatchObject({
+      status: 'refunded',
+      escrow_state: 'refunded',
+      dispute: { status: 'lost', lost_cents: 150_000, fee_cents: 1_500 },
+      ledger: { escrow_balance_cents: 0, pending_release_cents: 0 },
+    });
+    const disputeTx = closedLost.json.data.ledger.transactions.find(
+      (t: { kind: string }) => t.kind === 'dispute',
+    );
+    expect(
+      disputeTx.entries
+        .map((e: { amount_cents: number }) => e.amount_cents)
+        .sort((a: number, b: number) => a - b),
+    ).toEqual([-150_000, -1_500, 151_500]);
+  });
+
+  it('answers 404 to another organization, 409 without a dispute, 400 for a bad outcome, 401 without a key', async () => {
+    const { id } = await newOrder();
+    const stranger = api(server, await server.createOrg('Dispute Stranger'));
+    const path = `/v1/sandbox/sponsorship-orders/${id}:close-dispute`;
+    expect((await stranger('POST', path, { body: { outcome: 'won' } })).status).toBe(404);
+    expect((await sponsor('POST', path, { body: { outcome: 'won' } })).json.type).toContain('no-dispute');
+    expect((await sponsor('POST', path, { body: { outcome: 'maybe' } })).status).toBe(400);
+    expect((await api(server, undefined)('POST', path, { body: { outcome: 'won' } })).status).toBe(401);
+  });
+});
+
 describe('payouts, payout settings and the ledger over HTTP', () => {
-  it('gives a payout up after 3 failed attempts, emitting payout.failed', async () => {
+  it('parks the payout of an organizer without a Connect account in awaiting_configuration, emitting it once', async () => {
     const org = await server.createOrg('No Account Organizer');
     const { packageId, sponsorId } = await seedCommerce(server, { organizer: org });
     const orgApi = api(server, org);
@@ -274,17 +350,21 @@ describe('payouts, payout settings and the ledger over HTTP', () => {
     const payoutId = (await orgApi('POST', `/v1/sponsorship-orders/${id}:release`)).json.data.payout
       .id as string;
     const deps = { db: server.db, payments: server.payments, log };
-    await expect(runPayout(deps, payoutId)).rejects.toThrow(/no Stripe Connect account/);
-    await expect(runPayout(deps, payoutId)).rejects.toThrow(/no Stripe Connect account/);
-    const failed = await runPayout(deps, payoutId);
-    expect(failed).toMatchObject({ status: 'failed', payout_attempts: 3, stripe_transfer_id: null });
-    expect(failed?.payout_failure_reason).toContain('Connect account');
+    const waiting = await runPayout(deps, payoutId);
+    expect(waiting).toMatchObject({
+      status: 'awaiting_configuration',
+      payout_attempts: 0,
+      stripe_transfer_id: null,
+    });
+    expect(waiting?.payout_failure_reason).toContain('no Stripe Connect account');
+    // The job ran out of nothing to do: running it again changes nothing and tells nobody twice.
+    expect(await runPayout(deps, payoutId)).toMatchObject({ status: 'awaiting_configuration' });
     const { rows } = await server.db.system((tx) =>
-      tx.query(`select org_id from webhook_events where type = 'payout.failed' and data->>'id' = $1`, [
+      tx.query(`select org_id, type from webhook_events where type like 'payout.%' and data->>'id' = $1`, [
         payoutId,
       ]),
     );
-    expect(rows).toEqual([{ org_id: org.orgId }]);
+    expect(rows).toEqual([{ org_id: org.orgId, type: 'payout.awaiting_configuration' }]);
   });
 
   it('replays an idempotent fund without paying twice', async () => {

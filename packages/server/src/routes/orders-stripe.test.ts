@@ -1,5 +1,3 @@
-import { delay, http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
@@ -9,152 +7,15 @@ import { createLogger } from '../logger';
 import { createStripeProvider } from '../payments/stripe';
 import type { PaymentsProvider } from '../payments/provider';
 import { seedCommerce } from '../../test/commerce-fixtures';
+import { createFakeStripe, sendStripeEvent } from '../../test/fake-stripe';
 
 const WEBHOOK_SECRET = 'whsec_test_secret';
 const ACCOUNT = 'acct_1OrganizerStripe';
 const log = createLogger('silent');
 
-/** One request Stripe received: method, path, idempotency key and the form body, decoded. */
-interface StripeCall {
-  method: string;
-  path: string;
-  key: string | null;
-  body: Record<string, string>;
-}
-
-// ── A small Stripe: answers like Stripe's API and honours idempotency keys as Stripe does ──
-let calls: StripeCall[] = [];
-const replies = new Map<string, { status: number; body: unknown }>();
-/** Scripted troubles for the next calls to a path: a 500, or a slow answer the client times out on. */
-let trouble: { path: string; kind: '500' | 'timeout' }[] = [];
-const intents = new Map<string, Record<string, unknown>>();
+const stripe = createFakeStripe();
+const { intents } = stripe.state;
 let seq = 0;
-const id = (prefix: string) => `${prefix}_${String(++seq).padStart(24, '0')}`;
-
-function intentFor(body: Record<string, string>, paymentMethod: string, intentId = id('pi')) {
-  const declined = paymentMethod === 'pm_card_chargeDeclined';
-  const action = paymentMethod === 'pm_card_authenticationRequired';
-  const status = declined ? 'requires_payment_method' : action ? 'requires_action' : 'succeeded';
-  const intent = {
-    id: intentId,
-    object: 'payment_intent',
-    amount: Number(body.amount ?? intents.get(intentId)?.amount),
-    currency: body.currency ?? intents.get(intentId)?.currency,
-    status,
-    client_secret: `${intentId}_secret_abc`,
-    latest_charge: status === 'succeeded' ? id('ch') : null,
-    last_payment_error: declined
-      ? {
-          type: 'card_error',
-          code: 'card_declined',
-          decline_code: 'generic_decline',
-          message: 'Your card was declined.',
-        }
-      : null,
-    metadata: intents.get(intentId)?.metadata ?? {
-      order_id: body['metadata[order_id]'],
-    },
-    transfer_group: body.transfer_group ?? null,
-  };
-  intents.set(intentId, intent);
-  if (declined)
-    return {
-      status: 402,
-      body: {
-        error: {
-          type: 'card_error',
-          code: 'card_declined',
-          decline_code: 'generic_decline',
-          message: 'Your card was declined.',
-          payment_intent: intent,
-        },
-      },
-    };
-  return { status: 200, body: intent };
-}
-
-function stripeRoute(
-  method: 'post' | 'get',
-  path: string,
-  answer: (body: Record<string, string>, params: Record<string, string>) => { status: number; body: unknown },
-) {
-  return http[method](`https://api.stripe.com${path}`, async ({ request, params }) => {
-    const url = new URL(request.url);
-    const body = Object.fromEntries(
-      new URLSearchParams(method === 'post' ? await request.text() : url.search),
-    );
-    const key = request.headers.get('idempotency-key');
-    calls.push({ method: request.method, path: url.pathname, key: method === 'post' ? key : null, body });
-    const scripted = trouble.findIndex((t) => url.pathname.startsWith(t.path));
-    if (scripted >= 0) {
-      const [t] = trouble.splice(scripted, 1);
-      if (t!.kind === 'timeout') await delay(2_000);
-      else
-        return HttpResponse.json(
-          { error: { type: 'api_error', message: 'Something went wrong on Stripe.' } },
-          { status: 500 },
-        );
-    }
-    const cacheKey = key && method === 'post' ? `${url.pathname}:${key}` : undefined;
-    const reply = (cacheKey && replies.get(cacheKey)) || answer(body, params as Record<string, string>);
-    if (cacheKey) replies.set(cacheKey, reply);
-    return HttpResponse.json(reply.body as Record<string, unknown>, {
-      status: reply.status,
-      headers: { 'request-id': `req_${seq}`, ...(cacheKey ? { 'idempotency-key': key! } : {}) },
-    });
-  });
-}
-
-const stripe = setupServer(
-  stripeRoute('post', '/v1/payment_intents', (body) => intentFor(body, body.payment_method!)),
-  stripeRoute('post', '/v1/payment_intents/:id/confirm', (body, params) =>
-    intentFor(body, body.payment_method!, params.id),
-  ),
-  stripeRoute('get', '/v1/payment_intents/:id', (_body, params) => ({
-    status: 200,
-    body: intents.get(params.id!),
-  })),
-  stripeRoute('post', '/v1/payment_intents/:id/cancel', (_body, params) => {
-    const intent = intents.get(params.id!)!;
-    if (intent.status === 'succeeded')
-      return {
-        status: 400,
-        body: {
-          error: {
-            type: 'invalid_request_error',
-            code: 'payment_intent_unexpected_state',
-            message: 'You cannot cancel this PaymentIntent because it has a status of succeeded.',
-          },
-        },
-      };
-    intents.set(params.id!, { ...intent, status: 'canceled' });
-    return { status: 200, body: intents.get(params.id!) };
-  }),
-  stripeRoute('post', '/v1/transfers', (body) => ({
-    status: 200,
-    body: { id: id('tr'), object: 'transfer', amount: Number(body.amount), destination: body.destination },
-  })),
-  stripeRoute('post', '/v1/transfers/:id/reversals', (body, params) => ({
-    status: 200,
-    body: { id: id('trr'), object: 'transfer_reversal', amount: Number(body.amount), transfer: params.id },
-  })),
-  stripeRoute('post', '/v1/refunds', (body) => ({
-    status: 200,
-    body: { id: id('re'), object: 'refund', amount: Number(body.amount), status: 'succeeded' },
-  })),
-  stripeRoute('post', '/v1/accounts', () => ({
-    status: 200,
-    body: { id: 'acct_1NewExpressAcct', object: 'account' },
-  })),
-  stripeRoute('post', '/v1/account_links', () => ({
-    status: 200,
-    body: {
-      object: 'account_link',
-      url: 'https://connect.stripe.com/setup/e/acct_1NewExpressAcct/abc',
-      expires_at: 1_900_000_000,
-    },
-  })),
-);
 
 let server: TestServer;
 let organizer: ReturnType<typeof api>;
@@ -162,11 +23,7 @@ let sponsor: ReturnType<typeof api>;
 const signer = new Stripe('sk_test_signer');
 
 beforeAll(async () => {
-  stripe.listen({
-    onUnhandledRequest(request, print) {
-      if (new URL(request.url).hostname !== '127.0.0.1') print.error();
-    },
-  });
+  stripe.listen();
   server = await startTestServer({
     STRIPE_SECRET_KEY: 'sk_test_msw',
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
@@ -176,14 +33,11 @@ beforeAll(async () => {
   sponsor = api(server, server.sponsor);
   await organizer('PUT', '/v1/payout-configuration', { body: { stripe_connect_account_id: ACCOUNT } });
 });
-beforeEach(() => {
-  calls = [];
-  trouble = [];
-});
-afterEach(() => stripe.resetHandlers());
+beforeEach(() => stripe.reset());
+afterEach(() => stripe.server.resetHandlers());
 afterAll(async () => {
   await server.close();
-  stripe.close();
+  stripe.server.close();
 });
 
 async function newOrder() {
@@ -195,8 +49,7 @@ async function newOrder() {
 }
 const fund = (orderId: string, pm: string) =>
   sponsor('POST', `/v1/sponsorship-orders/${orderId}:fund`, { body: { payment_method_id: pm } });
-const stripeCalls = (path: string) =>
-  calls.filter((call) => call.method === 'POST' && call.path.startsWith(path));
+const stripeCalls = stripe.posts;
 
 describe('orders against Stripe (the real SDK, answered by msw)', () => {
   it('runs the whole money path with the exact Stripe calls and idempotency keys', async () => {
@@ -255,12 +108,12 @@ describe('orders against Stripe (the real SDK, answered by msw)', () => {
     expect(rows[0]!.stripe_transfer_id).toBe(paid!.stripe_transfer_id);
 
     // A refund after release reverses the transfer first, then refunds the charge.
-    calls = [];
+    stripe.state.calls = [];
     const refunded = await organizer('POST', `/v1/sponsorship-orders/${orderId}:refund`, {
       body: { amount_cents: 20_000 },
     });
     expect(refunded.status).toBe(200);
-    expect(calls.map((call) => [call.path, call.key])).toEqual([
+    expect(stripe.state.calls.map((call) => [call.path, call.key])).toEqual([
       [`/v1/transfers/${paid!.stripe_transfer_id}/reversals`, `order:${orderId}:reversal:1`],
       ['/v1/refunds', `order:${orderId}:refund:1`],
     ]);
@@ -274,7 +127,7 @@ describe('orders against Stripe (the real SDK, answered by msw)', () => {
     expect(declined.json).toMatchObject({ decline_code: 'generic_decline' });
     const again = await fund(orderId, 'pm_card_visa');
     expect(again.json.data.status).toBe('succeeded');
-    expect(calls.map((call) => [call.path, call.key])).toEqual([
+    expect(stripe.state.calls.map((call) => [call.path, call.key])).toEqual([
       ['/v1/payment_intents', `order:${orderId}:fund`],
       [`/v1/payment_intents/${declined.json.payment_intent_id as string}/confirm`, `order:${orderId}:fund:2`],
     ]);
@@ -336,7 +189,7 @@ describe('orders against Stripe (the real SDK, answered by msw)', () => {
 
   it('retries a 500 from Stripe with the same idempotency key', async () => {
     const orderId = await newOrder();
-    trouble = [{ path: '/v1/payment_intents', kind: '500' }];
+    stripe.state.trouble = [{ path: '/v1/payment_intents', kind: '500' }];
     const funded = await fund(orderId, 'pm_card_visa');
     expect(funded.status).toBe(200);
     expect(stripeCalls('/v1/payment_intents').map((call) => call.key)).toEqual([
@@ -347,15 +200,18 @@ describe('orders against Stripe (the real SDK, answered by msw)', () => {
 
   it('retries a timed-out call with the same key, and answers 503 (nothing recorded) when Stripe stays away', async () => {
     const orderId = await newOrder();
-    trouble = [{ path: '/v1/payment_intents', kind: 'timeout' }];
+    stripe.state.trouble = [{ path: '/v1/payment_intents', kind: 'timeout' }];
     expect((await fund(orderId, 'pm_card_visa')).json.data.order.escrow_state).toBe('funded');
     expect(new Set(stripeCalls('/v1/payment_intents').map((call) => call.key))).toEqual(
       new Set([`order:${orderId}:fund`]),
     );
 
     const other = await newOrder();
-    calls = [];
-    trouble = Array.from({ length: 3 }, () => ({ path: '/v1/payment_intents', kind: '500' as const }));
+    stripe.state.calls = [];
+    stripe.state.trouble = Array.from({ length: 3 }, () => ({
+      path: '/v1/payment_intents',
+      kind: '500' as const,
+    }));
     const down = await fund(other, 'pm_card_visa');
     expect(down.status).toBe(503);
     expect((await sponsor('GET', `/v1/sponsorship-orders/${other}`)).json.data).toMatchObject({
@@ -369,7 +225,7 @@ describe('orders against Stripe (the real SDK, answered by msw)', () => {
     );
   });
 
-  it('makes one transfer when the payout job dies after the Stripe call and runs again', async () => {
+  it('makes one transfer when the payout job dies after the Stripe call and a later run finishes it', async () => {
     const orderId = await newOrder();
     await fund(orderId, 'pm_card_visa');
     await organizer('POST', `/v1/sponsorship-orders/${orderId}:lock`);
@@ -394,6 +250,17 @@ describe('orders against Stripe (the real SDK, answered by msw)', () => {
     };
     await expect(runPayout({ db: server.db, payments: dying, log }, payoutId)).rejects.toThrow(
       'worker killed',
+    );
+    // The claim committed before the call: a run meanwhile leaves it to the run in flight...
+    expect(await runPayout({ db: server.db, payments: dying, log }, payoutId)).toMatchObject({
+      status: 'processing',
+    });
+    // ...and once the claim is stale (the process is gone), the next run asks again with the same key.
+    await server.db.system((tx) =>
+      tx.query(
+        `update sponsorship_payouts set transfer_requested_at = now() - interval '3 minutes' where id = $1`,
+        [payoutId],
+      ),
     );
     const paid = await runPayout({ db: server.db, payments: dying, log }, payoutId);
     const transfers = stripeCalls('/v1/transfers');
@@ -453,19 +320,10 @@ describe('orders against Stripe (the real SDK, answered by msw)', () => {
     expect(stripeCalls('/v1/refunds').map((call) => call.key)).toEqual([`order:${raced}:refund:1`]);
   });
 
-  it('applies payment failures, disputes and reversals that Stripe reports', async () => {
+  it('applies payment failures and reversals that Stripe reports (disputes: disputes.test.ts)', async () => {
     const send = async (type: string, object: Record<string, unknown>) => {
-      const payload = JSON.stringify({
-        id: `evt_${type.replaceAll('.', '_')}_${++seq}`,
-        object: 'event',
-        type,
-        data: { object },
-      });
-      const header = signer.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-      const res = await api(server, undefined)('POST', '/v1/stripe/webhooks', {
-        rawBody: payload,
-        headers: { 'stripe-signature': header },
-      });
+      const id = `evt_${type.replaceAll('.', '_')}_${++seq}`;
+      const res = await sendStripeEvent(server, WEBHOOK_SECRET, { id, type, object });
       expect(res.status).toBe(200);
     };
     const unpaid = await newOrder();
@@ -481,15 +339,7 @@ describe('orders against Stripe (the real SDK, answered by msw)', () => {
     });
 
     const orderId = await newOrder();
-    const paid = await fund(orderId, 'pm_card_visa');
-    const chargeId = intents.get(paid.json.data.payment_intent_id as string)!.latest_charge as string;
-    await send('charge.dispute.created', {
-      id: 'dp_1Dispute00000000000001',
-      object: 'dispute',
-      charge: chargeId,
-    });
-    expect((await organizer('GET', `/v1/sponsorship-orders/${orderId}`)).json.data.disputed).toBe(true);
-
+    await fund(orderId, 'pm_card_visa');
     await organizer('POST', `/v1/sponsorship-orders/${orderId}:lock`);
     await server.db.system((tx) =>
       tx.query(`update deliverables set status = 'approved' where order_id = $1`, [orderId]),

@@ -103,10 +103,20 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        LatestOffer: components["schemas"]["ProposalOffer"] & {
+        /** @description The offer on the table: a ProposalOffer's fields plus who made it and in which message. (Not `allOf` the offer: its `additionalProperties: false` would refuse `side` and `message_id`.) */
+        LatestOffer: {
+            benefits_delta?: {
+                [key: string]: unknown;
+            };
+            currency?: string;
             /** Format: uuid */
             message_id: string;
+            price_cents: number;
+            requested_benefits?: string[];
             side: components["schemas"]["Side"];
+            sla_terms_delta?: components["schemas"]["SlaTerm"][];
+            /** Format: uuid */
+            variant_id?: string;
         };
         LedgerEntry: {
             account_code: string;
@@ -394,6 +404,11 @@ export interface components {
             reversed_cents: number;
             status: components["schemas"]["PayoutStatus"];
             stripe_transfer_id: string | null;
+            /**
+             * Format: date-time
+             * @description When the transfer was last asked of Stripe.
+             */
+            transfer_requested_at: string | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -738,12 +753,24 @@ export interface YardpassWebhookEventMap {
   'order.disputed': Order;
   /** The order's dispute closed: won lifts the hold; lost books the loss (and reverses a transfer made). */
   'order.dispute_closed': Order;
+  /** An unpaid order expires within a day (the organizer's payment window): fund it now. */
+  'order.payment_due': Order;
+  /** An order was not funded within its payment window: it expired and its unit went back to the package. */
+  'order.expired': Order;
+  /** A locked order is released automatically within a day (the auto-release window). */
+  'order.release_due': Order;
+  /** A locked order was released automatically after the auto-release window; its payout is queued. */
+  'order.auto_released': Order;
   /** An order was cancelled. */
   'order.cancelled': Order;
   /** Proof was submitted for a deliverable. */
   'deliverable.submitted': Deliverable;
   /** A deliverable was approved. */
   'deliverable.approved': Deliverable;
+  /** A submitted deliverable is approved automatically within a day unless reviewed. */
+  'deliverable.review_due': Deliverable;
+  /** A submitted deliverable was not reviewed within the review window and was approved automatically. */
+  'deliverable.auto_approved': Deliverable;
   /** A deliverable was sent back for changes. */
   'deliverable.needs_changes': Deliverable;
   /** A deliverable was waived. */
@@ -752,6 +779,8 @@ export interface YardpassWebhookEventMap {
   'sla.breached': Sla;
   /** An organizer's payout was transferred. */
   'payout.completed': Payout;
+  /** A payout waits because the organizer cannot receive transfers yet (no Connect account, onboarding not finished); it resumes by itself once the payout configuration allows it. */
+  'payout.awaiting_configuration': Payout;
   /** A payout failed after its retries. */
   'payout.failed': Payout;
   /** An event sponsorship's activation changed. */

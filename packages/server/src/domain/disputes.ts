@@ -1,0 +1,290 @@
+import {
+  type DisputeRow,
+  findDispute,
+  findDisputeByStripeId,
+  findOrderDispute,
+  insertDispute,
+  listUnfinishedReversals,
+  updateDispute,
+} from '../db/disputes';
+import {
+  findOrder,
+  findOrderByCharge,
+  findOrderByPaymentIntent,
+  type OrderRow,
+  updateOrder,
+} from '../db/orders';
+import { findPayoutByOrder, requeuePayout, updatePayout } from '../db/payouts';
+import { type Db, type Tx, withSystemAccess } from '../db/pool';
+import { accountBalance } from '../db/ledger';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Caller } from '../caller';
+import type { Logger } from '../logger';
+import type { PaymentsProvider } from '../payments/provider';
+import { applyProviderEvents } from '../payments/stripe-events';
+import { bookDisputeLoss, bookDisputeReversal, bookLock, settleLock } from './ledger';
+import { emitOrderEvent, getOrderDetail } from './orders';
+
+const OPEN: DisputeRow['status'][] = [
+  'warning_needs_response',
+  'warning_under_review',
+  'needs_response',
+  'under_review',
+];
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const idOf = (value: unknown): string | null =>
+  typeof value === 'string' ? value : text((value as { id?: unknown } | null)?.id);
+const statusOf = (value: unknown): DisputeRow['status'] =>
+  (OPEN as string[]).concat('won', 'lost', 'warning_closed').includes(String(value))
+    ? (value as DisputeRow['status'])
+    : 'needs_response';
+const dueBy = (object: Record<string, unknown>): Date | null => {
+  const due = (object.evidence_details as { due_by?: unknown } | undefined)?.due_by;
+  return typeof due === 'number' ? new Date(due * 1000) : null;
+};
+
+/** What a dispute looks like in a problem: which one, why, and until when evidence is taken. */
+const describe = (dispute: DisputeRow) =>
+  `dispute ${dispute.stripe_dispute_id} (${dispute.reason}, ${dispute.status}${
+    dispute.evidence_due_by ? `, evidence due by ${new Date(dispute.evidence_due_by).toISOString()}` : ''
+  })`;
+
+/**
+ * Release, the payout job and auto-release refuse a disputed order: 409 naming the dispute, so that the person
+ * reading it knows which one to answer (with evidence, in the Stripe dashboard) before trying again.
+ */
+export async function assertNotDisputed(tx: Tx, order: OrderRow, action: string): Promise<void> {
+  if (!order.disputed) return;
+  const dispute = await findOrderDispute(tx, order.id);
+  throw new ConflictError({
+    code: 'order_disputed',
+    detail: `The order is held by ${dispute ? describe(dispute) : 'a dispute'}: it cannot be ${action} until the dispute closes. Answer it with evidence in the Stripe dashboard; a won dispute lifts the hold.`,
+    extra: {
+      dispute_id: dispute?.id ?? null,
+      stripe_dispute_id: dispute?.stripe_dispute_id ?? null,
+      evidence_due_by: dispute?.evidence_due_by ?? null,
+    },
+  });
+}
+
+async function orderOfDispute(tx: Tx, object: Record<string, unknown>): Promise<OrderRow | undefined> {
+  const chargeId = idOf(object.charge);
+  const byCharge = chargeId ? await findOrderByCharge(tx, chargeId) : undefined;
+  if (byCharge) return byCharge;
+  const intentId = idOf(object.payment_intent);
+  return intentId ? findOrderByPaymentIntent(tx, intentId) : undefined;
+}
+
+/** `charge.dispute.created`: the order is held and both parties are told (`order.disputed`). */
+export async function openDispute(tx: Tx, object: Record<string, unknown>) {
+  const order = await orderOfDispute(tx, object);
+  if (!order) return { orderId: null, changed: 'unknown charge' };
+  const { dispute, created } = await insertDispute(tx, {
+    order,
+    stripeDisputeId: String(object.id),
+    status: statusOf(object.status),
+    amountCents: typeof object.amount === 'number' ? object.amount : order.amount_cents,
+    currency: text(object.currency)?.toUpperCase() ?? order.currency,
+    reason: text(object.reason) ?? 'general',
+    evidenceDueBy: dueBy(object),
+  });
+  if (!created || dispute.closed_at) return { orderId: order.id, changed: 'nothing' };
+  const held = await updateOrder(tx, order.id, {
+    disputed: true,
+    stripe_dispute_id: dispute.stripe_dispute_id,
+  });
+  await emitOrderEvent(tx, 'order.disputed', { ...held, dispute });
+  return { orderId: order.id, changed: 'disputed' };
+}
+
+/** `charge.dispute.updated`: a new status or evidence deadline, while it stays open. */
+export async function updateOpenDispute(tx: Tx, object: Record<string, unknown>) {
+  const dispute = await findDisputeByStripeId(tx, String(object.id));
+  if (!dispute || dispute.closed_at || !OPEN.includes(statusOf(object.status)))
+    return { orderId: dispute?.order_id ?? null, changed: 'nothing' };
+  await updateDispute(tx, dispute.id, { status: statusOf(object.status), evidence_due_by: dueBy(object) });
+  return { orderId: dispute.order_id, changed: 'dispute updated' };
+}
+
+/** Stripe's dispute fee: the fees of the dispute's balance transactions (the withdrawal carries it). */
+const feeOf = (object: Record<string, unknown>) =>
+  ((object.balance_transactions as { fee?: unknown }[] | undefined) ?? []).reduce(
+    (sum, bt) => sum + (typeof bt.fee === 'number' ? bt.fee : 0),
+    0,
+  );
+
+/**
+ * `charge.dispute.closed`. Won (or a closed inquiry): the hold lifts. Lost: the lost amount and the dispute fee
+ * are booked out of what the order still holds (escrow; else the organizer's payable — an untransferred payout
+ * is cancelled, a transferred one is to be reversed); the reversal itself is asked of Stripe after this
+ * transaction commits ({@link finishDisputeReversal}), and answered here as `reversal` for the caller to run.
+ */
+export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
+  const found = await findDisputeByStripeId(tx, String(object.id));
+  if (!found) {
+    // A dispute we never heard open (its webhook was lost): record it first, then close it.
+    const opened = await openDispute(tx, { ...object, status: 'needs_response' });
+    if (!opened.orderId) return { ...opened, reversal: null };
+  }
+  const dispute = found ?? (await findDisputeByStripeId(tx, String(object.id)))!;
+  if (dispute.closed_at) return { orderId: dispute.order_id, changed: 'nothing', reversal: null };
+  const order = (await findOrder(tx, dispute.order_id, { forUpdate: true }))!;
+  const status = statusOf(object.status);
+  if (status !== 'lost') {
+    const closed = await updateDispute(tx, dispute.id, {
+      status: OPEN.includes(status) ? 'won' : status,
+      closed_at: new Date(),
+    });
+    const lifted = await updateOrder(tx, order.id, { disputed: false });
+    // A payout that waited for the dispute (released before it opened) goes on.
+    const payout = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
+    if (payout?.status === 'pending')
+      await withSystemAccess(tx, () => requeuePayout(tx, payout, { retry: false }));
+    await emitOrderEvent(tx, 'order.dispute_closed', { ...lifted, dispute: closed });
+    return { orderId: order.id, changed: 'dispute won', reversal: null };
+  }
+
+  const lostCents = Math.min(dispute.amount_cents, order.amount_cents - order.refunded_cents);
+  const feeCents = feeOf(object);
+  let fromEscrow = 0;
+  let fromPayable = 0;
+  let reversalCents = 0;
+  if (order.escrow_state === 'funded' || order.escrow_state === 'locked') {
+    if (order.escrow_state === 'locked') await settleLock(tx, order.id, 'voided');
+    const escrow = await withSystemAccess(tx, () => accountBalance(tx, `escrow:${order.id}`));
+    fromEscrow = Math.min(lostCents, Number(escrow.balance_cents));
+    // A partial dispute of a locked order: what stays in escrow is locked again, less its fee.
+    const remaining = Number(escrow.balance_cents) - fromEscrow;
+    if (order.escrow_state === 'locked' && remaining > 0)
+      await bookLock(tx, order, {
+        netCents: remaining,
+        feeCents: Math.round((remaining * (order.platform_fee_bps ?? 0)) / 10_000),
+      });
+  } else if (order.escrow_state === 'released') {
+    const payout = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
+    if (payout?.status === 'paid') {
+      reversalCents = Math.min(lostCents, payout.amount_cents - payout.reversed_cents);
+      // Reserved now, so that a refund meanwhile cannot reverse the same money; booked once Stripe confirms it.
+      await withSystemAccess(tx, () =>
+        updatePayout(tx, payout.id, { reversed_cents: payout.reversed_cents + reversalCents }),
+      );
+      fromPayable = reversalCents;
+    } else if (payout && payout.status !== 'processing' && payout.status !== 'cancelled') {
+      fromPayable = Math.min(lostCents, payout.amount_cents);
+      await withSystemAccess(tx, () =>
+        updatePayout(tx, payout.id, {
+          status: 'cancelled',
+          payout_failure_reason: `Cancelled: ${describe(dispute)} was lost and the bank took the charge back.`,
+        }),
+      );
+    }
+  }
+  await bookDisputeLoss(tx, order, { disputeId: dispute.id, lostCents, feeCents, fromEscrow, fromPayable });
+  const closed = await updateDispute(tx, dispute.id, {
+    status: 'lost',
+    lost_cents: lostCents,
+    fee_cents: feeCents,
+    reversal_cents: reversalCents,
+    closed_at: new Date(),
+  });
+  const refunded = order.refunded_cents + lostCents;
+  const full = refunded === order.amount_cents;
+  const updated = await updateOrder(tx, order.id, {
+    disputed: false,
+    refunded_cents: refunded,
+    status: full ? 'refunded' : 'partially_refunded',
+    ...(order.escrow_state !== 'released' && full ? { escrow_state: 'refunded' as const } : {}),
+  });
+  await emitOrderEvent(tx, 'order.dispute_closed', { ...updated, dispute: closed });
+  return {
+    orderId: order.id,
+    changed: 'dispute lost',
+    reversal: reversalCents > 0 ? dispute.id : null,
+  };
+}
+
+/**
+ * Asks Stripe for the reversal a lost dispute recorded (idempotency key `dispute:{id}:reversal`), outside any
+ * transaction, then books it in a new one. Idempotent: run again by the reconciliation job after a crash, it finds
+ * the reversal made (Stripe answers the same one for the same key) or already booked.
+ */
+export async function finishDisputeReversal(deps: { db: Db; payments: PaymentsProvider }, disputeId: string) {
+  const intent = await deps.db.system(async (tx) => {
+    const dispute = await findDispute(tx, disputeId);
+    if (!dispute || dispute.stripe_reversal_id || dispute.reversal_cents === 0) return undefined;
+    const payout = await findPayoutByOrder(tx, dispute.order_id);
+    return payout?.stripe_transfer_id ? { dispute, transferId: payout.stripe_transfer_id } : undefined;
+  });
+  if (!intent) return;
+  const reversal = await deps.payments.reverseTransfer({
+    transferId: intent.transferId,
+    amountCents: intent.dispute.reversal_cents,
+    metadata: { order_id: intent.dispute.order_id, dispute_id: intent.dispute.id },
+    idempotencyKey: `dispute:${intent.dispute.id}:reversal`,
+  });
+  await deps.db.system(async (tx) => {
+    const dispute = await findDisputeByStripeId(tx, intent.dispute.stripe_dispute_id);
+    if (!dispute || dispute.stripe_reversal_id) return;
+    await updateDispute(tx, dispute.id, { stripe_reversal_id: reversal.id });
+    const order = (await findOrder(tx, dispute.order_id))!;
+    await bookDisputeReversal(tx, order, { disputeId: dispute.id, cents: dispute.reversal_cents });
+  });
+}
+
+/** For the reconciliation job: reversals that a crash left recorded but not made. */
+export async function finishDisputeReversals(
+  deps: { db: Db; payments: PaymentsProvider; log: Logger },
+  now: Date,
+): Promise<string[]> {
+  const ids = await deps.db.system((tx) =>
+    listUnfinishedReversals(tx, new Date(now.getTime() - 60_000), 100),
+  );
+  const finished: string[] = [];
+  for (const id of ids) {
+    try {
+      await finishDisputeReversal(deps, id);
+      finished.push(id);
+    } catch (error) {
+      deps.log.warn({ dispute_id: id, err: (error as Error).message }, 'reconcile: dispute reversal failed');
+    }
+  }
+  return finished;
+}
+
+/**
+ * `POST /v1/sandbox/sponsorship-orders/{id}:close-dispute` (either party, sandbox payments only): the sandbox
+ * closes the order's dispute as Stripe's test mode would and sends `charge.dispute.closed` through the webhook's
+ * path. Answers the order.
+ */
+export async function closeSandboxDispute(
+  deps: { db: Db; payments: PaymentsProvider; log: Logger },
+  caller: Caller,
+  orderId: string,
+  outcome: 'won' | 'lost',
+) {
+  const dispute = await deps.db.tenant(caller.orgId, async (tx) => {
+    if (!(await findOrder(tx, orderId))) throw new NotFoundError('order');
+    return findOrderDispute(tx, orderId);
+  });
+  if (!dispute)
+    throw new ConflictError({
+      code: 'no_dispute',
+      detail: 'The order has no dispute to close; fund an order with pm_card_createDispute to open one.',
+    });
+  if (!deps.payments.closeDispute)
+    throw new ConflictError({
+      code: 'not_sandbox',
+      detail:
+        'Payments run on Stripe: disputes close at Stripe (submit evidence in the dashboard). Only the sandbox closes them here.',
+    });
+  if (dispute.closed_at)
+    throw new ConflictError({
+      code: 'dispute_closed',
+      detail: `The dispute is already closed (${dispute.status}).`,
+      extra: { current_status: dispute.status },
+    });
+  deps.payments.closeDispute({ stripeDisputeId: dispute.stripe_dispute_id, outcome });
+  await applyProviderEvents(deps);
+  return getOrderDetail(deps.db, caller, dispute.order_id);
+}

@@ -1,0 +1,195 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { api, startTestServer, type TestServer } from '../../../../test/server';
+import { runPayout } from '../domain/payouts';
+import { createLogger } from '../logger';
+import { seedCommerce } from '../../test/commerce-fixtures';
+import { createFakeStripe, sendStripeEvent } from '../../test/fake-stripe';
+
+const SECRET = 'whsec_disputes';
+const stripe = createFakeStripe();
+const log = createLogger('silent');
+let server: TestServer;
+let organizer: ReturnType<typeof api>;
+let sponsor: ReturnType<typeof api>;
+let events = 0;
+
+beforeAll(async () => {
+  stripe.listen();
+  server = await startTestServer({ STRIPE_SECRET_KEY: 'sk_test_msw', STRIPE_WEBHOOK_SECRET: SECRET });
+  organizer = api(server, server.organizer);
+  sponsor = api(server, server.sponsor);
+  await organizer('PUT', '/v1/payout-configuration', {
+    body: { stripe_connect_account_id: 'acct_1Disputed' },
+  });
+});
+beforeEach(() => stripe.reset());
+afterEach(() => stripe.server.resetHandlers());
+afterAll(async () => {
+  await server.close();
+  stripe.server.close();
+});
+
+/** A funded and locked order with its deliverables approved, and its charge. */
+async function lockedOrder() {
+  const { packageId, sponsorId } = await seedCommerce(server);
+  const id = (
+    await sponsor('POST', '/v1/sponsorship-orders', {
+      body: { package_id: packageId, sponsor_id: sponsorId },
+    })
+  ).json.data.id as string;
+  const funded = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+    body: { payment_method_id: 'pm_card_visa' },
+  });
+  await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
+  await server.db.system((tx) =>
+    tx.query(`update deliverables set status = 'approved' where order_id = $1`, [id]),
+  );
+  const chargeId = stripe.state.intents.get(funded.json.data.payment_intent_id as string)!
+    .latest_charge as string;
+  return { id, chargeId };
+}
+
+const dispute = (
+  disputeId: string,
+  chargeId: string,
+  status: string,
+  extra: Record<string, unknown> = {},
+) => ({
+  id: disputeId,
+  object: 'dispute',
+  charge: chargeId,
+  amount: 150_000,
+  currency: 'usd',
+  reason: 'fraudulent',
+  status,
+  evidence_details: { due_by: 1_900_000_000 },
+  ...extra,
+});
+const send = async (type: string, object: Record<string, unknown>) => {
+  const res = await sendStripeEvent(server, SECRET, { id: `evt_dispute_${++events}`, type, object });
+  expect(res.status).toBe(200);
+  return res;
+};
+
+async function eventOrgs(type: string, orderId: string) {
+  const { rows } = await server.db.system((tx) =>
+    tx.query<{ org_id: string }>(
+      `select org_id from webhook_events where type = $1 and data->>'id' = $2 order by org_id`,
+      [type, orderId],
+    ),
+  );
+  return rows.map((row) => row.org_id);
+}
+
+async function ledgerTotal() {
+  const { rows } = await server.db.system((tx) =>
+    tx.query<{ total: string }>('select coalesce(sum(amount_cents), 0) as total from ledger_entries'),
+  );
+  return Number(rows[0]!.total);
+}
+
+describe('disputes (charge.dispute.* from Stripe)', () => {
+  it('holds a disputed order: release answers 409 naming the dispute, both parties are told, the list filters it; won lifts the hold', async () => {
+    const { id, chargeId } = await lockedOrder();
+    await send('charge.dispute.created', dispute('dp_1Held', chargeId, 'needs_response'));
+    const order = (await sponsor('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order).toMatchObject({
+      disputed: true,
+      dispute: {
+        stripe_dispute_id: 'dp_1Held',
+        status: 'needs_response',
+        amount_cents: 150_000,
+        reason: 'fraudulent',
+        evidence_due_by: new Date(1_900_000_000_000).toISOString(),
+      },
+    });
+    expect(await eventOrgs('order.disputed', id)).toEqual(
+      [server.organizer.orgId, server.sponsor.orgId].sort(),
+    );
+
+    const refused = await organizer('POST', `/v1/sponsorship-orders/${id}:release`);
+    expect(refused.status).toBe(409);
+    expect(refused.json.type).toContain('order-disputed');
+    expect(refused.json.detail).toContain('dp_1Held');
+    expect(refused.json.stripe_dispute_id).toBe('dp_1Held');
+
+    const disputed = await organizer('GET', '/v1/sponsorship-orders?disputed=true');
+    expect(disputed.json.data.map((o: { id: string }) => o.id)).toContain(id);
+    const undisputed = await organizer('GET', '/v1/sponsorship-orders?disputed=false');
+    expect(undisputed.json.data.map((o: { id: string }) => o.id)).not.toContain(id);
+
+    await send('charge.dispute.closed', dispute('dp_1Held', chargeId, 'won'));
+    expect(await eventOrgs('order.dispute_closed', id)).toHaveLength(2);
+    const released = await organizer('POST', `/v1/sponsorship-orders/${id}:release`);
+    expect(released.status).toBe(200);
+    expect(released.json.data).toMatchObject({ disputed: false, dispute: { status: 'won' } });
+    const paid = await runPayout(
+      { db: server.db, payments: server.payments, log },
+      released.json.data.payout.id,
+    );
+    expect(paid?.status).toBe('paid');
+    expect(await ledgerTotal()).toBe(0);
+  });
+
+  it('keeps a released payout from being transferred while the dispute is open', async () => {
+    const { id, chargeId } = await lockedOrder();
+    const payoutId = (await organizer('POST', `/v1/sponsorship-orders/${id}:release`)).json.data.payout
+      .id as string;
+    await send('charge.dispute.created', dispute('dp_1BeforePayout', chargeId, 'needs_response'));
+    const held = await runPayout({ db: server.db, payments: server.payments, log }, payoutId);
+    expect(held).toMatchObject({ status: 'pending', stripe_transfer_id: null });
+    expect(stripe.posts('/v1/transfers')).toEqual([]);
+    const retry = await organizer('POST', `/v1/payouts/${payoutId}:retry`);
+    expect(retry.status).toBe(200);
+    expect(retry.json.data.status).toBe('pending');
+  });
+
+  it('books a dispute lost after the transfer and reverses the transfer once, even when Stripe says so twice', async () => {
+    const { id, chargeId } = await lockedOrder();
+    const payoutId = (await organizer('POST', `/v1/sponsorship-orders/${id}:release`)).json.data.payout
+      .id as string;
+    const paid = await runPayout({ db: server.db, payments: server.payments, log }, payoutId);
+    expect(paid?.status).toBe('paid');
+    await send('charge.dispute.created', dispute('dp_1LostLate', chargeId, 'needs_response'));
+    const lost = dispute('dp_1LostLate', chargeId, 'lost', {
+      balance_transactions: [{ amount: -150_000, fee: 1_500 }],
+    });
+    await send('charge.dispute.closed', lost);
+    await send('charge.dispute.closed', lost);
+
+    const reversals = stripe.posts(`/v1/transfers/${paid!.stripe_transfer_id}/reversals`);
+    expect(reversals).toHaveLength(1);
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order.dispute).toMatchObject({
+      status: 'lost',
+      lost_cents: 150_000,
+      fee_cents: 1_500,
+      reversal_cents: 135_000,
+    });
+    expect(reversals[0]!.key).toBe(`dispute:${order.dispute.id as string}:reversal`);
+    expect(reversals[0]!.body.amount).toBe('135000');
+    expect(order).toMatchObject({ disputed: false, refunded_cents: 150_000, status: 'refunded' });
+    expect(order.payout).toMatchObject({ reversed_cents: 135_000 });
+    const kinds = order.ledger.transactions.map((t: { kind: string }) => t.kind);
+    expect(kinds.filter((k: string) => k === 'dispute')).toHaveLength(1);
+    expect(kinds.filter((k: string) => k === 'reversal')).toHaveLength(1);
+    expect(await ledgerTotal()).toBe(0);
+  });
+
+  it('books a dispute lost before release out of escrow and cancels nothing it should not', async () => {
+    const { id, chargeId } = await lockedOrder();
+    await send('charge.dispute.created', dispute('dp_1LostEarly', chargeId, 'needs_response'));
+    await send(
+      'charge.dispute.closed',
+      dispute('dp_1LostEarly', chargeId, 'lost', {
+        balance_transactions: [{ amount: -150_000, fee: 1_500 }],
+      }),
+    );
+    const order = (await sponsor('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order).toMatchObject({ escrow_state: 'refunded', status: 'refunded', disputed: false });
+    expect(order.ledger).toMatchObject({ escrow_balance_cents: 0, pending_release_cents: 0 });
+    expect(stripe.posts('/v1/transfers')).toEqual([]);
+    expect((await organizer('POST', `/v1/sponsorship-orders/${id}:release`)).status).toBe(409);
+    expect(await ledgerTotal()).toBe(0);
+  });
+});
