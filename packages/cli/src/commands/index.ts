@@ -18,6 +18,7 @@ import { marketplace } from './marketplace.js';
 import { matches } from './matches.js';
 import type { Resource } from './resource.js';
 import { reports } from './reports.js';
+import { settings } from './settings.js';
 import { slas } from './slas.js';
 import { sponsors } from './sponsors.js';
 import { sponsorships } from './sponsorships.js';
@@ -36,6 +37,7 @@ export const resources: readonly Resource[] = [
   orders,
   payouts,
   payoutConfig,
+  settings,
   ledger,
   sponsorships,
   deliverables,

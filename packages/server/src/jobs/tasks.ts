@@ -7,6 +7,7 @@ import { drainMatchQueue } from '../domain/matching';
 import { refundIssuer } from '../domain/orders';
 import { runPayout } from '../domain/payouts';
 import { expireProposals } from '../domain/proposals';
+import { runTimeouts } from '../domain/timeouts';
 import { evaluateDueSlas } from '../domain/slas';
 import { rollupAll } from '../domain/stats';
 import type { Logger } from '../logger';
@@ -118,6 +119,22 @@ export const tasks = {
     handler: (deps) => async () => {
       const created = await ensureAnalyticsPartitions(deps.db, { now: deps.clock() });
       deps.log.info({ job: 'analytics.partitions', created }, 'analytics partitions ensured');
+    },
+  }),
+  /**
+   * Every 5 minutes: the organizers' order windows act — unpaid orders expire, unreviewed deliverables are
+   * approved, fulfilled orders are released when asked for — each with a reminder a day before. Safe to overlap.
+   */
+  'orders.timeouts': task({
+    payload: scheduled,
+    cron: '*/5 * * * *',
+    handler: (deps) => async () => {
+      const report = await runTimeouts(
+        { ...deps, defaultFeeBps: deps.config.YARDPASS_PLATFORM_FEE_BPS },
+        deps.clock(),
+      );
+      const acted = Object.fromEntries(Object.entries(report).map(([kind, ids]) => [kind, ids.length]));
+      deps.log.info({ job: 'orders.timeouts', ...acted }, 'order time-outs run');
     },
   }),
   /** Hourly: open proposals idle for `YARDPASS_PROPOSAL_EXPIRY_DAYS` expire. */
