@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps): {
     ...packageRoutes({ db }),
     ...proposalRoutes({ db }),
     ...matchingRoutes({ db }),
-    ...opsRoutes({ db }),
+    ...opsRoutes({ db, payments, log }),
   };
   const { unimplemented } = registerOperations(app, spec, handlers, {
     db,

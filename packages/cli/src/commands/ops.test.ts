@@ -156,3 +156,64 @@ describe('ops commands', () => {
     expect(stdout).toContain('Median negotiation: 2.0 h');
   });
 });
+
+describe('ops reconcile', () => {
+  const runId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+  const run = (differences: object[]) => ({
+    id: runId,
+    provider: 'stripe',
+    trigger: 'manual',
+    period_start: '2026-03-02T00:00:00.000Z',
+    period_end: '2026-03-03T00:00:00.000Z',
+    status: 'completed',
+    checked: { charges: 2, transfers: 1, refunds: 2, disputes: 0 },
+    difference_count: differences.length,
+    error: null,
+    started_at: '2026-03-03T04:10:00.000Z',
+    finished_at: '2026-03-03T04:10:01.000Z',
+    differences,
+  });
+  const mismatch = {
+    id: '0a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    object_type: 'charge',
+    object_id: 'ch_2',
+    issue: 'amount_mismatch',
+    order_id: null,
+    processor_amount_cents: 40_000,
+    ledger_amount_cents: 50_000,
+    currency: 'USD',
+    detail: 'x',
+  };
+
+  it('runs one with --run and the period, and exits 1 listing the differences', async () => {
+    const cli = await harness({
+      routes: { 'POST /v1/ops/reconciliation:run': () => ({ status: 201, body: { data: run([mismatch]) } }) },
+    });
+    const { code, stdout, stderr } = await cli.run(
+      'ops',
+      'reconcile',
+      '--run',
+      '--from',
+      '2026-03-02T00:00:00Z',
+    );
+    expect(code).toBe(1);
+    expect(cli.requests[0]!.body).toEqual({ from: '2026-03-02T00:00:00Z' });
+    expect(stdout).toContain('Compared 2 charges, 1 transfers, 2 refunds, 0 disputes.');
+    expect(stdout).toContain('ch_2');
+    expect(stderr).toContain('1 difference(s)');
+  });
+
+  it('shows the latest run without --run and exits 0 when it agrees', async () => {
+    const cli = await harness({
+      routes: {
+        'GET /v1/ops/reconciliations': () => ({
+          body: { data: [run([])], has_more: false, next_cursor: null },
+        }),
+        [`GET /v1/ops/reconciliations/${runId}`]: () => ({ body: { data: run([]) } }),
+      },
+    });
+    const { code, stderr } = await cli.run('ops', 'reconcile');
+    expect(code).toBe(0);
+    expect(stderr).toContain('The processor and the ledger agree.');
+  });
+});

@@ -152,6 +152,35 @@ function printMetrics(io: Io, metrics: Metrics): void {
   );
 }
 
+type Reconciliation = OperationResult<'getReconciliation'>;
+
+function printReconciliation(io: Io, run: Reconciliation): void {
+  io.print(
+    `Run ${run.id} (${run.provider}, ${run.trigger}) of ${run.period_start} → ${run.period_end}: ${run.status}`,
+  );
+  if (run.error) io.print(`  ${run.error}`);
+  const checked = Object.entries(run.checked)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ');
+  if (checked) io.print(`Compared ${checked}.`);
+  if (run.differences.length > 0)
+    io.print(
+      table({
+        items: run.differences.map((difference) => ({ ...difference })),
+        columns: [
+          'issue',
+          'object_type',
+          'object_id',
+          'processor_amount_cents',
+          'ledger_amount_cents',
+          'currency',
+          'order_id',
+        ],
+        io,
+      }),
+    );
+}
+
 export const ops: Resource = {
   name: 'ops',
   noun: 'item',
@@ -199,6 +228,51 @@ export const ops: Resource = {
             'Integrity checks failed: see the rows above, fix them, run again.',
           );
         if (!json) io.success('Every integrity check passed.');
+      },
+    },
+    {
+      kind: 'custom',
+      path: 'reconcile',
+      operationId: 'listReconciliations',
+      alsoPerforms: ['getReconciliation', 'runReconciliation'],
+      summary:
+        'Show the latest Stripe-vs-ledger reconciliation, or --run one now; exits 1 on differences (platform operators)',
+      examples: [
+        'yardpass ops reconcile',
+        'yardpass ops reconcile --run',
+        'yardpass ops reconcile --run --from 2026-03-01T00:00:00Z --to 2026-03-02T00:00:00Z --json',
+      ],
+      configure: (command) =>
+        command
+          .option('--run', 'Reconcile now instead of showing the latest run')
+          .option('--from <time>', 'With --run: start of the period (default: yesterday 00:00 UTC)')
+          .option('--to <time>', 'With --run: end of the period, exclusive (default: today 00:00 UTC)'),
+      async run({ client, options, json, io }) {
+        let run: Reconciliation;
+        if (options.run) {
+          const body: { from?: string; to?: string } = {};
+          if (typeof options.from === 'string') body.from = options.from;
+          if (typeof options.to === 'string') body.to = options.to;
+          const stop = io.spinner('Reconciling with the payment processor');
+          run = await client.ops.runReconciliation(body).finally(stop);
+        } else {
+          const [latest] = (await client.ops.reconciliations({ limit: 1 })).data;
+          if (!latest) {
+            io.note('No reconciliation has run yet: `yardpass ops reconcile --run`.');
+            return;
+          }
+          run = await client.ops.reconciliation(latest.id);
+        }
+        if (json) io.json(run);
+        else printReconciliation(io, run);
+        if (run.status !== 'completed' || run.difference_count > 0)
+          throw new CliError(
+            'check_failed',
+            run.status === 'completed'
+              ? `${run.difference_count} difference(s) between the processor and the ledger: see the table above.`
+              : 'The reconciliation did not complete: see the error above, then run it again.',
+          );
+        if (!json) io.success('The processor and the ledger agree.');
       },
     },
     {

@@ -49,4 +49,36 @@ export class Ops extends APIResource {
    * ```
    */
   businessMetrics = this.endpoint('getBusinessMetrics', 'GET /v1/metrics/business', 'query');
+
+  /**
+   * Compares Stripe's charges, transfers, refunds and disputes of a period with the ledger now, and stores the run
+   * (platform operator keys only; default period: yesterday, UTC).
+   *
+   * @example
+   * ```ts
+   * const run = await yardpass.ops.runReconciliation({ from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' });
+   * for (const difference of run.differences) console.log(difference.issue, difference.object_id);
+   * ```
+   */
+  runReconciliation = this.endpoint('runReconciliation', 'POST /v1/ops/reconciliation:run', 'body');
+
+  /**
+   * Stored reconciliation runs, newest first (platform operator keys only).
+   *
+   * @example
+   * ```ts
+   * const [latest] = (await yardpass.ops.reconciliations({ limit: 1 })).data;
+   * ```
+   */
+  reconciliations = this.listEndpoint('listReconciliations', 'GET /v1/ops/reconciliations');
+
+  /**
+   * One reconciliation run with its differences (platform operator keys only).
+   *
+   * @example
+   * ```ts
+   * const { status, differences } = await yardpass.ops.reconciliation(runId);
+   * ```
+   */
+  reconciliation = this.endpoint('getReconciliation', 'GET /v1/ops/reconciliations/{id}');
 }

@@ -6,6 +6,7 @@ import { cleanup } from '../domain/cleanup';
 import { drainMatchQueue } from '../domain/matching';
 import { refundIssuer } from '../domain/orders';
 import { runPayout } from '../domain/payouts';
+import { reconcileLedger } from '../domain/reconciliation';
 import { expireProposals } from '../domain/proposals';
 import { runTimeouts } from '../domain/timeouts';
 import { evaluateDueSlas } from '../domain/slas';
@@ -67,6 +68,28 @@ export const tasks = {
         deps.clock(),
       );
       deps.log.info({ job: 'payments.reconcile', ...report }, 'payments reconciled with Stripe');
+    },
+  }),
+  /** Daily: Stripe's charges, transfers, refunds and disputes of the previous UTC day against the ledger, stored. */
+  'payments.reconcile-ledger': task({
+    payload: scheduled,
+    cron: '10 4 * * *',
+    handler: (deps) => async () => {
+      const to = new Date(Math.floor(deps.clock().getTime() / 86_400_000) * 86_400_000);
+      const run = await reconcileLedger(deps, {
+        from: new Date(to.getTime() - 86_400_000),
+        to,
+        trigger: 'schedule',
+      });
+      deps.log.info(
+        {
+          job: 'payments.reconcile-ledger',
+          run_id: run.id,
+          status: run.status,
+          differences: run.difference_count,
+        },
+        'ledger reconciled with the payment processor',
+      );
     },
   }),
   /**
