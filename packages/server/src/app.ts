@@ -10,7 +10,7 @@ import { problemResponse } from './http/problem';
 import { createRateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import type { AppEnv } from './http/response';
-import { type Handlers, registerOperations } from './http/router';
+import { type Handlers, methodsAt, registerOperations } from './http/router';
 import type { Logger } from './logger';
 import { createPayments, type PaymentsProvider } from './payments';
 import { deliverableRoutes } from './routes/deliverables';
@@ -137,17 +137,22 @@ export function createApp(deps: AppDeps): {
     validateResponses: deps.validateResponses ?? false,
   });
 
-  app.notFound((c) =>
-    problemResponse(
+  const allowedAt = methodsAt(spec);
+  app.notFound((c) => {
+    const allowed = allowedAt(c.req.path);
+    return problemResponse(
       new AppError({
         code: 'route_not_found',
-        status: 404,
-        title: 'Not found',
-        detail: `No operation is served at ${c.req.method} ${c.req.path}; check the path and method against the API reference at /docs.`,
+        status: allowed.length > 0 ? 405 : 404,
+        title: allowed.length > 0 ? 'Method not allowed' : 'Not found',
+        detail: allowed.length
+          ? `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}; see the API reference at /docs.`
+          : `No operation is served at ${c.req.method} ${c.req.path}; check the path and method against the API reference at /docs.`,
+        headers: allowed.length > 0 ? { allow: allowed.join(', ') } : {},
       }),
       { requestId: c.get('requestId'), log },
-    ),
-  );
+    );
+  });
   app.onError((error, c) =>
     problemResponse(error, { requestId: c.get('requestId'), log, instance: c.req.path }),
   );

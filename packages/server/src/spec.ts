@@ -7,7 +7,7 @@ import type { operations } from './generated/openapi';
 
 export type OperationId = keyof operations;
 
-type JsonSchema = Record<string, unknown>;
+export type JsonSchema = Record<string, unknown>;
 interface ParameterObject {
   name: string;
   in: 'path' | 'query' | 'header';
@@ -70,6 +70,8 @@ export interface Spec {
   document: OpenApiDocument;
   yaml: string;
   operations: Operation[];
+  /** A validator for any schema of the contract (its `$ref`s resolve against components.schemas). */
+  validator(schema: JsonSchema): z.ZodType;
 }
 
 /** Reads the contract and derives, once at start-up, the validators every request goes through. */
@@ -161,7 +163,7 @@ export function loadSpec(path = specPath()): Spec {
       });
     }
   }
-  return { document, yaml, operations };
+  return { document, yaml, operations, validator: toZod };
 }
 
 const DATE = /^(\d{4})-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:[Zz]|[+-](\d{2}):\d{2}))?$/;

@@ -1,6 +1,10 @@
+import { type IncomingMessage, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server';
+import { loadSpec } from '../src/spec';
 import { seedCommerce } from './commerce-fixtures';
+
+const spec = loadSpec();
 
 let server: TestServer;
 let deal: { eventId: string; sponsorId: string; packageId: string };
@@ -112,5 +116,74 @@ describe('writes to what the caller can see but does not own', () => {
       body: { industry: 'Beverage' },
     });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('the contract and the server agree', () => {
+  it('answers 405 with Allow for a method the path does not serve (TRACE included)', async () => {
+    // fetch refuses to send TRACE, so node:http does.
+    const send = (method: string) =>
+      new Promise<IncomingMessage>((resolve, reject) =>
+        request(`${server.baseUrl}/v1/events`, { method }, (res) => (res.resume(), resolve(res)))
+          .on('error', reject)
+          .end(),
+      );
+    for (const method of ['TRACE', 'PUT']) {
+      const res = await send(method);
+      expect(res.statusCode).toBe(405);
+      expect(res.headers.allow).toBe('GET, POST');
+    }
+    expect((await api(server, server.organizer)('GET', '/v1/nothing-here')).status).toBe(404);
+  });
+
+  it('refuses an empty Idempotency-Key and a malformed X-Org-Id with 400', async () => {
+    const organizer = api(server, server.organizer);
+    const empty = await organizer('POST', '/v1/sponsors', {
+      body: { name: 'Keyless' },
+      headers: { 'idempotency-key': '' },
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.json.errors[0].path).toBe('/headers/idempotency-key');
+    const orgId = await organizer('GET', '/v1/events', { headers: { 'x-org-id': 'acme' } });
+    expect(orgId.status).toBe(400);
+    expect(orgId.json.errors[0].path).toBe('/headers/x-org-id');
+  });
+
+  it('answers 400, which the contract lists, for a Last-Event-ID that is not an event id', async () => {
+    const res = await api(server, server.organizer)('GET', '/v1/webhook-events/stream', {
+      headers: { 'last-event-id': 'xyz' },
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('lists 400 for every operation that takes an Idempotency-Key (a key over 255 characters is refused)', () => {
+    const missing = Object.values(spec.document.paths).flatMap((item) =>
+      Object.values(item).flatMap((op) => {
+        const operation = op as {
+          operationId?: string;
+          parameters?: { $ref?: string }[];
+          responses?: object;
+        };
+        const keyed = operation.parameters?.some((p) => p.$ref?.endsWith('/IdempotencyKey'));
+        return keyed && !('400' in (operation.responses ?? {})) ? [operation.operationId] : [];
+      }),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('describes a proposal offer on the table with a schema it can meet', () => {
+    const offer = { price_cents: 90_000, currency: 'USD', side: 'sponsor', message_id: deal.eventId };
+    expect(spec.validator(spec.document.components.schemas.LatestOffer!).safeParse(offer).success).toBe(true);
+  });
+
+  it("lists only the organization's own events with owner=me, marketplace events too without it", async () => {
+    const sponsor = api(server, server.sponsor);
+    const all = await sponsor('GET', '/v1/events?limit=100');
+    expect(all.json.data.map((e: { id: string }) => e.id)).toContain(deal.eventId);
+    const mine = await sponsor('GET', '/v1/events?owner=me&limit=100');
+    expect(mine.status).toBe(200);
+    expect(
+      mine.json.data.every((e: { owner_org_id: string }) => e.owner_org_id === server.sponsor.orgId),
+    ).toBe(true);
   });
 });

@@ -34,8 +34,14 @@ export const events: Resource = {
       examples: [
         'yardpass events list',
         'yardpass events list --city Austin --starts-after 2026-01-01 --json',
+        'yardpass events list --owner me',
       ],
       filters: [
+        {
+          name: 'owner',
+          description: "Only the organization's own events (else marketplace events too)",
+          choices: ['me'],
+        },
         { name: 'category', description: 'Only events of this category' },
         { name: 'city', description: 'Only events in this city' },
         { name: 'starts_after', description: 'Only events starting at or after this time', type: 'time' },

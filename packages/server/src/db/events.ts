@@ -44,6 +44,8 @@ export async function listEvents(
     city?: string;
     startsAfter?: string;
     startsBefore?: string;
+    /** Only this organization's own events. */
+    ownerOrgId?: string;
     limit: number;
     after?: Cursor;
   },
@@ -53,6 +55,7 @@ export async function listEvents(
       where ($1::text is null or category = $1) and ($2::text is null or city = $2)
         and ($3::timestamptz is null or starts_at >= $3) and ($4::timestamptz is null or starts_at < $4)
         and ($5::timestamptz is null or (starts_at, id) > ($5, $6::uuid))
+        and ($8::uuid is null or owner_org_id = $8)
       order by starts_at, id limit $7`,
     [
       filter.category ?? null,
@@ -62,6 +65,7 @@ export async function listEvents(
       filter.after?.value ?? null,
       filter.after?.id ?? null,
       filter.limit + 1,
+      filter.ownerOrgId ?? null,
     ],
   );
   return rows;

@@ -35,6 +35,7 @@ export function listEventsPage(
     city?: string;
     starts_after?: string;
     starts_before?: string;
+    owner?: 'me';
     limit?: number;
     starting_after?: string;
   },
@@ -49,6 +50,7 @@ export function listEventsPage(
         city: query.city,
         startsAfter: query.starts_after,
         startsBefore: query.starts_before,
+        ownerOrgId: query.owner === 'me' ? caller.orgId : undefined,
         ...page,
       }),
     (row) => row.starts_at,

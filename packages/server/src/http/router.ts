@@ -98,6 +98,25 @@ export function honoPath(path: string): string {
   );
 }
 
+/**
+ * The methods the contract serves at a concrete path (`/v1/events/3f…`), so a request with any other method
+ * is answered 405 with `Allow` rather than 404.
+ */
+export function methodsAt(spec: Spec): (path: string) => string[] {
+  const routes = spec.operations.map((operation) => ({
+    method: operation.method.toUpperCase(),
+    pattern: new RegExp(
+      `^${operation.path
+        .split(/\{\w+\}/)
+        .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+        .join('[^/:]+')}$`,
+    ),
+  }));
+  return (path) => [
+    ...new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method)),
+  ];
+}
+
 function resourceName(path: string): string {
   const segment = path.split('/')[2] ?? 'resource';
   return segment.replace(/s$/, '').replaceAll('-', ' ');

@@ -19,7 +19,7 @@ import {
   testWebhookEndpoint,
   updateWebhookEndpointById,
 } from '../webhooks/endpoints';
-import { NotFoundError } from '../errors';
+import { ValidationError } from '../errors';
 import { created, type Handlers, ok, page, raw, type Reply } from '../http/router';
 import type { WebhookSettings } from '../webhooks/settings';
 
@@ -59,8 +59,11 @@ export const webhookRoutes = ({ db, settings }: { db: Db; settings: WebhookSetti
     streamWebhookEvents: (input) => {
       const { caller, query, signal } = input;
       const lastEventId = input.header('last-event-id');
-      // An id that names nothing this API issued cannot be resumed from.
-      if (lastEventId !== undefined && !UUID.test(lastEventId)) throw new NotFoundError('webhook event');
+      // Event ids are UUIDs: anything else is a malformed header, not an unknown event.
+      if (lastEventId !== undefined && !UUID.test(lastEventId))
+        throw new ValidationError('Last-Event-ID must be the id of an event this stream sent (a UUID).', [
+          { path: '/headers/last-event-id', message: 'Must be a UUID.' },
+        ]);
       const types = query.types
         ? query.types
             .split(',')
