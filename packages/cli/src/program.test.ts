@@ -51,7 +51,7 @@ describe('createProgram', () => {
     for (const line of [
       '0    Success.',
       '1    The API',
-      '2    Bad usage',
+      '2    Invalid input, whether the CLI or the server (400, 422) caught it',
       '4    Authentication',
       '130  Interrupted',
     ]) {

@@ -12,7 +12,8 @@ import { createIo } from './output.js';
 import { reportError } from './report.js';
 
 export interface Program {
-  command: Command;
+  /** The whole command tree (every group built). */
+  readonly command: Command;
   /** Runs one command line (without `node` and the script) and answers its exit code; never exits. */
   run(argv: readonly string[]): Promise<ExitCode>;
 }
@@ -43,30 +44,55 @@ export function createProgram(deps: ProgramDeps): Program {
   for (const command of [...authCommands({ bind }), configCommand({ bind })]) program.addCommand(command);
   program.commandsGroup('Resources:');
   const resources = deps.resources ?? allResources;
-  for (const resource of resources) program.addCommand(buildResource({ resource, resources, bind }));
+  // Each group is added by name and summary; its commands are built only when it is used, so that
+  // `yardpass --help` and the commands of one group do not pay for all of them.
+  const unbuilt = new Map(resources.map((resource) => [resource.name, resource]));
+  for (const resource of resources) program.command(resource.name).description(resource.summary);
   program.commandsGroup('More:');
   program.addCommand(apiCommand({ bind }));
   addCompletionCommands({ program, bind });
   helpCommand({ program, bind });
 
-  for (const command of allCommands(program)) {
-    if (command !== program && command.commands.length)
-      command.helpCommand('help [command]', 'Show help for a command');
-    command
-      .helpOption('-h, --help', 'Show help')
-      .configureHelp({ showGlobalOptions: true })
-      .exitOverride()
-      .showHelpAfterError('(run with --help for usage)')
-      .configureOutput({
-        writeOut: (text) => deps.stdout.write(text),
-        writeErr: (text) => deps.stderr.write(text),
-        outputError: (text, write) => write(io.err.red(text)),
-      });
-  }
+  const configure = (root: Command) => {
+    for (const command of allCommands(root)) {
+      if (command !== program && command.commands.length)
+        command.helpCommand('help [command]', 'Show help for a command');
+      command
+        .helpOption('-h, --help', 'Show help')
+        .configureHelp({ showGlobalOptions: true })
+        .exitOverride()
+        .showHelpAfterError('(run with --help for usage)')
+        .configureOutput({
+          writeOut: (text) => deps.stdout.write(text),
+          writeErr: (text) => deps.stderr.write(text),
+          outputError: (text, write) => write(io.err.red(text)),
+        });
+    }
+  };
+  const build = (names: Iterable<string>) => {
+    for (const name of names) {
+      const resource = unbuilt.get(name);
+      const group = program.commands.find((command) => command.name() === name);
+      if (!resource || !group) continue;
+      unbuilt.delete(name);
+      configure(buildResource({ resource, resources, bind, group }));
+    }
+  };
+  configure(program);
 
   return {
-    command: program,
+    get command() {
+      build([...unbuilt.keys()]);
+      return program;
+    },
     async run(argv) {
+      // Completion walks every command; `help <group> …` and `<group> …` need only theirs.
+      const [first, second] = words(argv);
+      build(
+        first === '__complete' || first === 'completion'
+          ? [...unbuilt.keys()]
+          : [first === 'help' ? second : first].filter((word) => word !== undefined),
+      );
       try {
         await program.parseAsync([...argv], { from: 'user' });
         return EXIT.ok;
@@ -75,6 +101,11 @@ export function createProgram(deps: ProgramDeps): Program {
       }
     },
   };
+}
+
+/** The words of a command line that are not options (nor `--profile`'s value). */
+function words(argv: readonly string[]): string[] {
+  return argv.filter((word, index) => !word.startsWith('-') && argv[index - 1] !== '--profile');
 }
 
 export function allCommands(command: Command): Command[] {

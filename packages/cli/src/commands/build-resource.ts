@@ -19,14 +19,18 @@ const SYNONYMS: Readonly<Record<string, string>> = { get: 'show', show: 'get' };
 
 type FlagValues = Record<string, string | string[] | boolean | undefined>;
 
-/** Turns a declared resource group into `yardpass <group> <command>` commands. */
+/**
+ * Turns a declared resource group into `yardpass <group> <command>` commands: into `group` when given (the
+ * program adds each group by name and summary first, and builds its commands only when they are used).
+ */
 export function buildResource(options: {
   resource: Resource;
   resources: readonly Resource[];
   bind: Bind;
+  group?: Command;
 }): Command {
   const { resource, bind } = options;
-  const group = new Command(resource.name).description(resource.summary);
+  const group = options.group ?? new Command(resource.name).description(resource.summary);
   for (const spec of resource.commands) {
     const words = spec.path.split(' ');
     const parent = words.slice(0, -1).reduce((at, word) => subgroup({ parent: at, word, resource }), group);
