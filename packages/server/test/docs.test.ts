@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app';
-import { loadConfig } from '../config';
-import { createDb } from '../db/pool';
-import { listen } from '../listen';
-import { createLogger } from '../logger';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createDb } from '../src/db/pool';
+import { listen } from '../src/listen';
+import { createLogger } from '../src/logger';
 
 // /docs needs no database: the page, its files and /openapi.json are served from memory and the package.
 const db = createDb({ databaseUrl: 'postgres://unused@127.0.0.1:1/none', max: 1 });
