@@ -47,6 +47,15 @@ describe('SDK types', () => {
       void yardpass.members.update(id, { role: 'superuser' });
       // @ts-expect-error update takes the id first
       void yardpass.sponsors.update({ name: 'Fizz Cola' });
+      void yardpass.packages.update(id, {
+        // @ts-expect-error an SLA term's metric is a string from the documented list, and a target is required
+        sla_terms: [{ metric: 7 }],
+      });
+      void yardpass.packages.update(id, {
+        // @ts-expect-error a breach policy is one of penalty_pct, penalty_fixed, make_good, notify
+        sla_terms: [{ metric: 'leads', target: 4, breach_policy: { action: 'refund_everything' } }],
+      });
+      void yardpass.orders.create({ package_id: id, sponsor_id: id, variant_id: id });
     });
   });
 

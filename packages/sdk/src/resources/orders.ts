@@ -21,6 +21,8 @@ export class Orders extends APIResource {
    *   sponsor_id: sponsorId,
    *   cancellation_policy: { window_days: 14, penalty_pct: 0.1 },
    * });
+   * // One unit of a variant, at its price and with its guarantees:
+   * await yardpass.orders.create({ package_id: packageId, sponsor_id: sponsorId, variant_id: variantId });
    * ```
    */
   create = this.endpoint('createOrder', 'POST /v1/sponsorship-orders', 'body');

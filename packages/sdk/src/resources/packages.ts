@@ -49,6 +49,10 @@ export class Packages extends APIResource {
    * ```ts
    * const pkg = await yardpass.packages.retrieve(packageId);
    * await yardpass.packages.update(packageId, { version: pkg.version, price_cents: 120_000 });
+   * // The guarantees sold with it (only while it is a draft); each term gets a `summary` from the server.
+   * await yardpass.packages.update(packageId, {
+   *   sla_terms: [{ metric: 'impressions', target: 20_000, grace_days: 7, breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 } }],
+   * });
    * ```
    */
   update = this.endpoint('updatePackage', 'PATCH /v1/sponsorship-packages/{id}', 'body');
@@ -84,7 +88,8 @@ export class Packages extends APIResource {
   archive = this.endpoint('archivePackage', 'POST /v1/sponsorship-packages/{id}:archive');
 
   /**
-   * Lists a package's variants.
+   * Lists a package's variants: all of them for the organizer, the active ones (with units sold and guarantees)
+   * for anyone who may see the package.
    *
    * @example
    * ```ts
@@ -98,7 +103,7 @@ export class Packages extends APIResource {
    *
    * @example
    * ```ts
-   * await yardpass.packages.createVariant(packageId, { title: 'Silver', tier: 'silver', price_cents: 80_000 });
+   * await yardpass.packages.createVariant(packageId, { title: 'Silver', tier: 'silver', price_cents: 80_000, inventory: 2 });
    * ```
    */
   createVariant = this.endpoint(

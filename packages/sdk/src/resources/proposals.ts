@@ -50,6 +50,14 @@ export class Proposals extends APIResource {
    * @example
    * ```ts
    * await yardpass.proposals.message(proposalId, { body: 'Meet in the middle?', offer: { price_cents: 160_000 } });
+   * // A variant, and a counter on its guarantees (the accepted offer's terms become the order's):
+   * await yardpass.proposals.message(proposalId, {
+   *   offer: {
+   *     price_cents: 58_000,
+   *     variant_id: variantId,
+   *     sla_terms_delta: [{ metric: 'impressions', target: 6_000, breach_policy: { action: 'notify' } }],
+   *   },
+   * });
    * ```
    */
   message = this.endpoint('createProposalMessage', 'POST /v1/proposals/{id}/messages', 'body');
