@@ -34,7 +34,8 @@ import { registerSystemRoutes } from './routes/system';
 import { webhookRoutes } from './routes/webhooks';
 import { loadSpec, type Spec } from './spec';
 import { webhookSettings } from './webhooks/settings';
-import { queueDepth } from './db/jobs';
+import { queueByTask, queueDepth } from './db/jobs';
+import { operationalSnapshot } from './db/ops';
 
 export interface AppDeps {
   config: Config;
@@ -76,10 +77,13 @@ export function createApp(deps: AppDeps): {
 } {
   const { config, db, log } = deps;
   const spec = deps.spec ?? loadSpec();
-  const payments = outsideUnits(db, deps.payments ?? createPayments(config));
   const metrics = createMetrics({
     queueDepth: () => queueDepth(db.pool),
+    queueByTask: () => queueByTask(db.pool),
+    snapshot: () => db.system((tx) => operationalSnapshot(tx)),
+    pool: () => ({ waiting: db.pool.waitingCount, total: db.pool.totalCount, idle: db.pool.idleCount }),
   });
+  const payments = outsideUnits(db, metrics.instrumentPayments(deps.payments ?? createPayments(config)));
   const app = new Hono<AppEnv>();
 
   app.use(requestId());

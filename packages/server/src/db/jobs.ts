@@ -71,3 +71,16 @@ export async function queueDepth(db: Queryable): Promise<number> {
   );
   return rows[0]?.depth ?? 0;
 }
+
+/** Jobs waiting for a worker by task, and how long the oldest due one has waited (public `jobs` view). */
+export async function queueByTask(
+  db: Queryable,
+): Promise<{ task: string; depth: number; oldest_seconds: number }[]> {
+  const { rows } = await db.query<{ task: string; depth: number; oldest_seconds: number }>(
+    `select task_identifier as task, count(*)::int as depth,
+            coalesce(extract(epoch from now() - min(run_at) filter (where run_at <= now())), 0)::float8
+              as oldest_seconds
+       from graphile_worker.jobs where locked_at is null group by task_identifier`,
+  );
+  return rows;
+}

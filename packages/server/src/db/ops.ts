@@ -347,3 +347,36 @@ export async function moneyMetrics(q: Queryable, w: MetricsWindow): Promise<Mone
   );
   return rows;
 }
+
+/** What `/metrics` reports from the database, read in one statement at each scrape. */
+export interface OperationalSnapshot {
+  /** First attempts of webhook deliveries in the last hour, and how many succeeded (2xx). */
+  first_attempts: number;
+  first_attempts_ok: number;
+  /** From an event to its successful delivery, for deliveries that succeeded in the last hour. */
+  delivery_p50_seconds: number | null;
+  delivery_p95_seconds: number | null;
+  payouts: Record<string, number>;
+  /** The latest rollup's time (the newest audience insight row), null before the first. */
+  last_rollup_at: string | null;
+}
+
+export async function operationalSnapshot(q: Queryable): Promise<OperationalSnapshot> {
+  const { rows } = await q.query<OperationalSnapshot>(
+    `select
+       (select count(*)::int from webhook_attempts
+         where attempt = 1 and attempted_at > now() - interval '1 hour') as first_attempts,
+       (select count(*)::int from webhook_attempts
+         where attempt = 1 and attempted_at > now() - interval '1 hour' and status_code between 200 and 299)
+         as first_attempts_ok,
+       l.p50 as delivery_p50_seconds, l.p95 as delivery_p95_seconds,
+       (select coalesce(jsonb_object_agg(status, n), '{}') from
+          (select status, count(*)::int as n from sponsorship_payouts group by status) s) as payouts,
+       (select max(captured_at) from event_audience_insights) as last_rollup_at
+     from (select percentile_cont(0.5) within group (order by extract(epoch from d.last_attempt_at - e.created_at)) as p50,
+                  percentile_cont(0.95) within group (order by extract(epoch from d.last_attempt_at - e.created_at)) as p95
+             from webhook_deliveries d join webhook_events e on e.id = d.event_id
+            where d.status = 'succeeded' and d.last_attempt_at > now() - interval '1 hour') l`,
+  );
+  return rows[0]!;
+}
