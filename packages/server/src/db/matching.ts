@@ -71,7 +71,8 @@ function subjectArrays(subjects: QueuedSubject[]): [(string | null)[], (string |
 }
 
 /**
- * Recomputes the inputs of the queued events and sponsors (every one when a subject is "all") into
+ * Recomputes the inputs of the queued events and sponsors (every live event and every sponsor when a subject
+ * is "all") into
  * `match_features`: events with their published packages, consented k-anonymous age segments and latest
  * engagement metrics; sponsors with their profile. Two set-based statements.
  */
@@ -81,7 +82,7 @@ export async function refreshFeatures(tx: Tx, subjects: QueuedSubject[]): Promis
     `with wanted as (
        select e.* from events e
         where exists (select from unnest($1::uuid[], $2::uuid[]) q(event_id, sponsor_id)
-                       where q.event_id = e.id or (q.event_id is null and q.sponsor_id is null))
+                       where q.event_id = e.id or (q.event_id is null and q.sponsor_id is null and e.ends_at > now()))
      ), computed as (
        select e.id as event_id, e.owner_org_id as org_id,
               tsvector_to_array(to_tsvector('english', concat_ws(' ', e.title, e.description, e.category,
@@ -194,7 +195,7 @@ export interface ScoreOutcome {
 }
 
 /**
- * Scores every pair the queued subjects expand to, in one statement (DESIGN §5 "Matching"; the components are
+ * Scores every pair the queued subjects expand to (only events that have not ended), in one statement (DESIGN §5 "Matching"; the components are
  * defined in docs/matching.md): hard gates first (same organization, a sponsor that is not public, brand
  * safety, packages whose `category_allow` / `sponsor_conflicts` exclude the sponsor), then the five
  * components and their sum weighted by the organizer's weights, upserted into `sponsorship_matches` with
@@ -202,6 +203,9 @@ export interface ScoreOutcome {
  */
 export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<ScoreOutcome> {
   const [eventIds, sponsorIds] = subjectArrays(subjects);
+  // The planner cannot know how many pairs the queued subjects expand to (from one to millions) and picks
+  // nested loops over them; hash joins are right at every size, with the memory to keep them in one pass.
+  await tx.query(`set local enable_nestloop = off; set local work_mem = '128MB'`);
   const { rows } = await tx.query<ScoreOutcome>(
     `with queued as (
        select * from unnest($1::uuid[], $2::uuid[]) as q(event_id, sponsor_id)
@@ -210,17 +214,17 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
      ), all_sponsors as (
        select sponsor_id from match_features where sponsor_id is not null
      ), pairs as (
-       select q.event_id, q.sponsor_id from queued q where q.event_id is not null and q.sponsor_id is not null
+       select q.event_id, q.sponsor_id from queued q join live_events e using (event_id) where q.sponsor_id is not null
        union
-       select q.event_id, s.sponsor_id from queued q cross join all_sponsors s
-        where q.event_id is not null and q.sponsor_id is null
+       select q.event_id, s.sponsor_id from queued q join live_events e using (event_id) cross join all_sponsors s
+        where q.sponsor_id is null
        union
        select e.event_id, q.sponsor_id from queued q cross join live_events e
         where q.event_id is null and q.sponsor_id is not null
        union
        select e.event_id, s.sponsor_id from live_events e cross join all_sponsors s
         where exists (select from queued where event_id is null and sponsor_id is null)
-     ), restricted as (
+     ), restricted as materialized (
        select p.id, p.event_id,
               yardpass_normalized_tags(array(select jsonb_array_elements_text(
                 case when jsonb_typeof(p.constraints -> 'category_allow') = 'array'
@@ -236,14 +240,15 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
                or jsonb_array_length(case when jsonb_typeof(p.constraints -> 'sponsor_conflicts') = 'array'
                                           then p.constraints -> 'sponsor_conflicts' else '[]' end) > 0)
      ), blocked as (
-       select pr.event_id, pr.sponsor_id, array_agg(r.id) as ids,
+       -- by package and sponsor, not by pair: restricted packages are few, pairs many
+       select r.event_id, sf.sponsor_id, array_agg(r.id) as ids,
               min(case when sf.name = any(r.conflicts) or sf.industry = any(r.conflicts) then 'sponsor_conflicts'
                        else 'category_allow' end) as rule
-         from restricted r join pairs pr on pr.event_id = r.event_id
-         join match_features sf on sf.sponsor_id = pr.sponsor_id
-        where (cardinality(r.allow) > 0 and not (r.allow && sf.categories))
-           or sf.name = any(r.conflicts) or sf.industry = any(r.conflicts)
-        group by pr.event_id, pr.sponsor_id
+         from restricted r, match_features sf
+        where sf.sponsor_id in (select sponsor_id from pairs)
+          and ((cardinality(r.allow) > 0 and not (r.allow && sf.categories))
+               or sf.name = any(r.conflicts) or sf.industry = any(r.conflicts))
+        group by r.event_id, sf.sponsor_id
      ), components as (
        select pr.event_id, pr.sponsor_id, ef.org_id as organizer_org_id, sf.org_id as sponsor_org_id,
               ef.inputs as event_inputs, sf.inputs as sponsor_inputs,
@@ -254,7 +259,7 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
                   (select min(t) from unnest(ef.brand_safety_tags) t where t = any(sf.avoid_tags)))
                 when pk.packages = 0 and b.ids is not null then jsonb_build_object('rule', b.rule)
               end as exclusion,
-              pk.best as best_package_id,
+              ef.package_ids[pk.best] as best_package_id,
               case when sf.budget_min_cents is null and sf.budget_max_cents is null or pk.packages = 0 then 0
                    else pk.in_budget::float8 / pk.packages end as budget_fit,
               least(1, coalesce(au.overlap, 0)) as audience_overlap,
@@ -263,7 +268,7 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
               case when ef.avg_dwell_ms is null then 0
                    else 0.5 * least(1, ef.avg_dwell_ms / 30000) + 0.5 * least(1, coalesce(ef.conversion_rate, 0) / 0.1)
               end as engagement_quality,
-              coalesce(yardpass_cosine(ef.embedding, sf.embedding),
+              coalesce(em.cosine,
                        greatest(case when ef.categories && sf.categories then 1 else 0 end,
                                 ob.matched::float8 / nullif(cardinality(sf.terms), 0)), 0) as objectives_similarity,
               jsonb_build_object(
@@ -271,7 +276,7 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
                 'age_segments', to_jsonb(coalesce(au.segments, '{}')),
                 'geo', case when ef.city = any(sf.regions) then 'city' when ef.country = any(sf.regions) then 'country' end,
                 'avg_dwell_ms', ef.avg_dwell_ms, 'conversion_rate', ef.conversion_rate,
-                'objectives_method', case when yardpass_cosine(ef.embedding, sf.embedding) is not null then 'embedding'
+                'objectives_method', case when em.cosine is not null then 'embedding'
                                           when ef.categories && sf.categories then 'category' else 'text' end,
                 'terms_matched', ob.matched, 'terms', cardinality(sf.terms)) as details,
               array_remove(array[
@@ -284,7 +289,7 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
                 case when ef.city is null and ef.country is null then 'event_location' end,
                 case when ef.avg_dwell_ms is null then 'engagement_stats' end,
                 case when cardinality(sf.terms) = 0 and cardinality(sf.categories) = 0
-                      and yardpass_cosine(ef.embedding, sf.embedding) is null then 'sponsor_objectives' end
+                      and em.cosine is null then 'sponsor_objectives' end
               ], null) as missing,
               coalesce(ms.budget_fit, 0.25) as w_budget, coalesce(ms.audience_overlap, 0.35) as w_audience,
               coalesce(ms.geo_overlap, 0.15) as w_geo, coalesce(ms.engagement_quality, 0.15) as w_engagement,
@@ -296,19 +301,25 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
          left join blocked b on b.event_id = pr.event_id and b.sponsor_id = pr.sponsor_id
          left join matching_settings ms on ms.org_id = ef.org_id
          left join matching_settings ss on ss.org_id = sf.org_id
+         -- The packages are stored dearest first: the best is the first that fits, else the last (cheapest).
          cross join lateral (
            select count(*)::int as packages, count(*) filter (where x.fits)::int as in_budget,
-                  (array_agg(x.id order by x.fits desc, case when x.fits then -x.price else x.price end, x.id))[1] as best
-             from (select u.id, u.price,
+                  coalesce(min(x.position) filter (where x.fits), max(x.position)) as best
+             from (select u.position,
                           u.currency = sf.currency and u.price >= coalesce(sf.budget_min_cents, 0)
                             and u.price <= coalesce(sf.budget_max_cents, u.price) as fits
-                     from unnest(ef.package_ids, ef.package_prices, ef.package_currencies) u(id, price, currency)
+                     from unnest(ef.package_ids, ef.package_prices, ef.package_currencies)
+                            with ordinality u(id, price, currency, position)
                     where b.ids is null or u.id <> all(b.ids)) x) pk
          cross join lateral (
-           select sum(a.share) as overlap, array_agg(a.segment order by a.segment) as segments
+           -- segments are stored sorted
+           select sum(a.share) as overlap, array_agg(a.segment) as segments
              from unnest(ef.age_segments, ef.age_shares) a(segment, share)
             where a.segment = any(sf.target_age_segments)) au
          cross join lateral (select count(*)::int as matched from unnest(sf.terms) t where t = any(ef.terms)) ob
+         cross join lateral (
+           select case when ef.embedding is not null and sf.embedding is not null
+                       then yardpass_cosine(ef.embedding, sf.embedding) end as cosine) em
      ), scored as (
        select c.*,
               case when c.exclusion is null then

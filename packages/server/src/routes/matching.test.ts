@@ -200,6 +200,18 @@ describe('matching', () => {
     expect(blank.explanation).toContain('The sponsor has no budget range (budget fit 0).');
   });
 
+  it('forgets the pairs of a deleted sponsor or event', async () => {
+    const gone = await createSponsor({ name: 'Short Lived' }, { regions: ['Austin'] });
+    const brief = await createEvent({ title: 'Brief Event', city: 'Austin' });
+    await drainMatchQueue(server.db);
+    const pairsOf = async () =>
+      (await matchRows()).filter((row) => row.sponsor_id === gone || row.event_id === brief.eventId).length;
+    expect(await pairsOf()).toBeGreaterThan(0);
+    expect((await sponsorOrg('DELETE', `/v1/sponsors/${gone}`)).status).toBe(200);
+    expect((await organizer('DELETE', `/v1/events/${brief.eventId}`)).status).toBe(200);
+    expect(await pairsOf()).toBe(0);
+  });
+
   it('uses the cosine of embeddings when both sides have one', async () => {
     const vectorEvent = await createEvent({ title: 'Vector Night', embedding: [1, 0, 1] });
     const vectorBrand = await createSponsor({ name: 'Vector Brand' }, { embedding: [1, 1, 0] });

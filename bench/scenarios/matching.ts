@@ -1,0 +1,287 @@
+import {
+  createDb,
+  createOrganization,
+  type Db,
+  drainMatchQueue,
+  listEventMatches,
+  scorePairs,
+} from '@yardpass/server';
+import { Hono } from 'hono';
+import type { BenchDatabase } from '../lib/database';
+import { measure, type Measurement } from '../lib/measure';
+import { serve, serveYardpass } from '../lib/server';
+import type { Row } from '../lib/table';
+
+/**
+ * Issue 19's matching at scale: BENCH_MATCH_EVENTS live events (three published packages, audience insights with
+ * consent, engagement stats each) × BENCH_MATCH_SPONSORS public sponsors with profiles, scored from an empty
+ * table by the set-based drain; beside it the guide's per-pair approach (the same scoring statement called once
+ * per pair) on a BENCH_MATCH_SAMPLE-pair sample, extrapolated; one profile change from queue to read; and
+ * `GET /v1/events/{id}/matches` (50 a page) next to a bare Hono + pg route running the API's own statement.
+ */
+const EVENTS = positive('BENCH_MATCH_EVENTS', 1_000);
+const SPONSORS = positive('BENCH_MATCH_SPONSORS', 1_000);
+const SAMPLE = positive('BENCH_MATCH_SAMPLE', 10_000);
+const ROUNDS = positive('BENCH_ROUNDS', 3);
+const LIMIT = 50;
+
+function positive(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+type Tx = Parameters<Parameters<Db['system']>[0]>[0];
+
+/** Events and sponsors with every input the score reads, varied so that scores spread over [0, 1]. */
+async function seed(tx: Tx, options: { organizerId: string; sponsorOrgId: string }) {
+  const { organizerId, sponsorOrgId } = options;
+  // Other groups' events (the 200 of the bench organization) end, so that exactly these are live.
+  await tx.query(
+    `update events set starts_at = now() - interval '2 days', ends_at = now() - interval '1 day'
+      where owner_org_id <> $1`,
+    [organizerId],
+  );
+  await tx.query(
+    `insert into events (owner_org_id, title, description, starts_at, ends_at, city, country, category,
+       brand_safety_tags)
+     select $1, 'Match bench event ' || n,
+            (array['Live music festival for young adults', 'Developer conference on cloud and AI',
+                   'Street food market with local chefs', 'City marathon and fitness expo'])[1 + n % 4],
+            now() + (30 + n % 300) * interval '1 day', now() + (31 + n % 300) * interval '1 day',
+            (array['Austin', 'Berlin', 'Lisbon', 'Osaka', 'Denver', 'Paris', 'Toronto', 'Sydney'])[1 + n % 8],
+            (array['US', 'DE', 'PT', 'JP', 'US', 'FR', 'CA', 'AU'])[1 + n % 8],
+            (array['Music', 'Technology', 'Food', 'Sports'])[1 + n % 4],
+            case when n % 20 = 0 then array['alcohol'] else array['family-friendly'] end
+       from generate_series(1, $2::int) as n`,
+    [organizerId, EVENTS],
+  );
+  await tx.query(
+    `insert into sponsorship_packages (org_id, event_id, title, tier, price_cents, currency, inventory, is_active,
+       visibility, constraints, published_at)
+     select $1, e.id, 'Package ' || k, (array['gold', 'silver', 'bronze'])[k],
+            (k * 150000 + (hashtext(e.id::text || k) & 1023) * 500)::bigint, 'USD', 3, true, 'public',
+            case when k = 1 and hashtext(e.id::text) % 10 = 0 then '{"category_allow": ["Beverage"]}'::jsonb
+                 else '{}' end, now()
+       from events e, generate_series(1, 3) as k where e.owner_org_id = $1`,
+    [organizerId],
+  );
+  await tx.query(
+    `insert into event_audience_insights (org_id, event_id, captured_at, reach_estimate, age_segments, min_segment)
+     select $1, e.id, now(), 2000, jsonb_build_object(
+              '18-24', jsonb_build_object('people', 300 + s % 400, 'share', 0.15 + (s % 30) / 100.0),
+              '25-34', jsonb_build_object('people', 500, 'share', 0.35),
+              '35-44', jsonb_build_object('people', 200, 'share', 0.2),
+              '45-54', jsonb_build_object('people', 40, 'share', 0.02)), 50
+       from (select id, abs(hashtext(id::text)) as s from events where owner_org_id = $1) e`,
+    [organizerId],
+  );
+  await tx.query(
+    `insert into audience_consents (org_id, event_id, segment_key, scope)
+     select $1, e.id, seg, 'aggregated' from events e, unnest(array['age:18-24', 'age:25-34']) seg
+      where e.owner_org_id = $1 and hashtext(e.id::text) % 3 <> 0`,
+    [organizerId],
+  );
+  await tx.query(
+    `insert into event_stat_snapshots (org_id, event_id, metric_key, metric_value)
+     select $1, e.id, m.key, m.value
+       from (select id, abs(hashtext(id::text)) as s from events where owner_org_id = $1) e,
+            lateral (values ('video_avg_dwell_ms_7d', (5000 + e.s % 40000)::numeric),
+                            ('ticket_conv_rate_30d', ((e.s % 120) / 1000.0)::numeric)) as m(key, value)
+      where e.s % 5 <> 0`,
+    [organizerId],
+  );
+  await tx.query(
+    `insert into sponsors (org_id, name, industry, visibility)
+     select $1, 'Match bench sponsor ' || n, (array['Beverage', 'Software', 'Restaurants', 'Sportswear'])[1 + n % 4],
+            'public'
+       from generate_series(1, $2::int) as n`,
+    [sponsorOrgId, SPONSORS],
+  );
+  await tx.query(
+    `insert into sponsor_profiles (sponsor_id, org_id, preferred_categories, budget_min_cents, budget_max_cents,
+       currency, target_audience, regions, objectives, activation_preferences)
+     select s.id, s.org_id, array[(array['Music', 'Technology', 'Food', 'Sports'])[1 + n % 4]],
+            100000 + (n % 5) * 50000, 300000 + (n % 7) * 50000, 'USD',
+            jsonb_build_object('age_segments', (array['["18-24"]', '["25-34"]', '["18-24", "25-34"]', '["35-44"]'])[1 + n % 4]::jsonb),
+            array[(array['Austin', 'Berlin', 'Lisbon', 'Osaka', 'Denver', 'Paris', 'Toronto', 'Sydney'])[1 + n % 8],
+                  (array['US', 'DE', 'FR'])[1 + n % 3]],
+            (array['Reach young music fans at festivals', 'Developers who build with cloud and AI',
+                   'Food lovers at local markets', 'Runners and fitness fans'])[1 + (n / 4) % 4],
+            case when n % 25 = 0 then '{"avoid_tags": ["alcohol"]}'::jsonb else '{}' end
+       from (select id, org_id, row_number() over (order by name) as n from sponsors where org_id = $1) s`,
+    [sponsorOrgId],
+  );
+  // What the triggers queued while seeding is replaced by one "everything" entry, timed below.
+  await tx.query('delete from fit_recalc_queue');
+}
+
+async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
+  const { rows } = await db.pool.query<{ n: number }>(sql, params);
+  return Number(rows[0]!.n);
+}
+
+/** The guide's edge function: one scoring call per pair (here the same statement, one pair at a time). */
+async function perPair(db: Db, pairs: { event_id: string; sponsor_id: string }[]): Promise<number> {
+  const started = performance.now();
+  for (const pair of pairs) await db.system((tx) => scorePairs(tx, [pair]));
+  return (performance.now() - started) / 1000;
+}
+
+/** A bare Hono + pg route (the organization set once per connection) running the API's own list statement. */
+async function bareRoute(database: BenchDatabase, orgId: string, eventId: string) {
+  const url = new URL(database.url);
+  url.searchParams.set('options', `-c yardpass.org_id=${orgId} -c plan_cache_mode=force_generic_plan`);
+  const db = createDb({ databaseUrl: url.toString() });
+  const app = new Hono().get('/', async (c) => {
+    const rows = await listEventMatches(db.pool, eventId, { limit: LIMIT });
+    const data = rows.slice(0, LIMIT);
+    const last = data.at(-1);
+    const hasMore = rows.length > LIMIT;
+    return c.json({
+      data,
+      has_more: hasMore,
+      next_cursor:
+        hasMore && last
+          ? Buffer.from(JSON.stringify([String(last.score), last.id])).toString('base64url')
+          : null,
+    });
+  });
+  const running = await serve(app.fetch);
+  return {
+    origin: running.origin,
+    close: async () => {
+      await running.close();
+      await db.close();
+    },
+  };
+}
+
+function medianOf(measurements: Measurement[]): Measurement {
+  const median = (pick: (m: Measurement) => number) =>
+    measurements.map(pick).sort((a, b) => a - b)[Math.floor(measurements.length / 2)] ?? 0;
+  return {
+    requestsPerSecond: median((m) => m.requestsPerSecond),
+    p50Ms: median((m) => m.p50Ms),
+    p99Ms: median((m) => m.p99Ms),
+  };
+}
+
+export async function runMatchingBench(options: {
+  database: BenchDatabase;
+  durationSeconds: number;
+  connections: number;
+}): Promise<Row[]> {
+  const { database, durationSeconds, connections } = options;
+  const db = createDb({ databaseUrl: database.url, max: 4 });
+  const rows: Row[] = [];
+  let organizer: { orgId: string; apiKey: string };
+  let eventId: string;
+  try {
+    process.stderr.write(`matching: seeding ${EVENTS} events and ${SPONSORS} sponsors …\n`);
+    const made = await createOrganization(db, { name: 'Bench Matching Organizer' });
+    organizer = { orgId: made.organization.id, apiKey: made.apiKey };
+    const { organization: sponsorOrg } = await createOrganization(db, { name: 'Bench Matching Brands' });
+    await db.system((tx) => seed(tx, { organizerId: organizer.orgId, sponsorOrgId: sponsorOrg.id }));
+    await db.pool.query('vacuum analyze');
+
+    process.stderr.write(`matching: scoring ${EVENTS * SPONSORS} pairs from an empty table …\n`);
+    let started = performance.now();
+    await db.system((tx) =>
+      tx.query(`insert into fit_recalc_queue (event_id, sponsor_id, reason) values (null, null, 'bench')`),
+    );
+    const outcome = await drainMatchQueue(db);
+    const setSeconds = (performance.now() - started) / 1000;
+    const stored = await count(db, 'select count(*) from sponsorship_matches');
+    process.stderr.write(
+      `matching: ${stored} pairs stored in ${setSeconds.toFixed(1)} s (${outcome.excluded} excluded by a gate, ` +
+        `${outcome.suggested} first suggestions)\n`,
+    );
+    rows.push({
+      scenario: `match: ${stored} pairs, set-based (${setSeconds.toFixed(1)} s)`,
+      requestsPerSecond: stored / setSeconds,
+    });
+
+    const { rows: sample } = await db.pool.query<{ event_id: string; sponsor_id: string }>(
+      'select event_id, sponsor_id from sponsorship_matches order by id limit $1',
+      [SAMPLE],
+    );
+    process.stderr.write(`matching: the per-pair baseline on ${sample.length} pairs …\n`);
+    const pairSeconds = await perPair(db, sample);
+    const extrapolated = (pairSeconds * stored) / sample.length;
+    rows.push({
+      scenario: `match: per pair, ${sample.length} pairs (${pairSeconds.toFixed(1)} s; ${Math.round(extrapolated)} s for ${stored})`,
+      requestsPerSecond: sample.length / pairSeconds,
+    });
+    rows[0]!.baseline = rows[1]!.scenario;
+    rows.reverse();
+
+    // One profile change: its trigger queues the sponsor; drained and read back.
+    const { rows: picked } = await db.pool.query<{ sponsor_id: string }>(
+      `select sponsor_id from sponsor_profiles where org_id = $1 order by sponsor_id limit 1`,
+      [sponsorOrg.id],
+    );
+    const sponsorId = picked[0]!.sponsor_id;
+    started = performance.now();
+    await db.system((tx) =>
+      tx.query(`update sponsor_profiles set regions = array['Austin', 'Lisbon'] where sponsor_id = $1`, [
+        sponsorId,
+      ]),
+    );
+    const changed = await drainMatchQueue(db);
+    const fresh = await count(
+      db,
+      `select count(*) from sponsorship_matches where sponsor_id = $1 and updated_at >= now() - interval '1 minute'`,
+      [sponsorId],
+    );
+    const changeMs = performance.now() - started;
+    process.stderr.write(
+      `matching: one profile change re-scored ${changed.scored} pairs (${fresh} fresh) in ${changeMs.toFixed(0)} ms\n`,
+    );
+    rows.push({
+      scenario: `match: one profile change, ${changed.scored} pairs queue → read (${changeMs.toFixed(0)} ms)`,
+      requestsPerSecond: 1000 / changeMs,
+    });
+
+    const { rows: events } = await db.pool.query<{ id: string }>(
+      `select event_id as id from sponsorship_matches where organizer_org_id = $1 group by event_id
+        order by count(*) desc, event_id limit 1`,
+      [organizer.orgId],
+    );
+    eventId = events[0]!.id;
+  } finally {
+    await db.close();
+  }
+
+  const bare = await bareRoute(database, organizer.orgId, eventId);
+  const api = await serveYardpass({ databaseUrl: database.url });
+  const targets = [
+    { name: 'pg-matches', url: `${bare.origin}/` },
+    {
+      name: 'GET /v1/events/{id}/matches',
+      baseline: 'pg-matches',
+      url: `${api.origin}/v1/events/${eventId}/matches?limit=${LIMIT}`,
+      headers: { authorization: `Bearer ${organizer.apiKey}` },
+    },
+  ];
+  try {
+    const rounds = new Map(targets.map((target) => [target.name, [] as Measurement[]]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of targets) {
+        process.stderr.write(`${target.name}: round ${round + 1} of ${ROUNDS}, ${durationSeconds} s …\n`);
+        const warmupSeconds = round === 0 ? Math.min(2, durationSeconds) : 0.5;
+        rounds.get(target.name)?.push(await measure(target, { durationSeconds, warmupSeconds, connections }));
+      }
+    }
+    for (const target of targets)
+      rows.push({
+        scenario: target.name,
+        baseline: target.baseline,
+        ...medianOf(rounds.get(target.name) ?? []),
+      });
+  } finally {
+    await bare.close();
+    await api.close();
+  }
+  return rows;
+}
