@@ -5,6 +5,8 @@ export { migrate } from './db/migrate';
 export { ensureDatabase } from './db/admin';
 export { startEmbeddedCluster } from './db/embedded';
 export { createOrganization } from './domain/identity';
+export { drainMatchQueue } from './domain/matching';
+export { listEventMatches, scorePairs } from './db/matching';
 export { emitEvent } from './webhooks/emit';
 export { rollupAll as rollupStats } from './domain/stats';
 export { ensureAnalyticsPartitions } from './domain/analytics';
