@@ -28,9 +28,10 @@ export function createFakeStripe() {
     trouble: [] as Trouble[],
     intents: new Map<string, Record<string, unknown>>(),
     transfers: [] as Record<string, unknown>[],
-    /** While set, every POST waits for this promise before answering. */
+    /** While set, every POST waits for this promise before answering (see `hold`). */
     hold: undefined as Promise<void> | undefined,
   };
+  let release = () => {};
   const replies = new Map<string, { status: number; body: unknown }>();
   let seq = 0;
   const id = (prefix: string) => `${prefix}_${String(++seq).padStart(24, '0')}`;
@@ -205,7 +206,17 @@ export function createFakeStripe() {
         },
       });
     },
+    /** Holds every POST's answer until the returned function is called (or `reset`). */
+    hold(): () => void {
+      state.hold = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        state.hold = undefined;
+        release();
+      };
+    },
     reset() {
+      release();
+      state.hold = undefined;
       state.calls = [];
       state.trouble = [];
     },

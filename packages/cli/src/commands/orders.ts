@@ -1,4 +1,4 @@
-import type { BodyField } from '../fields.js';
+import type { BodyField, QueryField } from '../fields.js';
 import type { JsonObject } from '../json.js';
 import { formatMoney } from '../output.js';
 import type { Resource } from './resource.js';
@@ -14,6 +14,17 @@ const statuses = [
   'expired',
 ] as const;
 const escrowStates = ['pending', 'funded', 'locked', 'released', 'refunded', 'partially_refunded'] as const;
+
+const listFilters: readonly QueryField<'listOrders'>[] = [
+  { name: 'event_id', description: 'Only orders of this event' },
+  { name: 'status', description: 'Only orders in this status', choices: statuses },
+  { name: 'escrow_state', description: 'Only orders whose money is here', choices: escrowStates },
+  {
+    name: 'disputed',
+    description: 'Only orders held by an open dispute (true) or without one (false)',
+    type: 'boolean',
+  },
+];
 
 const createFields: readonly BodyField<'createOrder'>[] = [
   { name: 'package_id', description: 'The package to order one unit of', required: true, ref: 'packages' },
@@ -75,11 +86,7 @@ export const orders: Resource = {
       operationId: 'listOrders',
       summary: 'List orders you are a party to, newest first',
       examples: ['yardpass orders list', 'yardpass orders list --escrow-state funded --json'],
-      filters: [
-        { name: 'event_id', description: 'Only orders of this event' },
-        { name: 'status', description: 'Only orders in this status', choices: statuses },
-        { name: 'escrow_state', description: 'Only orders whose money is here', choices: escrowStates },
-      ],
+      filters: listFilters,
       columns: ['id', 'amount_cents', 'status', 'escrow_state', 'created_by_side', 'created_at'],
       call: (client, query) => client.orders.list(query),
     },
@@ -190,8 +197,9 @@ export const orders: Resource = {
       operationId: 'listOrders',
       summary: "Orders held by an open dispute of the sponsor's bank (release and payout wait)",
       examples: ['yardpass orders disputes list', 'yardpass orders disputes list --json | jq ".[].dispute"'],
+      filters: listFilters,
       columns: ['id', 'amount_cents', 'status', 'escrow_state', 'updated_at'],
-      call: (client) => client.orders.list({ disputed: true }),
+      call: (client, query) => client.orders.list({ disputed: true, ...query }),
     },
     {
       kind: 'item',

@@ -30,3 +30,7 @@ export const pgCodes = {
 export function isPgError(error: unknown, code: string): error is pg.DatabaseError {
   return error instanceof pg.DatabaseError && error.code === code;
 }
+
+/** A transaction that lost a race (serialization failure, deadlock, lock not available) and may run again. */
+export const isLostRace = (error: unknown): boolean =>
+  error instanceof pg.DatabaseError && ['40001', '40P01', '55P03'].includes(error.code ?? '');

@@ -43,6 +43,7 @@ import { assertPackageRules } from './package-rules';
 import type { SlaTerm } from './sla-terms';
 import { emitEvent } from '../webhooks/emit';
 import { findOrderDispute } from '../db/disputes';
+import { isLostRace } from '../db/sql';
 import type { Logger } from '../logger';
 import { applyProviderEvents } from '../payments/stripe-events';
 import { assertNotDisputed } from './disputes';
@@ -330,6 +331,21 @@ async function applyFund(tx: Tx, orderId: string, intent: PaymentIntentResult): 
 }
 
 /**
+ * Runs a transaction again when it lost a race (a deadlock with another order's funding over their shared
+ * sponsorship rows): Stripe's answer is already in hand, and a 409 now would leave it for reconciliation.
+ */
+async function untilWon<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 5 || !isLostRace(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt * Math.random()));
+    }
+  }
+}
+
+/**
  * `:fund`: a PaymentIntent on the platform account (`transfer_group` = the order, idempotency key
  * `order:{id}:fund`; a retry after a declined card confirms the same PaymentIntent again with
  * `order:{id}:fund:{n}`). No connection is held while Stripe answers: the fund is recorded and committed (a
@@ -378,7 +394,7 @@ export async function fundOrder(
     );
     throw error;
   }
-  const order = await deps.db.tenant(caller.orgId, (tx) => applyFund(tx, id, intent));
+  const order = await untilWon(() => deps.db.tenant(caller.orgId, (tx) => applyFund(tx, id, intent)));
   await applyProviderEvents(deps);
   if (intent.status === 'requires_payment_method')
     throw new PaymentDeclinedError(
