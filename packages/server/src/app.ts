@@ -46,6 +46,8 @@ export interface AppDeps {
   payments?: PaymentsProvider;
   /** Check every answer against the contract (tests turn this on). */
   validateResponses?: boolean;
+  /** Where the ops views and business metrics read (a replica, `DATABASE_READ_URL`); by default `db`. */
+  readDb?: Db;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -130,7 +132,7 @@ export function createApp(deps: AppDeps): {
     ...packageRoutes({ db }),
     ...proposalRoutes({ db }),
     ...matchingRoutes({ db }),
-    ...opsRoutes({ db, payments, log }),
+    ...opsRoutes({ db, reads: deps.readDb ?? db, payments, log }),
   };
   const { unimplemented } = registerOperations(app, spec, handlers, {
     db,

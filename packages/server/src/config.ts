@@ -33,6 +33,11 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
+    /** A read replica for the ops views and business metrics; unset: they read the primary. */
+    DATABASE_READ_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
     YARDPASS_DATA_DIR: z.string().min(1).default('.yardpass'),
     // Where `dev` logs the `yardpass` CLI in: the CLI's own config file under these (see dev.ts).
     XDG_CONFIG_HOME: optionalText,

@@ -48,6 +48,9 @@ export async function runServer(options: {
 }): Promise<Running> {
   const { config, log } = options;
   const db = createDb({ databaseUrl: options.databaseUrl, max: config.YARDPASS_DB_POOL_SIZE });
+  const readDb = config.DATABASE_READ_URL
+    ? createDb({ databaseUrl: config.DATABASE_READ_URL, max: config.YARDPASS_DB_POOL_SIZE })
+    : undefined;
   await waitForDatabase(db, config, log);
   const applied = await migrate(options.databaseUrl, (line) => log.warn(line));
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
@@ -60,7 +63,7 @@ export async function runServer(options: {
     : undefined;
   const server = options.api
     ? await listen({
-        fetch: createApp({ config, db, log, payments }).app.fetch,
+        fetch: createApp({ config, db, log, payments, readDb }).app.fetch,
         port: config.PORT,
         hostname: config.HOST,
       })
@@ -84,6 +87,7 @@ export async function runServer(options: {
       }
       await runner?.stop();
       await db.close();
+      await readDb?.close();
     },
   };
 }
