@@ -1,0 +1,172 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { api, startTestServer, type TestServer } from '../../../test/server';
+import { ensureDatabase } from '../src/db/admin';
+
+/** Real processes of the built server (`dist/main.js`), killed with SIGKILL at the worst moments. */
+const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+let server: TestServer;
+beforeAll(async () => {
+  if (!existsSync(bin))
+    throw new Error('Build the server first: `pnpm build` (the README test command does).');
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+function run(command: 'start' | 'migrate', databaseUrl: string, env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [bin, command], {
+    env: {
+      PATH: process.env.PATH!,
+      DATABASE_URL: databaseUrl,
+      YARDPASS_PAYMENTS: 'sandbox',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
+  return { child, exited, output: () => output };
+}
+
+async function startApi() {
+  const port = await freePort();
+  const process_ = run('start', server.databaseUrl, {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    YARDPASS_RATE_LIMIT_WRITE_PER_MINUTE: '100000',
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (
+    let waited = 0;
+    !(await fetch(`${baseUrl}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    waited += 100
+  ) {
+    if (waited > 30_000) throw new Error(`The API process did not start:\n${process_.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { ...process_, baseUrl };
+}
+
+describe('SIGKILL during idempotent requests', () => {
+  it('leaves every key usable at once and runs each request exactly once', async () => {
+    const first = await startApi();
+    const keys = Array.from({ length: 40 }, () => randomUUID());
+    const body = (key: string) => ({ name: `Crash brand ${key}`, industry: 'Beverage' });
+    const send = (baseUrl: string, key: string) =>
+      api({ baseUrl }, server.organizer)('POST', '/v1/sponsors', {
+        body: body(key),
+        headers: { 'idempotency-key': key },
+      });
+    // 40 keyed writes in parallel; the process dies as soon as the first has answered, with the rest in flight.
+    let answered = 0;
+    const inFlight = keys.map((key) =>
+      send(first.baseUrl, key).then(
+        (res) => (answered++, res.status),
+        () => 'connection lost' as const,
+      ),
+    );
+    while (answered === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    const before = await Promise.all(inFlight);
+    expect(before).toContain('connection lost');
+
+    const second = await startApi();
+    try {
+      const started = Date.now();
+      const retries = await Promise.all(keys.map((key) => send(second.baseUrl, key)));
+      // No key waits for a lock time-out: every retry answers at once, a replay where the first run committed.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(retries.map((res) => res.status)).toEqual(keys.map(() => 201));
+      keys.forEach((key, index) => {
+        if (before[index] === 201)
+          expect(retries[index]!.headers.get('idempotent-replayed'), key).toBe('true');
+      });
+      const { rows } = await server.db.system((tx) =>
+        tx.query<{ name: string; n: number }>(
+          `select name, count(*)::int as n from sponsors where name like 'Crash brand %' group by name`,
+        ),
+      );
+      expect(rows).toHaveLength(keys.length);
+      expect(rows.every((row) => row.n === 1)).toBe(true);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  }, 90_000);
+});
+
+describe('SIGKILL during a migration', () => {
+  it('resumes: after kills at several points, migrate completes and the schema matches a clean migration', async () => {
+    const { adminUrl, appUrlPattern, template } = inject('database');
+    const name = `test_${randomUUID().replaceAll('-', '')}`;
+    await ensureDatabase(adminUrl, name);
+    const url = appUrlPattern.replace('{db}', name);
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      for (const delay of [0, 250, 700]) {
+        const migration = run('migrate', url);
+        // Killed only once it holds the migration lock: inside the migration, at a few points of it.
+        for (let waited = 0; ; waited += 20) {
+          const { rowCount } = await admin.query(
+            `select 1 from pg_locks l join pg_database d on d.oid = l.database
+              where l.locktype = 'advisory' and l.granted and d.datname = $1`,
+            [name],
+          );
+          if (rowCount) break;
+          if (waited > 30_000) throw new Error(`migrate never took its lock:\n${migration.output()}`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        migration.child.kill('SIGKILL');
+        expect(await migration.exited).toBe('SIGKILL');
+      }
+    } finally {
+      await admin.end();
+    }
+    const last = run('migrate', url);
+    expect(await last.exited, last.output()).toBe(0);
+    // A second run finds nothing to do.
+    const again = run('migrate', url);
+    expect(await again.exited, again.output()).toBe(0);
+
+    const schema = async (database: string) => {
+      const client = new pg.Client({ connectionString: appUrlPattern.replace('{db}', database) });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ item: string }>(
+          `select table_schema || '.' || table_name || '.' || column_name || ':' || data_type as item
+             from information_schema.columns where table_schema in ('public', 'graphile_worker')
+           union all select 'migration ' || name from pgmigrations
+            order by 1`,
+        );
+        return rows.map((row) => row.item);
+      } finally {
+        await client.end();
+      }
+    };
+    expect(await schema(name)).toEqual(await schema(template));
+  }, 120_000);
+});
