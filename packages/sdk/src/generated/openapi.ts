@@ -1592,9 +1592,16 @@ export interface paths {
          *     sponsor's attribution codes — or, with `utm_source`, exactly that utm_source. `roi_multiplier` is
          *     conversion value ÷ investment; `cpm_cents` is investment per thousand impressions. The window is whole
          *     UTC days, `from` inclusive and `to` exclusive (default: the 30 days up to today, included).
-         *     The format is `format`, else the `Accept` header (`text/csv`, `application/pdf`), else JSON. The CSV
-         *     (RFC 4180) holds a summary block, an empty line, then the daily series; the PDF has the figures, a
-         *     chart of daily impressions and conversions, and the deliverables.
+         *     The format is `format`, else the `Accept` header (`text/csv`, `application/pdf`), else JSON. When the
+         *     sponsor and the order have no utm source or promo code, `attribution.configured` is false and
+         *     `attribution.note` says how to set them (the CSV and the PDF say so too) instead of a bare 0x.
+         *     The CSV (RFC 4180, money in integer cents) is one table: `section=summary` (`metric,value`),
+         *     `daily` (`date,impressions,conversions,conversion_value_cents`), `deliverables`
+         *     (`id,type,status,due_at,metric,value`: one row per proven metric) or `slas`
+         *     (`sla_metric,target,actual,status,terms`); without `section`, the four tables in that order, each
+         *     with its header row, separated by one empty line. The PDF names the
+         *     organizer and the sponsor, states the period and the attribution rule, shows the figures, measured
+         *     beside proven metrics, a chart of daily impressions and conversions, the deliverables and the SLAs.
          */
         get: operations["getRoiReport"];
         put?: never;
@@ -4869,6 +4876,8 @@ export interface components {
             /** Format: uuid */
             sponsor_id: string;
             sponsor_name: string;
+            /** @description The organization that owns the event. */
+            organizer_name: string;
             /** @description The package variant bought, if any. */
             variant: {
                 /** Format: uuid */
@@ -4888,6 +4897,17 @@ export interface components {
                 utm_sources: string[];
                 promo_codes: string[];
                 utm_source_filter: string | null;
+                /** @description False when no utm source, promo code or `utm_source` filter can attribute a sale. */
+                configured: boolean;
+                /** @description Without attribution, why conversions are 0 and how to set it; else null. */
+                note: string | null;
+            };
+            /**
+             * @description What the approved deliverables' proofs claim, beside the measured figures: each numeric metric of
+             *     their latest proofs, summed by name (e.g. `impressions`).
+             */
+            proof_metrics: {
+                [key: string]: number;
             };
             investment_cents: number;
             impressions: number;
@@ -8865,6 +8885,8 @@ export interface operations {
                 to?: string;
                 utm_source?: string;
                 format?: "json" | "csv" | "pdf";
+                /** @description CSV only — one table instead of all four. */
+                section?: "summary" | "daily" | "deliverables" | "slas";
             };
             header?: {
                 /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */

@@ -1,5 +1,5 @@
 import type { components } from '../generated/openapi';
-import type { Queryable } from './pool';
+import { type Queryable, withSystemAccess } from './pool';
 
 export interface ReportDay {
   date: string;
@@ -33,6 +33,7 @@ export interface ReportRow {
   event_title: string;
   sponsor_id: string;
   sponsor_name: string;
+  organizer_name: string;
   variant: { id: string; title: string; tier: string } | null;
   amount_cents: number;
   currency: string;
@@ -50,7 +51,7 @@ export async function findRoiReport(
   tx: Queryable,
   input: { orderId: string; from: string; to: string; utmFilter?: string },
 ): Promise<ReportRow | undefined> {
-  const { rows } = await tx.query<ReportRow>(
+  const { rows } = await tx.query<Omit<ReportRow, 'organizer_name'>>(
     `select o.id, o.event_id, e.title as event_title, o.sponsor_id, s.name as sponsor_name,
             (select jsonb_build_object('id', v.id, 'title', v.title, 'tier', v.tier)
                from package_variants v where v.id = o.variant_id) as variant, o.amount_cents,
@@ -71,5 +72,15 @@ export async function findRoiReport(
       where o.id = $1`,
     [input.orderId, input.from, input.to, input.utmFilter ?? null],
   );
-  return rows[0];
+  const row = rows[0];
+  if (!row) return undefined;
+  // The caller could read the order, so it is one of its two parties: it may see the organizer's name, which
+  // row-level security keeps from other organizations.
+  const organizer = await withSystemAccess(tx, () =>
+    tx.query<{ name: string }>(
+      'select o.name from events e join organizations o on o.id = e.owner_org_id where e.id = $1',
+      [row.event_id],
+    ),
+  );
+  return { ...row, organizer_name: organizer.rows[0]?.name ?? '' };
 }

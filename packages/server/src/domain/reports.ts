@@ -31,6 +31,34 @@ function reportWindow(input: { from?: string; to?: string; now: Date }): { from:
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
+/** Without a utm source, a promo code or a filter, no sale can be attributed: say so, and how to set them. */
+function attributionNote(input: {
+  utmSources: string[];
+  promoCodes: string[];
+  filter?: string;
+  sponsorId: string;
+}) {
+  if (input.utmSources.length > 0 || input.promoCodes.length > 0 || input.filter) return null;
+  return (
+    'No attribution is set, so no ticket sale counts as a conversion. Give the sponsor the utm source or promo ' +
+    `code its campaign uses: PATCH /v1/sponsors/${input.sponsorId} with attribution_utm_sources or ` +
+    `attribution_promo_codes (yardpass sponsors update ${input.sponsorId} --attribution-utm-sources <source>), ` +
+    'or pass utm_source to this report.'
+  );
+}
+
+/** What the approved deliverables' latest proofs claim, summed by metric name (numbers only). */
+function approvedProofMetrics(deliverables: { status: string; proven_metrics: Record<string, unknown> }[]) {
+  const sums: Record<string, number> = {};
+  for (const deliverable of deliverables) {
+    if (deliverable.status !== 'approved') continue;
+    for (const [name, value] of Object.entries(deliverable.proven_metrics)) {
+      if (typeof value === 'number' && Number.isFinite(value)) sums[name] = (sums[name] ?? 0) + value;
+    }
+  }
+  return sums;
+}
+
 /**
  * The ROI of an order for either party: the event's impressions in the window, the purchases attributed to
  * the sponsor, the deliverables with their proven metrics and the SLA outcomes. The event's analytics belong
@@ -51,6 +79,12 @@ export function getRoiReport(
     const impressions = daily.reduce((sum, day) => sum + day.impressions, 0);
     const conversions = daily.reduce((sum, day) => sum + day.conversions, 0);
     const value = daily.reduce((sum, day) => sum + day.conversion_value_cents, 0);
+    const note = attributionNote({
+      utmSources: order.analytics.utm_sources,
+      promoCodes: order.analytics.promo_codes,
+      filter: input.utmSource,
+      sponsorId: order.sponsor_id,
+    });
     return {
       order_id: order.id,
       event_id: order.event_id,
@@ -60,11 +94,15 @@ export function getRoiReport(
       variant: order.variant,
       currency: order.currency,
       period: window,
+      organizer_name: order.organizer_name,
       attribution: {
         utm_sources: order.analytics.utm_sources,
         promo_codes: order.analytics.promo_codes,
         utm_source_filter: input.utmSource ?? null,
+        configured: note === null,
+        note,
       },
+      proof_metrics: approvedProofMetrics(order.deliverables),
       investment_cents: order.amount_cents,
       impressions,
       conversions,

@@ -11,34 +11,61 @@ const COLORS = {
   conversions: '#e4572e',
 };
 
+/** Money in the currency's own format (`$4,500.00`, `¥4,500`, `4.500,00 €` by locale rules of en-US). */
 export function formatMoney(cents: number, currency: string): string {
-  return `${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(cents / 10 ** digits);
 }
-const formatCount = (value: number) => value.toLocaleString('en-US');
+const formatCount = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const formatDay = (date: string, options: Intl.DateTimeFormatOptions) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', ...options });
+
+/** A round step (1, 2, 2.5 or 5 × 10ⁿ) that covers `max` in `intervals` steps; at least 1 (whole counts). */
+export function niceStep(max: number, intervals: number): number {
+  const raw = Math.max(max, 1) / intervals;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw)!;
+  return Math.max(1, step);
+}
+
+/** Every how many days a date label fits: daily up to 10 days, weekly up to 10 weeks, then every 4 weeks. */
+export function dateLabelEvery(days: number): number {
+  if (days <= 10) return 1;
+  if (days <= 70) return 7;
+  return 28;
+}
 
 function metricsText(metrics: Record<string, unknown>): string {
   const entries = Object.entries(metrics);
-  return entries.length === 0 ? '—' : entries.map(([key, value]) => `${key}: ${String(value)}`).join(', ');
+  const text = (value: unknown) => (typeof value === 'number' ? formatCount(value) : String(value));
+  return entries.length === 0 ? '—' : entries.map(([key, value]) => `${key}: ${text(value)}`).join(', ');
 }
 
-/** Bars of daily impressions (left scale) and a line of daily conversions (right scale), with a legend. */
+/**
+ * Bars of daily impressions (left scale) and a line of daily conversions (right scale) on round ticks, dates
+ * labelled at intervals that fit, and a legend.
+ */
 function drawChart(doc: PDFKit.PDFDocument, report: RoiReport, top: number): number {
   const height = 170;
   const left = PAGE.margin + 40;
   const width = CONTENT_WIDTH - 80;
   const bottom = top + height;
   const days = report.daily;
-  const maxImpressions = Math.max(1, ...days.map((day) => day.impressions));
-  const maxConversions = Math.max(1, ...days.map((day) => day.conversions));
+  const intervals = 4;
+  const impressionStep = niceStep(Math.max(0, ...days.map((day) => day.impressions)), intervals);
+  const conversionStep = niceStep(Math.max(0, ...days.map((day) => day.conversions)), intervals);
+  const maxImpressions = impressionStep * intervals;
+  const maxConversions = conversionStep * intervals;
   const step = width / Math.max(1, days.length);
 
   doc
     .fontSize(12)
     .fillColor(COLORS.text)
-    .text('Daily impressions and conversions', PAGE.margin, top - 22);
+    .text('Daily impressions and attributed conversions', PAGE.margin, top - 22);
   doc.lineWidth(0.5).strokeColor(COLORS.grid);
-  for (let tick = 0; tick <= 4; tick++) {
-    const y = bottom - (height * tick) / 4;
+  for (let tick = 0; tick <= intervals; tick++) {
+    const y = bottom - (height * tick) / intervals;
     doc
       .moveTo(left, y)
       .lineTo(left + width, y)
@@ -46,13 +73,10 @@ function drawChart(doc: PDFKit.PDFDocument, report: RoiReport, top: number): num
     doc
       .fontSize(7)
       .fillColor(COLORS.impressions)
-      .text(formatCount(Math.round((maxImpressions * tick) / 4)), PAGE.margin, y - 3, {
-        width: 36,
-        align: 'right',
-      });
+      .text(formatCount(impressionStep * tick), PAGE.margin, y - 3, { width: 36, align: 'right' });
     doc
       .fillColor(COLORS.conversions)
-      .text(formatCount(Math.round((maxConversions * tick) / 4)), left + width + 4, y - 3, { width: 36 });
+      .text(formatCount(conversionStep * tick), left + width + 4, y - 3, { width: 36 });
   }
   days.forEach((day, index) => {
     const barHeight = (height * day.impressions) / maxImpressions;
@@ -60,26 +84,36 @@ function drawChart(doc: PDFKit.PDFDocument, report: RoiReport, top: number): num
       .rect(left + index * step + step * 0.15, bottom - barHeight, step * 0.7, barHeight)
       .fill(COLORS.impressions);
   });
+  const pointY = (conversions: number) => bottom - (height * conversions) / maxConversions;
   doc.lineWidth(1.5).strokeColor(COLORS.conversions);
   days.forEach((day, index) => {
     const x = left + index * step + step / 2;
-    const y = bottom - (height * day.conversions) / maxConversions;
-    if (index === 0) doc.moveTo(x, y);
-    else doc.lineTo(x, y);
+    if (index === 0) doc.moveTo(x, pointY(day.conversions));
+    else doc.lineTo(x, pointY(day.conversions));
   });
   if (days.length > 0) doc.stroke();
   days.forEach((day, index) => {
-    const x = left + index * step + step / 2;
-    doc.circle(x, bottom - (height * day.conversions) / maxConversions, 1.8).fill(COLORS.conversions);
+    doc.circle(left + index * step + step / 2, pointY(day.conversions), 1.8).fill(COLORS.conversions);
   });
-  const first = days[0]?.date ?? '';
-  const last = days.at(-1)?.date ?? '';
-  doc
-    .fontSize(7)
-    .fillColor(COLORS.muted)
-    .text(first, left, bottom + 4);
-  doc.text(last, left + width - 60, bottom + 4, { width: 60, align: 'right' });
-  const legend = bottom + 18;
+  // Date labels under their bars, every day, week or four weeks from the first day.
+  const every = dateLabelEvery(days.length);
+  doc.lineWidth(0.5).strokeColor(COLORS.muted);
+  days.forEach((day, index) => {
+    if (index % every !== 0) return;
+    const x = left + index * step + step / 2;
+    doc
+      .moveTo(x, bottom)
+      .lineTo(x, bottom + 3)
+      .stroke();
+    doc
+      .fontSize(7)
+      .fillColor(COLORS.muted)
+      .text(formatDay(day.date, { month: 'short', day: 'numeric' }), x - 25, bottom + 5, {
+        width: 50,
+        align: 'center',
+      });
+  });
+  const legend = bottom + 20;
   doc.rect(left, legend, 8, 8).fill(COLORS.impressions);
   doc
     .fontSize(8)
@@ -142,7 +176,10 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
-    info: { Title: `ROI report — ${report.event_title}`, Author: 'Yardpass Sponsorships' },
+    info: {
+      Title: `ROI report — ${report.organizer_name} × ${report.sponsor_name} — ${report.event_title}`,
+      Author: 'Yardpass Sponsorships',
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -151,26 +188,53 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.fontSize(20).fillColor(COLORS.text).text('ROI report', PAGE.margin, PAGE.margin);
+  const period = `${formatDay(report.period.from, { dateStyle: 'medium' })} – ${formatDay(
+    new Date(Date.parse(report.period.to) - 86_400_000).toISOString().slice(0, 10),
+    { dateStyle: 'medium' },
+  )} (${formatCount(report.daily.length)} days, UTC)`;
+  const { attribution } = report;
+  const rule = attribution.utm_source_filter
+    ? `utm_source "${attribution.utm_source_filter}" (filtered)`
+    : [
+        ...attribution.utm_sources.map((source) => `utm_source "${source}"`),
+        ...attribution.promo_codes.map((code) => `promo code "${code}"`),
+      ].join(' or ');
   doc
-    .fontSize(10)
+    .fontSize(20)
+    .fillColor(COLORS.text)
+    .text(`${report.organizer_name} × ${report.sponsor_name}`, PAGE.margin, PAGE.margin, {
+      width: CONTENT_WIDTH,
+    });
+  doc
+    .fontSize(11)
+    .fillColor(COLORS.text)
+    .text(`ROI report · ${report.event_title}${report.variant ? ` · ${report.variant.title}` : ''}`);
+  doc
+    .fontSize(9)
     .fillColor(COLORS.muted)
+    .text(`Period: ${period} · order ${report.order_id}`)
     .text(
-      `${report.event_title} · ${report.sponsor_name}${report.variant ? ` · ${report.variant.title}` : ''}`,
-    )
-    .text(`Period: ${report.period.from} to ${report.period.to} (exclusive) · order ${report.order_id}`);
-  if (report.attribution.utm_source_filter)
-    doc.text(`Conversions with utm_source ${report.attribution.utm_source_filter}`);
+      attribution.configured
+        ? `Attribution: a conversion is a ticket purchase with ${rule}, on the day it was made.`
+        : `Attribution: ${attribution.note}`,
+      { width: CONTENT_WIDTH },
+    );
 
   const figures: [string, string][] = [
     ['Investment', formatMoney(report.investment_cents, report.currency)],
     ['Impressions', formatCount(report.impressions)],
-    ['Attributed conversions', formatCount(report.conversions)],
-    ['Conversion value', formatMoney(report.conversion_value_cents, report.currency)],
-    ['ROI multiplier', `${report.roi_multiplier}x`],
+    [
+      'Attributed conversions',
+      attribution.configured ? formatCount(report.conversions) : '— (no attribution)',
+    ],
+    [
+      'Conversion value',
+      attribution.configured ? formatMoney(report.conversion_value_cents, report.currency) : '—',
+    ],
+    ['ROI multiplier', attribution.configured ? `${formatCount(report.roi_multiplier)}×` : '—'],
     [
       'Cost per 1,000 impressions',
-      report.cpm_cents === null ? '—' : formatMoney(report.cpm_cents, report.currency),
+      report.cpm_cents === null ? '—' : formatMoney(Math.round(report.cpm_cents), report.currency),
     ],
   ];
   let y = doc.y + 16;
@@ -190,6 +254,27 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
   y += 2 * 44 + 30;
 
   y = drawChart(doc, report, y);
+  const proven = Object.entries(report.proof_metrics);
+  if (proven.length > 0) {
+    const measured: Record<string, number> = {
+      impressions: report.impressions,
+      conversions: report.conversions,
+    };
+    y = drawTable(doc, {
+      title: 'Measured and proven',
+      top: y,
+      columns: [
+        { label: 'Metric', width: 170 },
+        { label: 'Measured (analytics, this period)', width: 170 },
+        { label: 'Proven (approved proofs)', width: CONTENT_WIDTH - 340 },
+      ],
+      rows: proven.map(([name, value]) => [
+        name,
+        measured[name] === undefined ? '—' : formatCount(measured[name]),
+        formatCount(value),
+      ]),
+    });
+  }
   y = drawTable(doc, {
     title: 'Deliverables',
     top: y,
@@ -218,8 +303,8 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
       ],
       rows: report.slas.map((s) => [
         s.metric,
-        String(s.target),
-        s.actual === null ? '—' : String(s.actual),
+        formatCount(s.target),
+        s.actual === null ? '—' : formatCount(s.actual),
         s.status,
       ]),
     });

@@ -130,9 +130,17 @@ describe('ROI report', () => {
         event_id: fixture.eventId,
         sponsor_id: fixture.sponsorId,
         sponsor_name: 'Fizzy Cola',
+        organizer_name: 'Organizer Co',
         currency: 'USD',
         period: { from: '2025-01-01', to: '2025-01-04' },
-        attribution: { utm_sources: ['fizzy'], promo_codes: ['FIZZ10'], utm_source_filter: null },
+        attribution: {
+          utm_sources: ['fizzy'],
+          promo_codes: ['FIZZ10'],
+          utm_source_filter: null,
+          configured: true,
+          note: null,
+        },
+        proof_metrics: { photos: 12 },
         investment_cents: 50_000,
         impressions: 1000,
         conversions: 3,
@@ -177,7 +185,12 @@ describe('ROI report', () => {
     expect(byFormat.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(byAccept.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(byFormat.text).toContain('\r\n');
-    const [summaryBlock, dailyBlock, slaBlock] = byFormat.text.split('\r\n\r\n') as [string, string, string];
+    const [summaryBlock, dailyBlock, deliverablesBlock, slaBlock] = byFormat.text.split('\r\n\r\n') as [
+      string,
+      string,
+      string,
+      string,
+    ];
     const rows = parse<{ metric: string; value: string }>(summaryBlock, { columns: true });
     const summary = Object.fromEntries(rows.map((row) => [row.metric, row.value]));
     expect(summary).toMatchObject({
@@ -194,14 +207,63 @@ describe('ROI report', () => {
       { date: '2025-01-02', impressions: '600', conversions: '1', conversion_value_cents: '4000' },
       { date: '2025-01-03', impressions: '0', conversions: '1', conversion_value_cents: '1500' },
     ]);
+    expect(parse(deliverablesBlock, { columns: true })).toEqual([
+      {
+        id: expect.any(String),
+        type: 'logo_on_stage',
+        status: 'approved',
+        due_at: '2025-01-02T00:00:00.000Z',
+        metric: 'photos',
+        value: '12',
+      },
+    ]);
     // SLAs made before terms existed have no terms to show.
     expect(parse(slaBlock, { columns: true })).toEqual([
       { sla_metric: 'impressions_total', target: '900', actual: '1009', status: 'met', terms: '' },
     ]);
     // The whole file parses as CSV too (records of differing lengths between the blocks).
     expect(parse(byFormat.text, { relax_column_count: true, skip_empty_lines: true }).length).toBe(
-      17 + 4 + 2,
+      rows.length + 1 + 4 + 2 + 2,
     );
+    expect(summary).toMatchObject({
+      organizer: 'Organizer Co',
+      attribution_configured: 'true',
+      proven_photos: '12',
+    });
+  });
+
+  it.each([
+    ['summary', ['metric', 'value']],
+    ['daily', ['date', 'impressions', 'conversions', 'conversion_value_cents']],
+    ['deliverables', ['id', 'type', 'status', 'due_at', 'metric', 'value']],
+    ['slas', ['sla_metric', 'target', 'actual', 'status', 'terms']],
+  ])('answers one table with section=%s', async (section, header) => {
+    const res = await sponsor('GET', roi(`&format=csv&section=${section}`));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain(`-${section}.csv`);
+    expect(res.text).not.toContain('\r\n\r\n');
+    const records = parse<string[]>(res.text);
+    expect(records[0]).toEqual(header);
+    // Every record has the header's width: a spreadsheet opens it as one table.
+    expect(records.every((record) => record.length === header.length)).toBe(true);
+    expect((await sponsor('GET', roi(`&format=csv&section=chart`))).status).toBe(400);
+  });
+
+  it('writes money as integer cents in the CSV (the CPM rounded to a whole cent)', async () => {
+    const res = await sponsor(
+      'GET',
+      `/v1/reports/roi?order_id=${fixture.orderId}&from=2025-01-02&to=2025-01-03&format=csv&section=summary`,
+    );
+    const summary = Object.fromEntries(
+      parse<{ metric: string; value: string }>(res.text, { columns: true }).map((row) => [
+        row.metric,
+        row.value,
+      ]),
+    );
+    // 50,000 × 1,000 / 600 impressions = 83,333.33… cents per thousand.
+    expect(summary.cpm_cents).toBe('83333');
+    for (const key of ['investment_cents', 'conversion_value_cents', 'cpm_cents'])
+      expect(summary[key], key).toMatch(/^\d+$/);
   });
 
   it('answers a PDF whose text carries the figures and the deliverables', async () => {
@@ -217,17 +279,21 @@ describe('ROI report', () => {
     await parser.destroy();
     expect(total).toBeLessThanOrEqual(2);
     for (const figure of [
+      'Organizer Co × Fizzy Cola',
       'ROI report',
-      'Fizzy Cola',
-      '500.00 USD',
+      'Period: Jan 1, 2025 – Jan 3, 2025 (3 days, UTC)',
+      'a conversion is a ticket purchase with utm_source "fizzy" or promo code "FIZZ10"',
+      '$500.00',
       '1,000',
-      '80.00 USD',
-      '0.16x',
-      'Daily impressions and conversions',
+      '$80.00',
+      '0.16×',
+      'Daily impressions and attributed conversions',
+      'Measured and proven',
       'logo_on_stage',
       'photos: 12',
       'impressions_total',
-      '2025-01-01',
+      'Jan 1',
+      'Jan 3',
     ]) {
       expect(text).toContain(figure);
     }
@@ -282,5 +348,47 @@ describe('ROI report', () => {
       cpm_cents: null,
     });
     expect(res.json.data.daily).toHaveLength(2);
+  });
+
+  it('says that attribution is missing, and how to set it, instead of a bare 0x', async () => {
+    const setAttribution = (utm: string[], promo: string[]) =>
+      server.db.system(async (tx) => {
+        await tx.query('update sponsors set attribution_utm_sources = $2 where id = $1', [
+          fixture.sponsorId,
+          utm,
+        ]);
+        await tx.query('update sponsorship_orders set attribution_promo_codes = $2 where id = $1', [
+          fixture.orderId,
+          promo,
+        ]);
+      });
+    await setAttribution([], []);
+    try {
+      const json = await sponsor('GET', roi(''));
+      expect(json.json.data).toMatchObject({
+        conversions: 0,
+        attribution: { configured: false, utm_sources: [], promo_codes: [] },
+      });
+      const note = json.json.data.attribution.note as string;
+      expect(note).toContain(`PATCH /v1/sponsors/${fixture.sponsorId}`);
+      expect(note).toContain('--attribution-utm-sources');
+      const csv = await sponsor('GET', roi('&format=csv&section=summary'));
+      expect(csv.text).toContain('attribution_configured,false');
+      expect(csv.text).toContain('No attribution is set');
+      const response = await fetch(`${server.baseUrl}${roi('&format=pdf')}`, {
+        headers: { authorization: `Bearer ${server.sponsor.apiKey}` },
+      });
+      const parser = new PDFParse({ data: new Uint8Array(await response.arrayBuffer()) });
+      const { text } = await parser.getText();
+      await parser.destroy();
+      expect(text).toContain('No attribution is set');
+      expect(text).toContain('— (no attribution)');
+      expect(text).not.toContain('0×');
+      // A utm_source filter is an attribution rule of its own.
+      const filtered = await sponsor('GET', roi('&utm_source=fizzy'));
+      expect(filtered.json.data.attribution).toMatchObject({ configured: true, note: null });
+    } finally {
+      await setAttribution(['fizzy'], ['FIZZ10']);
+    }
   });
 });

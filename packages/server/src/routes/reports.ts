@@ -26,10 +26,10 @@ export const reportRoutes = ({ db }: { db: Db }) =>
       });
       const format = chooseFormat(query.format, input.header('accept'));
       if (format === 'json') return ok(report);
-      const name = `roi-${report.order_id}-${report.period.from}-${report.period.to}`;
+      const name = `roi-${report.order_id}-${report.period.from}-${report.period.to}${format === 'csv' && query.section ? `-${query.section}` : ''}`;
       if (format === 'csv') {
         return raw(
-          new Response(roiCsv(report), {
+          new Response(roiCsv(report, query.section), {
             headers: {
               'content-type': 'text/csv; charset=utf-8; header=present',
               'content-disposition': `attachment; filename="${name}.csv"`,
