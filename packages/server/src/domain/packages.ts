@@ -201,6 +201,9 @@ export function updatePackageById(
         '/sla_terms',
         changes.currency ?? current.currency,
       );
+    } else if (changes.currency && changes.currency !== current.currency && current.sla_terms) {
+      // Same guarantees, summaries in the new currency (a fixed penalty names it).
+      changes.sla_terms = normalizeTerms(current.sla_terms, '/sla_terms', changes.currency);
     }
     if (changes.inventory !== undefined && changes.inventory < current.sold) {
       throw new UnprocessableError({

@@ -67,7 +67,8 @@ const issueRefund = refundIssuer({
   config: { YARDPASS_PLATFORM_FEE_BPS: 1000 },
 });
 
-describe('package variants on sale', () => {
+// Parallel requests and whole sales per test: a loaded machine needs more than the default 5 s.
+describe('package variants on sale', { timeout: 30_000 }, () => {
   it('sells exactly 2 and 3 units of two variants to 30 parallel orders, and the package total holds', async () => {
     const { packageId, sponsorId } = await seedCommerce(server, { inventory: 5 });
     const variant = async (title: string, inventory: number) =>
@@ -267,7 +268,7 @@ describe('package variants on sale', () => {
   });
 });
 
-describe('SLA terms', () => {
+describe('SLA terms', { timeout: 30_000 }, () => {
   const terms = [
     {
       metric: 'impressions',
@@ -487,6 +488,27 @@ describe('SLA terms', () => {
       ).toBe(400);
     }
     expect((await organizer('GET', `/v1/sponsorship-packages/${packageId}`)).json.data.sla_terms).toBeNull();
+  });
+
+  it('rewrites the summaries, not the terms, when the currency of the package changes', async () => {
+    const { packageId } = await draftPackage();
+    const fixed = {
+      metric: 'leads',
+      target: 5,
+      breach_policy: { action: 'penalty_fixed', penalty_cents: 2_500 },
+    };
+    await organizer('PATCH', `/v1/sponsorship-packages/${packageId}`, { body: { sla_terms: [fixed] } });
+    const euro = await organizer('PATCH', `/v1/sponsorship-packages/${packageId}`, {
+      body: { currency: 'EUR' },
+    });
+    expect(euro.json.data.sla_terms).toEqual([
+      expect.objectContaining({
+        ...fixed,
+        breach_policy: { ...fixed.breach_policy, make_good: false },
+        summary:
+          'At least 5 leads from approved proofs by the end of the event; if missed, 25.00 EUR is refunded.',
+      }),
+    ]);
   });
 
   it('answers 401 without credentials, 404 to another organization, and replays a change of terms', async () => {
