@@ -5,6 +5,7 @@ import { idOption } from './id-option.js';
 import type { Resource } from './resource.js';
 
 const FORMATS = ['json', 'csv', 'pdf'];
+const SECTIONS = ['summary', 'daily', 'deliverables', 'slas'] as const;
 
 export const reports: Resource = {
   name: 'reports',
@@ -22,6 +23,7 @@ export const reports: Resource = {
         'yardpass reports roi --order-id 5b8f0e1c-7a51-4c5e-9a55-1f6f0a6f9c21',
         'yardpass reports roi --order-id <id> --from 2026-06-01 --to 2026-07-01 --format pdf --out roi.pdf',
         'yardpass reports roi --order-id <id> --utm-source instagram --format csv > roi.csv',
+        'yardpass reports roi --order-id <id> --format csv --section daily --out daily.csv',
       ],
       configure: (command) =>
         idOption(command, 'order', 'The sponsorship order')
@@ -29,6 +31,7 @@ export const reports: Resource = {
           .option('--to <date>', 'Day after the last (UTC, exclusive)')
           .option('--utm-source <source>', 'Count only purchases with this utm_source')
           .option('--format <format>', `One of ${FORMATS.join(', ')}; without it, a summary for people`)
+          .option('--section <table>', `With --format csv, one table: ${SECTIONS.join(', ')}`)
           .option('--out <file>', 'Write the report to this file instead of standard output'),
       async run({ client, options, json, io }) {
         const order = options.orderId as string | undefined;
@@ -36,11 +39,15 @@ export const reports: Resource = {
         const format = options.format as string | undefined;
         if (format !== undefined && !FORMATS.includes(format))
           throw usageError(`--format must be one of ${FORMATS.join(', ')}.`);
+        const section = SECTIONS.find((name) => name === options.section);
+        if (options.section !== undefined && (format !== 'csv' || !section))
+          throw usageError(`--section takes one of ${SECTIONS.join(', ')}, with --format csv.`);
         const query = {
           order_id: order,
           ...(typeof options.from === 'string' ? { from: options.from } : {}),
           ...(typeof options.to === 'string' ? { to: options.to } : {}),
           ...(typeof options.utmSource === 'string' ? { utm_source: options.utmSource } : {}),
+          ...(section ? { section } : {}),
         };
         const out = options.out as string | undefined;
         const stop = io.spinner('Building the report');
@@ -72,12 +79,15 @@ export const reports: Resource = {
                     impressions: report.impressions,
                     conversions: report.conversions,
                     conversion_value: money(report.conversion_value_cents),
-                    roi_multiplier: `${report.roi_multiplier}x`,
+                    roi_multiplier: report.attribution.configured
+                      ? `${report.roi_multiplier}x`
+                      : '— (no attribution)',
                     cost_per_1000_impressions: report.cpm_cents === null ? '—' : money(report.cpm_cents),
                   },
                   io,
                 }),
               );
+              if (report.attribution.note) io.print(`\n${report.attribution.note}`);
               io.print('');
               io.print(
                 table({
