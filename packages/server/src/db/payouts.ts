@@ -132,7 +132,10 @@ export async function requeueStalledPayouts(tx: Tx, before: Date): Promise<numbe
       where ((p.status = 'pending' and p.updated_at <= $1) or (p.status = 'processing' and p.transfer_requested_at <= $1))
         and not exists (select from sponsorship_orders o where o.id = p.order_id and o.disputed)
         and not exists (select from graphile_worker.jobs j
-                         where j.key = 'payout:' || p.id and j.attempts < j.max_attempts)`,
+                         where j.key = 'payout:' || p.id and j.attempts < j.max_attempts
+                           -- a job locked this long belongs to a dead worker (SIGKILL mid-transfer): graphile-worker
+                           -- would keep it locked for 4 hours; add_job gives its key to the new job
+                           and (j.locked_at is null or j.locked_at > $1))`,
     [before.toISOString()],
   );
   return rows[0]?.requeued ?? 0;
