@@ -10,7 +10,7 @@ import { findOrganization } from './db/organizations';
 import { ingestBatch } from './domain/analytics';
 import { createEvent } from './domain/events';
 import { createOrganization } from './domain/identity';
-import { createPackage, publishPackage } from './domain/packages';
+import { createPackage, createVariant, publishPackage } from './domain/packages';
 import { onboardPayouts } from './domain/payout-config';
 import { putEventConsent } from './domain/consents';
 import { drainMatchQueue } from './domain/matching';
@@ -120,7 +120,7 @@ async function seedAnalytics(db: Db, config: Config, organizer: Caller, eventId:
   await refreshEventStats(db, organizer, { eventId, now, minSegment: config.YARDPASS_AUDIENCE_MIN_SEGMENT });
 }
 
-/** A published package of the event, in the marketplace. */
+/** A published package of the event, in the marketplace, with a cheaper variant that guarantees less. */
 async function seedPackage(db: Db, organizer: Caller, eventId: string, now: Date): Promise<string> {
   const pkg = await createPackage(db, organizer, {
     event_id: eventId,
@@ -131,6 +131,21 @@ async function seedPackage(db: Db, organizer: Caller, eventId: string, now: Date
     inventory: 3,
     benefits: { logo_stage: true, social_posts: 3 },
     expected_reach: 40_000,
+  });
+  await createVariant(db, organizer, pkg.id, {
+    title: 'Side Stage Partner',
+    tier: 'silver',
+    price_cents: 200_000,
+    inventory: 2,
+    benefits: { logo_side_stage: true, social_posts: 1 },
+    sla_terms: [
+      {
+        metric: 'impressions',
+        target: 15_000,
+        grace_days: 7,
+        breach_policy: { action: 'penalty_pct', penalty_pct: 0.1 },
+      },
+    ],
   });
   await publishPackage(db, organizer, pkg.id, now);
   return pkg.id;
