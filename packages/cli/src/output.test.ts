@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorEnabled, createIo, detail, formatMoney, relativeTime, table } from './output.js';
+import { colorEnabled, createIo, detail, formatMoney, formatTime, relativeTime, table } from './output.js';
 
 const now = new Date('2026-06-01T12:00:00Z');
 
@@ -94,5 +94,34 @@ describe('detail', () => {
       'Target audience    age: 18-34',
       '                   interests: music',
     ]);
+  });
+
+  it('shows money in the currency, times in local time and numbers with separators, nested values too', () => {
+    const text = detail({
+      item: {
+        price_cents: 450000,
+        currency: 'EUR',
+        expected_reach: 40000,
+        audience_snapshot: { ticket_revenue_cents_30d: 2598000, captured_at: '2026-07-01T18:00:00Z' },
+      },
+      io: io(),
+    });
+    expect(text.split('\n')).toEqual([
+      'Price              €4,500.00 EUR',
+      'Currency           EUR',
+      'Expected reach     40,000',
+      'Audience snapshot  ticket_revenue_cents_30d: €25,980.00 EUR',
+      `                   captured_at: ${formatTime('2026-07-01T18:00:00Z')}`,
+    ]);
+  });
+});
+
+describe('formatTime', () => {
+  it.each([
+    ['UTC', '2026-07-01 18:00 UTC'],
+    ['America/Chicago', '2026-07-01 13:00 CDT'],
+    ['Asia/Tokyo', '2026-07-02 03:00 GMT+9'],
+  ])('shows an RFC 3339 time in the zone %s as %s', (zone, expected) => {
+    expect(formatTime('2026-07-01T18:00:00Z', zone)).toBe(expected);
   });
 });

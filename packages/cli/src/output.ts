@@ -139,20 +139,39 @@ export function detail(options: { item: JsonObject; title?: string; io: Io }): s
     const label = io.out.dim((labels[index] ?? key).padEnd(width));
     const value = item[key];
     const text = isRecord(value)
-      ? formatObject(value)
+      ? formatObject(value, item)
       : key.endsWith('_at') && typeof value === 'string'
         ? `${formatTime(value)} ${io.out.dim(`(${relativeTime(new Date(value), now)})`)}`
-        : formatCell({ key, item, now });
+        : formatDetail(key, item);
     lines.push(`${label}  ${text.split('\n').join(`\n${indent}`)}`);
   });
   return lines.join('\n');
 }
 
-function formatObject(value: JsonObject): string {
+/** A nested object, one `key: value` line each, read as a detail is (money in its own or its parent's currency). */
+function formatObject(value: JsonObject, parent: JsonObject): string {
   const entries = Object.entries(value);
   if (entries.length === 0) return '-';
-  return entries.map(([key, nested]) => `${key}: ${formatScalar(nested)}`).join('\n');
+  const withCurrency = typeof value.currency === 'string' ? value : { ...value, currency: parent.currency };
+  return entries
+    .map(
+      ([key, nested]) =>
+        `${key}: ${isRecord(nested) ? JSON.stringify(nested) : formatDetail(key, withCurrency)}`,
+    )
+    .join('\n');
 }
+
+/** One value of a detail view, for people: money, local times, numbers with separators. */
+function formatDetail(key: string, item: JsonObject): string {
+  const value = item[key];
+  // `price_cents`, and metrics such as `ticket_revenue_cents_30d`.
+  if (/_cents(?:_\w+)?$/.test(key) && typeof value === 'number')
+    return formatMoney(value, typeof item.currency === 'string' ? item.currency : 'USD');
+  if (key.endsWith('_at') && typeof value === 'string') return formatTime(value);
+  if (typeof value === 'number') return (numbers ??= new Intl.NumberFormat('en-US')).format(value);
+  return formatScalar(value);
+}
+let numbers: Intl.NumberFormat | undefined;
 
 function formatCell(options: { key: string; item: JsonObject; now: Date }): string {
   const { key, item, now } = options;
@@ -184,12 +203,32 @@ export function formatMoney(minorUnits: number, currency: string): string {
   return `${format.format(minorUnits / 10 ** digits)} ${currency}`;
 }
 
-/** An RFC 3339 time as `2026-07-01 18:00 UTC`. */
-export function formatTime(value: unknown): string {
+/**
+ * An RFC 3339 time in the local time zone (`TZ`, else the system's), e.g. `2026-07-01 13:00 CDT`;
+ * `timeZone` picks another one.
+ */
+export function formatTime(value: unknown, timeZone?: string): string {
   if (typeof value !== 'string') return formatScalar(value);
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const format = timeZone === undefined ? (localTimes ??= timeFormat(undefined)) : timeFormat(timeZone);
+  const part = Object.fromEntries(format.formatToParts(date).map(({ type, value: text }) => [type, text]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute} ${part.timeZoneName}`;
+}
+// Made on first use, as the other formatters: `--help` should not wait for locale data.
+let localTimes: Intl.DateTimeFormat | undefined;
+
+function timeFormat(timeZone: string | undefined): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
 }
 
 const units: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
