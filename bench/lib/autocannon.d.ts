@@ -6,6 +6,10 @@ declare module 'autocannon' {
     /** Seconds. */
     duration?: number;
     headers?: Record<string, string>;
+    method?: string;
+    body?: string;
+    /** Replaces `[<id>]` in the request (headers and body) with a fresh id each time. */
+    idReplacement?: boolean;
     /** Worker threads that generate the load, so it does not share the servers' event loop. */
     workers?: number;
   }

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 
 export interface Target {
   url: string;
   headers?: Record<string, string>;
+  /** GET unless given; `[<id>]` in the headers or body becomes a fresh id in every request (new Idempotency-Keys). */
+  method?: 'GET' | 'POST';
+  body?: string;
 }
 
 export interface Measurement {
@@ -20,7 +24,14 @@ export async function measure(
   target: Target,
   options: { durationSeconds: number; warmupSeconds: number; connections: number },
 ): Promise<Measurement> {
-  const probe = await fetch(target.url, { headers: target.headers });
+  const fresh = (text: string) => text.replaceAll('[<id>]', randomUUID());
+  const probe = await fetch(target.url, {
+    headers: Object.fromEntries(
+      Object.entries(target.headers ?? {}).map(([name, value]) => [name, fresh(value)]),
+    ),
+    method: target.method,
+    body: target.body && fresh(target.body),
+  });
   const answer = await probe.text();
   if (!probe.ok) throw new Error(`${target.url} answered ${probe.status}: ${answer.slice(0, 300)}`);
 
@@ -28,6 +39,9 @@ export async function measure(
     autocannon({
       url: target.url,
       headers: target.headers,
+      method: target.method,
+      body: target.body,
+      idReplacement: true,
       connections: options.connections,
       duration,
       workers: 1,

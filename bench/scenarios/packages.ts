@@ -1,7 +1,7 @@
 import { createDb, createOrganization, type Db } from '@yardpass/server';
 import { Hono } from 'hono';
 import type { BenchDatabase } from '../lib/database';
-import { measure, type Measurement } from '../lib/measure';
+import { measureInRounds, type RoundScenario } from '../lib/rounds';
 import { serve, serveYardpass } from '../lib/server';
 import type { Row } from '../lib/table';
 
@@ -185,11 +185,7 @@ export async function runPackagesBench(options: {
   const galleryParams = [database.orgId, eventId, true, LIMIT + 1];
   const inboxParams = [database.orgId, LIMIT + 1];
   const auth = { authorization: `Bearer ${database.apiKey}` };
-  const scenarios: {
-    name: string;
-    baseline?: string;
-    start(): Promise<{ url: string; headers?: Record<string, string>; close(): Promise<void> }>;
-  }[] = [
+  const scenarios: RoundScenario[] = [
     {
       name: 'pg-gallery',
       async start() {
@@ -240,38 +236,5 @@ export async function runPackagesBench(options: {
     },
   ];
 
-  // All four servers stay up and the rounds alternate between them, so that drift in the machine's speed
-  // (it is shared with the load generator and PostgreSQL) hits a route and its baseline alike.
-  const started = [];
-  try {
-    for (const scenario of scenarios) started.push({ scenario, ...(await scenario.start()) });
-    const rounds = new Map(scenarios.map((scenario) => [scenario.name, [] as Measurement[]]));
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const { scenario, url, headers } of started) {
-        process.stderr.write(`${scenario.name}: round ${round + 1} of ${ROUNDS}, ${durationSeconds} s …\n`);
-        const warmupSeconds = round === 0 ? Math.min(2, durationSeconds) : 0.5;
-        rounds
-          .get(scenario.name)
-          ?.push(await measure({ url, headers }, { durationSeconds, warmupSeconds, connections }));
-      }
-    }
-    return scenarios.map(({ name, baseline }) => ({
-      scenario: name,
-      baseline,
-      ...medianOf(rounds.get(name) ?? []),
-    }));
-  } finally {
-    for (const server of started) await server.close();
-  }
-}
-
-/** Each figure is the median over the rounds. */
-function medianOf(measurements: Measurement[]): Measurement {
-  const median = (pick: (m: Measurement) => number) =>
-    measurements.map(pick).sort((a, b) => a - b)[Math.floor(measurements.length / 2)] ?? 0;
-  return {
-    requestsPerSecond: median((m) => m.requestsPerSecond),
-    p50Ms: median((m) => m.p50Ms),
-    p99Ms: median((m) => m.p99Ms),
-  };
+  return measureInRounds(scenarios, { rounds: ROUNDS, durationSeconds, connections });
 }

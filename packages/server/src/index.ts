@@ -13,3 +13,10 @@ export { ensureAnalyticsPartitions } from './domain/analytics';
 export { startWorker } from './jobs/worker';
 export { createLogger } from './logger';
 export { listen } from './listen';
+// The API's own statements, so that the benchmarks' bare baselines run exactly what the API runs.
+export { insertEvent, listEvents } from './db/events';
+export { insertPackage, listPackages } from './db/packages';
+export { listInbox } from './db/proposals';
+export { toPage } from './db/pagination';
+export { insertAuditEntry } from './db/audit';
+export { claimKeySql, claimOutcome, storeAnswer } from './db/idempotency';

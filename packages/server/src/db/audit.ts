@@ -1,6 +1,6 @@
 import type { Caller } from '../caller';
 import type { Cursor } from './pagination';
-import type { Queryable, Tx } from './pool';
+import { atCommit, literal, type Queryable, type Tx } from './pool';
 
 export interface AuditEntryRow {
   id: string;
@@ -13,22 +13,25 @@ export interface AuditEntryRow {
   created_at: string;
 }
 
-export async function insertAuditEntry(
+/** Writes the entry when the transaction commits, in the commit's round trip (nothing reads it back before). */
+export function insertAuditEntry(
   tx: Tx,
   entry: Omit<AuditEntryRow, 'id' | 'created_at'> & { org_id: string },
-): Promise<void> {
-  await tx.query(
+): void {
+  atCommit(
+    tx,
     `insert into audit_log (org_id, actor_type, actor_id, action, resource_type, resource_id, request_id)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      entry.org_id,
-      entry.actor_type,
-      entry.actor_id,
-      entry.action,
-      entry.resource_type,
-      entry.resource_id,
-      entry.request_id,
-    ],
+     values (${[
+       entry.org_id,
+       entry.actor_type,
+       entry.actor_id,
+       entry.action,
+       entry.resource_type,
+       entry.resource_id,
+       entry.request_id,
+     ]
+       .map(literal)
+       .join(', ')})`,
   );
 }
 
@@ -64,7 +67,7 @@ export function recordAudit(
   caller: Caller,
   entry: { action: string; resourceType: string; resourceId: string | null },
 ): Promise<void> {
-  return insertAuditEntry(tx, {
+  insertAuditEntry(tx, {
     org_id: caller.orgId,
     // Operators take no audited action inside an organization; were one to, it is the platform acting.
     actor_type: caller.kind === 'operator' ? 'system' : caller.kind,
@@ -74,4 +77,5 @@ export function recordAudit(
     resource_id: entry.resourceId,
     request_id: caller.requestId,
   });
+  return Promise.resolve();
 }

@@ -1,4 +1,5 @@
-import type { Queryable, Tx } from './pool';
+import type pg from 'pg';
+import { atCommit, literal, type Queryable, type Tx } from './pool';
 
 /**
  * The advisory lock of (organization, key) is (IDEMPOTENCY_LOCK_CLASS, hashtext(org || ' ' || key)): held by
@@ -6,7 +7,7 @@ import type { Queryable, Tx } from './pool';
  * connection. Two keys sharing a hash only ever make one of them answer 409 for a moment.
  */
 const IDEMPOTENCY_LOCK_CLASS = 1_769_235_000;
-const LOCK_KEY = `${IDEMPOTENCY_LOCK_CLASS}, hashtext($1::uuid::text || ' ' || $2::text)`;
+const LOCK_KEY = `${IDEMPOTENCY_LOCK_CLASS}, hashtext($1::uuid::text || ' ' || $2::text)`; // as in claimKeySql
 
 export interface IdempotencyScope {
   orgId: string;
@@ -21,29 +22,31 @@ export interface StoredAnswer {
 }
 
 /**
- * Claims `key` inside the request's own transaction, in one statement: the transaction-scoped lock makes a
- * concurrent holder answer `busy`; under the lock, the insert finds any answer committed before it (the
- * conflict check reads the latest rows, not the statement's snapshot) and leaves it `taken`. The `running`
- * row is never seen by anyone else: it commits with the answer or rolls back with the request.
+ * The statement that claims `key` inside the request's own transaction, sent with its `begin` (`db.unit`'s
+ * `opening`, so values are literals): the transaction-scoped lock makes a concurrent holder answer `busy`;
+ * under the lock, the insert finds any answer committed before it (the conflict check reads the latest rows,
+ * not the statement's snapshot) and leaves it `taken`. The `running` row is never seen by anyone else: it
+ * commits with the answer or rolls back with the request. Read its rows with {@link claimOutcome}.
  */
-export async function claimKey(
-  tx: Tx,
-  claim: IdempotencyScope & { fingerprint: string; ttlSeconds: number },
-): Promise<'claimed' | 'busy' | 'taken'> {
-  const { rows } = await tx.query<{ locked: boolean; claimed: boolean }>(
-    `with lock as (select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked),
-     claim as (
+export function claimKeySql(claim: IdempotencyScope & { fingerprint: string; ttlSeconds: number }): string {
+  const [org, key] = [literal(claim.orgId), literal(claim.key)];
+  return `with lock as (
+       select pg_try_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}, hashtext(${org}::uuid::text || ' ' || ${key}::text))
+         as locked
+     ), claim as (
        insert into idempotency_keys (org_id, key, fingerprint, status, expires_at)
-       select $1::uuid, $2::text, $3::text, 'running', now() + make_interval(secs => $4) from lock where locked
+       select ${org}::uuid, ${key}::text, ${literal(claim.fingerprint)}::text, 'running',
+              now() + make_interval(secs => ${literal(claim.ttlSeconds)}) from lock where locked
        on conflict (org_id, key) do update
          set fingerprint = excluded.fingerprint, status = 'running', response_status = null, response_body = null,
              response_content_type = null, locked_at = now(), created_at = now(), expires_at = excluded.expires_at
          where idempotency_keys.expires_at < now() or idempotency_keys.status = 'running'
        returning 1)
-     select (select locked from lock) as locked, exists (select from claim) as claimed`,
-    [claim.orgId, claim.key, claim.fingerprint, claim.ttlSeconds],
-  );
-  const row = rows[0]!;
+     select (select locked from lock) as locked, exists (select from claim) as claimed`;
+}
+
+export function claimOutcome(rows: pg.QueryResultRow[]): 'claimed' | 'busy' | 'taken' {
+  const row = rows[0] as { locked: boolean; claimed: boolean };
   return !row.locked ? 'busy' : row.claimed ? 'claimed' : 'taken';
 }
 
@@ -72,10 +75,10 @@ export async function findAnswer(q: Queryable, scope: IdempotencyScope): Promise
 }
 
 /**
- * Stores the answer of `key`: over the request's own `running` row, or as a new row; an answer another
- * request stored first is kept.
+ * Stores the answer of `key` when the transaction commits (in the commit's round trip): over the request's own
+ * `running` row, or as a new row; an answer another request stored first is kept.
  */
-export async function storeAnswer(
+export function storeAnswer(
   tx: Tx,
   answer: IdempotencyScope & {
     fingerprint: string;
@@ -84,25 +87,19 @@ export async function storeAnswer(
     body: string;
     contentType: string;
   },
-): Promise<void> {
-  await tx.query(
+): void {
+  atCommit(
+    tx,
     `insert into idempotency_keys
        (org_id, key, fingerprint, status, response_status, response_body, response_content_type, expires_at)
-     values ($1, $2, $3, 'completed', $5, $6, $7, now() + make_interval(secs => $4))
+     values (${[answer.orgId, answer.key, answer.fingerprint].map(literal).join(', ')}, 'completed',
+             ${literal(answer.status)}, ${literal(answer.body)}, ${literal(answer.contentType)},
+             now() + make_interval(secs => ${literal(answer.ttlSeconds)}))
      on conflict (org_id, key) do update
        set fingerprint = excluded.fingerprint, status = 'completed', response_status = excluded.response_status,
            response_body = excluded.response_body, response_content_type = excluded.response_content_type,
            expires_at = excluded.expires_at
        where idempotency_keys.status = 'running' or idempotency_keys.expires_at < now()`,
-    [
-      answer.orgId,
-      answer.key,
-      answer.fingerprint,
-      answer.ttlSeconds,
-      answer.status,
-      answer.body,
-      answer.contentType,
-    ],
   );
 }
 

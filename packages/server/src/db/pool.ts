@@ -45,6 +45,31 @@ export async function withSystemAccess<T>(tx: Tx, fn: () => Promise<T>): Promise
   }
 }
 
+// The statements each open transaction runs when it commits (`atCommit`), by its client.
+const atCommitQueues = new WeakMap<Queryable, string[]>();
+
+/**
+ * Runs `statement` when the transaction `tx` commits, in the commit's own round trip (never if it rolls back):
+ * for writes nothing in the transaction reads back, such as an audit entry or a stored answer. Values must be
+ * written into the statement as escaped literals ({@link literal}): the simple protocol takes no parameters.
+ */
+export function atCommit(tx: Tx, statement: string): void {
+  const queued = atCommitQueues.get(tx);
+  if (!queued) throw new Error('atCommit needs a transaction of db.tenant, db.system or db.unit.');
+  queued.push(statement);
+}
+
+/** A value as a SQL literal for {@link atCommit} and `opening` statements. */
+export function literal(value: string | number | boolean | null): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`Refusing number ${value}`);
+    return String(value);
+  }
+  return pg.escapeLiteral(value);
+}
+
 /** A call that must not run inside one transaction was made inside {@link Db.unit}; nothing was committed. */
 export class UnitRefusedError extends Error {}
 
@@ -69,7 +94,12 @@ export interface Db {
    * process dies. Calls that must not run inside a transaction (the payment provider's) call
    * {@link Db.refuseUnit} first.
    */
-  unit<T>(orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  unit<T>(
+    orgId: string,
+    fn: (tx: Tx, opened: pg.QueryResultRow[]) => Promise<T>,
+    /** A statement (values as escaped literals) sent with `begin`; its rows are `opened`. */
+    opening?: string,
+  ): Promise<T>;
   /**
    * Throws {@link UnitRefusedError} when called inside `unit`; the unit then rolls back and rejects with it,
    * whatever `fn` made of the error, so that its caller can run the work again outside a unit.
@@ -110,22 +140,37 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
   const holdPool = newPool(options.databaseUrl, options.max ?? 20);
   const units = new AsyncLocalStorage<{ client: pg.PoolClient; orgId: string; refused: boolean }>();
 
-  async function transaction<T>(setting: string, value: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-    // `begin` and the setting travel in one round trip (the simple protocol takes no parameters, so the
-    // value is checked to be a UUID or `on` before it is written into the statement).
+  async function transaction<T>(
+    setting: string,
+    value: string,
+    fn: (tx: Tx, opened: pg.QueryResultRow[]) => Promise<T>,
+    opening?: string,
+  ): Promise<T> {
+    // `begin`, the setting and `opening` travel in one round trip, and the statements queued with
+    // `atCommit` in the one that commits: every round trip costs the process a socket write, which is most of
+    // what a short write request costs it. (The simple protocol takes no parameters, so the value is checked to
+    // be a UUID or `on` before it is written into the statement.)
     if (!SETTING_VALUE.test(value)) throw new Error(`Refusing transaction setting value ${value}`);
     const unit = units.getStore();
-    if (unit) return joinUnit(unit, setting, value, fn);
+    if (unit)
+      return joinUnit(unit, setting, value, async (tx) =>
+        fn(tx, opening ? (await tx.query<pg.QueryResultRow>(opening)).rows : []),
+      );
     const client = await pool.connect();
+    const queued: string[] = [];
+    atCommitQueues.set(client, queued);
     try {
-      await client.query(`begin; select set_config('${setting}', '${value}', true)`);
-      const result = await fn(client);
-      await client.query('commit');
+      const results = (await client.query(
+        `begin; select set_config('${setting}', '${value}', true)${opening ? `; ${opening}` : ''}`,
+      )) as unknown as pg.QueryResult<pg.QueryResultRow>[];
+      const result = await fn(client, opening ? (results[2]?.rows ?? []) : []);
+      await client.query([...queued, 'commit'].join(';\n'));
       return result;
     } catch (error) {
       await client.query('rollback').catch(() => {});
       throw error;
     } finally {
+      atCommitQueues.delete(client);
       client.release();
     }
   }
@@ -151,19 +196,28 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
     }
   }
 
-  async function unit<T>(orgId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  async function unit<T>(
+    orgId: string,
+    fn: (tx: Tx, opened: pg.QueryResultRow[]) => Promise<T>,
+    opening?: string,
+  ): Promise<T> {
     const state = { client: undefined as unknown as pg.PoolClient, orgId, refused: false };
-    return transaction('yardpass.org_id', orgId, (tx) => {
-      state.client = tx as pg.PoolClient;
-      return units.run(state, async () => {
-        const refused = () => new UnitRefusedError('A call inside the unit refused to run there.');
-        const value = await fn(tx).catch((error: unknown) => {
-          throw state.refused ? refused() : error;
+    return transaction(
+      'yardpass.org_id',
+      orgId,
+      (tx, opened) => {
+        state.client = tx as pg.PoolClient;
+        return units.run(state, async () => {
+          const refused = () => new UnitRefusedError('A call inside the unit refused to run there.');
+          const value = await fn(tx, opened).catch((error: unknown) => {
+            throw state.refused ? refused() : error;
+          });
+          if (state.refused) throw refused();
+          return value;
         });
-        if (state.refused) throw refused();
-        return value;
-      });
-    });
+      },
+      opening,
+    );
   }
 
   // The organization each pooled connection's session is set to (see `read`).

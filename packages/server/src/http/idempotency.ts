@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { UnitRefusedError, type Db } from '../db/pool';
 import {
-  claimKey,
+  claimKeySql,
+  claimOutcome,
   findAnswer,
   lockKeyForSession,
   storeAnswer,
@@ -48,12 +49,15 @@ function replay(stored: StoredAnswer, print: string): Response {
   });
 }
 
-async function answerOf(response: Response) {
-  return {
+/** The answer to store, and the response to send, rebuilt from the body read (no clone: it would tee the stream). */
+async function readAnswer(response: Response) {
+  const body = await response.text();
+  const answer = {
     status: response.status,
-    body: await response.clone().text(),
+    body,
     contentType: response.headers.get('content-type') ?? 'application/json',
   };
+  return { answer, response: new Response(body, { status: response.status, headers: response.headers }) };
 }
 
 /**
@@ -63,7 +67,8 @@ async function answerOf(response: Response) {
  *
  * The claim lives exactly as long as the claiming request: the claim, the handler's work and the stored answer
  * are one transaction (`db.unit`), so a request whose process dies leaves nothing, and its key is free as soon
- * as PostgreSQL sees the connection close. A failed request (≥ 400) rolls its work back and its answer is
+ * as PostgreSQL sees the connection close. The claim travels with `begin` and the answer with `commit`: the
+ * key costs no round trip of its own. A failed request (≥ 400) rolls its work back and its answer is
  * stored on its own. Work that must span several transactions (a payment provider call between them) is run
  * again under a session lock held on a connection of its own ({@link withHeldKey}).
  *
@@ -88,23 +93,27 @@ export async function withIdempotency(
     ttlSeconds: ttlHours * 3600,
   };
   try {
-    return await db.unit(request.orgId, async (tx) => {
-      const outcome = await claimKey(tx, claim);
-      if (outcome === 'busy') throw inProgress();
-      if (outcome === 'taken') return replay((await findAnswer(tx, claim))!, claim.fingerprint);
-      const response = await execute();
-      if (response.status >= 400) throw new Unstored(response);
-      await storeAnswer(tx, { ...claim, ...(await answerOf(response)) });
-      return response;
-    });
+    return await db.unit(
+      request.orgId,
+      async (tx, opened) => {
+        const outcome = claimOutcome(opened);
+        if (outcome === 'busy') throw inProgress();
+        if (outcome === 'taken') return replay((await findAnswer(tx, claim))!, claim.fingerprint);
+        const response = await execute();
+        if (response.status >= 400) throw new Unstored(response);
+        const read = await readAnswer(response);
+        storeAnswer(tx, { ...claim, ...read.answer });
+        return read.response;
+      },
+      claimKeySql(claim),
+    );
   } catch (error) {
     if (error instanceof UnitRefusedError) return withHeldKey(db, claim, execute);
     if (!(error instanceof Unstored)) throw error;
-    if (error.response.status < 500) {
-      const answer = await answerOf(error.response);
-      await db.tenant(request.orgId, (tx) => storeAnswer(tx, { ...claim, ...answer }));
-    }
-    return error.response;
+    if (error.response.status >= 500) return error.response;
+    const { answer, response } = await readAnswer(error.response);
+    await db.tenant(request.orgId, (tx) => Promise.resolve(storeAnswer(tx, { ...claim, ...answer })));
+    return response;
   }
 }
 
@@ -120,11 +129,10 @@ async function withHeldKey(
       const stored = await db.read(claim.orgId, (q) => findAnswer(q, claim));
       if (stored) return replay(stored, claim.fingerprint);
       const response = await execute();
-      if (response.status < 500) {
-        const answer = await answerOf(response);
-        await db.tenant(claim.orgId, (tx) => storeAnswer(tx, { ...claim, ...answer }));
-      }
-      return response;
+      if (response.status >= 500) return response;
+      const read = await readAnswer(response);
+      await db.tenant(claim.orgId, (tx) => Promise.resolve(storeAnswer(tx, { ...claim, ...read.answer })));
+      return read.response;
     } finally {
       await unlockKeyForSession(session, claim);
     }
