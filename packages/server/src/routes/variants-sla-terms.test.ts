@@ -488,6 +488,31 @@ describe('SLA terms', { timeout: 30_000 }, () => {
       ).toBe(400);
     }
     expect((await organizer('GET', `/v1/sponsorship-packages/${packageId}`)).json.data.sla_terms).toBeNull();
+
+    // Offers: a variant or countered terms need the proposal's package; a variant must be one of it.
+    const listed = await seedCommerce(server);
+    const other = await seedCommerce(server);
+    const foreign = await organizer('POST', `/v1/sponsorship-packages/${other.packageId}/variants`, {
+      body: { title: 'Other', tier: 'other', price_cents: 1_000 },
+    });
+    const propose = (body: Record<string, unknown>, offer: Record<string, unknown>) =>
+      sponsor('POST', '/v1/proposals', {
+        body: { event_id: listed.eventId, sponsor_id: listed.sponsorId, ...body, initial_message: { offer } },
+      });
+    const noPackage = await propose({}, { price_cents: 1_000, variant_id: foreign.json.data.id });
+    expect(noPackage.status).toBe(422);
+    expect(problemCode(noPackage)).toBe('no-package');
+    const wrongVariant = await propose(
+      { package_id: listed.packageId },
+      { price_cents: 1_000, variant_id: foreign.json.data.id },
+    );
+    expect(wrongVariant.status).toBe(404);
+    const badDelta = await propose(
+      { package_id: listed.packageId },
+      { price_cents: 1_000, sla_terms_delta: [{ metric: 'clicks', target: 1, source: 'event_stats' }] },
+    );
+    expect(badDelta.status).toBe(400);
+    expect(badDelta.json.errors[0].path).toBe('/initial_message/offer/sla_terms_delta/0/source');
   });
 
   it('rewrites the summaries, not the terms, when the currency of the package changes', async () => {
