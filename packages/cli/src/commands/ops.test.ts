@@ -105,11 +105,11 @@ describe('ops commands', () => {
     const cli = await harness({ routes: inboxRoutes });
     const { code, stdout } = await cli.run('ops', 'inbox');
     expect(code).toBe(0);
-    expect(stdout).toContain('order locked — 1, holding $1,500.00 USD');
+    expect(stdout).toContain('order_locked — 1, holding $1,500.00 USD');
     expect(stdout).toContain(`yardpass orders release ${orderId}`);
-    expect(stdout).toContain('webhook endpoint failing — 1, holding -');
+    expect(stdout).toContain('webhook_endpoint_failing — 1, holding -');
     expect(stdout).toContain('Total: 2 item(s), holding $1,500.00 USD');
-    expect(stdout.indexOf('order locked')).toBeLessThan(stdout.indexOf('webhook endpoint failing'));
+    expect(stdout.indexOf('order_locked —')).toBeLessThan(stdout.indexOf('webhook_endpoint_failing —'));
   });
 
   it('answers the items and the summary as JSON with --json, passing --kind on', async () => {

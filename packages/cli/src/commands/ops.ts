@@ -9,19 +9,6 @@ type Kind = InboxItem['kind'];
 type Metrics = OperationResult<'getBusinessMetrics'>;
 type Integrity = OperationResult<'getOpsIntegrity'>;
 
-const KINDS: readonly Kind[] = [
-  'order_awaiting_funding',
-  'deliverable_awaiting_review',
-  'deliverable_past_due',
-  'proposal_follow_up',
-  'order_disputed',
-  'order_locked',
-  'payout_failed',
-  'payout_awaiting_configuration',
-  'webhook_endpoint_failing',
-  'webhook_delivery_dead',
-];
-
 const money = (lines: readonly { amount_cents: number; currency: string | null }[]) =>
   lines
     .filter((line) => line.currency !== null && line.amount_cents !== 0)
@@ -39,11 +26,11 @@ function printInbox(
     io.success('Nothing is stuck.');
     return;
   }
-  for (const kind of KINDS) {
+  // The summary lists the kinds in the inbox's own order.
+  for (const kind of new Set(summary.map((line) => line.kind))) {
     const lines = summary.filter((line) => line.kind === kind);
-    if (lines.length === 0) continue;
     const count = lines.reduce((sum, line) => sum + line.count, 0);
-    io.print(io.out.bold(`${kind.replaceAll('_', ' ')} — ${count}, holding ${money(lines)}`));
+    io.print(io.out.bold(`${kind} — ${count}, holding ${money(lines)}`));
     const rows: JsonObject[] = items
       .filter((item) => item.kind === kind)
       .map(({ action, ...item }) => ({ ...item, command: action.command }));
@@ -196,7 +183,7 @@ export const ops: Resource = {
       examples: ['yardpass ops inbox', 'yardpass ops inbox --kind order_locked', 'yardpass ops inbox --json'],
       configure: (command) =>
         command
-          .option('--kind <kind>', `Only one kind: ${KINDS.join(', ')}`)
+          .option('--kind <kind>', 'Only one kind, as the table headings name them (e.g. order_locked)')
           .option('--limit <n>', 'At most this many items (default 200)'),
       async run({ client, options, json, io }) {
         const kind = options.kind as Kind | undefined;

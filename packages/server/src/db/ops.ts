@@ -105,7 +105,7 @@ export async function listInbox(
   return rows;
 }
 
-/** How many items of each kind, and the money they hold by currency. */
+/** How many items of each kind (in the order of `kinds`), and the money they hold by currency. */
 export async function summarizeInbox(
   q: Queryable,
   kinds: readonly InboxKind[],
@@ -118,7 +118,8 @@ export async function summarizeInbox(
   }>(
     `select kind, currency, count(*)::int as count, coalesce(sum(amount_cents), 0)::bigint as amount_cents
        from (${union(kinds)}) as item(${COLUMNS})
-      group by kind, currency order by kind, currency`,
+      group by kind, currency order by array_position($1::text[], kind), currency`,
+    [kinds],
   );
   return rows;
 }
