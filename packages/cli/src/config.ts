@@ -9,7 +9,12 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /** The settings a profile can hold; `yardpass config get|set` accepts exactly these keys. */
 export const PROFILE_KEYS = ['base_url', 'api_key'] as const;
 export type ProfileKey = (typeof PROFILE_KEYS)[number];
-export type Profile = Partial<Record<ProfileKey, string>>;
+/** What `webhooks listen` keeps for a profile between runs, as `stripe listen` does. */
+export interface Listener {
+  forward_to: string;
+  secret: string;
+}
+export type Profile = Partial<Record<ProfileKey, string>> & { listen?: Listener };
 
 export interface ConfigFile {
   current_profile?: string;
@@ -91,6 +96,9 @@ function toConfigFile(value: unknown): ConfigFile {
       const setting = entry[key];
       if (typeof setting === 'string') profile[key] = setting;
     }
+    const { listen } = entry;
+    if (isRecord(listen) && typeof listen.forward_to === 'string' && typeof listen.secret === 'string')
+      profile.listen = { forward_to: listen.forward_to, secret: listen.secret };
     profiles[name] = profile;
   }
   const current = value.current_profile;

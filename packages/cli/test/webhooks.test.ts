@@ -56,6 +56,30 @@ describe('yardpass webhooks', { timeout: 60_000 }, () => {
     }
   });
 
+  it('listen keeps its URL and secret for the profile: a second run without flags forwards the same way', async () => {
+    const started = async (args: string[]) => {
+      const child = spawn(process.execPath, [BINARY, 'webhooks', 'listen', ...args], { env });
+      let stderr = '';
+      const ready = await new Promise<string>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (/signing secret is whsec_/.test(stderr)) resolve(stderr);
+        });
+        child.on('exit', () => reject(new Error(`listen exited: ${stderr}`)));
+      });
+      child.kill();
+      return ready;
+    };
+    const secretIn = (text: string) => /signing secret is (whsec_[A-Za-z0-9+/=]+)/.exec(text)?.[1];
+    const first = await started(['--forward-to', `${receiver.url}/kept`]);
+    const second = await started([]);
+    expect(second).toContain(`Forwarding events to ${receiver.url}/kept`);
+    expect(secretIn(second)).toBe(secretIn(first));
+    const refused = await run('webhooks', 'listen', '--forward-to', `${server.baseUrl}/hooks`);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is the Yardpass server itself');
+  });
+
   it('manages endpoints, shows events with their deliveries, and replays a delivery', async () => {
     const created = await run(
       'webhooks',

@@ -1,5 +1,6 @@
 import type { Yardpass } from '@yardpass/sdk';
 import { Command } from 'commander';
+import { writeConfig } from '../config.js';
 import type { Bind, Context } from '../context.js';
 import { CliError, usageError } from '../errors.js';
 import { coerce, flagOf, optionFor, readData, type Field } from '../fields.js';
@@ -225,11 +226,22 @@ async function runCustom(options: {
   const { context, command, spec, resources } = options;
   const values = command.opts<Record<string, unknown>>();
   const client = await context.client();
+  const settings = await context.settings();
   await spec.run({
     client,
     args: command.args,
     options: values,
     json: values.json === true,
+    profile: {
+      name: settings.profile,
+      baseUrl: settings.baseUrl,
+      stored: (await context.readConfig()).profiles[settings.profile] ?? {},
+      async save(update) {
+        const config = await context.readConfig();
+        config.profiles[settings.profile] = { ...config.profiles[settings.profile], ...update };
+        await writeConfig(context.configPath, config);
+      },
+    },
     io: context.io,
     prompts: context.deps.prompts,
     interactive: context.interactive,

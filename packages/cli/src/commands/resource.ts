@@ -1,6 +1,7 @@
 import type { OperationBody, OperationId, OperationQuery, Yardpass } from '@yardpass/sdk';
 import type { Command } from 'commander';
 import type { InStream } from '../context.js';
+import type { Profile } from '../config.js';
 import type { Column, Io } from '../output.js';
 import type { BodyField, Field, QueryField } from '../fields.js';
 import type { JsonObject } from '../json.js';
@@ -107,6 +108,13 @@ export interface CustomRun {
   options: Record<string, unknown>;
   /** `--json` was given: print the API's JSON with `io.json`. */
   json: boolean;
+  /** The profile in use: its name, server, what is stored for it, and `save` to remember more for it. */
+  profile: {
+    name: string;
+    baseUrl: string;
+    stored: Profile;
+    save(update: Partial<Profile>): Promise<void>;
+  };
   io: Io;
   prompts: Prompts;
   /** Prompts may be shown: stdin and stdout are terminals, CI is unset, and `--no-input` was not given. */

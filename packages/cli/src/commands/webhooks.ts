@@ -46,15 +46,28 @@ function signature(secret: string, id: string, timestamp: number, body: string):
 
 /** `webhooks listen`: streams the organization's events and POSTs each, signed, to a local URL. */
 async function listen(input: CustomRun): Promise<void> {
-  const { client, options, io, json } = input;
-  const forwardTo = options.forwardTo as string | undefined;
-  if (!forwardTo) throw usageError('Missing --forward-to: the local URL to send events to.');
+  const { client, options, io, json, profile } = input;
+  // Like `stripe listen`: the URL and the secret are kept for the profile, so a backend configured with
+  // the secret once keeps verifying after a restart.
+  const kept = profile.stored.listen;
+  const forwardTo = (options.forwardTo as string | undefined) ?? kept?.forward_to;
+  if (!forwardTo)
+    throw usageError(
+      'Missing --forward-to: the local URL to send events to, e.g. http://localhost:4242/webhooks (kept for the profile after this run).',
+    );
   if (!/^https?:\/\//.test(forwardTo))
     throw usageError(
-      `--forward-to must be an http(s) URL, e.g. http://localhost:3000/hooks (got ${forwardTo}).`,
+      `--forward-to must be an http(s) URL, e.g. http://localhost:4242/webhooks (got ${forwardTo}).`,
     );
-  const secret = (options.secret as string | undefined) ?? `whsec_${randomBytes(24).toString('base64')}`;
+  if (new URL(forwardTo).origin === new URL(profile.baseUrl).origin)
+    throw usageError(
+      `--forward-to is the Yardpass server itself (${profile.baseUrl}); forward to your own backend, e.g. http://localhost:4242/webhooks.`,
+    );
+  const secret =
+    (options.secret as string | undefined) ?? kept?.secret ?? `whsec_${randomBytes(24).toString('base64')}`;
   if (!secret.startsWith('whsec_')) throw usageError('--secret must be a whsec_… signing secret.');
+  if (kept?.forward_to !== forwardTo || kept.secret !== secret)
+    await profile.save({ listen: { forward_to: forwardTo, secret } });
   const types = (options.events as string | undefined)
     ?.split(',')
     .map((type) => type.trim())
@@ -66,7 +79,9 @@ async function listen(input: CustomRun): Promise<void> {
       if (announced) return io.note('Reconnected; resuming after the last event.');
       announced = true;
       io.note(`Ready! Forwarding events to ${forwardTo}${types ? ` (${types.join(', ')})` : ''}.`);
-      io.note(`Your webhook signing secret is ${secret} (^C to stop)`);
+      io.note(
+        `Your webhook signing secret is ${secret} (kept for profile "${profile.name}"; --secret changes it; ^C to stop)`,
+      );
     },
   });
   for await (const event of stream) {
@@ -352,15 +367,18 @@ export const webhooks: Resource = {
       operationId: 'streamWebhookEvents',
       summary: "Forward your organization's events, signed, to a local URL as they happen",
       examples: [
-        'yardpass webhooks listen --forward-to http://localhost:3000/hooks',
-        'yardpass webhooks listen --forward-to http://localhost:3000/hooks --events order.funded,payout.completed',
-        'yardpass webhooks listen --forward-to http://localhost:3000/hooks --secret whsec_… --json',
+        'yardpass webhooks listen --forward-to http://localhost:4242/webhooks',
+        'yardpass webhooks listen --events order.funded,payout.completed',
+        'yardpass webhooks listen --forward-to http://localhost:4242/webhooks --secret whsec_… --json',
       ],
       configure: (command) =>
         command
-          .option('--forward-to <url>', 'The local URL to POST each event to')
+          .option('--forward-to <url>', 'The local URL to POST each event to (kept for the profile)')
           .option('--events <types>', 'Comma-separated event types (default all)')
-          .option('--secret <whsec>', 'Sign with this secret (e.g. your endpoint’s) instead of a new one'),
+          .option(
+            '--secret <whsec>',
+            'Sign with this secret instead of the one kept for the profile (made on first use)',
+          ),
       run: listen,
     },
   ],
