@@ -40,11 +40,16 @@ function build(name) {
   });
 }
 
-const started = performance.now();
-console.log(`Building ${PACKAGES.map((name) => `@yardpass/${name}`).join(', ')} (JavaScript only) …`);
-const built = await Promise.all(PACKAGES.map(build));
-if (built.includes(false)) process.exit(1);
-console.log(`Built in ${seconds(started)}. Starting the server: PostgreSQL, migrations, demo data …`);
+// YARDPASS_DEV_BUILD=0 skips the build: tests that run this script after `pnpm build` must not rewrite dist/
+// under other tests that are running the built CLI.
+if (process.env.YARDPASS_DEV_BUILD !== '0') {
+  const started = performance.now();
+  console.log(`Building ${PACKAGES.map((name) => `@yardpass/${name}`).join(', ')} (JavaScript only) …`);
+  const built = await Promise.all(PACKAGES.map(build));
+  if (built.includes(false)) process.exit(1);
+  console.log(`Built in ${seconds(started)}.`);
+}
+console.log('Starting the server: PostgreSQL, migrations, demo data …');
 
 const server = spawn(
   process.execPath,
