@@ -1,3 +1,4 @@
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { seedCommerce } from '../../test/commerce-fixtures';
@@ -399,6 +400,15 @@ describe('SLA terms', { timeout: 30_000 }, () => {
     ]);
     const csv = await organizer('GET', `/v1/reports/roi?order_id=${orderId}&format=csv`);
     expect(csv.text).toContain(`impressions,10000,5000,breached,"${edited.json.data.sla_terms[0].summary}"`);
+    const pdf = await fetch(`${server.baseUrl}/v1/reports/roi?order_id=${orderId}&format=pdf`, {
+      headers: { authorization: `Bearer ${server.organizer.apiKey}` },
+    });
+    const parser = new PDFParse({ data: new Uint8Array(await pdf.arrayBuffer()) });
+    const { text } = await parser.getText();
+    await parser.destroy();
+    // The PDF wraps lines where it likes: compare the words.
+    const words = (value: string) => value.replace(/\s+/g, ' ');
+    expect(words(text)).toContain(words(edited.json.data.sla_terms[0].summary as string));
   });
 
   it('carries the SLA term countered in a negotiation and accepted into the order', async () => {
