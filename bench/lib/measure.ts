@@ -39,9 +39,8 @@ export async function measure(
     autocannon({
       url: target.url,
       headers: target.headers,
-      method: target.method,
-      body: target.body,
-      idReplacement: true,
+      method: target.method ?? 'GET',
+      ...(target.body === undefined ? {} : { body: target.body, idReplacement: true }),
       connections: options.connections,
       duration,
       workers: 1,

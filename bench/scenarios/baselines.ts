@@ -1,39 +1,14 @@
-import { createDb } from '@yardpass/server';
+import { createDb, listEvents, toPage } from '@yardpass/server';
 import { Hono } from 'hono';
 import { serve } from '../lib/server';
 import type { Scenario } from '../lib/scenario';
 
-/**
- * The statement the API runs for `GET /v1/events?limit=20` (server `db/events.ts` `listEvents`), with
- * every filter null and `limit + 1` rows: the extra row only says whether there is another page. Like
- * the API, it has no `owner_org_id` condition; row-level security adds it.
- */
-const LIST_EVENTS = `select id, owner_org_id, title, description, starts_at, ends_at, venue, city, country, category,
-  target_audience, brand_safety_tags, created_at, updated_at from events
-  where ($1::text is null or category = $1) and ($2::text is null or city = $2)
-    and ($3::timestamptz is null or starts_at >= $3) and ($4::timestamptz is null or starts_at < $4)
-    and ($5::timestamptz is null or (starts_at, id) > ($5, $6::uuid))
-  order by starts_at, id limit $7`;
+// `GET /v1/events?limit=20` runs the server's own statement (`db/events.ts` `listEvents`, every filter null,
+// `limit + 1` rows: the extra row only says whether there is another page; like the API, no `owner_org_id`
+// condition: row-level security adds it) and builds the page with the server's `toPage`.
 const LIMIT = 20;
-const PARAMS = [null, null, null, null, null, null, LIMIT + 1];
-
-interface EventRow {
-  id: string;
-  starts_at: string;
-}
-
-/** The API's list envelope, built the way the server's `toPage` builds it. */
-function toPage(rows: EventRow[]) {
-  const data = rows.slice(0, LIMIT);
-  const last = data.at(-1);
-  const hasMore = rows.length > LIMIT;
-  return {
-    data,
-    has_more: hasMore,
-    next_cursor:
-      hasMore && last ? Buffer.from(JSON.stringify([last.starts_at, last.id])).toString('base64url') : null,
-  };
-}
+const eventsPage = async (q: Parameters<typeof listEvents>[0]) =>
+  toPage(await listEvents(q, { limit: LIMIT }), LIMIT, (row) => row.starts_at);
 
 /** Bare Hono answering `ok`: the floor for anything served over HTTP from this process. */
 export const hello: Scenario = {
@@ -46,7 +21,7 @@ export const hello: Scenario = {
 
 /**
  * Bare Hono + a pg pool built like the app's (`createDb`: 20 connections, timestamps parsed to ISO
- * strings), one round trip per request: `LIST_EVENTS` outside a transaction. The organization is set
+ * strings), one round trip per request: the API's list statement outside a transaction. The organization is set
  * once per connection (`options=-c yardpass.org_id=…`), so row-level security filters exactly as it
  * does for the API; the page is serialised into the API's envelope.
  */
@@ -58,8 +33,7 @@ export const pgBaseline: Scenario = {
     url.searchParams.set('options', `-c yardpass.org_id=${database.orgId}`);
     const db = createDb({ databaseUrl: url.toString() });
     const app = new Hono().get('/events', async (c) => {
-      const { rows } = await db.pool.query<EventRow>(LIST_EVENTS, PARAMS);
-      return c.json(toPage(rows));
+      return c.json(await eventsPage(db.pool));
     });
     return serveWithDb(app, db);
   },
@@ -76,8 +50,7 @@ export const pgTenantTx: Scenario = {
   async start({ database }) {
     const db = createDb({ databaseUrl: database.url });
     const app = new Hono().get('/events', async (c) => {
-      const { rows } = await db.tenant(database.orgId, (tx) => tx.query<EventRow>(LIST_EVENTS, PARAMS));
-      return c.json(toPage(rows));
+      return c.json(await db.tenant(database.orgId, eventsPage));
     });
     return serveWithDb(app, db);
   },

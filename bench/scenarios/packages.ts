@@ -1,4 +1,4 @@
-import { createDb, createOrganization, type Db } from '@yardpass/server';
+import { createDb, createOrganization, type Db, listInbox, listPackages, toPage } from '@yardpass/server';
 import { Hono } from 'hono';
 import type { BenchDatabase } from '../lib/database';
 import { measureInRounds, type RoundScenario } from '../lib/rounds';
@@ -26,47 +26,27 @@ function positive(name: string, fallback: number): number {
 
 type Tx = Parameters<Parameters<Db['system']>[0]>[0];
 
-// The statements of server `db/packages.ts` `listPackages` and `db/proposals.ts` `listInbox`, copied so that the
-// baseline runs exactly what the API runs.
-const GALLERY = `select id, org_id, event_id, template_id, title, tier, price_cents, currency, inventory, sold, benefits,
-  availability, constraints, cancellation_policy, visibility, is_active,
-  case when archived_at is not null then 'archived' when is_active then 'published' else 'draft' end as status,
-  expected_reach, audience_snapshot, quality_score::float8 as quality_score, version, published_at, archived_at,
-  created_at, updated_at from sponsorship_packages where org_id = $1 and event_id = $2 and is_active = $3
-      order by price_cents desc, id desc limit $4`;
+type Queryable = Parameters<typeof listPackages>[0];
+// The API's own statements (server `db/packages.ts` `listPackages`, `db/proposals.ts` `listInbox`), named
+// statements on generic plans as the API runs them, and its `toPage`.
+const gallery = (orgId: string, eventId: string) => async (q: Queryable) =>
+  toPage(await listPackages(q, { orgId, eventId, isActive: true, limit: LIMIT }), LIMIT, (row) =>
+    String(row.price_cents),
+  );
+const inbox = (orgId: string) => async (q: Queryable) =>
+  toPage(await listInbox(q, { orgId, limit: LIMIT }), LIMIT, (row) => row.updated_at);
 
-const view = (
-  side: 'organizer' | 'sponsor',
-) => `t.id, t.event_id, e.title as event_title, t.package_id, t.sponsor_id,
-  s.name as sponsor_name, s.logo_url as sponsor_logo_url, t.organizer_org_id, t.sponsor_org_id, t.status,
-  t.created_by_side, '${side}' as your_side,
-  case when t.status in ('sent', 'countered') then
-    case coalesce(t.last_offer_side, t.created_by_side) when 'organizer' then 'sponsor' else 'organizer' end
-  end as turn,
-  case when t.last_offer is not null then
-    t.last_offer || jsonb_build_object('side', t.last_offer_side, 'message_id', t.last_offer_message_id)
-  end as latest_offer,
-  t.message_count,
-  case when t.status = 'accepted' then (select o.id from sponsorship_orders o where o.proposal_id = t.id) end as order_id,
-  t.closed_reason, t.created_at, t.updated_at`;
-const from = `proposal_threads t join events e on e.id = t.event_id join sponsors s on s.id = t.sponsor_id`;
-const branch = (side: 'organizer' | 'sponsor') => `(select ${view(side)} from ${from}
-     where t.${side}_org_id = $1 and (t.status <> 'draft' or t.created_by_side = '${side}')
-     order by t.updated_at desc, t.id desc limit $2)`;
-
-const INBOX = `select * from (${branch('organizer')} union all ${branch('sponsor')}) inbox order by updated_at desc, id desc limit $2`;
-
-/** The API's envelope, built like the server's `toPage`. */
-function toPage<T extends { id: string }>(rows: T[], sortValue: (row: T) => string) {
-  const data = rows.slice(0, LIMIT);
-  const last = data.at(-1);
-  const hasMore = rows.length > LIMIT;
-  return {
-    data,
-    has_more: hasMore,
-    next_cursor:
-      hasMore && last ? Buffer.from(JSON.stringify([sortValue(last), last.id])).toString('base64url') : null,
+/** The statement `list` sends (name, text, values), caught instead of run. */
+async function statementOf(list: (q: Queryable) => Promise<unknown>) {
+  let sent: { name: string; text: string; values: unknown[] } | undefined;
+  const catcher = {
+    query: (config: { name: string; text: string; values: unknown[] }) => {
+      sent = config;
+      return Promise.resolve({ rows: [] });
+    },
   };
+  await list(catcher as unknown as Queryable);
+  return sent!;
 }
 
 /** Packages spread over the organization's events (80 % published), a sponsor org with 1,000 sponsors, and
@@ -125,15 +105,16 @@ async function seed(tx: Tx, options: { orgId: string; sponsorOrgId: string }): P
 
 async function explain(db: Db, orgId: string, eventId: string): Promise<void> {
   await db.tenant(orgId, async (tx) => {
-    for (const [name, sql, params] of [
-      ['gallery', GALLERY, [orgId, eventId, true, LIMIT + 1]],
-      ['inbox', INBOX, [orgId, LIMIT + 1]],
+    for (const [name, list] of [
+      ['gallery', gallery(orgId, eventId)],
+      ['inbox', inbox(orgId)],
     ] as const) {
+      const { text, values } = await statementOf(list);
       // A named statement runs on a generic plan after five executions: that is the plan to read.
       await tx.query('set local plan_cache_mode = force_generic_plan');
-      await tx.query({ name: `explain-${name}`, text: sql, values: [...params] });
+      await tx.query({ name: `explain-${name}`, text, values });
       const { rows } = await tx.query<{ 'QUERY PLAN': string }>(
-        `explain (analyze, buffers, costs off, timing off) execute "explain-${name}"(${params.map((p) => (p === null ? 'null' : typeof p === 'number' || typeof p === 'boolean' ? String(p) : `'${p}'`)).join(', ')})`,
+        `explain (analyze, buffers, costs off, timing off) execute "explain-${name}"(${values.map((p) => (p === null ? 'null' : typeof p === 'number' || typeof p === 'boolean' ? String(p) : `'${String(p)}'`)).join(', ')})`,
       );
       process.stderr.write(`\n-- ${name}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}\n`);
     }
@@ -182,21 +163,13 @@ export async function runPackagesBench(options: {
     await admin.close();
   }
 
-  const galleryParams = [database.orgId, eventId, true, LIMIT + 1];
-  const inboxParams = [database.orgId, LIMIT + 1];
   const auth = { authorization: `Bearer ${database.apiKey}` };
   const scenarios: RoundScenario[] = [
     {
       name: 'pg-gallery',
       async start() {
-        const running = await bareRoute(database, (db) => async (c) => {
-          const { rows } = await db.pool.query<{ id: string; price_cents: number }>({
-            name: 'gallery',
-            text: GALLERY,
-            values: galleryParams,
-          });
-          return c.json(toPage(rows, (row) => String(row.price_cents)));
-        });
+        const page = gallery(database.orgId, eventId);
+        const running = await bareRoute(database, (db) => async (c) => c.json(await page(db.pool)));
         return { url: `${running.origin}/`, close: running.close };
       },
     },
@@ -215,14 +188,8 @@ export async function runPackagesBench(options: {
     {
       name: 'pg-inbox',
       async start() {
-        const running = await bareRoute(database, (db) => async (c) => {
-          const { rows } = await db.pool.query<{ id: string; updated_at: string }>({
-            name: 'inbox',
-            text: INBOX,
-            values: inboxParams,
-          });
-          return c.json(toPage(rows, (row) => row.updated_at));
-        });
+        const page = inbox(database.orgId);
+        const running = await bareRoute(database, (db) => async (c) => c.json(await page(db.pool)));
         return { url: `${running.origin}/`, close: running.close };
       },
     },
