@@ -348,6 +348,37 @@ export async function updateOrderRefund(
   return row!;
 }
 
+/** One refund with its number (its Stripe keys are `order:{id}:refund:{seq}` and `…:reversal:{seq}`). */
+export async function findOrderRefund(
+  tx: Queryable,
+  id: string,
+): Promise<(OrderRefundRow & { seq: number }) | undefined> {
+  const { rows } = await tx.query<OrderRefundRow & { seq: number }>(
+    `select ${refundColumns}, seq from order_refunds where id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+/** Un-records a refund Stripe refused (nothing was moved), so that the order may be refunded again. */
+export async function deleteOrderRefund(tx: Tx, id: string): Promise<void> {
+  await tx.query('delete from order_refunds where id = $1 and stripe_refund_id is null', [id]);
+}
+
+/** Refunds recorded before `before` that Stripe never answered (the process died, or Stripe was away). */
+export async function listUnappliedRefunds(
+  tx: Queryable,
+  before: Date,
+  limit: number,
+): Promise<{ id: string; order_id: string }[]> {
+  const { rows } = await tx.query<{ id: string; order_id: string }>(
+    `select id, order_id from order_refunds where stripe_refund_id is null and status = 'pending' and created_at <= $1
+      order by created_at limit $2`,
+    [before, limit],
+  );
+  return rows;
+}
+
 export async function findRefundByStripeId(
   tx: Queryable,
   stripeRefundId: string,

@@ -6,8 +6,11 @@ import {
   findOrderPaymentFacts,
   findSponsorOwner,
   insertOrder,
+  deleteOrderRefund,
   insertOrderRefund,
   listOrderRefunds,
+  listUnappliedRefunds,
+  findOrderRefund,
   listOrders,
   lockPackageForSale,
   type OrderRow,
@@ -16,13 +19,7 @@ import {
   updateOrder,
   updateOrderRefund,
 } from '../db/orders';
-import {
-  findPayoutByOrder,
-  findPayoutConfig,
-  insertPayout,
-  type PayoutRow,
-  updatePayout,
-} from '../db/payouts';
+import { findPayoutByOrder, findPayoutConfig, insertPayout, updatePayout } from '../db/payouts';
 import { findVariant, reserveVariantUnit } from '../db/packages';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { readPage } from '../db/reads';
@@ -33,6 +30,7 @@ import {
   type PaymentIntentStatus,
   PaymentsRejectedError,
   type PaymentsProvider,
+  PaymentsUnavailableError,
 } from '../payments/provider';
 import { recordAudit } from '../db/audit';
 import type { Caller } from '../caller';
@@ -502,6 +500,16 @@ export function releaseOrder(deps: OrderDeps, caller: Caller, id: string) {
         order,
       );
     await assertNotDisputed(tx, order, 'released');
+    if (
+      (await listOrderRefunds(tx, id)).some(
+        (refund) => !refund.stripe_refund_id && refund.status === 'pending',
+      )
+    )
+      conflict(
+        'refund_in_progress',
+        'A refund of this order is being made; release it when that is done.',
+        order,
+      );
     const open = await countOpenDeliverables(tx, id);
     if (open > 0)
       conflict(
@@ -540,21 +548,22 @@ export async function releaseLocked(tx: Tx, order: OrderRow): Promise<OrderRow> 
 }
 
 /**
- * Refunds `amountCents` of a locked order row inside `tx`, once per `reference`: a transfer reversal first when
- * the money was already paid out (`order:{id}:reversal:{n}`), then the Stripe refund (`order:{id}:refund:{n}`),
- * and the ledger entries. Answers the refund and whether it is new; states are the caller's to set.
+ * Records a refund of `amountCents` of the locked order `order` (phase one of three; no Stripe call), once per
+ * `reference`: the row is `pending` until Stripe answered and {@link applyRefund} booked it. Answers the refund
+ * and, when the money was already paid out, the transfer to reverse first. While one refund of the order is
+ * pending, another answers 409 (the second waits for the first's answer; reconciliation finishes one a crash
+ * interrupted).
  */
-async function refundLocked(
+async function recordRefund(
   tx: Tx,
-  payments: PaymentsProvider,
   order: OrderRow,
   input: { amountCents: number; reason: string; reference: string },
-  defaultFeeBps: number,
 ) {
-  const existing = (await listOrderRefunds(tx, order.id)).find(
-    (refund) => refund.reference === input.reference,
-  );
+  const refunds = await listOrderRefunds(tx, order.id);
+  const existing = refunds.find((refund) => refund.reference === input.reference);
   if (existing) return { refund: existing, created: false };
+  if (refunds.some((refund) => refund.status === 'pending' && !refund.stripe_refund_id))
+    conflict('refund_in_progress', 'A refund of this order is being made; retry when it is done.', order);
   const refundable = order.amount_cents - order.refunded_cents;
   if (input.amountCents > refundable)
     throw new UnprocessableError({
@@ -565,16 +574,15 @@ async function refundLocked(
     conflict('order_not_funded', 'The order was never paid, so there is nothing to refund.', order);
 
   let reversalCents = 0;
-  let payout: PayoutRow | undefined;
   if (order.escrow_state === 'released') {
-    payout = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
-    if (payout?.status === 'failed')
+    const payout = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
+    if (payout?.status === 'failed' || payout?.status === 'awaiting_configuration')
       conflict(
         'payout_failed',
-        "The organizer's payout of this order failed; resolve it (payout settings) before refunding.",
+        `The organizer's payout of this order is ${payout.status}; resolve it (yardpass payouts retry ${payout.id}) before refunding.`,
         order,
       );
-    if (payout && payout.status === 'pending')
+    if (payout?.status === 'pending' || payout?.status === 'processing')
       conflict(
         'payout_in_progress',
         'The payout of this order is being transferred; retry the refund shortly.',
@@ -590,96 +598,179 @@ async function refundLocked(
     amountCents: input.amountCents,
     reversalCents,
   });
-  let reversalId: string | undefined;
-  if (reversalCents > 0 && payout?.stripe_transfer_id) {
-    reversalId = (
-      await payments.reverseTransfer({
-        transferId: payout.stripe_transfer_id,
-        amountCents: reversalCents,
-        metadata: { order_id: order.id, refund_id: refund.id },
-        idempotencyKey: `order:${order.id}:reversal:${refund.seq}`,
-      })
-    ).id;
+  return { refund, created: true };
+}
+
+/**
+ * Phase two, outside any transaction: the transfer reversal when the money was paid out
+ * (`order:{id}:reversal:{n}`), then the refund (`order:{id}:refund:{n}`). The keys come from the recorded row, so
+ * asking again (a retry, reconciliation after a crash) never moves money twice. A refusal un-records the refund.
+ */
+async function callRefund(deps: Pick<OrderDeps, 'db' | 'payments'>, orderId: string, refundId: string) {
+  const { order, refund, transferId } = await deps.db.system(async (tx) => {
+    const order = (await findOrder(tx, orderId))!;
+    const refund = (await findOrderRefund(tx, refundId))!;
+    const payout = refund.reversal_cents > 0 ? await findPayoutByOrder(tx, orderId) : undefined;
+    return {
+      order,
+      refund,
+      transferId: payout?.stripe_transfer_id,
+    };
+  });
+  try {
+    const reversal =
+      refund.reversal_cents > 0 && transferId
+        ? await deps.payments.reverseTransfer({
+            transferId,
+            amountCents: refund.reversal_cents,
+            metadata: { order_id: orderId, refund_id: refund.id },
+            idempotencyKey: `order:${orderId}:reversal:${refund.seq}`,
+          })
+        : undefined;
+    const stripeRefund = await deps.payments.createRefund({
+      paymentIntentId: order.stripe_payment_intent_id!,
+      amountCents: refund.amount_cents,
+      metadata: { order_id: orderId, refund_id: refund.id, reference: refund.reference },
+      idempotencyKey: `order:${orderId}:refund:${refund.seq}`,
+    });
+    return { reversalId: reversal?.id, stripeRefund };
+  } catch (error) {
+    if (error instanceof PaymentsRejectedError)
+      await deps.db.system((tx) => deleteOrderRefund(tx, refund.id));
+    // Stripe may have made it: the refund stays recorded, and the same keys finish it.
+    if (error instanceof PaymentsUnavailableError)
+      throw new AppError({
+        code: 'payments_unavailable',
+        status: 503,
+        title: 'Payment processor unavailable',
+        detail:
+          'Stripe did not answer the refund. It is recorded and the reconciliation job completes it within minutes with the same idempotency keys; nothing needs to be sent again.',
+        headers: { 'retry-after': '300' },
+        cause: error,
+      });
+    throw error;
+  }
+}
+
+/**
+ * Phase three, in a transaction of its own: books what Stripe did, once (a refund already applied is left as it
+ * is). A locked order's pending lock is voided and booked again for what remains; a full refund before release
+ * gives the unit back; both parties get `order.refunded`. A cancelled order keeps the states its cancellation set.
+ */
+async function applyRefund(
+  tx: Tx,
+  orderId: string,
+  refundId: string,
+  answer: Awaited<ReturnType<typeof callRefund>>,
+  defaultFeeBps: number,
+): Promise<OrderRow | undefined> {
+  const order = lockedOrder(await findOrder(tx, orderId, { forUpdate: true }));
+  const refund = await findOrderRefund(tx, refundId);
+  if (!refund || refund.stripe_refund_id) return undefined;
+  await updateOrderRefund(tx, refund.id, {
+    status: answer.stripeRefund.status === 'failed' ? 'failed' : 'succeeded',
+    stripe_refund_id: answer.stripeRefund.id,
+    ...(answer.reversalId ? { stripe_reversal_id: answer.reversalId } : {}),
+  });
+  if (refund.reversal_cents > 0) {
+    const payout = (await withSystemAccess(tx, () => findPayoutByOrder(tx, orderId)))!;
     await withSystemAccess(tx, () =>
-      updatePayout(tx, payout.id, { reversed_cents: payout.reversed_cents + reversalCents }),
+      updatePayout(tx, payout.id, { reversed_cents: payout.reversed_cents + refund.reversal_cents }),
     );
   }
-  const stripeRefund = await payments.createRefund({
-    paymentIntentId: order.stripe_payment_intent_id,
-    amountCents: input.amountCents,
-    metadata: { order_id: order.id, refund_id: refund.id, reference: input.reference },
-    idempotencyKey: `order:${order.id}:refund:${refund.seq}`,
-  });
-  const stored = await updateOrderRefund(tx, refund.id, {
-    status: stripeRefund.status === 'failed' ? 'failed' : 'succeeded',
-    stripe_refund_id: stripeRefund.id,
-    ...(reversalId ? { stripe_reversal_id: reversalId } : {}),
-  });
-
-  // Ledger: a locked order's pending lock is voided and booked again for what remains.
   const wasLocked = order.escrow_state === 'locked';
   if (wasLocked) await settleLock(tx, order.id, 'voided');
   await bookRefund(tx, order, {
     seq: refund.seq,
-    amountCents: input.amountCents,
-    reversalCents,
-    fromEscrow: order.escrow_state === 'released' ? 0 : input.amountCents,
+    amountCents: refund.amount_cents,
+    reversalCents: refund.reversal_cents,
+    fromEscrow: order.escrow_state === 'released' ? 0 : refund.amount_cents,
   });
-  const remaining = refundable - input.amountCents;
+  const remaining = order.amount_cents - order.refunded_cents - refund.amount_cents;
   let feeCents = order.application_fee_cents;
   if (wasLocked && remaining > 0) {
     feeCents = feeOf(remaining, order.platform_fee_bps ?? defaultFeeBps);
     await bookLock(tx, order, { netCents: remaining, feeCents });
   }
-  const updated = await updateOrder(tx, order.id, {
-    refunded_cents: order.refunded_cents + input.amountCents,
+  const full = remaining === 0;
+  const beforeRelease = order.escrow_state !== 'released';
+  const cancelled = order.status === 'cancelled';
+  const refunded = await updateOrder(tx, order.id, {
+    refunded_cents: order.refunded_cents + refund.amount_cents,
     ...(feeCents !== null && feeCents !== order.application_fee_cents
       ? { application_fee_cents: feeCents }
       : {}),
+    ...(cancelled ? {} : { status: full ? ('refunded' as const) : ('partially_refunded' as const) }),
+    ...(!cancelled && full && beforeRelease ? { escrow_state: 'refunded' as const } : {}),
   });
-  return { refund: stored, created: true, order: updated };
+  if (!cancelled && full && beforeRelease) await withSystemAccess(tx, () => releaseUnit(tx, order));
+  await emitOrderEvent(tx, 'order.refunded', refunded);
+  return refunded;
+}
+
+/**
+ * Phases two and three of a recorded refund: Stripe, then the books (again if that lost a race). With a tenant,
+ * answers the order's detail as that transaction left it.
+ */
+async function completeRefund(deps: OrderDeps, orderId: string, refundId: string, tenant?: Caller) {
+  const answer = await callRefund(deps, orderId, refundId);
+  const apply = async (tx: Tx) => ({
+    order: await applyRefund(tx, orderId, refundId, answer, deps.config.YARDPASS_PLATFORM_FEE_BPS),
+    detail: tenant && (await orderDetail(tx, orderId)),
+  });
+  return untilWon(() => (tenant ? deps.db.tenant(tenant.orgId, apply) : deps.db.system(apply)));
+}
+
+/**
+ * For the reconciliation job: refunds recorded before `before` whose Stripe answer was never applied (a crash, or
+ * Stripe unavailable) are asked again with their own keys and booked once. Answers the refunds finished.
+ */
+export async function finishInterruptedRefunds(deps: OrderDeps & { log: Logger }, before: Date) {
+  const pending = await deps.db.system((tx) => listUnappliedRefunds(tx, before, 100));
+  const finished: string[] = [];
+  for (const { id, order_id } of pending) {
+    try {
+      await completeRefund(deps, order_id, id);
+      finished.push(id);
+    } catch (error) {
+      deps.log.warn({ refund_id: id, err: (error as Error).message }, 'reconcile: could not finish a refund');
+    }
+  }
+  return finished;
 }
 
 /**
  * Refunds part or all of an order, idempotent by `reference` (e.g. `sla:<id>`): one refund per reference even
- * when called twice at once (the order row lock serializes them; the second finds the first's refund).
- * Emits `order.refunded`. For the fulfilment area's SLA penalties; `:refund` uses the same path.
+ * when called twice at once (the order row lock serializes the recording; the second finds the first's refund).
+ * The refund is recorded and committed, asked of Stripe outside any transaction, and booked in a second one;
+ * `order.refunded` goes to both parties. For the fulfilment area's SLA penalties; `:refund` uses the same path.
  */
 export async function issueRefund(
   deps: OrderDeps,
   input: { orderId: string; amountCents: number; reason: string; reference: string },
   tenant?: Caller,
 ) {
-  const run = async (tx: Tx) => {
+  const inTenancy = <T>(run: (tx: Tx) => Promise<T>) =>
+    tenant ? deps.db.tenant(tenant.orgId, run) : deps.db.system(run);
+  const recorded = await inTenancy(async (tx) => {
     const order = lockedOrder(await findOrder(tx, input.orderId, { forUpdate: true }));
     if (order.status === 'cancelled' || order.status === 'refunded')
       conflict('order_closed', `The order is ${order.status}; nothing is left to refund.`, order);
-    const result = await refundLocked(tx, deps.payments, order, input, deps.config.YARDPASS_PLATFORM_FEE_BPS);
-    if (!result.created || !result.order)
-      return {
-        order,
-        refund: result.refund,
-        created: false,
-        detail: tenant && (await orderDetail(tx, order.id)),
-      };
-    const full = result.order.refunded_cents === result.order.amount_cents;
-    const beforeRelease = order.escrow_state !== 'released';
-    const refunded = await updateOrder(tx, order.id, {
-      status: full ? 'refunded' : 'partially_refunded',
-      ...(full && beforeRelease ? { escrow_state: 'refunded' as const } : {}),
-    });
-    if (full && beforeRelease) await withSystemAccess(tx, () => releaseUnit(tx, order));
-    await emitOrderEvent(tx, 'order.refunded', refunded);
-    if (tenant)
+    const result = await recordRefund(tx, order, input);
+    if (result.created && tenant)
       await recordAudit(tx, tenant, { action: 'order.refund', resourceType: 'order', resourceId: order.id });
+    // A refund recorded before and never answered (its first request died) is finished by its retry.
+    const unanswered = !result.refund.stripe_refund_id;
     return {
-      order: refunded,
-      refund: result.refund,
-      created: true,
-      detail: tenant && (await orderDetail(tx, order.id)),
+      order,
+      ...result,
+      unanswered,
+      detail: !unanswered && tenant ? await orderDetail(tx, order.id) : undefined,
     };
-  };
-  return tenant ? deps.db.tenant(tenant.orgId, run) : deps.db.system(run);
+  });
+  if (!recorded.unanswered) return recorded;
+  const completed = await completeRefund(deps, input.orderId, recorded.refund.id, tenant);
+  return { ...recorded, order: completed.order ?? recorded.order, detail: completed.detail };
 }
 
 /** The fulfilment area's `IssueRefund`, bound to the payments provider. */
@@ -716,77 +807,90 @@ export async function refundOrderByCaller(
 
 /**
  * An unpaid order may still have a PaymentIntent the sponsor could finish (3-D Secure, a client-side confirm):
- * cancel it at Stripe (`order:{id}:cancel-payment`). If it succeeded meanwhile, the order is funded first, so
- * that the cancellation refunds it instead of leaving the money stranded.
+ * it is cancelled at Stripe (`order:{id}:cancel-payment`) before the cancellation's transaction. One that
+ * succeeded meanwhile answers the PaymentIntent, so that the order is funded first and the cancellation refunds it
+ * instead of leaving the money stranded.
  */
-async function settleOpenPayment(tx: Tx, payments: PaymentsProvider, order: OrderRow): Promise<OrderRow> {
+async function settleOpenPayment(payments: PaymentsProvider, order: OrderRow) {
   if (
     order.escrow_state !== 'pending' ||
     !order.stripe_payment_intent_id ||
     order.payment_status === 'canceled'
   )
-    return order;
+    return undefined;
   try {
-    const intent = await payments.cancelPaymentIntent({
+    return await payments.cancelPaymentIntent({
       paymentIntentId: order.stripe_payment_intent_id,
       idempotencyKey: `order:${order.id}:cancel-payment`,
     });
-    return recordPaymentState(tx, order, intent);
   } catch (error) {
     if (!(error instanceof PaymentsRejectedError)) throw error;
     const intent = await payments.retrievePaymentIntent(order.stripe_payment_intent_id);
     if (intent.status !== 'succeeded') throw error;
-    return markOrderFunded(tx, order, intent.chargeId);
+    return intent;
   }
+}
+
+function assertCancellable(order: OrderRow, paymentInFlight: boolean) {
+  if (
+    !['pending', 'funded'].includes(order.escrow_state) ||
+    !['pending', 'active', 'partially_refunded'].includes(order.status)
+  )
+    conflict(
+      'order_not_cancellable',
+      `Only an order not yet locked can be cancelled (escrow is ${order.escrow_state}).`,
+      order,
+    );
+  if (paymentInFlight)
+    conflict('payment_processing', 'A payment for this order is processing; wait for it to settle.', order);
 }
 
 /**
  * `:cancel` (either party, before lock). Unpaid: the order is cancelled. Paid: refunded by the cancellation
  * policy — all of it outside `window_days` before the event or when the organizer cancels; inside the window the
  * sponsor's cancellation keeps `penalty_pct` for the organizer (paid out like a release, less the platform fee).
- * The unit goes back to the package.
+ * The unit goes back to the package. Stripe is called outside the cancellation's transaction: an open
+ * PaymentIntent is cancelled before it, the refund is recorded in it and made and booked after it.
  */
-export function cancelOrder(deps: OrderDeps, caller: Caller, id: string, body: { reason?: string } = {}) {
-  return deps.db.tenant(caller.orgId, async (tx) => {
-    const unsettled = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
-    if (
-      !['pending', 'funded'].includes(unsettled.escrow_state) ||
-      !['pending', 'active', 'partially_refunded'].includes(unsettled.status)
-    )
-      conflict(
-        'order_not_cancellable',
-        `Only an order not yet locked can be cancelled (escrow is ${unsettled.escrow_state}).`,
-        unsettled,
-      );
-    if ((await findOrderPaymentFacts(tx, id))?.payment_requested_at)
-      conflict(
-        'payment_processing',
-        'A payment for this order is processing; wait for it to settle.',
-        unsettled,
-      );
+export async function cancelOrder(
+  deps: OrderDeps,
+  caller: Caller,
+  id: string,
+  body: { reason?: string } = {},
+) {
+  const seen = await deps.db.tenant(caller.orgId, async (tx) => {
+    const order = lockedOrder(await findOrder(tx, id));
+    assertCancellable(order, Boolean((await findOrderPaymentFacts(tx, id))?.payment_requested_at));
+    return order;
+  });
+  const intent = await settleOpenPayment(deps.payments, seen);
+  const cancelled = await deps.db.tenant(caller.orgId, async (tx) => {
+    let order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
+    const facts = (await findOrderPaymentFacts(tx, id))!;
+    assertCancellable(order, Boolean(facts.payment_requested_at));
+    if (intent?.status === 'succeeded') order = await markOrderFunded(tx, order, intent.chargeId);
+    else if (intent) order = await recordPaymentState(tx, order, intent);
     const reason =
-      body.reason ??
-      `Cancelled by the ${unsettled.sponsor_org_id === caller.orgId ? 'sponsor' : 'organizer'}`;
-    const order = await settleOpenPayment(tx, deps.payments, unsettled);
+      body.reason ?? `Cancelled by the ${order.sponsor_org_id === caller.orgId ? 'sponsor' : 'organizer'}`;
     let escrowState: OrderRow['escrow_state'] = order.escrow_state;
+    let refund: { id: string; unanswered: boolean } | undefined;
     if (order.escrow_state === 'funded') {
-      const facts = await findOrderPaymentFacts(tx, id);
       const remaining = order.amount_cents - order.refunded_cents;
-      const daysBefore = (Date.parse(facts!.event_starts_at) - Date.now()) / 86_400_000;
+      const daysBefore = (Date.parse(facts.event_starts_at) - Date.now()) / 86_400_000;
       const policy = order.cancellation_policy;
       const bySponsor = order.sponsor_org_id === caller.orgId;
       const penalty =
         bySponsor && daysBefore <= policy.window_days
           ? Math.min(remaining, Math.round(order.amount_cents * policy.penalty_pct))
           : 0;
-      if (remaining - penalty > 0)
-        await refundLocked(
-          tx,
-          deps.payments,
-          order,
-          { amountCents: remaining - penalty, reason, reference: 'cancellation' },
-          deps.config.YARDPASS_PLATFORM_FEE_BPS,
-        );
+      if (remaining - penalty > 0) {
+        const recorded = await recordRefund(tx, order, {
+          amountCents: remaining - penalty,
+          reason,
+          reference: 'cancellation',
+        });
+        refund = { id: recorded.refund.id, unanswered: !recorded.refund.stripe_refund_id };
+      }
       if (penalty > 0) {
         const bps = await organizerFeeBps(tx, order.organizer_org_id, deps.config.YARDPASS_PLATFORM_FEE_BPS);
         const feeCents = feeOf(penalty, bps);
@@ -803,18 +907,18 @@ export function cancelOrder(deps: OrderDeps, caller: Caller, id: string, body: {
       }
       escrowState = penalty > 0 ? 'partially_refunded' : 'refunded';
     }
-    const cancelled = await updateOrder(tx, id, {
+    const updated = await updateOrder(tx, id, {
       status: 'cancelled',
       escrow_state: escrowState,
       cancelled_at: new Date(),
     });
     await withSystemAccess(tx, () => releaseUnit(tx, order));
-    await emitOrderEvent(tx, 'order.cancelled', cancelled);
-    if (cancelled.refunded_cents > order.refunded_cents)
-      await emitOrderEvent(tx, 'order.refunded', cancelled);
+    await emitOrderEvent(tx, 'order.cancelled', updated);
     await recordAudit(tx, caller, { action: 'order.cancel', resourceType: 'order', resourceId: id });
-    return orderDetail(tx, id);
+    return { refund, detail: refund?.unanswered ? undefined : await orderDetail(tx, id) };
   });
+  if (cancelled.detail) return cancelled.detail;
+  return (await completeRefund(deps, id, cancelled.refund!.id, caller)).detail!;
 }
 
 /**

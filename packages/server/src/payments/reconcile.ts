@@ -3,7 +3,13 @@ import { requeueStalledPayouts } from '../db/payouts';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import type { PaymentsProvider } from './provider';
-import { finishInterruptedFunds, lockOrder, markOrderFunded, recordPaymentState } from '../domain/orders';
+import {
+  finishInterruptedFunds,
+  finishInterruptedRefunds,
+  lockOrder,
+  markOrderFunded,
+  recordPaymentState,
+} from '../domain/orders';
 import { finishDisputeReversals } from '../domain/disputes';
 import { resumeAwaitingPayouts } from '../domain/payouts';
 
@@ -74,5 +80,14 @@ export async function reconcilePayments(
     resumeAwaitingPayouts(tx, { parkedBefore: new Date(now.getTime() - AWAITING_RETRY_MS) }),
   );
   const reversalsFinished = await finishDisputeReversals(deps, now);
-  return { ...report, payouts_resumed: payoutsResumed, reversals_finished: reversalsFinished };
+  const refundsFinished = await finishInterruptedRefunds(
+    { ...deps, config: { YARDPASS_PLATFORM_FEE_BPS: deps.defaultFeeBps } },
+    new Date(now.getTime() - INTERRUPTED_MS),
+  );
+  return {
+    ...report,
+    payouts_resumed: payoutsResumed,
+    reversals_finished: reversalsFinished,
+    refunds_finished: refundsFinished,
+  };
 }
