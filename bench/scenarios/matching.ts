@@ -116,9 +116,13 @@ async function seed(tx: Tx, options: { organizerId: string; sponsorOrgId: string
   await tx.query('delete from fit_recalc_queue');
 }
 
+/** Reads across organizations (the bench's own rows of two of them). */
+async function read<T extends object>(db: Db, sql: string, params: unknown[] = []): Promise<T[]> {
+  return db.system(async (tx) => (await tx.query<T>(sql, params)).rows);
+}
+
 async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
-  const { rows } = await db.pool.query<{ n: number }>(sql, params);
-  return Number(rows[0]!.n);
+  return Number((await read<{ n: number }>(db, sql, params))[0]!.n);
 }
 
 /** The guide's edge function: one scoring call per pair (here the same statement, one pair at a time). */
@@ -192,7 +196,7 @@ export async function runMatchingBench(options: {
     );
     const outcome = await drainMatchQueue(db);
     const setSeconds = (performance.now() - started) / 1000;
-    const stored = await count(db, 'select count(*) from sponsorship_matches');
+    const stored = await count(db, 'select count(*) as n from sponsorship_matches');
     process.stderr.write(
       `matching: ${stored} pairs stored in ${setSeconds.toFixed(1)} s (${outcome.excluded} excluded by a gate, ` +
         `${outcome.suggested} first suggestions)\n`,
@@ -202,7 +206,8 @@ export async function runMatchingBench(options: {
       requestsPerSecond: stored / setSeconds,
     });
 
-    const { rows: sample } = await db.pool.query<{ event_id: string; sponsor_id: string }>(
+    const sample = await read<{ event_id: string; sponsor_id: string }>(
+      db,
       'select event_id, sponsor_id from sponsorship_matches order by id limit $1',
       [SAMPLE],
     );
@@ -217,7 +222,8 @@ export async function runMatchingBench(options: {
     rows.reverse();
 
     // One profile change: its trigger queues the sponsor; drained and read back.
-    const { rows: picked } = await db.pool.query<{ sponsor_id: string }>(
+    const picked = await read<{ sponsor_id: string }>(
+      db,
       `select sponsor_id from sponsor_profiles where org_id = $1 order by sponsor_id limit 1`,
       [sponsorOrg.id],
     );
@@ -231,7 +237,7 @@ export async function runMatchingBench(options: {
     const changed = await drainMatchQueue(db);
     const fresh = await count(
       db,
-      `select count(*) from sponsorship_matches where sponsor_id = $1 and updated_at >= now() - interval '1 minute'`,
+      `select count(*) as n from sponsorship_matches where sponsor_id = $1 and updated_at >= now() - interval '1 minute'`,
       [sponsorId],
     );
     const changeMs = performance.now() - started;
@@ -243,9 +249,10 @@ export async function runMatchingBench(options: {
       requestsPerSecond: 1000 / changeMs,
     });
 
-    const { rows: events } = await db.pool.query<{ id: string }>(
-      `select event_id as id from sponsorship_matches where organizer_org_id = $1 group by event_id
-        order by count(*) desc, event_id limit 1`,
+    const events = await read<{ id: string }>(
+      db,
+      `select event_id as id from sponsorship_matches where organizer_org_id = $1 and exclusion is null
+        group by event_id order by count(*) desc, event_id limit 1`,
       [organizer.orgId],
     );
     eventId = events[0]!.id;

@@ -329,19 +329,23 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
          from components c
      ), upserted as (
        insert into sponsorship_matches as m (event_id, sponsor_id, organizer_org_id, sponsor_org_id, score,
+         budget_fit, audience_overlap, geo_overlap, engagement_quality, objectives_similarity, weights, missing,
          overlap_metrics, exclusion, best_package_id, event_inputs, sponsor_inputs, organizer_status, sponsor_status,
          organizer_suggested_at, sponsor_suggested_at)
        -- least/greatest skip nulls: an excluded pair's null score stays null.
        select s.event_id, s.sponsor_id, s.organizer_org_id, s.sponsor_org_id,
               case when s.score is not null then least(1, greatest(0, s.score)) end,
-              case when s.exclusion is null then jsonb_build_object(
-                'budget_fit', s.budget_fit, 'audience_overlap', s.audience_overlap,
-                'geo_overlap', s.geo_overlap, 'engagement_quality', s.engagement_quality,
-                'objectives_similarity', s.objectives_similarity,
-                'weights', jsonb_build_object('budget_fit', s.w_budget, 'audience_overlap', s.w_audience,
-                  'geo_overlap', s.w_geo, 'engagement_quality', s.w_engagement,
-                  'objectives_similarity', s.w_objectives),
-                'missing', to_jsonb(s.missing), 'details', s.details) else '{}' end,
+              ${[
+                'budget_fit',
+                'audience_overlap',
+                'geo_overlap',
+                'engagement_quality',
+                'objectives_similarity',
+              ]
+                .map((component) => `case when s.exclusion is null then s.${component} end`)
+                .join(', ')},
+              array[s.w_budget, s.w_audience, s.w_geo, s.w_engagement, s.w_objectives], s.missing,
+              case when s.exclusion is null then s.details else '{}' end,
               s.exclusion, s.best_package_id, s.event_inputs, s.sponsor_inputs,
               case when s.score >= s.organizer_threshold then 'suggested' else 'pending' end,
               case when s.score >= s.sponsor_threshold and s.best_package_id is not null then 'suggested'
@@ -351,7 +355,10 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
          from scored s
         order by s.event_id, s.sponsor_id
        on conflict (event_id, sponsor_id) do update set
-         score = excluded.score, overlap_metrics = excluded.overlap_metrics, exclusion = excluded.exclusion,
+         score = excluded.score, budget_fit = excluded.budget_fit, audience_overlap = excluded.audience_overlap,
+         geo_overlap = excluded.geo_overlap, engagement_quality = excluded.engagement_quality,
+         objectives_similarity = excluded.objectives_similarity, weights = excluded.weights, missing = excluded.missing,
+         overlap_metrics = excluded.overlap_metrics, exclusion = excluded.exclusion,
          best_package_id = excluded.best_package_id, event_inputs = excluded.event_inputs,
          sponsor_inputs = excluded.sponsor_inputs, updated_at = now(),
          ${sideUpdate('organizer')}, ${sideUpdate('sponsor')}
@@ -375,6 +382,15 @@ export interface MatchRow {
   viewer_org_id: string;
   status: MatchStatus;
   score: number;
+  budget_fit: number;
+  audience_overlap: number;
+  geo_overlap: number;
+  engagement_quality: number;
+  objectives_similarity: number;
+  /** The weights of the components, in the order of the columns above. */
+  weights: number[];
+  missing: string[];
+  /** What each component saw: packages in budget, shared segments, the matching place, terms matched. */
   overlap_metrics: Record<string, unknown>;
   suggested_at: string | null;
   updated_at: string;
@@ -407,7 +423,8 @@ export interface MatchFilter {
  */
 const viewSelect = (side: MatchSide) => `
   select m.id, m.event_id, m.sponsor_id, m.${side}_org_id as viewer_org_id, m.${side}_status as status, m.score,
-         m.overlap_metrics,
+         m.budget_fit, m.audience_overlap, m.geo_overlap, m.engagement_quality, m.objectives_similarity, m.weights,
+         m.missing, m.overlap_metrics,
          m.${side}_suggested_at as suggested_at, m.updated_at,
          e.title as event_title, e.city as event_city, e.category as event_category, e.starts_at as event_starts_at,
          s.name as sponsor_name, s.industry as sponsor_industry, s.logo_url as sponsor_logo_url,

@@ -45,7 +45,7 @@ export const DEFAULT_WEIGHTS: Weights = {
 export const DEFAULT_THRESHOLD = 0.7;
 const COMPONENTS = Object.keys(DEFAULT_WEIGHTS) as (keyof Weights)[];
 
-/** What `overlap_metrics.details` holds (written by the scoring statement in db/matching.ts). */
+/** What `overlap_metrics` holds (written by the scoring statement in db/matching.ts). */
 interface Details {
   packages?: number;
   packages_in_budget?: number;
@@ -60,11 +60,6 @@ interface Details {
 
 /** A stored match as `side`'s API answers it. */
 export function toMatch(row: MatchRow, side: MatchSide): MatchView {
-  const metrics = row.overlap_metrics as {
-    weights?: Weights;
-    missing?: string[];
-    details?: Details;
-  } & Partial<Components>;
   return {
     id: row.id,
     event_id: row.event_id,
@@ -72,10 +67,10 @@ export function toMatch(row: MatchRow, side: MatchSide): MatchView {
     your_side: side,
     status: row.status,
     score: row.score,
-    components: Object.fromEntries(COMPONENTS.map((key) => [key, metrics[key] ?? 0])) as Components,
-    weights: metrics.weights ?? DEFAULT_WEIGHTS,
-    missing: metrics.missing ?? [],
-    details: { ...metrics.details },
+    components: Object.fromEntries(COMPONENTS.map((key) => [key, row[key]])) as Components,
+    weights: Object.fromEntries(COMPONENTS.map((key, index) => [key, row.weights[index]])) as Weights,
+    missing: row.missing,
+    details: row.overlap_metrics,
     event: {
       id: row.event_id,
       title: row.event_title,

@@ -124,6 +124,17 @@ create table sponsorship_matches (
   organizer_org_id uuid not null,
   sponsor_org_id uuid not null,
   score float8 check (score between 0 and 1),
+  -- The five components (null when excluded) and the weights they were summed with, in the order budget,
+  -- audience, geo, engagement, objectives: typed columns, since building numbers into jsonb cost a third of a
+  -- million-row drain. `overlap_metrics` keeps what each component saw (packages in budget, shared segments,
+  -- the matching place, terms), `missing` the inputs that were absent.
+  budget_fit float8,
+  audience_overlap float8,
+  geo_overlap float8,
+  engagement_quality float8,
+  objectives_similarity float8,
+  weights float8[],
+  missing text[] not null default '{}',
   overlap_metrics jsonb not null default '{}',
   exclusion jsonb,
   best_package_id uuid,
