@@ -361,6 +361,11 @@ export function updateVariantById(db: Db, caller: Caller, id: string, changes: P
           '/sla_terms',
           changes.currency ?? current.currency,
         );
+    } else if (changes.currency) {
+      // As for packages: the same terms, summaries in the new currency.
+      const current = await findVariant(tx, id);
+      if (current?.sla_terms && current.currency !== changes.currency)
+        changes.sla_terms = normalizeTerms(current.sla_terms, '/sla_terms', changes.currency);
     }
     const variant = await updateVariant(tx, id, changes);
     if (!variant) throw new NotFoundError('package variant');
