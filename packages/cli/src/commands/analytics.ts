@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { OperationBody, Yardpass } from '@yardpass/sdk';
 import { usageError } from '../errors.js';
@@ -32,7 +31,18 @@ function bar(done: number, total: number): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${String(Math.round(ratio * 100)).padStart(3)}%`;
 }
 
-/** Reads NDJSON (one record per line; blank lines skipped) and sends it in batches, in order. */
+/** The records of an NDJSON file: its lines that are not blank. */
+async function countRecords(file: string): Promise<number> {
+  const input = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let count = 0;
+  for await (const line of input) if (line.trim() !== '') count += 1;
+  return count;
+}
+
+/**
+ * Reads NDJSON (one record per line; blank lines skipped) and sends it in batches, in order. The progress
+ * bar counts records: the file is counted first (a read is quick beside the requests).
+ */
 export async function ingestFile(options: {
   client: Yardpass;
   io: Io;
@@ -41,9 +51,9 @@ export async function ingestFile(options: {
   batchSize: number;
 }): Promise<{ records: number; batches: number; replayed: number }> {
   const { client, io, eventId, file, batchSize } = options;
-  const size = (await stat(file)).size;
+  const total = await countRecords(file);
   const totals = { records: 0, batches: 0, replayed: 0 };
-  let bytesRead = 0;
+  let sent = 0;
   let lineNumber = 0;
   let lines: string[] = [];
   let records: AnalyticsRecord[] = [];
@@ -52,10 +62,10 @@ export async function ingestFile(options: {
   const flush = async () => {
     if (records.length === 0) return;
     stop();
-    stop = io.spinner(
-      `Ingesting ${bar(bytesRead, size)} ${totals.records.toLocaleString('en-US')} records sent`,
-    );
+    const count = (n: number) => n.toLocaleString('en-US');
+    stop = io.spinner(`Ingesting ${bar(sent, total)} ${count(sent)} of ${count(total)} records sent`);
     const batch = await client.analytics.ingest(eventId, { batch_id: batchId(eventId, lines), records });
+    sent += records.length;
     totals.records += batch.records;
     totals.batches += 1;
     if (batch.replayed) totals.replayed += 1;
@@ -67,7 +77,6 @@ export async function ingestFile(options: {
   try {
     for await (const line of input) {
       lineNumber += 1;
-      bytesRead += Buffer.byteLength(line) + 1;
       if (line.trim() === '') continue;
       let record: unknown;
       try {
