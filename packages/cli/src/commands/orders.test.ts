@@ -75,3 +75,83 @@ describe('orders commands', () => {
     expect(cli.requests.filter((request) => request.method === 'POST')).toEqual([]);
   });
 });
+
+describe('money off the happy path: release split, payout retry, disputes, settings', () => {
+  const payoutId = '3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d';
+  const locked = { ...order, escrow_state: 'locked', application_fee_cents: 10_000, platform_fee_bps: 1000 };
+  const payout = {
+    id: payoutId,
+    status: 'failed',
+    payout_failure_reason: 'You have insufficient available funds in your Stripe account.',
+  };
+  const more = {
+    [`GET /v1/sponsorship-orders/${id}`]: () => ({ body: { data: locked } }),
+    [`POST /v1/sponsorship-orders/${id}:release`]: () => ({
+      body: { data: { ...locked, escrow_state: 'released' } },
+    }),
+    [`GET /v1/payouts/${payoutId}`]: () => ({ body: { data: payout } }),
+    [`POST /v1/payouts/${payoutId}:retry`]: () => ({
+      body: { data: { ...payout, status: 'pending', retry_count: 1 } },
+    }),
+    'GET /v1/sponsorship-orders': () => ({
+      body: { data: [{ ...locked, disputed: true }], has_more: false, next_cursor: null },
+    }),
+    [`POST /v1/sandbox/sponsorship-orders/${id}:close-dispute`]: () => ({ body: { data: locked } }),
+    'PUT /v1/order-settings': () => ({
+      body: {
+        data: { org_id: id, payment_window_hours: 48, review_window_days: 7, auto_release_after_days: null },
+      },
+    }),
+  };
+
+  it('shows the platform fee and the net in the release question', async () => {
+    const cli = await harness({ tty: true, answers: [true], routes: more });
+    expect((await cli.run('orders', 'release', id)).code).toBe(0);
+    expect(cli.asked[0]).toContain(
+      'Release $1,000.00 USD of order 7d3c5b1a-2e4f-4a6b-8c9d-0e1f2a3b4c5d: $900.00 USD to the organizer, $100.00 USD platform fee (10 %)?',
+    );
+  });
+
+  it('retries a payout, saying why it failed last', async () => {
+    const cli = await harness({ tty: true, answers: [true], routes: more });
+    const { code, stderr } = await cli.run('payouts', 'retry', payoutId);
+    expect(code, stderr).toBe(0);
+    expect(cli.asked[0]).toContain('(last: You have insufficient available funds');
+    expect(cli.requests.at(-1)).toMatchObject({ method: 'POST', path: `/v1/payouts/${payoutId}:retry` });
+  });
+
+  it('lists the disputed orders and closes a sandbox dispute', async () => {
+    const cli = await harness({ routes: more });
+    expect((await cli.run('orders', 'disputes', 'list', '--json')).code).toBe(0);
+    expect(cli.requests.at(-1)).toMatchObject({
+      path: '/v1/sponsorship-orders',
+      query: { disputed: 'true' },
+    });
+    const closed = await cli.run('orders', 'disputes', 'close', id, '--outcome', 'lost', '--yes');
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(cli.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: `/v1/sandbox/sponsorship-orders/${id}:close-dispute`,
+      body: { outcome: 'lost' },
+    });
+    expect((await cli.run('orders', 'disputes', 'close', id, '--outcome', 'maybe', '--yes')).code).toBe(2);
+  });
+
+  it('sets the order windows, an empty value turning auto-release off', async () => {
+    const cli = await harness({ routes: more });
+    const { code, stderr } = await cli.run(
+      'settings',
+      'set',
+      '--payment-window-hours',
+      '48',
+      '--auto-release-after-days',
+      '',
+    );
+    expect(code, stderr).toBe(0);
+    expect(cli.requests.at(-1)).toMatchObject({
+      method: 'PUT',
+      path: '/v1/order-settings',
+      body: { payment_window_hours: 48, auto_release_after_days: null },
+    });
+  });
+});

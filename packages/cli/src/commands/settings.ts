@@ -22,7 +22,7 @@ export const settings: Resource = {
       examples: [
         'yardpass settings set --payment-window-hours 48',
         'yardpass settings set --review-window-days 5 --auto-release-after-days 14',
-        'yardpass settings set --auto-release-after-days null',
+        'yardpass settings set --auto-release-after-days ""',
       ],
       fields: [
         {
@@ -37,7 +37,7 @@ export const settings: Resource = {
         },
         {
           name: 'auto_release_after_days',
-          description: 'Release fulfilled orders this many days after the lock (null: never, the default)',
+          description: 'Release fulfilled orders this many days after the lock (empty: never, the default)',
           type: 'integer',
           nullable: true,
         },
