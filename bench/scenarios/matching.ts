@@ -8,7 +8,7 @@ import {
 } from '@yardpass/server';
 import { Hono } from 'hono';
 import type { BenchDatabase } from '../lib/database';
-import { measure, type Measurement } from '../lib/measure';
+import { measureInRounds } from '../lib/rounds';
 import { serve, serveYardpass } from '../lib/server';
 import type { Row } from '../lib/table';
 
@@ -161,16 +161,6 @@ async function bareRoute(database: BenchDatabase, orgId: string, eventId: string
   };
 }
 
-function medianOf(measurements: Measurement[]): Measurement {
-  const median = (pick: (m: Measurement) => number) =>
-    measurements.map(pick).sort((a, b) => a - b)[Math.floor(measurements.length / 2)] ?? 0;
-  return {
-    requestsPerSecond: median((m) => m.requestsPerSecond),
-    p50Ms: median((m) => m.p50Ms),
-    p99Ms: median((m) => m.p99Ms),
-  };
-}
-
 export async function runMatchingBench(options: {
   database: BenchDatabase;
   durationSeconds: number;
@@ -260,35 +250,31 @@ export async function runMatchingBench(options: {
     await db.close();
   }
 
-  const bare = await bareRoute(database, organizer.orgId, eventId);
-  const api = await serveYardpass({ databaseUrl: database.url });
-  const targets = [
-    { name: 'pg-matches', url: `${bare.origin}/` },
-    {
-      name: 'GET /v1/events/{id}/matches',
-      baseline: 'pg-matches',
-      url: `${api.origin}/v1/events/${eventId}/matches?limit=${LIMIT}`,
-      headers: { authorization: `Bearer ${organizer.apiKey}` },
-    },
-  ];
-  try {
-    const rounds = new Map(targets.map((target) => [target.name, [] as Measurement[]]));
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const target of targets) {
-        process.stderr.write(`${target.name}: round ${round + 1} of ${ROUNDS}, ${durationSeconds} s …\n`);
-        const warmupSeconds = round === 0 ? Math.min(2, durationSeconds) : 0.5;
-        rounds.get(target.name)?.push(await measure(target, { durationSeconds, warmupSeconds, connections }));
-      }
-    }
-    for (const target of targets)
-      rows.push({
-        scenario: target.name,
-        baseline: target.baseline,
-        ...medianOf(rounds.get(target.name) ?? []),
-      });
-  } finally {
-    await bare.close();
-    await api.close();
-  }
+  rows.push(
+    ...(await measureInRounds(
+      [
+        {
+          name: 'pg-matches',
+          async start() {
+            const bare = await bareRoute(database, organizer.orgId, eventId);
+            return { url: `${bare.origin}/`, close: bare.close };
+          },
+        },
+        {
+          name: 'GET /v1/events/{id}/matches',
+          baseline: 'pg-matches',
+          async start() {
+            const api = await serveYardpass({ databaseUrl: database.url });
+            return {
+              url: `${api.origin}/v1/events/${eventId}/matches?limit=${LIMIT}`,
+              headers: { authorization: `Bearer ${organizer.apiKey}` },
+              close: api.close,
+            };
+          },
+        },
+      ],
+      { rounds: ROUNDS, durationSeconds, connections },
+    )),
+  );
   return rows;
 }

@@ -37,14 +37,6 @@ export async function enqueueRecalc(
   return rows[0]!;
 }
 
-/** Queues everything (both subjects null): the nightly full re-score. System only. */
-export async function enqueueFullRecalc(tx: Tx, reason: string): Promise<void> {
-  await tx.query(
-    `insert into fit_recalc_queue (event_id, sponsor_id, reason) values (null, null, $1) on conflict do nothing`,
-    [reason],
-  );
-}
-
 /**
  * Claims up to `limit` pending entries, oldest first, for this transaction: concurrent drains skip each
  * other's rows, and a drain that rolls back leaves its rows pending. Processed rows older than a day go.
@@ -466,31 +458,27 @@ function filterParams(filter: MatchFilter) {
   ];
 }
 
-/** An event's matches, best first, as its organizer sees them. */
-export async function listEventMatches(
+/**
+ * One side's ranked list, best first: an event's matches as its organizer sees them, or a sponsor's (events with
+ * a package on sale to it) as the sponsor's organization sees them.
+ */
+export async function listMatches(
   tx: Queryable,
-  eventId: string,
+  side: MatchSide,
+  subjectId: string,
   filter: MatchFilter,
 ): Promise<MatchRow[]> {
-  const { rows } = await tx.query<MatchRow>(
-    `${viewSelect('organizer')} and m.event_id = $1 ${filters('organizer')}`,
-    [eventId, ...filterParams(filter)],
-  );
+  const subject = side === 'organizer' ? 'event_id' : 'sponsor_id';
+  const { rows } = await tx.query<MatchRow>(`${viewSelect(side)} and m.${subject} = $1 ${filters(side)}`, [
+    subjectId,
+    ...filterParams(filter),
+  ]);
   return rows;
 }
 
-/** A sponsor's matches (events with a package on sale), best first, as the sponsor's organization sees them. */
-export async function listSponsorMatches(
-  tx: Queryable,
-  sponsorId: string,
-  filter: MatchFilter,
-): Promise<MatchRow[]> {
-  const { rows } = await tx.query<MatchRow>(
-    `${viewSelect('sponsor')} and m.sponsor_id = $1 ${filters('sponsor')}`,
-    [sponsorId, ...filterParams(filter)],
-  );
-  return rows;
-}
+/** The organizer's list of an event (what the benchmark's bare route runs). */
+export const listEventMatches = (tx: Queryable, eventId: string, filter: MatchFilter) =>
+  listMatches(tx, 'organizer', eventId, filter);
 
 /** Which side of a match `orgId` is on, when it is a party to a listed pair. */
 export async function findMatchSide(

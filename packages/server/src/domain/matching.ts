@@ -9,9 +9,8 @@ import {
   findMatchView,
   findMatchViews,
   insertFeedback,
-  listEventMatches,
   listFeedback,
-  listSponsorMatches,
+  listMatches,
   type MatchFilter,
   type MatchRow,
   type MatchSide,
@@ -277,10 +276,7 @@ async function matchPage(db: Db, caller: Caller, side: MatchSide, subjectId: str
     after: decodeCursor(query.starting_after),
   };
   return db.read(caller.orgId, async (q) => {
-    const rows =
-      side === 'organizer'
-        ? await listEventMatches(q, subjectId, filter)
-        : await listSponsorMatches(q, subjectId, filter);
+    const rows = await listMatches(q, side, subjectId, filter);
     if (rows.length === 0 && !(await ownsSubject(q, caller, side, subjectId)))
       throw new NotFoundError(side === 'organizer' ? 'event' : 'sponsor');
     const page = toPage(rows, limit, (row) => String(row.score));
