@@ -74,7 +74,7 @@ describe('yardpass matches', () => {
   it('refuses a list that names neither side, or a score out of range, with exit code 2', async () => {
     const neither = await asOrganizer('matches', 'list');
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toContain('--event <id>');
+    expect(neither.stderr).toContain('--event-id <id>');
     const bad = await asOrganizer('matches', 'list', '--event', eventId, '--min-score', '2');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--min-score must be a number from 0 to 1');

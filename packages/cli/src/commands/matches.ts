@@ -3,6 +3,7 @@ import { usageError } from '../errors.js';
 import type { JsonObject } from '../json.js';
 import { formatMoney, table, type Io } from '../output.js';
 import type { CustomRun, Resource } from './resource.js';
+import { idOption } from './id-option.js';
 
 type Match = components['schemas']['Match'];
 type MatchDetail = components['schemas']['MatchDetail'];
@@ -52,15 +53,15 @@ function scoreOption(value: string | undefined): number | undefined {
 
 async function list(run: CustomRun) {
   const { client, options, json, io } = run;
-  const sponsor = options.sponsor as string | undefined;
-  if (options.event && sponsor) throw usageError('Pass --event <id> or --sponsor <id>, not both.');
+  const sponsor = options.sponsorId as string | undefined;
+  if (options.eventId && sponsor) throw usageError('Pass --event-id <id> or --sponsor-id <id>, not both.');
   // Without either, the organizer's view of an event chosen on a terminal.
   const event = sponsor
     ? undefined
     : await run.chooseId({
         resource: 'events',
-        given: options.event as string | undefined,
-        name: '--event <id>',
+        given: options.eventId as string | undefined,
+        name: '--event-id <id>',
       });
   const query = {
     status: options.status as (typeof STATUSES)[number] | undefined,
@@ -134,13 +135,15 @@ export const matches: Resource = {
       alsoPerforms: ['listSponsorMatches'],
       summary: 'Ranked matches, explained: sponsors for your event, or events for your sponsor',
       examples: [
-        'yardpass matches list --event <event-id>',
-        'yardpass matches list --sponsor <sponsor-id> --category music --min-score 0.6',
+        'yardpass matches list --event-id <event-id>',
+        'yardpass matches list --sponsor-id <sponsor-id> --category music --min-score 0.6',
       ],
       configure: (command) =>
-        command
-          .option('--event <id>', 'Sponsors that fit this event of yours')
-          .option('--sponsor <id>', 'Events that fit this sponsor of yours')
+        idOption(
+          idOption(command, 'event', 'Sponsors that fit this event of yours'),
+          'sponsor',
+          'Events that fit this sponsor of yours',
+        )
           .option(
             '--status <status>',
             `Only this status (${STATUSES.join(', ')}); dismissed ones only this way`,

@@ -3,6 +3,7 @@ import { CliError } from '../errors.js';
 import type { JsonObject } from '../json.js';
 import { formatMoney, table, type Io } from '../output.js';
 import type { Resource } from './resource.js';
+import { idOption } from './id-option.js';
 
 type InboxItem = OperationResult<'getOpsInbox'>[number];
 type Kind = InboxItem['kind'];
@@ -270,21 +271,20 @@ export const ops: Resource = {
       examples: [
         'yardpass ops metrics',
         'yardpass ops metrics --from 2026-01-01 --to 2026-04-01 --interval month',
-        'yardpass ops metrics --event <id> --json',
+        'yardpass ops metrics --event-id <id> --json',
       ],
       configure: (command) =>
-        command
+        idOption(command, 'event', 'Only this event')
           .option('--from <date>', 'First day (default: 30 days before --to)')
           .option('--to <date>', 'Day after the last (default: tomorrow)')
-          .option('--interval <interval>', 'day, week or month (default day)')
-          .option('--event <id>', 'Only this event'),
+          .option('--interval <interval>', 'day, week or month (default day)'),
       async run({ client, options, json, io }) {
         const query: Record<string, string> = {};
         for (const [flag, name] of [
           ['from', 'from'],
           ['to', 'to'],
           ['interval', 'interval'],
-          ['event', 'event_id'],
+          ['eventId', 'event_id'],
         ] as const)
           if (typeof options[flag] === 'string') query[name] = options[flag];
         const metrics = await client.ops.businessMetrics(query);
