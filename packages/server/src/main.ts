@@ -176,7 +176,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof ConfigError) console.error(error.message);
     else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
       console.error(`${error.message}\n\n${USAGE}`);
-    else console.error(`yardpass-server: ${(error as Error).message ?? String(error)}`);
+    else console.error(`yardpass-server: ${(error as Error | undefined)?.message ?? String(error)}`);
     process.exit(1);
   },
 );

@@ -138,4 +138,24 @@ describe('yardpass-server', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 60_000);
+
+  it('refuses a second dev on a data directory in use, naming the PID, and shuts down without an error log', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-dev-'));
+    await chmod(dataDir, 0o755);
+    const env = { YARDPASS_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' };
+    const first = startLongRunning(['dev'], env, /running at (http:\S+)/);
+    await first.ready;
+    const pid = (await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]!;
+
+    const second = await cli(['dev'], env);
+    expect(second.code).not.toBe(0);
+    expect(second.stderr).toContain(`is in use by PostgreSQL (PID ${pid})`);
+    expect(second.stderr).not.toContain('TypeError');
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    // A graceful shutdown is not an error: no level-50 lines (such as a failed UNLISTEN, 57P01).
+    expect(first.output()).toContain('shutting down');
+    expect(first.output()).not.toContain('"level":50');
+  }, 60_000);
 });

