@@ -109,9 +109,14 @@ export async function runSoak({ database, minutes }: { database: BenchDatabase; 
     );
     const rssBefore = rssMiB(api.pid!);
 
-    const buckets = Array.from({ length: minutes }, () => ({ latencies: [] as number[], errors: 0 }));
+    const buckets = Array.from({ length: minutes }, () => ({ latencies: [] as number[], errors: 0, rss: 0 }));
     const began = Date.now();
     const end = began + minutes * 60_000;
+    // The API's resident memory at the end of each minute: a leak climbs steadily, a warm heap levels off.
+    const sampler = setInterval(() => {
+      const minute = Math.floor((Date.now() - began) / 60_000) - 1;
+      if (buckets[minute]) buckets[minute].rss = rssMiB(api.pid!);
+    }, 60_000);
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (Date.now() < end) {
@@ -123,6 +128,7 @@ export async function runSoak({ database, minutes }: { database: BenchDatabase; 
         }
       }),
     );
+    clearInterval(sampler);
     const rssAfter = rssMiB(api.pid!);
 
     // Every triggered event must arrive; the queue gets a minute to drain.
@@ -139,6 +145,7 @@ export async function runSoak({ database, minutes }: { database: BenchDatabase; 
         errors: bucket.errors,
         p50_ms: Number(percentile(sorted, 50).toFixed(1)),
         p99_ms: Number(percentile(sorted, 99).toFixed(1)),
+        rss_mib: bucket.rss || rssAfter,
       };
     });
     return { minutesTable, rssBefore, rssAfter, triggered: triggered.length, undelivered };
