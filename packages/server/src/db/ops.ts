@@ -91,14 +91,21 @@ function union(kinds: readonly InboxKind[]): string {
   return kinds.map((kind) => `(${branches[kind]})`).join('\n union all ');
 }
 
-/** A page of stuck work, oldest first, of what `q` may see (row-level security decides whose). */
+/**
+ * A page of stuck work, oldest first, of what `q` may see (row-level security decides whose). Each kind takes its
+ * own first page through its index before the pages are merged, so a page costs the same with 100,000 items.
+ */
 export async function listInbox(
   q: Queryable,
   page: { kinds: readonly InboxKind[]; limit: number; after: Cursor | undefined },
 ): Promise<InboxRow[]> {
+  const pages = page.kinds.map(
+    (kind) => `(select * from (${branches[kind]}) as item(${COLUMNS})
+       where $1::timestamptz is null or (since, id) > ($1::timestamptz, $2::uuid)
+       order by since, id limit $3)`,
+  );
   const { rows } = await q.query<InboxRow>(
-    `select ${COLUMNS}, since::text as position from (${union(page.kinds)}) as item(${COLUMNS})
-      where $1::timestamptz is null or (since, id) > ($1::timestamptz, $2::uuid)
+    `select ${COLUMNS}, since::text as position from (${pages.join('\n union all ')}) as item
       order by since, id limit $3`,
     [page.after?.value ?? null, page.after?.id ?? null, page.limit + 1],
   );
