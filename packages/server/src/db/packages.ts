@@ -75,12 +75,18 @@ export interface NewPackage {
   slaTerms: SlaTerm[] | null;
 }
 
-export async function insertPackage(tx: Tx, pkg: NewPackage): Promise<PackageRow> {
+/**
+ * Inserts the package of an event `pkg.orgId` owns, in the same statement as that check (one round trip fewer
+ * on every create); answers nothing when the organization does not own the event.
+ */
+export async function insertPackage(tx: Tx, pkg: NewPackage): Promise<PackageRow | undefined> {
   const { rows } = await tx.query<PackageRow>(
     `insert into sponsorship_packages (org_id, event_id, template_id, title, tier, price_cents, currency, inventory,
        benefits, availability, constraints, cancellation_policy, visibility, expected_reach, audience_snapshot,
        sla_terms)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     select $1::uuid, e.id, $3::uuid, $4::text, $5::text, $6::bigint, $7::text, $8::int, $9::jsonb, $10::jsonb,
+            $11::jsonb, $12::jsonb, $13::text, $14::int, $15::jsonb, $16::jsonb
+       from events e where e.id = $2 and e.owner_org_id = $1::uuid
      returning ${packageColumns}`,
     [
       pkg.orgId,
@@ -101,7 +107,7 @@ export async function insertPackage(tx: Tx, pkg: NewPackage): Promise<PackageRow
       pkg.slaTerms === null ? null : JSON.stringify(pkg.slaTerms),
     ],
   );
-  return rows[0]!;
+  return rows[0];
 }
 
 /** A package the caller may see (its own, or published and not private); `lock` takes the row for update. */

@@ -1,4 +1,3 @@
-import { findEvent } from '../db/events';
 import { findTemplate } from '../db/package-templates';
 import {
   deleteVariant,
@@ -66,9 +65,6 @@ function invalidState(pkg: PackageRow, action: string): never {
 export function createPackage(db: Db, caller: Caller, input: PackageCreateInput) {
   checkAvailability(input.availability);
   return db.tenant(caller.orgId, async (tx) => {
-    // Other organizations' events can be readable (listed packages); only the organizer may sell one.
-    const event = await findEvent(tx, input.event_id);
-    if (!event || event.owner_org_id !== caller.orgId) throw new NotFoundError('event');
     const template = input.template_id ? await findTemplate(tx, input.template_id) : undefined;
     if (input.template_id && !template) throw new NotFoundError('package template');
 
@@ -91,9 +87,10 @@ export function createPackage(db: Db, caller: Caller, input: PackageCreateInput)
         missing,
       );
 
+    // Other organizations' events can be readable (listed packages); only the organizer may sell one.
     const pkg = await insertPackage(tx, {
       orgId: caller.orgId,
-      eventId: event.id,
+      eventId: input.event_id,
       templateId: template?.id ?? null,
       title,
       tier,
@@ -109,6 +106,7 @@ export function createPackage(db: Db, caller: Caller, input: PackageCreateInput)
       audienceSnapshot: input.audience_snapshot ?? {},
       slaTerms: input.sla_terms ? normalizeTerms(input.sla_terms, '/sla_terms', currency) : null,
     });
+    if (!pkg) throw new NotFoundError('event');
     await recordAudit(tx, caller, {
       action: 'package.create',
       resourceType: 'sponsorship_package',
