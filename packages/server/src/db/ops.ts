@@ -251,6 +251,10 @@ const windowParams = (w: MetricsWindow) => [w.from, w.to, w.interval, w.eventId,
 const inWindow = (column: string) => `${column} >= $1::timestamptz and ${column} < $2::timestamptz`;
 const bucket = (column: string) => `date_trunc($3::text, ${column})`;
 const forEvent = (column: string) => `($4::uuid is null or ${column} = $4::uuid)`;
+// Only with an event filter do money rows look up their order (the statement is planned with the values, so
+// `$4 is null` drops the lookup).
+const orderOfEvent = (orderId: string) =>
+  `($4::uuid is null or exists (select from sponsorship_orders o where o.id = ${orderId} and o.event_id = $4::uuid))`;
 const partyOf = (alias: string) =>
   `($5::uuid is null or $5::uuid in (${alias}.organizer_org_id, ${alias}.sponsor_org_id))`;
 
@@ -333,16 +337,15 @@ export async function moneyMetrics(q: Queryable, w: MetricsWindow): Promise<Mone
          from ledger_transactions t
          join ledger_entries e on e.transaction_id = t.id
          join ledger_accounts a on a.id = e.account_id and a.kind = 'platform_fees'
-         join sponsorship_orders o on o.id = t.order_id
-        where t.status = 'posted' and ${inWindow('t.posted_at')} and ${forEvent('o.event_id')} and ${partyOf('t')}
+        where t.status = 'posted' and ${inWindow('t.posted_at')} and ${partyOf('t')} and ${orderOfEvent('t.order_id')}
        union all
        select ${bucket('r.created_at')}, r.currency, 0, 0, 0, r.amount_cents, 0
-         from order_refunds r join sponsorship_orders o on o.id = r.order_id
-        where r.status = 'succeeded' and ${inWindow('r.created_at')} and ${forEvent('o.event_id')} and ${partyOf('r')}
+         from order_refunds r
+        where r.status = 'succeeded' and ${inWindow('r.created_at')} and ${partyOf('r')} and ${orderOfEvent('r.order_id')}
        union all
        select ${bucket('p.paid_at')}, p.currency, 0, 0, 0, 0, p.amount_cents
-         from sponsorship_payouts p join sponsorship_orders o on o.id = p.order_id
-        where p.status = 'paid' and ${inWindow('p.paid_at')} and ${forEvent('o.event_id')}
+         from sponsorship_payouts p
+        where p.status = 'paid' and ${inWindow('p.paid_at')} and ${orderOfEvent('p.order_id')}
           and ($5::uuid is null or p.org_id = $5::uuid)
      )
      select period_start, currency, sum(orders)::int as orders_funded, sum(gmv)::bigint as gmv_cents,
