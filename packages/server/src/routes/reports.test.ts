@@ -242,7 +242,7 @@ describe('ROI report', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain(`-${section}.csv`);
     expect(res.text).not.toContain('\r\n\r\n');
-    const records = parse<string[]>(res.text);
+    const records: string[][] = parse(res.text, {});
     expect(records[0]).toEqual(header);
     // Every record has the header's width: a spreadsheet opens it as one table.
     expect(records.every((record) => record.length === header.length)).toBe(true);
