@@ -15,7 +15,10 @@ const USAGE = `Usage: yardpass-server <command> [options]
 
 Commands:
   dev [--seed]                       Embedded PostgreSQL, API and worker in one process, sandbox payments.
-                                     --seed adds a demo organizer, sponsor, event and brand.
+                                     Logs the yardpass CLI in (profiles dev and dev-sponsor).
+                                     --seed adds a demo organizer (onboarded for sandbox payouts),
+                                     sponsor with attribution, event with 30 days of analytics, and
+                                     a published package.
   start                              The API (production). Needs DATABASE_URL.
   worker                             The background worker as its own process. Needs DATABASE_URL.
   migrate                            Apply database migrations (safe to run concurrently).
