@@ -18,6 +18,11 @@ describe('formatMoney', () => {
   ])('formats %i minor units of %s as %s', (minor, currency, expected) => {
     expect(formatMoney(minor, currency)).toBe(expected);
   });
+
+  it('leaves out the code when asked, as Intl writes the amount in its currency', () => {
+    expect(formatMoney(450000, 'USD', { code: false })).toBe('$4,500.00');
+    expect(formatMoney(450000, 'CAD', { code: false })).toBe('CA$4,500.00');
+  });
 });
 
 describe('relativeTime', () => {
@@ -107,10 +112,10 @@ describe('detail', () => {
       io: io(),
     });
     expect(text.split('\n')).toEqual([
-      'Price              €4,500.00 EUR',
+      'Price              €4,500.00',
       'Currency           EUR',
       'Expected reach     40,000',
-      'Audience snapshot  ticket_revenue_cents_30d: €25,980.00 EUR',
+      'Audience snapshot  ticket_revenue_cents_30d: €25,980.00',
       `                   captured_at: ${formatTime('2026-07-01T18:00:00Z')}`,
     ]);
   });

@@ -161,12 +161,12 @@ function formatObject(value: JsonObject, parent: JsonObject): string {
     .join('\n');
 }
 
-/** One value of a detail view, for people: money, local times, numbers with separators. */
+/** One value of a detail view, for people: money (`$4,500.00`), local times, numbers with separators. */
 function formatDetail(key: string, item: JsonObject): string {
   const value = item[key];
   // `price_cents`, and metrics such as `ticket_revenue_cents_30d`.
   if (/_cents(?:_\w+)?$/.test(key) && typeof value === 'number')
-    return formatMoney(value, typeof item.currency === 'string' ? item.currency : 'USD');
+    return formatMoney(value, typeof item.currency === 'string' ? item.currency : 'USD', { code: false });
   if (key.endsWith('_at') && typeof value === 'string') return formatTime(value);
   if (typeof value === 'number') return (numbers ??= new Intl.NumberFormat('en-US')).format(value);
   return formatScalar(value);
@@ -191,8 +191,11 @@ function formatScalar(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Integer minor units and an ISO-4217 code, e.g. `150000, 'USD'` → `$1,500.00 USD`. */
-export function formatMoney(minorUnits: number, currency: string): string {
+/**
+ * Integer minor units and an ISO-4217 code, e.g. `150000, 'USD'` → `$1,500.00 USD`; with `code: false`
+ * only as Intl writes it (`$1,500.00`, `CA$1,500.00`), for a view that shows the currency beside it.
+ */
+export function formatMoney(minorUnits: number, currency: string, options: { code?: boolean } = {}): string {
   let format: Intl.NumberFormat;
   try {
     format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
@@ -200,7 +203,8 @@ export function formatMoney(minorUnits: number, currency: string): string {
     return `${minorUnits} ${currency} (minor units)`;
   }
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return `${format.format(minorUnits / 10 ** digits)} ${currency}`;
+  const amount = format.format(minorUnits / 10 ** digits);
+  return options.code === false ? amount : `${amount} ${currency}`;
 }
 
 /**

@@ -139,7 +139,7 @@ describe('the built yardpass binary against a real server', { timeout: 60_000 },
       input: JSON.stringify({ categories: ['music'], budget_min_cents: 150000 }),
     });
     expect(set.code, set.stderr).toBe(0);
-    expect(set.stdout).toContain('$1,500.00 USD');
+    expect(set.stdout).toMatch(/Budget min +\$1,500\.00\n/);
     const got = await run('sponsors', 'profile', 'get', sponsor.id, '--json');
     expect(json(got.stdout)).toMatchObject({
       categories: ['music'],

@@ -80,8 +80,8 @@ describe('resource commands', () => {
         routes: { 'GET /v1/sponsors/s1/profile': () => ({ body: { data: profile } }) },
       });
       const { stdout } = await cli.run('sponsors', 'profile', 'get', 's1');
-      expect(stdout).toContain('Budget min              $1,500.00 USD');
-      expect(stdout).toContain('Budget max              $25,000.00 USD');
+      expect(stdout).toContain('Budget min              $1,500.00\n');
+      expect(stdout).toContain('Budget max              $25,000.00\n');
       expect(stdout).toContain('Categories              music, food');
       expect(stdout).toContain('Activation preferences  avoid_tags: gambling');
       expect(stdout).toContain('Updated at              2026-06-01 11:57 UTC (3 minutes ago)');
