@@ -7,6 +7,7 @@ import { hello, pgBaseline, pgTenantTx } from './scenarios/baselines';
 import { healthz, listEvents } from './scenarios/platform-core';
 import { runAnalyticsBench } from './scenarios/analytics';
 import { runMatchingBench } from './scenarios/matching';
+import { runOpsBench } from './scenarios/ops';
 import { runPackagesBench } from './scenarios/packages';
 import { runSdkBench } from './scenarios/sdk';
 import { runVerifierBench } from './verifier/verify.bench';
@@ -65,6 +66,8 @@ try {
   // Issue 21: keyed and unkeyed creates beside bare inserts, and the steps between them, in alternating rounds.
   if (selected('writes'))
     rows.push(...(await runWritesBench({ database, durationSeconds, connections: CONNECTIONS })));
+  // Issue 20: business metrics over 1M orders and 3M ledger entries, the ops inbox with 100k open items.
+  if (selected('ops')) rows.push(...(await runOpsBench({ database, durationSeconds })));
   // Webhook delivery: events/s and commit-to-2xx latency at a local receiver, worker in-process.
   if (selected('webhooks')) rows.push(...(await runWebhooksBench({ database })));
   // Issue 19 (last: it ends the other groups' events): 1M pairs scored, a profile change, the ranked list.

@@ -14,7 +14,7 @@ export async function serve(fetch: (request: Request) => Response | Promise<Resp
 
 /**
  * The real application (every middleware, the real router, a pool like production's) on its own port.
- * Logging is silent and the read and write limits (10 M a minute, the most the config accepts) are out of reach,
+ * Logging is silent and the read, write and report limits (10 M a minute, the most the config accepts) are out of reach,
  * so the bench measures the work, not 429s;
  * the rate-limit counter is still written on every request.
  */
@@ -25,6 +25,7 @@ export async function serveYardpass({ databaseUrl }: { databaseUrl: string }): P
       LOG_LEVEL: 'silent',
       YARDPASS_RATE_LIMIT_READ_PER_MINUTE: '10000000',
       YARDPASS_RATE_LIMIT_WRITE_PER_MINUTE: '10000000',
+      YARDPASS_RATE_LIMIT_REPORT_PER_MINUTE: '10000000',
     },
     'dev',
   );

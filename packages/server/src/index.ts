@@ -20,3 +20,5 @@ export { listInbox } from './db/proposals';
 export { toPage } from './db/pagination';
 export { insertAuditEntry } from './db/audit';
 export { claimKeySql, claimOutcome, storeAnswer } from './db/idempotency';
+export { createOperator } from './domain/operators';
+export { activityMetrics, listInbox as listOpsInbox, moneyMetrics, INBOX_KINDS } from './db/ops';

@@ -1,0 +1,237 @@
+import {
+  activityMetrics,
+  createDb,
+  createOperator,
+  createOrganization,
+  type Db,
+  INBOX_KINDS,
+  listOpsInbox,
+  moneyMetrics,
+} from '@yardpass/server';
+import { Hono } from 'hono';
+import type { BenchDatabase } from '../lib/database';
+import { measure, type Target } from '../lib/measure';
+import { serve, serveYardpass } from '../lib/server';
+import type { Row } from '../lib/table';
+
+/**
+ * Issue 20's reads at scale: `GET /v1/metrics/business` over 1,000,000 orders and 3,000,000 ledger entries, and
+ * `GET /v1/ops/inbox` with 100,000 open items (orders awaiting funding), both with a platform operator key (every
+ * organization: the largest read), each next to a bare Hono + pg route running the API's own statements.
+ * Sizes: BENCH_ORDERS (a tenth of them stay unfunded, the inbox's items). Target: p99 < 250 ms and < 50 ms at
+ * 2 connections.
+ */
+const ORDERS = positive('BENCH_ORDERS', 1_000_000);
+const CONNECTIONS = 2;
+const WINDOW = { from: '2026-10-01', to: '2026-11-01', interval: 'day' as const };
+
+function positive(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+type Tx = Parameters<Parameters<Db['system']>[0]>[0];
+
+/**
+ * Orders over the year to 2026-12-01 (every tenth unfunded), and for the funded ones the ledger: a posted lock
+ * (escrow → organizer payable + platform fee, 3 entries) each, and a funding (2 entries) for every sixth, so that
+ * entries number 3 × ORDERS. The ledger's triggers check balance and currency row by row; the rows here balance,
+ * so they are off while loading (the table owner may) and on again after.
+ */
+async function seed(tx: Tx, options: { orgId: string; sponsorOrgId: string }): Promise<void> {
+  const { orgId, sponsorOrgId } = options;
+  await tx.query(
+    `insert into sponsors (org_id, name, visibility) select $1, 'Bench brand ' || n, 'public'
+       from generate_series(1, 100) n`,
+    [sponsorOrgId],
+  );
+  await tx.query(
+    `insert into sponsorship_packages (org_id, event_id, title, tier, price_cents, currency, inventory, is_active,
+       published_at, created_at)
+     select $1, e.id, 'Package ' || n, 'gold', 100000, 'USD', 100000, true, now(),
+            timestamptz '2025-12-01' + (n % 365) * interval '1 day'
+       from (select id, row_number() over () as r from events where owner_org_id = $1) e,
+            generate_series(1, 10) n`,
+    [orgId],
+  );
+  await tx.query(
+    `create temporary table bench_refs on commit drop as
+       select row_number() over (order by p.id) - 1 as r, p.id as package_id, p.event_id,
+              s.ids[1 + (row_number() over (order by p.id)) % cardinality(s.ids)] as sponsor_id
+         from sponsorship_packages p, (select array_agg(id) as ids from sponsors where org_id = $1) s
+        where p.org_id = $2`,
+    [sponsorOrgId, orgId],
+  );
+  await tx.query(
+    `insert into sponsorship_orders (event_id, package_id, sponsor_id, organizer_org_id, sponsor_org_id, amount_cents,
+       currency, created_by_side, status, escrow_state, funded_at, locked_at, released_at, stripe_payment_intent_id,
+       stripe_charge_id, application_fee_cents, created_at)
+     select b.event_id, b.package_id, b.sponsor_id, $1, $2, 10000 + (n::bigint * 7919) % 990000,
+            case when n % 7 = 0 then 'EUR' else 'USD' end, 'sponsor',
+            case when n % 10 = 0 then 'pending' else 'completed' end,
+            case when n % 10 = 0 then 'pending' else 'released' end,
+            case when n % 10 <> 0 then at + interval '1 hour' end,
+            case when n % 10 <> 0 then at + interval '2 days' end,
+            case when n % 10 <> 0 then at + interval '3 days' end,
+            case when n % 10 <> 0 then 'pi_bench_' || n end,
+            case when n % 10 <> 0 then 'ch_bench_' || n end,
+            case when n % 10 <> 0 then (10000 + (n::bigint * 7919) % 990000) / 10 end,
+            at
+       from generate_series(1, $3::int) n
+       cross join lateral (select timestamptz '2025-12-01' + (n % 365) * interval '1 day'
+                                  + (n % 86400) * interval '1 second' as at) t
+       join bench_refs b on b.r = n % (select count(*) from bench_refs)`,
+    [orgId, sponsorOrgId, ORDERS],
+  );
+  await tx.query(`alter table ledger_entries disable trigger user`);
+  await tx.query(
+    `insert into ledger_accounts (code, kind, currency, org_id, order_id)
+     select 'platform_fees:' || c, 'platform_fees', c, null::uuid, null::uuid from unnest(array['USD', 'EUR']) c
+     union all select 'stripe_clearing:' || c, 'stripe_clearing', c, null::uuid, null::uuid from unnest(array['USD', 'EUR']) c
+     union all select 'organizer_payable:' || $1 || ':' || c, 'organizer_payable', c, $1::uuid, null::uuid
+       from unnest(array['USD', 'EUR']) c
+     union all select 'escrow:' || o.id, 'escrow', o.currency, null::uuid, o.id from sponsorship_orders o
+       where o.funded_at is not null`,
+    [orgId],
+  );
+  await tx.query(
+    `with locks as (
+       insert into ledger_transactions (reference, kind, status, order_id, organizer_org_id, sponsor_org_id,
+         description, created_at, posted_at)
+       select 'order:' || o.id || ':lock', 'lock', 'posted', o.id, o.organizer_org_id, o.sponsor_org_id, 'bench',
+              o.locked_at, o.released_at
+         from sponsorship_orders o where o.funded_at is not null
+       returning id, order_id
+     )
+     insert into ledger_entries (transaction_id, account_id, amount_cents, currency)
+     select l.id, a.id, leg.amount, o.currency
+       from locks l join sponsorship_orders o on o.id = l.order_id
+       cross join lateral (values ('escrow:' || o.id, -o.amount_cents),
+                                  ('organizer_payable:' || o.organizer_org_id || ':' || o.currency,
+                                   o.amount_cents - o.application_fee_cents),
+                                  ('platform_fees:' || o.currency, o.application_fee_cents)) leg(code, amount)
+       join ledger_accounts a on a.code = leg.code`,
+  );
+  // Fundings for as many orders as it takes to reach three entries per order.
+  const { rows } = await tx.query<{ n: number }>('select count(*)::int as n from ledger_entries');
+  const fundings = Math.max(0, Math.floor((3 * ORDERS - rows[0]!.n) / 2));
+  await tx.query(
+    `with funds as (
+       insert into ledger_transactions (reference, kind, status, order_id, organizer_org_id, sponsor_org_id,
+         description, created_at, posted_at)
+       select 'order:' || o.id || ':fund', 'fund', 'posted', o.id, o.organizer_org_id, o.sponsor_org_id, 'bench',
+              o.funded_at, o.funded_at
+         from sponsorship_orders o where o.funded_at is not null limit $1
+       returning id, order_id
+     )
+     insert into ledger_entries (transaction_id, account_id, amount_cents, currency)
+     select f.id, a.id, leg.amount, o.currency
+       from funds f join sponsorship_orders o on o.id = f.order_id
+       cross join lateral (values ('stripe_clearing:' || o.currency, -o.amount_cents),
+                                  ('escrow:' || o.id, o.amount_cents)) leg(code, amount)
+       join ledger_accounts a on a.code = leg.code`,
+    [fundings],
+  );
+  await tx.query(`alter table ledger_entries enable trigger user`);
+}
+
+/** A bare Hono + pg route: the API's own statements over every organization (a system read). */
+async function bareRoute(database: BenchDatabase, read: (tx: Tx) => Promise<unknown>) {
+  const db = createDb({ databaseUrl: database.url });
+  const app = new Hono().get('/', async (c) => c.json({ data: await db.system(read) }));
+  const running = await serve(app.fetch);
+  return {
+    url: `${running.origin}/`,
+    method: 'GET' as const,
+    close: async () => {
+      await running.close();
+      await db.close();
+    },
+  };
+}
+
+export async function runOpsBench(options: {
+  database: BenchDatabase;
+  durationSeconds: number;
+}): Promise<Row[]> {
+  const { database, durationSeconds } = options;
+  const admin = createDb({ databaseUrl: database.url, max: 1 });
+  let operatorKey: string;
+  try {
+    process.stderr.write(`ops: seeding ${ORDERS} orders and ${3 * ORDERS} ledger entries …\n`);
+    const started = Date.now();
+    const { organization: sponsorOrg } = await createOrganization(admin, { name: 'Bench Ops Sponsor' });
+    await admin.system((tx) => seed(tx, { orgId: database.orgId, sponsorOrgId: sponsorOrg.id }));
+    await admin.pool.query('vacuum analyze');
+    process.stderr.write(`ops: seeded in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    operatorKey = (await createOperator(admin, 'Bench operator')).key;
+  } finally {
+    await admin.close();
+  }
+
+  const window = { ...WINDOW, eventId: null, orgId: null };
+  const query = `from=${WINDOW.from}&to=${WINDOW.to}&interval=${WINDOW.interval}`;
+  const auth = { authorization: `Bearer ${operatorKey}` };
+  const scenarios: {
+    name: string;
+    baseline?: string;
+    start(): Promise<Target & { close(): Promise<void> }>;
+  }[] = [
+    {
+      name: 'pg-ops-inbox',
+      start: () =>
+        bareRoute(database, (tx) => listOpsInbox(tx, { kinds: INBOX_KINDS, limit: 50, after: undefined })),
+    },
+    {
+      name: 'GET /v1/ops/inbox',
+      baseline: 'pg-ops-inbox',
+      async start() {
+        const running = await serveYardpass({ databaseUrl: database.url });
+        return {
+          url: `${running.origin}/v1/ops/inbox?limit=50`,
+          method: 'GET',
+          headers: auth,
+          close: running.close,
+        };
+      },
+    },
+    {
+      name: 'pg-business-metrics',
+      start: () =>
+        bareRoute(database, async (tx) => ({
+          activity: await activityMetrics(tx, window),
+          money: await moneyMetrics(tx, window),
+        })),
+    },
+    {
+      name: 'GET /v1/metrics/business',
+      baseline: 'pg-business-metrics',
+      async start() {
+        const running = await serveYardpass({ databaseUrl: database.url });
+        return {
+          url: `${running.origin}/v1/metrics/business?${query}`,
+          method: 'GET',
+          headers: auth,
+          close: running.close,
+        };
+      },
+    },
+  ];
+  const rows: Row[] = [];
+  for (const scenario of scenarios) {
+    process.stderr.write(`${scenario.name}: measuring for ${durationSeconds} s …\n`);
+    const target = await scenario.start();
+    try {
+      const measured = await measure(target, {
+        durationSeconds,
+        warmupSeconds: Math.min(2, durationSeconds),
+        connections: CONNECTIONS,
+      });
+      rows.push({ scenario: scenario.name, baseline: scenario.baseline, ...measured });
+    } finally {
+      await target.close();
+    }
+  }
+  return rows;
+}
