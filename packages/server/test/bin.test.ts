@@ -108,7 +108,13 @@ describe('yardpass-server', () => {
   it('runs dev on embedded PostgreSQL and reuses its seeded credentials on the next run', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-dev-'));
     await chmod(dataDir, 0o755);
-    const env = { YARDPASS_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' };
+    // dev logs the CLI in: its config goes beside the data, not into the user's ~/.config.
+    const env = {
+      YARDPASS_DATA_DIR: dataDir,
+      XDG_CONFIG_HOME: join(dataDir, 'config'),
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+    };
     const credentialsFile = join(dataDir, 'dev-credentials.json');
 
     const first = startLongRunning(['dev', '--seed'], env, /running at (http:\S+)/);
@@ -120,6 +126,16 @@ describe('yardpass-server', () => {
     };
     expect(credentials.base_url).toBe(url);
     expect(first.output()).toContain(credentials.organizer.api_key);
+    // The CLI is logged in as both parties, to this server.
+    const cli = JSON.parse(await readFile(join(dataDir, 'config', 'yardpass', 'config.json'), 'utf8'));
+    expect(cli).toEqual({
+      current_profile: 'dev',
+      profiles: {
+        dev: { base_url: url, api_key: credentials.organizer.api_key },
+        'dev-sponsor': { base_url: url, api_key: credentials.sponsor.api_key },
+      },
+    });
+    expect(first.output()).toContain('pnpm yardpass events list');
     const event = await fetch(`${url}/v1/events/${credentials.organizer.event_id}`, {
       headers: { authorization: `Bearer ${credentials.organizer.api_key}` },
     });
@@ -142,7 +158,12 @@ describe('yardpass-server', () => {
   it('refuses a second dev on a data directory in use, naming the PID, and shuts down without an error log', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-dev-'));
     await chmod(dataDir, 0o755);
-    const env = { YARDPASS_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' };
+    const env = {
+      YARDPASS_DATA_DIR: dataDir,
+      XDG_CONFIG_HOME: join(dataDir, 'config'),
+      PORT: '0',
+      LOG_LEVEL: 'info',
+    };
     const first = startLongRunning(['dev'], env, /running at (http:\S+)/);
     await first.ready;
     const pid = (await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]!;
