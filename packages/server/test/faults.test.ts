@@ -1,71 +1,30 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server';
 import { ensureDatabase } from '../src/db/admin';
-
-/** Real processes of the built server (`dist/main.js`), killed with SIGKILL at the worst moments. */
-const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+import { freePort, requireBuild, runBin, waitHealthy } from './processes';
 
 let server: TestServer;
 beforeAll(async () => {
-  if (!existsSync(bin))
-    throw new Error('Build the server first: `pnpm build` (the README test command does).');
+  requireBuild();
   server = await startTestServer();
 });
 afterAll(() => server?.close());
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-function run(command: 'start' | 'migrate', databaseUrl: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin, command], {
-    env: {
-      PATH: process.env.PATH!,
-      DATABASE_URL: databaseUrl,
-      YARDPASS_PAYMENTS: 'sandbox',
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  return { child, exited, output: () => output };
-}
+const run = (command: 'start' | 'migrate', databaseUrl: string, env: Record<string, string> = {}) =>
+  runBin(command, { DATABASE_URL: databaseUrl, YARDPASS_PAYMENTS: 'sandbox', LOG_LEVEL: 'warn', ...env });
 
 async function startApi() {
   const port = await freePort();
-  const process_ = run('start', server.databaseUrl, {
+  const started = run('start', server.databaseUrl, {
     PORT: String(port),
     HOST: '127.0.0.1',
     YARDPASS_RATE_LIMIT_WRITE_PER_MINUTE: '100000',
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (
-    let waited = 0;
-    !(await fetch(`${baseUrl}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    ));
-    waited += 100
-  ) {
-    if (waited > 30_000) throw new Error(`The API process did not start:\n${process_.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { ...process_, baseUrl };
+  await waitHealthy(baseUrl, started.output);
+  return { ...started, baseUrl };
 }
 
 describe('SIGKILL during idempotent requests', () => {

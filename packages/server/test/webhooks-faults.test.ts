@@ -1,35 +1,20 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { verify } from '@yardpass/webhook-verifier';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server';
+import { freePort, requireBuild, runBin, waitHealthy } from './processes';
 import { startReceiver, type Receiver } from './receiver';
-
-const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 let server: TestServer;
 beforeAll(async () => {
-  if (!existsSync(bin))
-    throw new Error('Build the server first: `pnpm build` (the README test command does).');
+  requireBuild();
   server = await startTestServer({ YARDPASS_ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
 });
 afterAll(() => server?.close());
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 /** `yardpass-server start` and `yardpass-server worker` on the test database, each its own process. */
 async function startProcesses() {
   const port = await freePort();
   const env = {
-    PATH: process.env.PATH!,
     DATABASE_URL: server.databaseUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -40,27 +25,9 @@ async function startProcesses() {
     YARDPASS_WEBHOOK_RETRY_SCHEDULE: '0,1s,2s,4s,8s,16s',
     LOG_LEVEL: 'warn',
   };
-  let output = '';
-  const children = (['start', 'worker'] as const).map((command) => {
-    const child = spawn(process.execPath, [bin, command], { env });
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-    return { child, exited };
-  });
+  const children = [runBin('start', env), runBin('worker', env)];
   const baseUrl = `http://127.0.0.1:${port}`;
-  await vi.waitFor(
-    async () => {
-      if (
-        !(await fetch(`${baseUrl}/healthz`).then(
-          (r) => r.ok,
-          () => false,
-        ))
-      )
-        throw new Error(`the API process is not up:\n${output}`);
-    },
-    { timeout: 90_000, interval: 100 },
-  );
+  await waitHealthy(baseUrl, () => children.map((child) => child.output()).join(''));
   return {
     baseUrl,
     kill: async () => {
