@@ -387,7 +387,14 @@ export async function runDev(options: { config: Config; log: Logger; seed: boole
     });
     await writeFile(credentialsPath, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
     const cliPath = cliConfigPath(config, options.home);
-    const current = await writeCliProfiles(cliPath, credentials);
+    // The server runs without it: a config file the CLI cannot read either is the user's to fix.
+    const current = await writeCliProfiles(cliPath, credentials).catch((error: unknown) => {
+      log.warn(
+        { err: error, path: cliPath },
+        'the CLI was not logged in: its config file could not be updated',
+      );
+      return false;
+    });
     return {
       running: {
         url: running.url,
