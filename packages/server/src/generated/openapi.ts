@@ -5765,7 +5765,7 @@ export interface components {
     };
     parameters: {
         Id: string;
-        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+        /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
         OrgId: string;
         /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
         IdempotencyKey: string;
@@ -5958,7 +5958,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -5981,7 +5981,7 @@ export interface operations {
                 starting_after?: components["parameters"]["StartingAfter"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -6010,7 +6010,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6037,7 +6037,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6063,7 +6063,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6098,7 +6098,7 @@ export interface operations {
                 starting_after?: components["parameters"]["StartingAfter"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -6128,7 +6128,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6166,7 +6166,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6212,7 +6212,7 @@ export interface operations {
                 resource_type?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -6255,7 +6255,7 @@ export interface operations {
                 starts_before?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -6284,7 +6284,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6311,7 +6311,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -6332,7 +6332,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6358,7 +6358,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6395,7 +6395,7 @@ export interface operations {
                 visibility?: components["schemas"]["SponsorVisibility"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -6424,7 +6424,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6451,7 +6451,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -6472,7 +6472,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6498,7 +6498,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6528,7 +6528,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -6549,7 +6549,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6590,7 +6590,7 @@ export interface operations {
                 max_price_cents?: number;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -6619,7 +6619,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6647,7 +6647,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -6668,7 +6668,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6701,7 +6701,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6727,7 +6727,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6753,7 +6753,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6784,7 +6784,7 @@ export interface operations {
                 starting_after?: components["parameters"]["StartingAfter"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -6816,7 +6816,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6846,7 +6846,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6872,7 +6872,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6907,7 +6907,7 @@ export interface operations {
                 starting_after?: components["parameters"]["StartingAfter"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -6936,7 +6936,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6963,7 +6963,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -6984,7 +6984,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7010,7 +7010,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7059,7 +7059,7 @@ export interface operations {
                 sponsor_id?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -7098,7 +7098,7 @@ export interface operations {
                 side?: components["schemas"]["Side"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -7127,7 +7127,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7155,7 +7155,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -7176,7 +7176,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7206,7 +7206,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7232,7 +7232,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7258,7 +7258,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7288,7 +7288,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7328,7 +7328,7 @@ export interface operations {
                 disputed?: boolean;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -7357,7 +7357,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7385,7 +7385,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -7406,7 +7406,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7438,7 +7438,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7464,7 +7464,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7490,7 +7490,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7521,7 +7521,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7559,7 +7559,7 @@ export interface operations {
                 status?: components["schemas"]["PayoutStatus"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -7588,7 +7588,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -7609,7 +7609,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7634,7 +7634,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7662,7 +7662,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -7680,7 +7680,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7707,7 +7707,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7735,7 +7735,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -7753,7 +7753,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7787,7 +7787,7 @@ export interface operations {
                 currency?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -7825,7 +7825,7 @@ export interface operations {
                 status?: "pending" | "posted" | "voided";
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -7898,7 +7898,7 @@ export interface operations {
                 due_before?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -7927,7 +7927,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7955,7 +7955,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -7976,7 +7976,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8006,7 +8006,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8036,7 +8036,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8062,7 +8062,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8092,7 +8092,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8130,7 +8130,7 @@ export interface operations {
                 status?: components["schemas"]["SlaStatus"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -8159,7 +8159,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8193,7 +8193,7 @@ export interface operations {
                 activation_status?: components["schemas"]["ActivationStatus"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -8222,7 +8222,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8256,7 +8256,7 @@ export interface operations {
                 starting_after?: components["parameters"]["StartingAfter"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -8285,7 +8285,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8312,7 +8312,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -8333,7 +8333,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8359,7 +8359,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8389,7 +8389,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8419,7 +8419,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8450,7 +8450,7 @@ export interface operations {
                 until?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8476,7 +8476,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -8511,7 +8511,7 @@ export interface operations {
                 type?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -8540,7 +8540,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8570,7 +8570,7 @@ export interface operations {
                 types?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Resume after this event id (sent by EventSource clients on reconnect). */
                 "Last-Event-ID"?: string;
@@ -8599,7 +8599,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -8628,7 +8628,7 @@ export interface operations {
                 event_id?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -8657,7 +8657,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -8678,7 +8678,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8704,7 +8704,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8745,7 +8745,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8778,7 +8778,7 @@ export interface operations {
                 points?: number;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -8804,7 +8804,7 @@ export interface operations {
                 starting_after?: components["parameters"]["StartingAfter"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -8825,7 +8825,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8855,7 +8855,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -8890,7 +8890,7 @@ export interface operations {
                 section?: "summary" | "daily" | "deliverables" | "slas";
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -8915,7 +8915,7 @@ export interface operations {
                 kind?: components["schemas"]["InboxKind"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -8945,7 +8945,7 @@ export interface operations {
                 kind?: components["schemas"]["InboxKind"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -8975,7 +8975,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -9010,7 +9010,7 @@ export interface operations {
                 event_id?: string;
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -9115,7 +9115,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -9166,7 +9166,7 @@ export interface operations {
                 city?: components["parameters"]["MatchCity"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -9199,7 +9199,7 @@ export interface operations {
                 city?: components["parameters"]["MatchCity"];
             };
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -9220,7 +9220,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path: {
@@ -9252,7 +9252,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -9293,7 +9293,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -9323,7 +9323,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
             };
             path?: never;
@@ -9341,7 +9341,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). */
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
                 "X-Org-Id"?: components["parameters"]["OrgId"];
                 /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
