@@ -49,18 +49,20 @@ describe('the error codes of the contract', () => {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const docs = readFileSync(fileURLToPath(new URL('../../../../docs/errors.md', import.meta.url)), 'utf8');
 
-  /** Every `code: 'x'` (and `code = 'x'` default) in the server's source, with where it is. */
+  /**
+   * Every `code: 'x'` (and `code = 'x'` default) in the server's source, and the first argument of the order
+   * domain's `conflict('x', …)` helper (possibly on the next line), with where it is.
+   */
   function thrownCodes(): Map<string, string> {
     const found = new Map<string, string>([['internal', 'http/problem.ts']]);
     for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
       if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file.startsWith('generated')) continue;
-      const lines = readFileSync(join(root, file), 'utf8').split('\n');
-      lines.forEach((line, index) => {
-        for (const match of line.matchAll(/\bcode(?::| =)\s*'([a-z_]+)'/g)) {
-          const code = match[1]!.replaceAll('_', '-');
-          if (!found.has(code)) found.set(code, `${file}:${index + 1}`);
-        }
-      });
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const match of text.matchAll(/\bcode(?::| =)\s*'([a-z_]+)'|\bconflict\(\s*'([a-z_]+)'/g)) {
+        const code = (match[1] ?? match[2]!).replaceAll('_', '-');
+        const line = text.slice(0, match.index).split('\n').length;
+        if (!found.has(code)) found.set(code, `${file}:${line}`);
+      }
     }
     return found;
   }
