@@ -14,8 +14,10 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
-    // Starting a server clones a database and may start a worker: slow on a busy 2-core machine, not a failure.
+    // Starting a server clones a database and may start a worker, and a test may start processes: slow on a busy
+    // 2-core machine, not a failure.
     hookTimeout: 60_000,
+    testTimeout: 30_000,
     // One embedded PostgreSQL cluster for the whole run; each test file clones its own database.
     globalSetup: [source('./test/global-setup.ts')],
     projects: packages.map((name) => ({
