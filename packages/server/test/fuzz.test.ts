@@ -410,7 +410,13 @@ describe(`the contract under fuzzing (${CASES} cases per operation, YARDPASS_FUZ
     120_000,
   );
 
-  it('kept its own credentials through the run', async () => {
+  it('kept its own credentials through the run, and its write detector sees a write', async () => {
     expect((await api(server, server.organizer)('GET', '/v1/organizations/current')).status).toBe(200);
+    const before = await fingerprint();
+    const created = await api(server, server.organizer)('POST', '/v1/sponsors', {
+      body: { name: 'Detected' },
+    });
+    expect(created.status).toBe(201);
+    expect(await fingerprint()).not.toBe(before);
   });
 });
