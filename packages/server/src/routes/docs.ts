@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
+import { NotFoundError } from '../errors';
 import type { AppEnv } from '../http/response';
 
 /** The files of the swagger-ui-dist package the page loads, and their content types. */
@@ -40,7 +41,7 @@ export function registerDocsRoutes(app: Hono<AppEnv>): void {
   app.get('/docs/:file{[^/:]+}', async (c) => {
     const name = c.req.param('file');
     const type = ASSETS[name];
-    if (!type) return c.notFound();
+    if (!type) throw new NotFoundError(`file: the API reference serves ${Object.keys(ASSETS).join(' and ')}`);
     let file = files.get(name);
     if (!file) files.set(name, (file = readFile(join(folder, name))));
     return c.body(new Uint8Array(await file), 200, {
