@@ -50,6 +50,8 @@ export const event: YardpassWebhookEvent<'order.funded'> = {
     event_id: '0b9a4c5d-3e2f-4a1b-8c7d-6e5f4a3b2c1d',
     sponsor_id: '9d8c7b6a-5f4e-4d3c-2b1a-0f9e8d7c6b5a',
     package_id: '1a2b3c4d-5e6f-4a1b-8c7d-9e8f7a6b5c4d',
+    variant_id: null,
+    sla_terms: [],
     proposal_id: null,
     organizer_org_id: '2b3c4d5e-6f7a-4b1c-8d9e-0f1a2b3c4d5e',
     sponsor_org_id: '3c4d5e6f-7a8b-4c1d-8e9f-1a2b3c4d5e6f',
