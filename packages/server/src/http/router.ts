@@ -20,6 +20,7 @@ export type SystemOperationId =
   | 'getOpenApiJson'
   | 'getOpenApiYaml'
   | 'getDocs'
+  | 'getDocsAsset'
   | 'receiveStripeWebhook';
 export type ApiOperationId = Exclude<OperationId, SystemOperationId>;
 
