@@ -151,6 +151,21 @@ async function bareRoute(database: BenchDatabase, read: (tx: Tx) => Promise<unkn
   };
 }
 
+/** `BENCH_EXPLAIN=1`: the plans of the inbox page and the money metrics, as the API runs them (a system read). */
+async function explain(db: Db): Promise<void> {
+  const explaining = (tx: Tx) => ({
+    query: async (text: string, values?: unknown[]) => {
+      const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, values);
+      process.stderr.write(`${rows.map((row) => row['QUERY PLAN']).join('\n')}\n\n`);
+      return { rows: [] };
+    },
+  });
+  await db.system(async (tx) => {
+    await listOpsInbox(explaining(tx) as unknown as Tx, { kinds: INBOX_KINDS, limit: 50, after: undefined });
+    await moneyMetrics(explaining(tx) as unknown as Tx, { ...WINDOW, eventId: null, orgId: null });
+  });
+}
+
 export async function runOpsBench(options: {
   database: BenchDatabase;
   durationSeconds: number;
@@ -166,6 +181,7 @@ export async function runOpsBench(options: {
     await admin.pool.query('vacuum analyze');
     process.stderr.write(`ops: seeded in ${Math.round((Date.now() - started) / 1000)} s\n`);
     operatorKey = (await createOperator(admin, 'Bench operator')).key;
+    if (process.env.BENCH_EXPLAIN) await explain(admin);
   } finally {
     await admin.close();
   }
