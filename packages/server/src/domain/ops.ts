@@ -111,11 +111,11 @@ function describe(row: InboxRow, now: number): { resource: string; why: string; 
     case 'payout_failed':
       return {
         resource: 'payout',
-        why: `The transfer to the organizer failed ${waited} ago${row.detail ? `: ${row.detail}` : ''}. Fix the payout settings; the money stays owed to the organizer until then.`,
+        why: `The transfer to the organizer failed ${waited} ago${row.detail ? `: ${row.detail}` : ''}. Retry it once the cause is fixed (it never transfers twice); the money stays owed to the organizer until then.`,
         action: {
-          method: 'PUT',
-          path: '/v1/payout-configuration',
-          command: 'yardpass payout-config set',
+          method: 'POST',
+          path: `/v1/payouts/${id}:retry`,
+          command: `yardpass payouts retry ${id}`,
         },
       };
     case 'payout_awaiting_configuration':

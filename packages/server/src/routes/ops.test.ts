@@ -110,10 +110,13 @@ describe('GET /v1/ops/inbox', () => {
     );
     expect(await find(organizer, 'payout_failed', payoutId)).toMatchObject({
       amount_cents: 135_000,
-      action: { method: 'PUT', path: '/v1/payout-configuration' },
+      action: { method: 'POST', path: `/v1/payouts/${payoutId}:retry` },
     });
     expect((await find(organizer, 'payout_failed', payoutId))!.why).toContain('account closed');
     expect(await find(sponsor, 'payout_failed', payoutId)).toBeUndefined();
+    const retried = await organizer('POST', `/v1/payouts/${payoutId}:retry`);
+    expect(retried.status).toBe(200);
+    expect(await find(organizer, 'payout_failed', payoutId)).toBeUndefined();
   });
 
   it('lists a disputed order to both parties', async () => {
