@@ -1,60 +1,29 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server';
-
-const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+import { freePort, requireBuild, runBin, waitHealthy } from './processes';
 
 let server: TestServer;
 
 beforeAll(async () => {
-  if (!existsSync(bin))
-    throw new Error('Build the server first: `pnpm build` (the README test command does).');
+  requireBuild();
   server = await startTestServer();
 });
 afterAll(async () => {
   await server?.close();
 });
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 /** `yardpass-server start` on the test database, as its own process. */
 async function startApiProcess() {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'start'], {
-    env: {
-      PATH: process.env.PATH!,
-      DATABASE_URL: server.databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      YARDPASS_PAYMENTS: 'sandbox',
-      LOG_LEVEL: 'warn',
-    },
+  const { child, exited, output } = runBin('start', {
+    DATABASE_URL: server.databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    YARDPASS_PAYMENTS: 'sandbox',
+    LOG_LEVEL: 'warn',
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(signal ?? code)),
-  );
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let waited = 0; ; waited += 100) {
-    const up = await fetch(`${baseUrl}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (up) break;
-    if (waited > 30_000) throw new Error(`The API process did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitHealthy(baseUrl, output);
   return { child, exited, baseUrl };
 }
 

@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { verify } from '@yardpass/webhook-verifier';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server';
+import { requireBuild, runBin } from './processes';
 import { startReceiver, type Receiver } from './receiver';
 
-const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const TIMEOUT_MS = 1000;
 // The lease a set of attempts holds: four rounds of the per-attempt timeout plus the server's 5 s margin.
 const LEASE_MS = 4 * TIMEOUT_MS + 5000;
@@ -16,28 +13,17 @@ let receiver: Receiver;
 
 /** `yardpass-server worker` on the test database, as its own process. */
 function startWorkerProcess() {
-  const child = spawn(process.execPath, [bin, 'worker'], {
-    env: {
-      PATH: process.env.PATH!,
-      DATABASE_URL: server.databaseUrl,
-      YARDPASS_ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
-      YARDPASS_WEBHOOK_TIMEOUT: `${TIMEOUT_MS}ms`,
-      YARDPASS_WEBHOOK_RETRY_SCHEDULE: '0,200ms,200ms,200ms,200ms',
-      LOG_LEVEL: 'warn',
-    },
+  return runBin('worker', {
+    DATABASE_URL: server.databaseUrl,
+    YARDPASS_ALLOW_PRIVATE_WEBHOOK_URLS: 'true',
+    YARDPASS_WEBHOOK_TIMEOUT: `${TIMEOUT_MS}ms`,
+    YARDPASS_WEBHOOK_RETRY_SCHEDULE: '0,200ms,200ms,200ms,200ms',
+    LOG_LEVEL: 'warn',
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.on('exit', (code, signal) => resolve(signal ?? code)),
-  );
-  return { child, exited, output: () => output };
 }
 
 beforeAll(async () => {
-  if (!existsSync(bin))
-    throw new Error('Build the server first: `pnpm build` (the README test command does).');
+  requireBuild();
   server = await startTestServer({ YARDPASS_ALLOW_PRIVATE_WEBHOOK_URLS: 'true' });
   receiver = await startReceiver();
 });
