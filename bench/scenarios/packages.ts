@@ -15,6 +15,14 @@ const PACKAGES = positive('BENCH_PACKAGES', 100_000);
 const THREADS = positive('BENCH_THREADS', 100_000);
 const SPONSORS = 1_000;
 const LIMIT = 50;
+
+/** A statement's parameter written as a SQL literal, for EXPLAIN EXECUTE. */
+const literal = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : `'${(typeof value === 'string' ? value : JSON.stringify(value)).replaceAll("'", "''")}'`;
 /** Rounds per route, alternating with its baseline; each row is the median of its rounds. */
 const ROUNDS = positive('BENCH_ROUNDS', 3);
 
@@ -114,7 +122,7 @@ async function explain(db: Db, orgId: string, eventId: string): Promise<void> {
       await tx.query('set local plan_cache_mode = force_generic_plan');
       await tx.query({ name: `explain-${name}`, text, values });
       const { rows } = await tx.query<{ 'QUERY PLAN': string }>(
-        `explain (analyze, buffers, costs off, timing off) execute "explain-${name}"(${values.map((p) => (p === null ? 'null' : typeof p === 'number' || typeof p === 'boolean' ? String(p) : `'${String(p)}'`)).join(', ')})`,
+        `explain (analyze, buffers, costs off, timing off) execute "explain-${name}"(${values.map(literal).join(', ')})`,
       );
       process.stderr.write(`\n-- ${name}\n${rows.map((row) => row['QUERY PLAN']).join('\n')}\n`);
     }
