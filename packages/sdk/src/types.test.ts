@@ -73,6 +73,7 @@ describe('SDK types', () => {
           city?: string;
           starts_after?: string;
           starts_before?: string;
+          owner?: 'me';
         }
       | undefined
     >();

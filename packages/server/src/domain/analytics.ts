@@ -1,4 +1,11 @@
-import { claimBatch, type Counts, ensurePartitions, findBatch, findOwnedEvent, insertRecords } from '../db/analytics';
+import {
+  claimBatch,
+  type Counts,
+  ensurePartitions,
+  findBatch,
+  findOwnedEvent,
+  insertRecords,
+} from '../db/analytics';
 import type { Db } from '../db/pool';
 import { type FieldError, NotFoundError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
