@@ -315,8 +315,8 @@ export async function deleteVariant(tx: Tx, id: string): Promise<boolean> {
     const { rowCount } = await tx.query('delete from package_variants where id = $1', [id]);
     return rowCount === 1;
   } catch (error) {
-    // Orders refer to a variant `on delete restrict`.
-    if (isPgError(error, pgCodes.restrictViolation))
+    // Orders refer to a variant `on delete restrict`: PostgreSQL 18 reports 23001, earlier versions 23503.
+    if (isPgError(error, pgCodes.restrictViolation) || isPgError(error, pgCodes.foreignKeyViolation))
       throw new ConflictError({
         code: 'variant_sold',
         detail:
