@@ -17,8 +17,9 @@ export function deleteResource(
     try {
       if (!(await resource.remove(tx))) throw new NotFoundError(resource.type);
     } catch (error) {
-      if (isPgError(error, pgCodes.foreignKeyViolation)) {
-        throw new ConflictError({ code: `${resource.type}_in_use`, detail: resource.inUse, cause: error });
+      // Before PostgreSQL 18 a RESTRICT reference reports 23503; from 18 on, 23001 (mapped to in-use as well).
+      if (isPgError(error, pgCodes.foreignKeyViolation) || isPgError(error, pgCodes.restrictViolation)) {
+        throw new ConflictError({ code: 'in_use', detail: resource.inUse, cause: error });
       }
       throw error;
     }
