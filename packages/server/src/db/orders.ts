@@ -192,7 +192,7 @@ export async function listOrdersToLockAtEventStart(
 ): Promise<string[]> {
   const { rows } = await tx.query<{ id: string }>(
     `select o.id from sponsorship_orders o join events e on e.id = o.event_id
-      where o.escrow_state = 'funded' and e.starts_at <= $1 order by e.starts_at limit $2`,
+      where o.escrow_state = 'funded' and not o.disputed and e.starts_at <= $1 order by e.starts_at limit $2`,
     [now, limit],
   );
   return rows.map((row) => row.id);

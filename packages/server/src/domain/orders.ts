@@ -441,6 +441,7 @@ export async function finishInterruptedFunds(
 /**
  * Locks a funded order for release and books the pending ledger transaction (escrow → organizer payable +
  * platform fee). Called by `:lock`, at event start and when every deliverable is approved or waived. Idempotent.
+ * A disputed order is not locked: `:lock` answers 409 naming the dispute.
  */
 export async function lockOrder(
   tx: Tx,
@@ -450,8 +451,10 @@ export async function lockOrder(
 ): Promise<OrderRow> {
   const order = lockedOrder(await findOrder(tx, orderId, { forUpdate: true }));
   if (order.escrow_state === 'locked') return order;
-  // The automatic locks (event start, fulfilment complete) leave an order that is not funded as it is.
-  if (order.escrow_state !== 'funded' && reason !== 'manual') return order;
+  // The automatic locks (event start, fulfilment complete) leave an order that is not funded, or held by a
+  // dispute, as it is: the event-start lock of the reconciliation job takes it once the dispute is won.
+  if ((order.escrow_state !== 'funded' || order.disputed) && reason !== 'manual') return order;
+  await assertNotDisputed(tx, order, 'locked');
   if (order.escrow_state !== 'funded')
     conflict(
       'order_not_lockable',

@@ -763,7 +763,7 @@ export interface paths {
         put?: never;
         /**
          * Lock a funded order for release (organizer)
-         * @description Also happens by itself at event start and when every deliverable is approved or waived.
+         * @description Also happens by itself at event start and when every deliverable is approved or waived. An order held by an open dispute is not locked (409 order-disputed, naming the dispute); once the dispute is won it can be.
          */
         post: operations["lockOrder"];
         delete?: never;

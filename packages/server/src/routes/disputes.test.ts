@@ -131,6 +131,35 @@ describe('disputes (charge.dispute.* from Stripe)', () => {
     expect(await ledgerTotal()).toBe(0);
   });
 
+  it('refuses to lock a disputed order with 409 naming the dispute, and locks it once the dispute is won', async () => {
+    const { packageId, sponsorId } = await seedCommerce(server);
+    const id = (
+      await sponsor('POST', '/v1/sponsorship-orders', {
+        body: { package_id: packageId, sponsor_id: sponsorId },
+      })
+    ).json.data.id as string;
+    const funded = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
+      body: { payment_method_id: 'pm_card_visa' },
+    });
+    const chargeId = stripe.state.intents.get(funded.json.data.payment_intent_id as string)!
+      .latest_charge as string;
+    await send('charge.dispute.created', dispute('dp_1NoLock', chargeId, 'needs_response'));
+
+    const refused = await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
+    expect(refused.status).toBe(409);
+    expect(refused.json.type).toContain('order-disputed');
+    expect(refused.json.detail).toContain('dp_1NoLock');
+    expect(refused.json.detail).toContain('cannot be locked');
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order).toMatchObject({ escrow_state: 'funded', locked_at: null });
+    expect(order.ledger.transactions.map((t: { kind: string }) => t.kind)).not.toContain('lock');
+
+    await send('charge.dispute.closed', dispute('dp_1NoLock', chargeId, 'won'));
+    const locked = await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
+    expect(locked.status).toBe(200);
+    expect(locked.json.data.escrow_state).toBe('locked');
+  });
+
   it('keeps a released payout from being transferred while the dispute is open', async () => {
     const { id, chargeId } = await lockedOrder();
     const payoutId = (await organizer('POST', `/v1/sponsorship-orders/${id}:release`)).json.data.payout
