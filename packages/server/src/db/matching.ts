@@ -15,6 +15,9 @@ export interface QueuedSubject {
   sponsor_id: string | null;
 }
 
+/** Notified once by each transaction that queues a new entry (migration 0017); the worker listens. */
+export const MATCH_QUEUE_CHANNEL = 'yardpass_match_queue';
+
 const queueColumns = 'id, event_id, sponsor_id, reason, queued_at, processed_at';
 
 /** Queues a recalculation; a pending entry for the same subject and organization is answered instead. */

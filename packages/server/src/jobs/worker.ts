@@ -8,6 +8,8 @@ import {
 } from 'graphile-worker';
 import type { Config } from '../config';
 import { addJob } from '../db/jobs';
+import { listen } from '../db/listen';
+import { MATCH_QUEUE_CHANNEL } from '../db/matching';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import { createPayments, type PaymentsProvider } from '../payments';
@@ -59,7 +61,74 @@ export async function startWorker(options: {
   });
   // Right after start, recover what a previous worker left (it may have been killed mid-delivery).
   await db.system((tx) => addJob(tx, 'webhooks.sweep', { grace_ms: 0 }));
-  return runner;
+  const stopWaking = wakeMatchingDrain(db, runner, log);
+  return {
+    ...runner,
+    stop: async (reason) => {
+      stopWaking();
+      await runner.stop(reason);
+    },
+    kill: async (reason) => {
+      stopWaking();
+      await runner.kill(reason);
+    },
+  };
+}
+
+// Notifications closer together than this add one job; the queue's entries wait at most this long for it.
+const WAKE_DEBOUNCE_MS = 25;
+const RELISTEN_MS = 2_000;
+
+/**
+ * Runs `matching.drain` as soon as a queue entry commits (migration 0017 notifies `MATCH_QUEUE_CHANNEL`)
+ * rather than at the next cron minute. A burst of entries adds one job; its key keeps one waiting (a drain
+ * that is already running gets one successor, which finds what it left). On a lost connection the worker
+ * listens again after a pause, and wakes the drain then for what committed meanwhile; the minutely cron
+ * remains the floor. Returns the function that stops listening.
+ */
+function wakeMatchingDrain(db: Db, runner: Runner, log: Logger): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let unlisten: (() => Promise<void>) | undefined;
+  const wake = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      runner
+        .addJob('matching.drain', {}, { jobKey: 'matching.drain' })
+        .catch((error: unknown) => log.warn({ err: error }, 'matching wake-up: could not add the drain'));
+    }, WAKE_DEBOUNCE_MS);
+  };
+  const start = async () => {
+    if (stopped) return;
+    let lost = false;
+    const again = () => {
+      if (!stopped) setTimeout(() => void start(), RELISTEN_MS).unref();
+    };
+    try {
+      unlisten = await listen(db.pool, MATCH_QUEUE_CHANNEL, {
+        onMessage: wake,
+        onLost: () => {
+          if (lost) return;
+          lost = true;
+          void unlisten?.();
+          unlisten = undefined;
+          again();
+        },
+      });
+    } catch (error) {
+      log.warn({ err: error }, 'matching wake-up: could not listen; the minutely drain still runs');
+      if (!lost) again();
+      return;
+    }
+    if (stopped) return unlisten();
+    wake();
+  };
+  void start();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    void unlisten?.();
+  };
 }
 
 /** The catalogue as graphile-worker's task list: each payload parsed once, before its handler runs. */

@@ -513,4 +513,55 @@ describe('matching in the background', () => {
       await background.close();
     }
   }, 60_000);
+
+  it('wakes the drain when a change commits: a profile update is listed re-scored in seconds, not at the cron minute', async () => {
+    const background = await startTestServer({}, { worker: true });
+    /** Polls `read` until it answers something, for up to 15 s. */
+    const until = async <T>(read: () => Promise<T | undefined>): Promise<T> => {
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+        const value = await read();
+        if (value !== undefined) return value;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('not re-scored within 15 s');
+    };
+    try {
+      const org = api(background, background.organizer);
+      const brands = api(background, background.sponsor);
+      // Nothing here asks for a drain: the minutely cron is the only other way in, so keep it out of the window.
+      const second = new Date().getSeconds();
+      if (second > 45) await new Promise((resolve) => setTimeout(resolve, (62 - second) * 1000));
+      const event = await org('POST', '/v1/events', {
+        body: {
+          title: 'Wake Fest',
+          city: 'Austin',
+          country: 'US',
+          starts_at: new Date(Date.now() + 30 * day).toISOString(),
+          ends_at: new Date(Date.now() + 31 * day).toISOString(),
+        },
+      });
+      const brand = await brands('POST', '/v1/sponsors', {
+        body: { name: 'Wake Cola', visibility: 'public' },
+      });
+      const sponsorId = brand.json.data.id as string;
+      await brands('PUT', `/v1/sponsors/${sponsorId}/profile`, { body: { regions: ['Berlin'] } });
+      const listed = (minGeo: number) => async () =>
+        (
+          (await org('GET', `/v1/events/${event.json.data.id}/matches`)).json.data as {
+            sponsor_id: string;
+            components: { geo_overlap: number };
+          }[]
+        ).find((m) => m.sponsor_id === sponsorId && m.components.geo_overlap >= minGeo);
+      expect((await until(listed(0))).components.geo_overlap).toBe(0);
+
+      const started = Date.now();
+      expect(
+        (await brands('PUT', `/v1/sponsors/${sponsorId}/profile`, { body: { regions: ['Austin'] } })).status,
+      ).toBe(200);
+      expect((await until(listed(1))).components.geo_overlap).toBe(1);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await background.close();
+    }
+  }, 60_000);
 });

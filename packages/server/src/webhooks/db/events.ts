@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Cursor } from '../../db/pagination';
+import { listen } from '../../db/listen';
 import type { Queryable, Tx } from '../../db/pool';
 import { enqueueEndpointSql } from './deliveries';
 import { enqueueSql } from '../../db/jobs';
@@ -167,32 +168,15 @@ export async function requeueUnfannedWebhookEvents(tx: Tx, before: Date): Promis
  * Calls `onEvent` for every event committed from now on (any organization), on a connection of its own
  * held until the returned function is called; `onLost` if that connection fails.
  */
-export async function listenForWebhookEvents(
+export function listenForWebhookEvents(
   pool: pg.Pool,
   listener: { onEvent: (orgId: string, eventId: string) => void; onLost: () => void },
 ): Promise<() => Promise<void>> {
-  const client = await pool.connect();
-  const handler = (message: pg.Notification) => {
-    if (message.channel !== WEBHOOK_EVENTS_CHANNEL || !message.payload) return;
-    const [orgId, eventId] = message.payload.split(':');
-    if (orgId && eventId) listener.onEvent(orgId, eventId);
-  };
-  const lost = () => listener.onLost();
-  client.on('notification', handler);
-  client.on('error', lost);
-  client.on('end', lost);
-  try {
-    await client.query(`listen ${WEBHOOK_EVENTS_CHANNEL}`);
-  } catch (error) {
-    client.release(true);
-    throw error;
-  }
-  return () => {
-    client.off('notification', handler);
-    client.off('error', lost);
-    client.off('end', lost);
-    // A connection that listened is not handed to anyone else.
-    client.release(true);
-    return Promise.resolve();
-  };
+  return listen(pool, WEBHOOK_EVENTS_CHANNEL, {
+    onMessage: (payload) => {
+      const [orgId, eventId] = payload.split(':');
+      if (orgId && eventId) listener.onEvent(orgId, eventId);
+    },
+    onLost: listener.onLost,
+  });
 }
