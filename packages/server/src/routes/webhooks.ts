@@ -21,10 +21,10 @@ import {
 } from '../webhooks/endpoints';
 import { ValidationError } from '../errors';
 import { created, type Handlers, ok, page, raw, type Reply } from '../http/router';
+import { sseResponse } from '../http/sse';
 import type { WebhookSettings } from '../webhooks/settings';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HEARTBEAT_MS = 15_000;
 const accepted = (data: unknown): Reply => ({ status: 202, body: { data } });
 
 export const webhookRoutes = ({ db, settings }: { db: Db; settings: WebhookSettings }) => {
@@ -76,38 +76,3 @@ export const webhookRoutes = ({ db, settings }: { db: Db; settings: WebhookSetti
     },
   } satisfies Partial<Handlers>;
 };
-
-/** Server-sent events: `id` (for Last-Event-ID), `event` (the type), `data` (the payload); heartbeats. */
-function sseResponse(events: AsyncGenerator<{ id: string; type: string }>): Response {
-  const encoder = new TextEncoder();
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
-  const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(': connected\n\n'));
-      heartbeat = setInterval(() => controller.enqueue(encoder.encode(': heartbeat\n\n')), HEARTBEAT_MS);
-    },
-    async pull(controller) {
-      const next = await events.next().catch(() => ({ done: true as const, value: undefined }));
-      if (next.done) {
-        clearInterval(heartbeat);
-        controller.close();
-        return;
-      }
-      const event = next.value;
-      controller.enqueue(
-        encoder.encode(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
-      );
-    },
-    async cancel() {
-      clearInterval(heartbeat);
-      await events.return(undefined);
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      'x-accel-buffering': 'no',
-    },
-  });
-}

@@ -46,6 +46,20 @@ export function isBlockedAddress(address: string): boolean {
   return blocked.check(address, 'ipv6');
 }
 
+/**
+ * Why a URL may not receive webhooks (or Slack messages) from the server, as a field message, or null when it
+ * may: not https (outside `allowPrivate`), or a literal loopback, private, link-local or reserved address. Host
+ * names are checked again after DNS on every send ({@link guardedLookup}).
+ */
+export function refusedUrl(url: URL, allowPrivate: boolean): string | null {
+  const allowed = allowPrivate ? ['https:', 'http:'] : ['https:'];
+  if (!allowed.includes(url.protocol)) return `Use an https:// URL (got ${url.protocol}).`;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!allowPrivate && (host === 'localhost' || (isIP(host) && isBlockedAddress(host))))
+    return `${host} is a loopback, private, link-local or reserved address; use one reachable on the public internet.`;
+  return null;
+}
+
 /** Thrown (through the socket's connect) when a URL resolves to a blocked address. */
 export class BlockedAddressError extends Error {
   readonly code = 'EBLOCKEDADDRESS';

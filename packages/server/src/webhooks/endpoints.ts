@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import { readOne, readPage } from '../db/reads';
 import type { Db } from '../db/pool';
 import {
@@ -13,7 +12,7 @@ import {
 import { insertTargetedWebhookEvent } from './db/events';
 import { replayFailedWebhookDeliveries } from './db/deliveries';
 import { NotFoundError, UnprocessableError, ValidationError } from '../errors';
-import { isBlockedAddress } from './address-guard';
+import { refusedUrl } from './address-guard';
 import type { WebhookSettings } from './settings';
 import { generateSecret } from './signing';
 import { recordAudit } from '../db/audit';
@@ -32,19 +31,11 @@ export interface WebhookEndpointInput {
  * address, and unknown event types. Host names are checked again after DNS at every attempt.
  */
 function checkEndpointInput(settings: WebhookSettings, input: Partial<WebhookEndpointInput>): void {
-  if (input.url !== undefined) {
-    const url = new URL(input.url);
-    const allowed = settings.allowPrivate ? ['https:', 'http:'] : ['https:'];
-    if (!allowed.includes(url.protocol))
-      throw new ValidationError('Webhook endpoints must use https.', [
-        { path: '/url', message: `Use an https:// URL (got ${url.protocol}).` },
-      ]);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (!settings.allowPrivate && (host === 'localhost' || (isIP(host) && isBlockedAddress(host))))
-      throw new ValidationError('Webhook endpoints must be reachable on the public internet.', [
-        { path: '/url', message: `${host} is a loopback, private, link-local or reserved address.` },
-      ]);
-  }
+  const refused = input.url === undefined ? null : refusedUrl(new URL(input.url), settings.allowPrivate);
+  if (refused)
+    throw new ValidationError('Webhook endpoints must use https on the public internet.', [
+      { path: '/url', message: refused },
+    ]);
   const known = new Set(settings.eventTypes.map((type) => type.type));
   const unknown = (input.event_types ?? []).findIndex((type) => !known.has(type));
   if (unknown >= 0)

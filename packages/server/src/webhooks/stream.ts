@@ -1,55 +1,19 @@
 import type { Db } from '../db/pool';
-import { findWebhookEvent, listenForWebhookEvents, listWebhookEventsAfter } from './db/events';
+import { createNotificationHub, type NotificationHub } from '../db/notification-hub';
+import { findWebhookEvent, listWebhookEventsAfter, WEBHOOK_EVENTS_CHANNEL } from './db/events';
 import type { Caller } from '../caller';
 import { publicEvent } from './events';
 // The live stream of committed events (server-sent events), one LISTEN connection per process.
 
-interface Subscriber {
-  onEvent: (orgId: string, eventId: string) => void;
-  onLost: () => void;
-}
-
 /** Every open event stream of this process shares one LISTEN connection, held while any stream is open. */
-export interface WebhookEventHub {
-  subscribe(subscriber: Subscriber): Promise<() => Promise<void>>;
-}
+export type WebhookEventHub = NotificationHub<{ orgId: string; eventId: string }>;
 
 export function createWebhookEventHub(db: Db): WebhookEventHub {
-  const subscribers = new Set<Subscriber>();
-  let listening: Promise<() => Promise<void>> | undefined;
-  const stop = async () => {
-    const current = listening;
-    listening = undefined;
-    await (
-      await current?.catch(() => undefined)
-    )?.();
-  };
-  return {
-    async subscribe(subscriber) {
-      subscribers.add(subscriber);
-      listening ??= listenForWebhookEvents(db.pool, {
-        onEvent: (orgId, eventId) => subscribers.forEach((each) => each.onEvent(orgId, eventId)),
-        // Streams end and their clients reconnect with Last-Event-ID; the next one listens again.
-        onLost: () => {
-          const lost = [...subscribers];
-          subscribers.clear();
-          void stop();
-          lost.forEach((each) => each.onLost());
-        },
-      });
-      try {
-        await listening;
-      } catch (error) {
-        subscribers.delete(subscriber);
-        listening = undefined;
-        throw error;
-      }
-      return async () => {
-        subscribers.delete(subscriber);
-        if (subscribers.size === 0) await stop();
-      };
-    },
-  };
+  // The payload is `<org id>:<event id>`.
+  return createNotificationHub(db, WEBHOOK_EVENTS_CHANNEL, (payload) => {
+    const [orgId, eventId] = payload.split(':');
+    return orgId && eventId ? { orgId, eventId } : undefined;
+  });
 }
 
 /**
@@ -67,7 +31,7 @@ export async function* streamWebhookEvents(
   let lost = false;
   let wake: (() => void) | undefined;
   const unsubscribe = await hub.subscribe({
-    onEvent: (orgId, eventId) => {
+    onMessage: ({ orgId, eventId }) => {
       if (orgId !== caller.orgId) return;
       pending.push(eventId);
       wake?.();

@@ -1,6 +1,4 @@
-import type pg from 'pg';
 import type { Cursor } from '../../db/pagination';
-import { listen } from '../../db/listen';
 import type { Queryable, Tx } from '../../db/pool';
 import { enqueueEndpointSql } from './deliveries';
 import { enqueueSql } from '../../db/jobs';
@@ -162,21 +160,4 @@ export async function requeueUnfannedWebhookEvents(tx: Tx, before: Date): Promis
     [before.toISOString()],
   );
   return rows[0]?.requeued ?? 0;
-}
-
-/**
- * Calls `onEvent` for every event committed from now on (any organization), on a connection of its own
- * held until the returned function is called; `onLost` if that connection fails.
- */
-export function listenForWebhookEvents(
-  pool: pg.Pool,
-  listener: { onEvent: (orgId: string, eventId: string) => void; onLost: () => void },
-): Promise<() => Promise<void>> {
-  return listen(pool, WEBHOOK_EVENTS_CHANNEL, {
-    onMessage: (payload) => {
-      const [orgId, eventId] = payload.split(':');
-      if (orgId && eventId) listener.onEvent(orgId, eventId);
-    },
-    onLost: listener.onLost,
-  });
 }
