@@ -69,6 +69,48 @@ describe('orders commands', () => {
     });
   });
 
+  it('creates a milestone order with --release-policy and --release-weights', async () => {
+    const packageId = '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
+    const sponsorId = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
+    const cli = await harness({
+      routes: { 'POST /v1/sponsorship-orders': () => ({ status: 201, body: { data: order } }) },
+    });
+    const { code, stderr } = await cli.run(
+      'orders',
+      'create',
+      '--package-id',
+      packageId,
+      '--sponsor-id',
+      sponsorId,
+      '--release-policy',
+      'per_deliverable',
+      '--release-weights',
+      '{"booth":3,"social_posts":1}',
+    );
+    expect(code, stderr).toBe(0);
+    expect(cli.requests.at(-1)).toMatchObject({
+      method: 'POST',
+      body: {
+        package_id: packageId,
+        sponsor_id: sponsorId,
+        release_policy: 'per_deliverable',
+        release_weights: { booth: 3, social_posts: 1 },
+      },
+    });
+    const refused = await cli.run(
+      'orders',
+      'create',
+      '--package-id',
+      packageId,
+      '--sponsor-id',
+      sponsorId,
+      '--release-policy',
+      'monthly',
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('per_deliverable');
+  });
+
   it('does nothing when the question is answered no', async () => {
     const cli = await harness({ tty: true, answers: [false], routes });
     await cli.run('orders', 'release', id);

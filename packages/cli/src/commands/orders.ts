@@ -45,6 +45,16 @@ const createFields: readonly BodyField<'createOrder'>[] = [
     description: 'JSON, e.g. {"window_days":14,"penalty_pct":0.1}',
     type: 'json',
   },
+  {
+    name: 'release_policy',
+    description: "whole_order or per_deliverable (milestones; default: the package's)",
+    choices: ['whole_order', 'per_deliverable'],
+  },
+  {
+    name: 'release_weights',
+    description: 'Milestone weights by benefit as JSON, e.g. {"booth":3} (others weigh 1)',
+    type: 'json',
+  },
 ];
 
 /** `$1,500.00 USD`, or what is left of it after refunds. */
@@ -98,6 +108,7 @@ export const orders: Resource = {
       examples: [
         'yardpass orders create --package-id <package> --sponsor-id <sponsor>',
         'yardpass orders create --package-id <package> --sponsor-id <sponsor> --cancellation-policy \'{"window_days":14,"penalty_pct":0.1}\'',
+        'yardpass orders create --package-id <package> --sponsor-id <sponsor> --release-policy per_deliverable --release-weights \'{"booth":3}\'',
       ],
       fields: createFields,
       done: 'Created',

@@ -8,6 +8,7 @@ type SlaTerm = components['schemas']['SlaTerm'];
 
 const packageId = '7c1e4f2a-3b5d-4e6f-8a9b-0c1d2e3f4a5b';
 const VISIBILITY = ['public', 'unlisted', 'private'] as const;
+const RELEASE_POLICIES = ['whole_order', 'per_deliverable'] as const;
 
 // Both create and update take these.
 const editable: readonly (BodyField<'createPackage'> & BodyField<'updatePackage'>)[] = [
@@ -42,6 +43,16 @@ const editable: readonly (BodyField<'createPackage'> & BodyField<'updatePackage'
     description:
       'Guarantees as a JSON array, e.g. [{"metric":"impressions","target":20000,"breach_policy":{"action":"notify"}}] (drafts only)',
     type: 'json-array',
+  },
+  {
+    name: 'release_policy',
+    description: 'Release escrow as a whole after lock, or per deliverable as each is approved (milestones)',
+    choices: RELEASE_POLICIES,
+  },
+  {
+    name: 'release_weights',
+    description: 'Milestone weights by benefit as JSON, e.g. {"booth":3,"social_posts":1} (others weigh 1)',
+    type: 'json',
   },
   {
     name: 'expected_reach',
@@ -120,6 +131,7 @@ export const packages: Resource = {
       examples: [
         'yardpass packages create --event-id <event> --title "Gold Stage Sponsor" --tier gold --price-cents 150000 --currency USD --inventory 3',
         'yardpass packages create --data @package.json',
+        'yardpass packages create --event-id <event> --title Booth --tier silver --price-cents 90000 --currency USD --inventory 5 --benefits \'{"booth":"10x10","social_posts":3}\' --release-policy per_deliverable --release-weights \'{"booth":3}\'',
       ],
       fields: createFields,
       done: 'Created',

@@ -3384,7 +3384,7 @@ export interface components {
          *     may answer a code not listed here: handle unknown codes by the HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation" | "invalid-signature" | "unauthenticated" | "card-declined" | "forbidden" | "wrong-side" | "not-found" | "route-not-found" | "conflict" | "lock-conflict" | "idempotency-in-progress" | "duplicate" | "in-use" | "member-exists" | "last-owner" | "invalid-state" | "order-not-fundable" | "payment-processing" | "order-not-lockable" | "order-not-locked" | "already-released" | "deliverables-open" | "order-not-cancellable" | "order-not-funded" | "order-closed" | "refund-in-progress" | "payout-in-progress" | "payout-failed" | "invalid-package-state" | "invalid-proposal-transition" | "sla-terms-frozen" | "package-rule-violated" | "variant-sold" | "order-disputed" | "dispute-closed" | "not-sandbox" | "payout-not-retryable" | "no-dispute" | "precondition-failed" | "payload-too-large" | "unsupported-media-type" | "unprocessable" | "idempotency-key-reused" | "payments-rejected" | "inventory-below-sold" | "endpoint-disabled" | "brand-safety-conflict" | "platform-fee-out-of-range" | "self-sponsorship" | "currency-mismatch" | "below-price" | "event-mismatch" | "refund-too-large" | "proof-required" | "no-package" | "no-offer" | "rate-limited" | "internal" | "not-implemented" | "payments-unavailable";
+        ErrorCode: "validation" | "invalid-signature" | "unauthenticated" | "card-declined" | "forbidden" | "wrong-side" | "not-found" | "route-not-found" | "conflict" | "lock-conflict" | "idempotency-in-progress" | "duplicate" | "in-use" | "member-exists" | "last-owner" | "invalid-state" | "order-not-fundable" | "payment-processing" | "order-not-lockable" | "order-not-locked" | "already-released" | "deliverables-open" | "order-not-cancellable" | "order-not-funded" | "order-closed" | "refund-in-progress" | "payout-in-progress" | "payout-failed" | "invalid-package-state" | "invalid-proposal-transition" | "sla-terms-frozen" | "package-rule-violated" | "variant-sold" | "order-disputed" | "release-per-deliverable" | "dispute-closed" | "not-sandbox" | "payout-not-retryable" | "no-dispute" | "precondition-failed" | "payload-too-large" | "unsupported-media-type" | "unprocessable" | "idempotency-key-reused" | "payments-rejected" | "inventory-below-sold" | "endpoint-disabled" | "brand-safety-conflict" | "platform-fee-out-of-range" | "self-sponsorship" | "currency-mismatch" | "below-price" | "event-mismatch" | "refund-too-large" | "invalid-release-weights" | "proof-required" | "no-package" | "no-offer" | "rate-limited" | "internal" | "not-implemented" | "payments-unavailable";
         ListEnvelope: {
             data: unknown[];
             has_more: boolean;
@@ -3677,6 +3677,15 @@ export interface components {
         AudienceSnapshot: {
             [key: string]: unknown;
         };
+        /**
+         * @description How escrow is released to the organizer. `whole_order` (the default): once, after the order is locked and every deliverable approved or waived. `per_deliverable` (milestones): each deliverable's approval (or waiver, or the review window's automatic approval) releases its weighted share at once, one payout per milestone; the last one releases everything still held, so the shares add up to the order exactly; the rest stays in escrow. Such an order is never locked. A dispute holds the shares until it is won.
+         * @enum {string}
+         */
+        ReleasePolicy: "whole_order" | "per_deliverable";
+        /** @description Each deliverable's weight in a `per_deliverable` release, keyed by the benefit it is made from (the deliverables of an order are its package's or variant's promised benefits); a deliverable without a weight weighs 1. A share is `weight / (weights of the deliverables not yet released)` of what the order still holds. */
+        ReleaseWeights: {
+            [key: string]: number;
+        };
         SponsorshipPackage: {
             /** Format: uuid */
             id: string;
@@ -3708,6 +3717,8 @@ export interface components {
             quality_score: number | null;
             /** @description The guarantees an order of this package gets (null until written or generated at publish: an impressions term at the expected reach and a booth-hours term for a booth benefit). Editable while the package is a draft; frozen into each order when it is funded. */
             sla_terms: components["schemas"]["SlaTerm"][] | null;
+            release_policy: components["schemas"]["ReleasePolicy"];
+            release_weights: components["schemas"]["ReleaseWeights"];
             version: number;
             /** Format: date-time */
             published_at: string | null;
@@ -3741,6 +3752,9 @@ export interface components {
             expected_reach?: number | null;
             /** @description The guarantees sold with it; replaces the whole list (send `[]` for none). */
             sla_terms?: components["schemas"]["SlaTerm"][];
+            /** @default whole_order */
+            release_policy?: components["schemas"]["ReleasePolicy"];
+            release_weights?: components["schemas"]["ReleaseWeights"];
         };
         SponsorshipPackageUpdate: {
             /** @description The version you read; stale → 412. */
@@ -3758,6 +3772,9 @@ export interface components {
             expected_reach?: number | null;
             /** @description The guarantees sold with it; replaces the whole list (send `[]` for none); only while the package is a draft. */
             sla_terms?: components["schemas"]["SlaTerm"][];
+            /** @description For orders placed from now on; an order keeps the policy it was placed with. */
+            release_policy?: components["schemas"]["ReleasePolicy"];
+            release_weights?: components["schemas"]["ReleaseWeights"];
         };
         PackageTemplate: {
             /** Format: uuid */
@@ -4055,6 +4072,10 @@ export interface components {
             lock_reason: "manual" | "event_started" | "deliverables_complete" | null;
             /** @enum {string} */
             created_by_side: "organizer" | "sponsor";
+            release_policy: components["schemas"]["ReleasePolicy"];
+            release_weights: components["schemas"]["ReleaseWeights"];
+            /** @description What has left escrow for the organizer (with the platform fee): the whole order at release, or the milestones released so far. `ledger.held_cents` is what escrow still holds. */
+            released_cents: number;
             /** Format: date-time */
             funded_at: string | null;
             /** Format: date-time */
@@ -4068,8 +4089,10 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             ledger?: components["schemas"]["OrderLedgerSummary"];
-            /** @description The order's payout (the organizer sees it; null for the sponsor and before release). */
+            /** @description The order's payout of a whole-order release (the organizer sees it; null for the sponsor, before release and for a `per_deliverable` order, whose payouts are in `payouts`). */
             payout?: components["schemas"]["Payout"] | null;
+            /** @description Every payout of the order (the organizer sees them; empty for the sponsor): the whole-order one, or one per released milestone (its `deliverable_id`). */
+            payouts?: components["schemas"]["Payout"][];
             refunds?: components["schemas"]["OrderRefund"][];
             /** @description The order's latest dispute (null when its charge was never disputed). */
             dispute?: components["schemas"]["OrderDispute"] | null;
@@ -4153,10 +4176,18 @@ export interface components {
             /** @description Defaults to (and must be) the package's currency. */
             currency?: string;
             cancellation_policy?: components["schemas"]["CancellationPolicy"];
+            /** @description Defaults to the package's. */
+            release_policy?: components["schemas"]["ReleasePolicy"];
+            /** @description Defaults to the package's (only when `release_policy` is left out as well). */
+            release_weights?: components["schemas"]["ReleaseWeights"];
         };
         OrderLedgerSummary: {
             /** @description Posted balance of the order's escrow account. */
             escrow_balance_cents: number;
+            /** @description Posted out of escrow to the organizer and the platform fee (the release, or each milestone). */
+            released_cents: number;
+            /** @description Still held in escrow (the same as `escrow_balance_cents`). */
+            held_cents: number;
             /** @description Amount booked by the lock and waiting for release (a pending ledger transaction). */
             pending_release_cents: number;
             transactions: components["schemas"]["LedgerTransaction"][];
@@ -4191,6 +4222,11 @@ export interface components {
             org_id: string;
             /** Format: uuid */
             order_id: string;
+            /**
+             * Format: uuid
+             * @description The milestone (deliverable) this payout releases; null for a whole-order release.
+             */
+            deliverable_id: string | null;
             /** @description Transferred to the organizer (order amount − fee). */
             amount_cents: number;
             /** @description The platform fee kept. */
@@ -4240,7 +4276,7 @@ export interface components {
             id: string;
             reference: string;
             /** @enum {string} */
-            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal" | "dispute";
+            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal" | "dispute" | "release";
             /** @enum {string} */
             status: "pending" | "posted" | "voided";
             /** Format: uuid */
@@ -4373,6 +4409,8 @@ export interface components {
             status: components["schemas"]["DeliverableStatus"];
             /** @description The reason given with the latest request for changes or waiver. */
             status_reason: string | null;
+            /** @description Its weight in a `per_deliverable` release of its order (from the order's `release_weights`). */
+            release_weight: number;
             event_title: string | null;
             sponsor_name: string | null;
             /** Format: date-time */
@@ -4886,6 +4924,12 @@ export interface components {
                 tier: string;
             } | null;
             currency: string;
+            /** @description Where the investment is: released to the organizer (the whole order at release, or each approved milestone of a `per_deliverable` order) and still held in escrow, from the ledger. */
+            escrow: {
+                release_policy: components["schemas"]["ReleasePolicy"];
+                released_cents: number;
+                held_cents: number;
+            };
             /** @description Whole UTC days, `from` inclusive, `to` exclusive. */
             period: {
                 /** Format: date */

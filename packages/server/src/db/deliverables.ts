@@ -22,6 +22,7 @@ export interface DeliverableRow {
   owner_side: Side;
   status: DeliverableStatus;
   status_reason: string | null;
+  release_weight: number;
   event_title: string | null;
   sponsor_name: string | null;
   created_at: string;
@@ -66,6 +67,8 @@ export interface NewDeliverable {
   due_at: string | null;
   evidence_required: boolean;
   owner_side: Side;
+  /** The deliverable's weight in a milestone release (`release_policy: per_deliverable`); 1 when not given. */
+  release_weight?: number;
 }
 
 // The event title and sponsor name come along (guide §8's fulfilment queue) from one joined query; a party
@@ -74,7 +77,7 @@ export interface NewDeliverable {
 const columns = `d.id, d.organizer_org_id, d.sponsor_org_id, d.event_id, d.sponsor_id, d.order_id, d.package_id,
   (select o.variant_id from sponsorship_orders o where o.id = d.order_id) as variant_id,
   d.sla_id, d.benefit_key, d.type, d.spec, d.due_at, d.evidence_required, d.owner_side, d.status, d.status_reason,
-  e.title as event_title, s.name as sponsor_name, d.created_at, d.updated_at`;
+  d.release_weight, e.title as event_title, s.name as sponsor_name, d.created_at, d.updated_at`;
 const from = `deliverables d left join events e on e.id = d.event_id left join sponsors s on s.id = d.sponsor_id`;
 
 /** Inserts deliverables in one statement; those of an order's benefit that already exist are skipped. */
@@ -82,10 +85,12 @@ export async function insertDeliverables(tx: Tx, items: NewDeliverable[]): Promi
   if (items.length === 0) return [];
   const { rows } = await tx.query<{ id: string }>(
     `insert into deliverables (organizer_org_id, sponsor_org_id, event_id, sponsor_id, order_id, package_id,
-       benefit_key, sla_id, type, spec, due_at, evidence_required, owner_side)
-     select * from jsonb_to_recordset($1::jsonb) as x(organizer_org_id uuid, sponsor_org_id uuid, event_id uuid,
+       benefit_key, sla_id, type, spec, due_at, evidence_required, owner_side, release_weight)
+     select organizer_org_id, sponsor_org_id, event_id, sponsor_id, order_id, package_id, benefit_key, sla_id, type,
+            spec, due_at, evidence_required, owner_side, coalesce(release_weight, 1)
+       from jsonb_to_recordset($1::jsonb) as x(organizer_org_id uuid, sponsor_org_id uuid, event_id uuid,
        sponsor_id uuid, order_id uuid, package_id uuid, benefit_key text, sla_id uuid, type text, spec jsonb,
-       due_at timestamptz, evidence_required boolean, owner_side text)
+       due_at timestamptz, evidence_required boolean, owner_side text, release_weight int)
      on conflict do nothing
      returning id`,
     [JSON.stringify(items)],
@@ -304,6 +309,37 @@ export async function orderDeliverableProgress(
     [orderId],
   );
   return rows[0] ?? { total: 0, done: 0 };
+}
+
+/**
+ * The milestones of an order (each of its deliverables, by weight) with what each released: the payout of a
+ * released one (net and fee). For the milestone release, which holds the order's row lock.
+ */
+export async function listOrderMilestones(
+  tx: Queryable,
+  orderId: string,
+): Promise<
+  {
+    id: string;
+    status: DeliverableStatus;
+    release_weight: number;
+    payout_id: string | null;
+    fee_cents: number;
+  }[]
+> {
+  const { rows } = await tx.query<{
+    id: string;
+    status: DeliverableStatus;
+    release_weight: number;
+    payout_id: string | null;
+    fee_cents: number;
+  }>(
+    `select d.id, d.status, d.release_weight, p.id as payout_id, coalesce(p.fee_cents, 0)::int as fee_cents
+       from deliverables d left join sponsorship_payouts p on p.deliverable_id = d.id
+      where d.order_id = $1 order by d.created_at, d.id`,
+    [orderId],
+  );
+  return rows;
 }
 
 /**

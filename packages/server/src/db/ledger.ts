@@ -177,6 +177,29 @@ export async function listLedgerAccounts(
   return rows;
 }
 
+/**
+ * What the order's escrow still holds (posted balance) and what left it for the organizer and the platform fee:
+ * the posted lock of a whole-order release, or each milestone's release.
+ */
+export async function escrowPosition(
+  tx: Queryable,
+  escrowCode: string,
+): Promise<{ held_cents: number; released_cents: number }> {
+  const { rows } = await tx.query<{ held_cents: string; released_cents: string }>(
+    `select coalesce(sum(e.amount_cents), 0) as held_cents,
+            -coalesce(sum(e.amount_cents) filter (where t.kind in ('lock', 'release')), 0) as released_cents
+       from ledger_accounts a
+       join ledger_entries e on e.account_id = a.id
+       join ledger_transactions t on t.id = e.transaction_id and t.status = 'posted'
+      where a.code = $1`,
+    [escrowCode],
+  );
+  return {
+    held_cents: Number(rows[0]?.held_cents ?? 0),
+    released_cents: Number(rows[0]?.released_cents ?? 0),
+  };
+}
+
 /** Posted and pending balance of one account (e.g. an order's escrow). */
 export async function accountBalance(
   tx: Queryable,

@@ -5,13 +5,14 @@ import { updateById } from './sql';
 
 type OrderSchema = components['schemas']['Order'];
 /** An order as stored, without the detail (ledger, payout, refunds) that `GET /{id}` adds. */
-export type OrderRow = Omit<OrderSchema, 'ledger' | 'payout' | 'refunds'>;
+export type OrderRow = Omit<OrderSchema, 'ledger' | 'payout' | 'payouts' | 'refunds'>;
 export type OrderRefundRow = components['schemas']['OrderRefund'];
+export type ReleasePolicy = components['schemas']['ReleasePolicy'];
 
 const columns = `id, event_id, package_id, variant_id, sponsor_id, proposal_id, organizer_org_id, sponsor_org_id, amount_cents,
   currency, cancellation_policy, sla_terms, status, escrow_state, payment_status, payment_error,
   stripe_payment_intent_id, platform_fee_bps, application_fee_cents, refunded_cents, disputed, lock_reason, created_by_side, funded_at,
-  locked_at, released_at, cancelled_at, created_at, updated_at`;
+  release_policy, release_weights, released_cents, locked_at, released_at, cancelled_at, created_at, updated_at`;
 
 /** What placing an order reads of a package, read with the row locked so that counts cannot move. */
 export interface PackageForSale {
@@ -25,6 +26,9 @@ export interface PackageForSale {
   is_active: boolean;
   visibility: 'public' | 'unlisted' | 'private';
   archived_at: string | null;
+  benefits: Record<string, unknown>;
+  release_policy: ReleasePolicy;
+  release_weights: Record<string, number>;
   availability: {
     start?: string | null;
     end?: string | null;
@@ -38,7 +42,7 @@ export interface PackageForSale {
 export async function lockPackageForSale(tx: Tx, packageId: string): Promise<PackageForSale | undefined> {
   const { rows } = await tx.query<PackageForSale>(
     `select id, org_id, event_id, price_cents, currency, inventory, sold, is_active, visibility, archived_at,
-            availability, constraints
+            availability, constraints, benefits, release_policy, release_weights
        from sponsorship_packages where id = $1 for update`,
     [packageId],
   );
@@ -72,12 +76,16 @@ export async function insertOrder(
     /** Negotiated terms; null: the variant's or package's, frozen at funding. */
     slaTerms: components['schemas']['SlaTerm'][] | null;
     side: 'organizer' | 'sponsor';
+    releasePolicy: ReleasePolicy;
+    releaseWeights: Record<string, number>;
   },
 ): Promise<OrderRow> {
   const { rows } = await tx.query<OrderRow>(
     `insert into sponsorship_orders (event_id, package_id, sponsor_id, proposal_id, organizer_org_id, sponsor_org_id,
-       amount_cents, currency, cancellation_policy, status, escrow_state, created_by_side, variant_id, sla_terms)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', 'pending', $10, $11, $12) returning ${columns}`,
+       amount_cents, currency, cancellation_policy, status, escrow_state, created_by_side, variant_id, sla_terms,
+       release_policy, release_weights)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', 'pending', $10, $11, $12, $13, $14)
+     returning ${columns}`,
     [
       order.eventId,
       order.packageId,
@@ -91,6 +99,8 @@ export async function insertOrder(
       order.side,
       order.variantId,
       order.slaTerms && JSON.stringify(order.slaTerms),
+      order.releasePolicy,
+      JSON.stringify(order.releaseWeights),
     ],
   );
   return rows[0]!;
@@ -192,7 +202,7 @@ export async function listOrdersToLockAtEventStart(
 ): Promise<string[]> {
   const { rows } = await tx.query<{ id: string }>(
     `select o.id from sponsorship_orders o join events e on e.id = o.event_id
-      where o.escrow_state = 'funded' and not o.disputed and e.starts_at <= $1 order by e.starts_at limit $2`,
+      where o.escrow_state = 'funded' and not o.disputed and o.release_policy = 'whole_order' and e.starts_at <= $1 order by e.starts_at limit $2`,
     [now, limit],
   );
   return rows.map((row) => row.id);
@@ -211,6 +221,7 @@ export type OrderChanges = Partial<{
   platform_fee_bps: number;
   application_fee_cents: number;
   refunded_cents: number;
+  released_cents: number;
   disputed: boolean;
   stripe_dispute_id: string;
   lock_reason: OrderRow['lock_reason'];

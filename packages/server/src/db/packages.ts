@@ -52,8 +52,8 @@ type SlaTerm = components['schemas']['SlaTerm'];
 const packageColumns = `id, org_id, event_id, template_id, title, tier, price_cents, currency, inventory, sold, benefits,
   availability, constraints, cancellation_policy, visibility, is_active,
   case when archived_at is not null then 'archived' when is_active then 'published' else 'draft' end as status,
-  expected_reach, audience_snapshot, quality_score::float8 as quality_score, sla_terms, version, published_at,
-  archived_at, created_at, updated_at`;
+  expected_reach, audience_snapshot, quality_score::float8 as quality_score, sla_terms, release_policy, release_weights,
+  version, published_at, archived_at, created_at, updated_at`;
 
 /** A package ready to insert: the template's values already merged in by the domain. */
 export interface NewPackage {
@@ -73,6 +73,8 @@ export interface NewPackage {
   expectedReach: number | null;
   audienceSnapshot: Record<string, unknown>;
   slaTerms: SlaTerm[] | null;
+  releasePolicy: components['schemas']['ReleasePolicy'];
+  releaseWeights: Record<string, number>;
 }
 
 /**
@@ -83,9 +85,9 @@ export async function insertPackage(tx: Tx, pkg: NewPackage): Promise<PackageRow
   const { rows } = await tx.query<PackageRow>(
     `insert into sponsorship_packages (org_id, event_id, template_id, title, tier, price_cents, currency, inventory,
        benefits, availability, constraints, cancellation_policy, visibility, expected_reach, audience_snapshot,
-       sla_terms)
+       sla_terms, release_policy, release_weights)
      select $1::uuid, e.id, $3::uuid, $4::text, $5::text, $6::bigint, $7::text, $8::int, $9::jsonb, $10::jsonb,
-            $11::jsonb, $12::jsonb, $13::text, $14::int, $15::jsonb, $16::jsonb
+            $11::jsonb, $12::jsonb, $13::text, $14::int, $15::jsonb, $16::jsonb, $17::text, $18::jsonb
        from events e where e.id = $2 and e.owner_org_id = $1::uuid
      returning ${packageColumns}`,
     [
@@ -105,6 +107,8 @@ export async function insertPackage(tx: Tx, pkg: NewPackage): Promise<PackageRow
       pkg.expectedReach,
       pkg.audienceSnapshot,
       pkg.slaTerms === null ? null : JSON.stringify(pkg.slaTerms),
+      pkg.releasePolicy,
+      JSON.stringify(pkg.releaseWeights),
     ],
   );
   return rows[0];
@@ -199,6 +203,7 @@ const jsonColumns = new Set([
   'cancellation_policy',
   'audience_snapshot',
   'sla_terms',
+  'release_weights',
 ]);
 
 /** Applies `changes` and bumps `version`; with `expectedVersion`, only when the row is still at it. */

@@ -13,7 +13,7 @@ export type PayoutConfigRow = {
   updated_at: string;
 };
 
-const columns = `id, org_id, order_id, amount_cents, fee_cents, currency, status, destination_account_id,
+const columns = `id, org_id, order_id, deliverable_id, amount_cents, fee_cents, currency, status, destination_account_id,
   stripe_transfer_id, reversed_cents, payout_attempts, payout_failure_reason, retry_count, transfer_requested_at,
   paid_at, created_at, updated_at`;
 
@@ -21,27 +21,45 @@ const columns = `id, org_id, order_id, amount_cents, fee_cents, currency, status
 const payoutJob = (row: string) => ({ jobKey: `'payout:' || ${row}.id`, maxAttempts: 3 });
 
 /**
- * Creates the order's payout and enqueues its job in the caller's transaction; at most one per order (a second
- * call answers the existing payout). The job key makes a re-enqueue of the same payout a no-op.
+ * Creates a payout and enqueues its job in the caller's transaction: the order's (at most one) or, with
+ * `deliverableId`, one milestone's (at most one per deliverable); a second call answers the existing payout. The
+ * job key makes a re-enqueue of the same payout a no-op.
  */
 export async function insertPayout(
   tx: Tx,
-  payout: { orgId: string; orderId: string; amountCents: number; feeCents: number; currency: string },
+  payout: {
+    orgId: string;
+    orderId: string;
+    deliverableId?: string;
+    amountCents: number;
+    feeCents: number;
+    currency: string;
+  },
 ): Promise<{ payout: PayoutRow; created: boolean }> {
   const { rows } = await tx.query<PayoutRow>(
     `with payout as (
-       insert into sponsorship_payouts (org_id, order_id, amount_cents, fee_cents, currency)
-       values ($1, $2, $3, $4, $5) on conflict (order_id) do nothing returning ${columns}
+       insert into sponsorship_payouts (org_id, order_id, deliverable_id, amount_cents, fee_cents, currency)
+       values ($1, $2, $3, $4, $5, $6)
+       on conflict ${payout.deliverableId ? '(deliverable_id) where deliverable_id is not null' : '(order_id) where deliverable_id is null'}
+       do nothing returning ${columns}
      ), job as (
        select ${enqueueSql('payouts.transfer', { payout_id: 'payout.id' }, payoutJob('payout'))} from payout
      )
      select payout.* from payout, (select count(*) from job) as enqueued`,
-    [payout.orgId, payout.orderId, payout.amountCents, payout.feeCents, payout.currency],
+    [
+      payout.orgId,
+      payout.orderId,
+      payout.deliverableId ?? null,
+      payout.amountCents,
+      payout.feeCents,
+      payout.currency,
+    ],
   );
   if (rows[0]) return { payout: rows[0], created: true };
   const existing = await tx.query<PayoutRow>(
-    `select ${columns} from sponsorship_payouts where order_id = $1`,
-    [payout.orderId],
+    `select ${columns} from sponsorship_payouts
+      where order_id = $1 and deliverable_id is not distinct from $2::uuid`,
+    [payout.orderId, payout.deliverableId ?? null],
   );
   return { payout: existing.rows[0]!, created: false };
 }
@@ -58,12 +76,22 @@ export async function findPayout(
   return rows[0];
 }
 
+/** The order's payout of a whole-order release (milestone payouts have their own deliverable). */
 export async function findPayoutByOrder(tx: Queryable, orderId: string): Promise<PayoutRow | undefined> {
   const { rows } = await tx.query<PayoutRow>(
-    `select ${columns} from sponsorship_payouts where order_id = $1`,
+    `select ${columns} from sponsorship_payouts where order_id = $1 and deliverable_id is null`,
     [orderId],
   );
   return rows[0];
+}
+
+/** Every payout of the order: its whole-order payout, or one per released milestone, oldest first. */
+export async function listOrderPayouts(tx: Queryable, orderId: string): Promise<PayoutRow[]> {
+  const { rows } = await tx.query<PayoutRow>(
+    `select ${columns} from sponsorship_payouts where order_id = $1 order by created_at, id`,
+    [orderId],
+  );
+  return rows;
 }
 
 export async function findPayoutByTransfer(

@@ -36,6 +36,7 @@ export interface ReportRow {
   organizer_name: string;
   variant: { id: string; title: string; tier: string } | null;
   amount_cents: number;
+  release_policy: components['schemas']['ReleasePolicy'];
   currency: string;
   analytics: { utm_sources: string[]; promo_codes: string[]; days: ReportDay[]; snapshot_ids: string[] };
   deliverables: ReportDeliverable[];
@@ -55,7 +56,7 @@ export async function findRoiReport(
     `select o.id, o.event_id, e.title as event_title, o.sponsor_id, s.name as sponsor_name,
             (select jsonb_build_object('id', v.id, 'title', v.title, 'tier', v.tier)
                from package_variants v where v.id = o.variant_id) as variant, o.amount_cents,
-            o.currency, yardpass_roi_analytics(o.id, $2::date, $3::date, $4::text) as analytics,
+            o.release_policy, o.currency, yardpass_roi_analytics(o.id, $2::date, $3::date, $4::text) as analytics,
             (select coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'type', d.type, 'status', d.status,
                       'due_at', to_char(d.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                       'proven_metrics', coalesce((select p.metrics from deliverable_proofs p

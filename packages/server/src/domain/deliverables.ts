@@ -22,7 +22,7 @@ import type { components } from '../generated/openapi';
 import { recordAudit } from '../db/audit';
 import type { Caller } from '../caller';
 import { settleOrderFulfilment } from './fulfilment';
-import { lockOrder } from './orders';
+import { lockOrder, releaseMilestones } from './orders';
 import { satisfySlasFromProofs } from './slas';
 import { emitEvent } from '../webhooks/emit';
 
@@ -275,7 +275,8 @@ export function reviewDeliverable(
 
 /**
  * A review's effects, for a person's review and the review window's automatic approval alike: the review row, the
- * status, the event to both parties, and — when the order is now fulfilled — its SLAs and its lock.
+ * status, the event to both parties, the milestone's share of a `per_deliverable` order, and — when the order is
+ * now fulfilled — its SLAs and its lock.
  */
 async function applyReview(
   tx: Tx,
@@ -297,6 +298,7 @@ async function applyReview(
   await emitToParties(tx, `deliverable.${review}`, deliverable.id);
   if (review !== 'needs_changes' && deliverable.order_id) {
     if (review === 'approved') await satisfySlasFromProofs(tx, deliverable.order_id);
+    await releaseMilestones(tx, deliverable.order_id, options);
     const complete = await settleOrderFulfilment(tx, deliverable.order_id);
     const order = complete ? await findOrderParties(tx, deliverable.order_id) : undefined;
     if (order?.escrow_state === 'funded')

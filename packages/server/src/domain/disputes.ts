@@ -14,7 +14,7 @@ import {
   type OrderRow,
   updateOrder,
 } from '../db/orders';
-import { findPayoutByOrder, requeuePayout, updatePayout } from '../db/payouts';
+import { findPayoutByOrder, listOrderPayouts, requeuePayout, updatePayout } from '../db/payouts';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { accountBalance } from '../db/ledger';
 import { ConflictError, NotFoundError } from '../errors';
@@ -23,7 +23,7 @@ import type { Logger } from '../logger';
 import type { PaymentsProvider } from '../payments/provider';
 import { applyProviderEvents } from '../payments/stripe-events';
 import { bookDisputeLoss, bookDisputeReversal, bookLock, settleLock } from './ledger';
-import { emitOrderEvent, getOrderDetail } from './orders';
+import { emitOrderEvent, getOrderDetail, releaseMilestones } from './orders';
 
 const OPEN: DisputeRow['status'][] = [
   'warning_needs_response',
@@ -136,11 +136,12 @@ export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
       status: OPEN.includes(status) ? 'won' : status,
       closed_at: new Date(),
     });
-    const lifted = await updateOrder(tx, order.id, { disputed: false });
-    // A payout that waited for the dispute (released before it opened) goes on.
-    const payout = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
-    if (payout?.status === 'pending')
-      await withSystemAccess(tx, () => requeuePayout(tx, payout, { retry: false }));
+    await updateOrder(tx, order.id, { disputed: false });
+    // Payouts that waited for the dispute (released before it opened) go on; milestones approved meanwhile release.
+    for (const payout of await withSystemAccess(tx, () => listOrderPayouts(tx, order.id)))
+      if (payout.status === 'pending')
+        await withSystemAccess(tx, () => requeuePayout(tx, payout, { retry: false }));
+    const lifted = await releaseMilestones(tx, order.id);
     await emitOrderEvent(tx, 'order.dispute_closed', { ...lifted, dispute: closed });
     return { orderId: order.id, changed: 'dispute won', reversal: null };
   }

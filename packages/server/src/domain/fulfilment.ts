@@ -14,6 +14,7 @@ import {
 import { type Tx, withSystemAccess } from '../db/pool';
 import { freezeOrderSlaTerms, instantiateSlas } from '../db/slas';
 import { emitEvent } from '../webhooks/emit';
+import { AppError } from '../errors';
 
 /** The order as the orders domain knows it at the moment it becomes funded. */
 export interface FundedOrder {
@@ -26,19 +27,46 @@ export interface FundedOrder {
   sponsor_org_id: string;
   amount_cents: number;
   currency: string;
+  /** Its deliverables' weights in a milestone release, by benefit (1 when left out). */
+  release_weights?: Record<string, number>;
 }
 
 /**
  * A benefit is an obligation when it promises something: `true`, a positive number, a non-empty string, list or
  * object. `false`, `0`, `null` and empty values are benefits the package does not include.
  */
-function isObligation(value: unknown): boolean {
+export function isObligation(value: unknown): boolean {
   if (value === null || value === undefined || value === false) return false;
   if (typeof value === 'number') return value > 0;
   if (typeof value === 'string') return value.trim() !== '';
   if (Array.isArray(value)) return value.length > 0;
   if (typeof value === 'object') return Object.keys(value).length > 0;
   return value === true;
+}
+
+/**
+ * Release weights are keyed by the benefits that become deliverables (those that promise something): a key that
+ * names none would weigh nothing, so it is refused with the keys it could have named.
+ */
+export function assertReleaseWeights(
+  weights: Record<string, number> | undefined,
+  benefits: Record<string, unknown>,
+  path: string,
+): void {
+  if (!weights) return;
+  const known = Object.keys(benefits).filter((key) => isObligation(benefits[key]));
+  const unknown = Object.keys(weights).filter((key) => !known.includes(key));
+  if (unknown.length > 0)
+    throw new AppError({
+      code: 'invalid_release_weights',
+      status: 422,
+      title: 'Unprocessable request',
+      detail: `Release weights are keyed by the benefits that become deliverables (${known.join(', ') || 'this package promises none'}); ${unknown.join(', ')} is not one of them.`,
+      errors: unknown.map((key) => ({
+        path: `${path}/${key}`,
+        message: 'Not a benefit this package promises.',
+      })),
+    });
 }
 
 function benefitSpec(key: string, value: unknown): Record<string, unknown> {
@@ -86,6 +114,7 @@ export async function onOrderFunded(tx: Tx, order: FundedOrder): Promise<void> {
         due_at: context.ends_at,
         evidence_required: true,
         owner_side: 'organizer',
+        release_weight: order.release_weights?.[key] ?? 1,
       }));
     await insertDeliverables(tx, deliverables);
     const terms = await freezeOrderSlaTerms(tx, order.id);

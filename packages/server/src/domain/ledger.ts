@@ -3,6 +3,7 @@ import {
   accountBalance,
   countOrderTransactions,
   ensureAccount,
+  escrowPosition,
   insertLedgerTransaction,
   listLedgerAccounts,
   listLedgerTransactions,
@@ -232,14 +233,40 @@ export function bookTransfer(tx: Tx, order: LedgerOrder, payout: { id: string; a
   });
 }
 
+/** What the order's escrow still holds and what it released (to the organizer, with the platform fee). */
+export const orderEscrowPosition = (tx: Tx, orderId: string) => escrowPosition(tx, escrowCode(orderId));
+
 /** An order's ledger as its detail shows it. Reads through the caller's row-level security. */
 export async function orderLedgerSummary(tx: Tx, orderId: string) {
   const escrow = await accountBalance(tx, escrowCode(orderId));
   return {
     escrow_balance_cents: escrow.balance_cents,
     pending_release_cents: -escrow.pending_cents,
+    ...(await orderEscrowPosition(tx, orderId)),
     transactions: await listOrderTransactions(tx, orderId),
   };
+}
+
+/**
+ * A milestone of a `per_deliverable` order: its share leaves escrow at once, posted, for the organizer's payable
+ * and the platform fee. Once per deliverable.
+ */
+export function bookMilestone(
+  tx: Tx,
+  order: LedgerOrder,
+  milestone: { deliverableId: string; grossCents: number; feeCents: number },
+) {
+  return book(tx, {
+    order,
+    reference: `deliverable:${milestone.deliverableId}:release`,
+    kind: 'release',
+    description: "A milestone's share released to the organizer, less the platform fee",
+    legs: [
+      ['escrow', -milestone.grossCents],
+      ['organizer_payable', milestone.grossCents - milestone.feeCents],
+      ['platform_fees', milestone.feeCents],
+    ],
+  });
 }
 
 export function listAccountsPage(

@@ -19,7 +19,14 @@ import {
   updateOrder,
   updateOrderRefund,
 } from '../db/orders';
-import { findPayoutByOrder, findPayoutConfig, insertPayout, updatePayout } from '../db/payouts';
+import {
+  findPayoutByOrder,
+  findPayoutConfig,
+  insertPayout,
+  listOrderPayouts,
+  updatePayout,
+} from '../db/payouts';
+import { listOrderMilestones } from '../db/deliverables';
 import { findVariant, reserveVariantUnit } from '../db/packages';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { readPage } from '../db/reads';
@@ -34,8 +41,17 @@ import {
 } from '../payments/provider';
 import { recordAudit } from '../db/audit';
 import type { Caller } from '../caller';
-import { onOrderFunded } from './fulfilment';
-import { bookFunding, bookLock, bookPenalty, bookRefund, orderLedgerSummary, settleLock } from './ledger';
+import { assertReleaseWeights, onOrderFunded } from './fulfilment';
+import {
+  bookFunding,
+  bookLock,
+  bookMilestone,
+  bookPenalty,
+  bookRefund,
+  orderEscrowPosition,
+  orderLedgerSummary,
+  settleLock,
+} from './ledger';
 import { assertBrandSafe } from './brand-safety';
 import { assertPackageRules } from './package-rules';
 import type { SlaTerm } from './sla-terms';
@@ -83,6 +99,9 @@ export async function placeOrder(
     /** The terms accepted in a negotiation (otherwise frozen from the variant or package at funding). */
     slaTerms?: SlaTerm[];
     cancellationPolicy?: CancellationPolicy;
+    /** The package's unless given; weights given without a policy apply to the package's policy. */
+    releasePolicy?: OrderRow['release_policy'];
+    releaseWeights?: Record<string, number>;
     proposalId?: string;
     side: 'organizer' | 'sponsor';
     actorOrgId: string;
@@ -135,6 +154,9 @@ export async function placeOrder(
       extra: { rule: 'variant_inventory' },
     });
 
+  const benefits = variant && Object.keys(variant.benefits).length > 0 ? variant.benefits : pkg.benefits;
+  assertReleaseWeights(input.releaseWeights, benefits, '/release_weights');
+
   await assertBrandSafe(tx, { eventId: pkg.event_id, sponsorId: input.sponsorId });
   await assertPackageRules(tx, pkg, input.sponsorId, new Date());
   const order = await insertOrder(tx, {
@@ -150,6 +172,8 @@ export async function placeOrder(
     cancellationPolicy: input.cancellationPolicy ?? DEFAULT_POLICY,
     slaTerms: input.slaTerms ?? null,
     side: input.side,
+    releasePolicy: input.releasePolicy ?? pkg.release_policy,
+    releaseWeights: input.releaseWeights ?? (input.releasePolicy === undefined ? pkg.release_weights : {}),
   });
   // The rules saw the locked row, so this only fails if the lock was somehow bypassed; the database holds.
   if (!(await reserveUnit(tx, pkg.id)))
@@ -187,6 +211,8 @@ export function createOrder(db: Db, caller: Caller, input: components['schemas']
       amountCents: input.amount_cents,
       currency: input.currency,
       cancellationPolicy: input.cancellation_policy,
+      releasePolicy: input.release_policy,
+      releaseWeights: input.release_weights,
       side: sponsor?.org_id === caller.orgId ? 'sponsor' : 'organizer',
       actorOrgId: caller.orgId,
     });
@@ -451,6 +477,10 @@ export async function lockOrder(
 ): Promise<OrderRow> {
   const order = lockedOrder(await findOrder(tx, orderId, { forUpdate: true }));
   if (order.escrow_state === 'locked') return order;
+  if (order.release_policy === 'per_deliverable') {
+    if (reason !== 'manual') return order;
+    refuseWholeOrder(order, 'locked');
+  }
   // The automatic locks (event start, fulfilment complete) leave an order that is not funded, or held by a
   // dispute, as it is: the event-start lock of the reconciliation job takes it once the dispute is won.
   if ((order.escrow_state !== 'funded' || order.disputed) && reason !== 'manual') return order;
@@ -496,6 +526,7 @@ export function releaseOrder(deps: OrderDeps, caller: Caller, id: string) {
     const order = lockedOrder(await findOrder(tx, id, { forUpdate: true }));
     if (order.escrow_state === 'released')
       conflict('already_released', 'The order is already released.', order);
+    if (order.release_policy === 'per_deliverable') refuseWholeOrder(order, 'released');
     if (order.escrow_state !== 'locked')
       conflict(
         'order_not_locked',
@@ -546,7 +577,89 @@ export async function releaseLocked(tx: Tx, order: OrderRow): Promise<OrderRow> 
   return updateOrder(tx, order.id, {
     escrow_state: 'released',
     status: order.status === 'partially_refunded' ? 'partially_refunded' : 'completed',
+    released_cents: netCents,
     released_at: new Date(),
+  });
+}
+
+function refuseWholeOrder(order: OrderRow, action: string): never {
+  conflict(
+    'release_per_deliverable',
+    `The order releases per deliverable, so it is never ${action} as a whole: approve or waive its deliverables and each releases its share (${order.released_cents} of ${order.amount_cents} cents released so far).`,
+    order,
+  );
+}
+
+/**
+ * Milestone release (`release_policy: per_deliverable`): every approved or waived deliverable of the order without
+ * a payout releases its share at once — booked out of escrow (`release`, posted) and paid by a payout of its own.
+ * A share is `weight / (weights not yet released)` of what escrow still holds, rounded down, and of the platform
+ * fee still to take; the last milestone takes all that is left, so the shares add up to the order and the payouts
+ * to its net exactly, in whatever order the approvals come. The order's row lock serializes concurrent approvals.
+ * A disputed order releases nothing (the dispute's win calls this again). When nothing is left to release the
+ * order is `released`. Called in the approval's transaction (a person's, or the review window's).
+ */
+export async function releaseMilestones(
+  tx: Tx,
+  orderId: string,
+  options: { defaultFeeBps?: number } = {},
+): Promise<OrderRow> {
+  const order = lockedOrder(await withSystemAccess(tx, () => findOrder(tx, orderId, { forUpdate: true })));
+  if (order.release_policy !== 'per_deliverable' || order.escrow_state !== 'funded' || order.disputed)
+    return order;
+  return withSystemAccess(tx, async () => {
+    const milestones = await listOrderMilestones(tx, orderId);
+    const due = milestones.filter(
+      (m) => m.payout_id === null && (m.status === 'approved' || m.status === 'waived'),
+    );
+    if (due.length === 0) return order;
+    const bps =
+      order.platform_fee_bps ??
+      (await organizerFeeBps(tx, order.organizer_org_id, options.defaultFeeBps ?? DEFAULT_FEE_BPS));
+    const totalFee = feeOf(order.amount_cents - order.refunded_cents, bps);
+    let feeLeft = Math.max(0, totalFee - milestones.reduce((sum, m) => sum + m.fee_cents, 0));
+    let held = (await orderEscrowPosition(tx, orderId)).held_cents;
+    const open = milestones.filter((m) => m.payout_id === null);
+    let weightLeft = open.reduce((sum, m) => sum + m.release_weight, 0);
+    let released = 0;
+    for (const milestone of due) {
+      const last = milestone.release_weight === weightLeft;
+      const grossCents = last ? held : Math.floor((held * milestone.release_weight) / weightLeft);
+      const feeCents = Math.min(
+        grossCents,
+        last ? feeLeft : Math.floor((feeLeft * milestone.release_weight) / weightLeft),
+      );
+      await bookMilestone(tx, order, { deliverableId: milestone.id, grossCents, feeCents });
+      // A share that a refund or lost dispute emptied moves nothing: no transfer of 0.
+      if (grossCents > feeCents)
+        await insertPayout(tx, {
+          orgId: order.organizer_org_id,
+          orderId,
+          deliverableId: milestone.id,
+          amountCents: grossCents - feeCents,
+          feeCents,
+          currency: order.currency,
+        });
+      held -= grossCents;
+      feeLeft -= feeCents;
+      weightLeft -= milestone.release_weight;
+      released += grossCents;
+    }
+    return updateOrder(tx, orderId, {
+      platform_fee_bps: bps,
+      application_fee_cents: totalFee,
+      released_cents: order.released_cents + released,
+      ...(due.length === open.length
+        ? {
+            escrow_state: 'released' as const,
+            status:
+              order.status === 'partially_refunded'
+                ? ('partially_refunded' as const)
+                : ('completed' as const),
+            released_at: new Date(),
+          }
+        : {}),
+    });
   });
 }
 
@@ -567,11 +680,13 @@ async function recordRefund(
   if (existing) return { refund: existing, created: false };
   if (refunds.some((refund) => refund.status === 'pending' && !refund.stripe_refund_id))
     conflict('refund_in_progress', 'A refund of this order is being made; retry when it is done.', order);
-  const refundable = order.amount_cents - order.refunded_cents;
+  // A milestone order refunds only what escrow still holds: its released milestones are the organizer's.
+  const milestones = order.release_policy === 'per_deliverable';
+  const refundable = order.amount_cents - order.refunded_cents - (milestones ? order.released_cents : 0);
   if (input.amountCents > refundable)
     throw new UnprocessableError({
       code: 'refund_too_large',
-      detail: `At most ${refundable} cents of the order can still be refunded (asked for ${input.amountCents}).`,
+      detail: `At most ${refundable} cents of the order can still be refunded (asked for ${input.amountCents})${milestones && order.released_cents > 0 ? `; ${order.released_cents} cents were released with its milestones` : ''}.`,
     });
   if (!order.stripe_payment_intent_id || order.escrow_state === 'pending')
     conflict('order_not_funded', 'The order was never paid, so there is nothing to refund.', order);
@@ -844,6 +959,12 @@ function assertCancellable(order: OrderRow, paymentInFlight: boolean) {
       `Only an order not yet locked can be cancelled (escrow is ${order.escrow_state}).`,
       order,
     );
+  if (order.released_cents > 0)
+    conflict(
+      'order_not_cancellable',
+      `${order.released_cents} cents of the order were released with its milestones; refund what escrow still holds instead.`,
+      order,
+    );
   if (paymentInFlight)
     conflict('payment_processing', 'A payment for this order is processing; wait for it to settle.', order);
 }
@@ -936,6 +1057,7 @@ async function orderDetail(tx: Tx, id: string) {
     ...order,
     ledger: await orderLedgerSummary(tx, id),
     payout: (await findPayoutByOrder(tx, id)) ?? null,
+    payouts: await listOrderPayouts(tx, id),
     refunds: await listOrderRefunds(tx, id),
     dispute: (await findOrderDispute(tx, id)) ?? null,
   };

@@ -29,6 +29,7 @@ import { defaultTerms, normalizeTerms } from './sla-terms';
 import { recordAudit } from '../db/audit';
 import type { Caller } from '../caller';
 import { emitEvent } from '../webhooks/emit';
+import { assertReleaseWeights } from './fulfilment';
 
 export type { PackageRow };
 
@@ -87,6 +88,11 @@ export function createPackage(db: Db, caller: Caller, input: PackageCreateInput)
         missing,
       );
 
+    assertReleaseWeights(
+      input.release_weights,
+      input.benefits ?? template?.benefits ?? {},
+      '/release_weights',
+    );
     // Other organizations' events can be readable (listed packages); only the organizer may sell one.
     const pkg = await insertPackage(tx, {
       orgId: caller.orgId,
@@ -105,6 +111,8 @@ export function createPackage(db: Db, caller: Caller, input: PackageCreateInput)
       expectedReach: input.expected_reach ?? null,
       audienceSnapshot: input.audience_snapshot ?? {},
       slaTerms: input.sla_terms ? normalizeTerms(input.sla_terms, '/sla_terms', currency) : null,
+      releasePolicy: input.release_policy ?? 'whole_order',
+      releaseWeights: input.release_weights ?? {},
     });
     if (!pkg) throw new NotFoundError('event');
     await recordAudit(tx, caller, {
@@ -203,6 +211,12 @@ export function updatePackageById(
       // Same guarantees, summaries in the new currency (a fixed penalty names it).
       changes.sla_terms = normalizeTerms(current.sla_terms, '/sla_terms', changes.currency);
     }
+    if (changes.release_weights !== undefined || changes.benefits !== undefined)
+      assertReleaseWeights(
+        changes.release_weights ?? current.release_weights,
+        changes.benefits ?? current.benefits,
+        '/release_weights',
+      );
     if (changes.inventory !== undefined && changes.inventory < current.sold) {
       throw new UnprocessableError({
         code: 'inventory_below_sold',

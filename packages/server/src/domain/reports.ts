@@ -1,5 +1,6 @@
 import type { Db } from '../db/pool';
 import { findRoiReport } from '../db/reports';
+import { orderEscrowPosition } from './ledger';
 import { NotFoundError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
 import type { Caller } from '../caller';
@@ -104,6 +105,10 @@ export function getRoiReport(
       },
       proof_metrics: approvedProofMetrics(order.deliverables),
       investment_cents: order.amount_cents,
+      escrow: {
+        release_policy: order.release_policy,
+        ...(await orderEscrowPosition(tx, order.id)),
+      },
       impressions,
       conversions,
       conversion_value_cents: value,

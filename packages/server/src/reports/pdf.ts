@@ -222,6 +222,10 @@ export function roiPdf(report: RoiReport): Promise<Buffer> {
 
   const figures: [string, string][] = [
     ['Investment', formatMoney(report.investment_cents, report.currency)],
+    [
+      'Released / held in escrow',
+      `${formatMoney(report.escrow.released_cents, report.currency)} / ${formatMoney(report.escrow.held_cents, report.currency)}`,
+    ],
     ['Impressions', formatCount(report.impressions)],
     [
       'Attributed conversions',

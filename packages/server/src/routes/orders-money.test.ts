@@ -265,7 +265,10 @@ describe('sandbox disputes (pm_card_createDispute)', () => {
         body: { payment_method_id: pm },
       });
       expect(funded.json.data.status).toBe('succeeded');
-      await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
+      // The dispute opened with the charge: the order cannot be locked (nor released) while it is open.
+      expect((await organizer('POST', `/v1/sponsorship-orders/${id}:lock`)).json.type).toContain(
+        'order-disputed',
+      );
       await server.db.system((tx) =>
         tx.query(`update deliverables set status = 'approved' where order_id = $1`, [id]),
       );
@@ -279,9 +282,7 @@ describe('sandbox disputes (pm_card_createDispute)', () => {
     });
     expect(held.dispute.evidence_due_by).toEqual(expect.any(String));
     expect(await eventsOf(won, 'order.disputed')).toBe(2);
-    expect((await organizer('POST', `/v1/sponsorship-orders/${won}:release`)).json.type).toContain(
-      'order-disputed',
-    );
+    expect((await organizer('POST', `/v1/sponsorship-orders/${won}:release`)).status).toBe(409);
 
     const close = () =>
       sponsor('POST', `/v1/sandbox/sponsorship-orders/${won}:close-dispute`, {
@@ -294,6 +295,7 @@ describe('sandbox disputes (pm_card_createDispute)', () => {
     expect(replayed.headers.get('idempotent-replayed')).toBe('true');
     expect(replayed.json).toEqual(closed.json);
     expect(closed.json.data).toMatchObject({ disputed: false, dispute: { status: 'won', fee_cents: 0 } });
+    expect((await organizer('POST', `/v1/sponsorship-orders/${won}:lock`)).status).toBe(200);
     expect((await organizer('POST', `/v1/sponsorship-orders/${won}:release`)).status).toBe(200);
     const twice = await sponsor('POST', `/v1/sandbox/sponsorship-orders/${won}:close-dispute`, {
       body: { outcome: 'lost' },

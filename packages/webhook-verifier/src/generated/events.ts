@@ -37,6 +37,8 @@ export interface components {
             owner_side: components["schemas"]["Side"];
             /** Format: uuid */
             package_id: string | null;
+            /** @description Its weight in a `per_deliverable` release of its order (from the order's `release_weights`). */
+            release_weight: number;
             /**
              * Format: uuid
              * @description The SLA whose breach this make-good deliverable answers.
@@ -136,7 +138,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal" | "dispute";
+            kind: "fund" | "lock" | "refund" | "penalty" | "transfer" | "reversal" | "dispute" | "release";
             /** Format: uuid */
             order_id: string | null;
             /** Format: date-time */
@@ -249,16 +251,22 @@ export interface components {
              * @enum {string|null}
              */
             payment_status: "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "succeeded" | "canceled" | null;
-            /** @description The order's payout (the organizer sees it; null for the sponsor and before release). */
+            /** @description The order's payout of a whole-order release (the organizer sees it; null for the sponsor, before release and for a `per_deliverable` order, whose payouts are in `payouts`). */
             payout?: components["schemas"]["Payout"] | null;
+            /** @description Every payout of the order (the organizer sees them; empty for the sponsor): the whole-order one, or one per released milestone (its `deliverable_id`). */
+            payouts?: components["schemas"]["Payout"][];
             /** @description The platform fee in basis points (1000 = 10 %), fixed when the order is locked. */
             platform_fee_bps: number | null;
             /** Format: uuid */
             proposal_id: string | null;
             refunded_cents: number;
             refunds?: components["schemas"]["OrderRefund"][];
+            release_policy: components["schemas"]["ReleasePolicy"];
+            release_weights: components["schemas"]["ReleaseWeights"];
             /** Format: date-time */
             released_at: string | null;
+            /** @description What has left escrow for the organizer (with the platform fee): the whole order at release, or the milestones released so far. `ledger.held_cents` is what escrow still holds. */
+            released_cents: number;
             /** @description The guarantees this order carries: the accepted terms of its negotiation, else the variant's or package's terms frozen when it was funded (null before). Later changes to the package never change them. */
             sla_terms: components["schemas"]["SlaTerm"][] | null;
             /** Format: uuid */
@@ -313,8 +321,12 @@ export interface components {
         OrderLedgerSummary: {
             /** @description Posted balance of the order's escrow account. */
             escrow_balance_cents: number;
+            /** @description Still held in escrow (the same as `escrow_balance_cents`). */
+            held_cents: number;
             /** @description Amount booked by the lock and waiting for release (a pending ledger transaction). */
             pending_release_cents: number;
+            /** @description Posted out of escrow to the organizer and the platform fee (the release, or each milestone). */
+            released_cents: number;
             transactions: components["schemas"]["LedgerTransaction"][];
         };
         OrderRefund: {
@@ -382,6 +394,11 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             currency: string;
+            /**
+             * Format: uuid
+             * @description The milestone (deliverable) this payout releases; null for a whole-order release.
+             */
+            deliverable_id: string | null;
             /** @description The organizer's Stripe Connect account. */
             destination_account_id: string | null;
             /** @description The platform fee kept. */
@@ -494,6 +511,15 @@ export interface components {
         };
         /** @enum {string} */
         ProposalStatus: "draft" | "sent" | "countered" | "accepted" | "rejected" | "withdrawn" | "expired";
+        /**
+         * @description How escrow is released to the organizer. `whole_order` (the default): once, after the order is locked and every deliverable approved or waived. `per_deliverable` (milestones): each deliverable's approval (or waiver, or the review window's automatic approval) releases its weighted share at once, one payout per milestone; the last one releases everything still held, so the shares add up to the order exactly; the rest stays in escrow. Such an order is never locked. A dispute holds the shares until it is won.
+         * @enum {string}
+         */
+        ReleasePolicy: "whole_order" | "per_deliverable";
+        /** @description Each deliverable's weight in a `per_deliverable` release, keyed by the benefit it is made from (the deliverables of an order are its package's or variant's promised benefits); a deliverable without a weight weighs 1. A share is `weight / (weights of the deliverables not yet released)` of what the order still holds. */
+        ReleaseWeights: {
+            [key: string]: number;
+        };
         /**
          * @description The side of a deal; a caller's side comes from its organization.
          * @enum {string}
@@ -641,6 +667,8 @@ export interface components {
             /** Format: date-time */
             published_at: string | null;
             quality_score: number | null;
+            release_policy: components["schemas"]["ReleasePolicy"];
+            release_weights: components["schemas"]["ReleaseWeights"];
             /** @description The guarantees an order of this package gets (null until written or generated at publish: an impressions term at the expected reach and a booth-hours term for a booth benefit). Editable while the package is a draft; frozen into each order when it is funded. */
             sla_terms: components["schemas"]["SlaTerm"][] | null;
             sold: number;
