@@ -31,6 +31,8 @@ import { slaRoutes } from './routes/slas';
 import { statsRoutes } from './routes/stats';
 import { registerStripeWebhookRoute } from './routes/stripe-events';
 import { registerSystemRoutes } from './routes/system';
+import { registerPublicWidgetRoutes } from './routes/public-widgets';
+import { workspaceRoutes } from './routes/workspaces';
 import { webhookRoutes } from './routes/webhooks';
 import { loadSpec, type Spec } from './spec';
 import { webhookSettings } from './webhooks/settings';
@@ -115,6 +117,8 @@ export function createApp(deps: AppDeps): {
 
   registerSystemRoutes(app, { db, spec, metrics });
   registerStripeWebhookRoute(app, { db, payments, log });
+  const rateLimit = createRateLimit({ db, config });
+  registerPublicWidgetRoutes(app, { db, spec, metrics, rateLimit });
   const handlers: Handlers = {
     ...organizationRoutes({ db }),
     ...eventRoutes({ db }),
@@ -132,6 +136,7 @@ export function createApp(deps: AppDeps): {
     ...packageRoutes({ db }),
     ...proposalRoutes({ db }),
     ...matchingRoutes({ db }),
+    ...workspaceRoutes({ db, config }),
     ...opsRoutes({ db, reads: deps.readDb ?? db, payments, log }),
   };
   const { unimplemented } = registerOperations(app, spec, handlers, {
@@ -139,7 +144,7 @@ export function createApp(deps: AppDeps): {
     config,
     log,
     authenticate: createAuthenticator({ db, config }),
-    rateLimit: createRateLimit({ db, config }),
+    rateLimit,
     validateResponses: deps.validateResponses ?? false,
   });
 

@@ -12,8 +12,8 @@ export type {
   Sla,
   SponsorshipPackage,
   WebhookEndpoint,
-  WidgetUpdatedData,
-  WorkspaceCreatedData,
+  Widget,
+  Workspace,
   YardpassWebhookEventMap,
 } from './generated/events';
 

@@ -1038,6 +1038,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sponsorship-workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the workspaces the caller sees
+         * @description API keys and the organization's owners and admins see every workspace of the organization; other users see the workspaces they are active members of. Archived workspaces are listed only with `archived=true`.
+         */
+        get: operations["listWorkspaces"];
+        put?: never;
+        /**
+         * Create a workspace (the caller becomes its owner)
+         * @description The slug is unique in the organization (409 `duplicate` naming it). A user who creates a workspace becomes its owner member (an API key acts for the organization and needs no membership). Each `auto_invite` email becomes a pending membership with `default_role`, and a pending invitation to the organization when the email is not a member yet (role `viewer` for a workspace viewer, else `member`); both activate on that email's first sign-in. Sends `workspace.created`.
+         */
+        post: operations["createWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a workspace (404 unless the caller sees it) */
+        get: operations["getWorkspace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a workspace's name, slug, default role or settings (owner)
+         * @description `settings` is merged into the current settings; a setting given as null is removed. Sends `workspace.updated`.
+         */
+        patch: operations["updateWorkspace"];
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}:archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a workspace (owner); its published widgets stop being served
+         * @description An archived workspace is read-only. Archiving again answers the workspace unchanged. Sends `workspace.updated`.
+         */
+        post: operations["archiveWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List a workspace's members and pending invitations */
+        get: operations["listWorkspaceMembers"];
+        put?: never;
+        /**
+         * Add a member by email (owner)
+         * @description Active at once when the email belongs to an active member of the organization; otherwise pending, with a pending invitation to the organization as for `auto_invite`, and active on that email's first sign-in.
+         */
+        post: operations["addWorkspaceMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member or cancel an invitation (owner) */
+        delete: operations["removeWorkspaceMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The events, packages and orders a workspace groups
+         * @description The workspace's views and metrics cover the linked orders, the orders of linked packages and the orders of the packages of linked events.
+         */
+        get: operations["getWorkspaceLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}:link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add events, packages or orders to a workspace (editor)
+         * @description Events and packages must belong to the organization, orders must be ones it is a party to; any other id answers 422 with `errors[]` naming each. Linking an id twice is harmless.
+         */
+        post: operations["linkWorkspaceResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}:unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove events, packages or orders from a workspace (editor)
+         * @description Ids that are not linked are ignored.
+         */
+        post: operations["unlinkWorkspaceResources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The workspace's audit log (workspace, membership and widget changes; kept 30 days) */
+        get: operations["listWorkspaceAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}/widgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** List a workspace's widgets, with their metrics */
+        get: operations["listWidgets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}/widgets/{widgetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description Your own id of the widget inside the workspace (letters, digits, `-`, `_`). */
+                widgetId: components["parameters"]["WidgetId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a widget with its metrics */
+        get: operations["getWidget"];
+        /**
+         * Create or replace a widget (editor); idempotent by workspace and widget id
+         * @description The same body twice leaves one widget, unchanged. `config` is checked against `widget_type` (see `WidgetType`). Sends `widget.updated` when the widget is created or changes.
+         */
+        put: operations["putWidget"];
+        post?: never;
+        /** Delete a widget (editor); its public id stops answering */
+        delete: operations["deleteWidget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/widgets/{publicId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `public_id` of a published widget. */
+                publicId: components["parameters"]["PublicWidgetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A published widget's data, for embedding (no credentials)
+         * @description Only what the widget's type shows (see `PublicWidget`), from a cache in PostgreSQL that is rebuilt on the first read after any of its inputs changed. Answers with `ETag` (send it back as `If-None-Match` for a 304) and `Access-Control-Allow-Origin: *`. Unpublished, deleted and archived widgets answer 404.
+         */
+        get: operations["getPublicWidget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/public/widgets/{publicId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `public_id` of a published widget. */
+                publicId: components["parameters"]["PublicWidgetId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a view, a "Request Proposal" click (lead) or an error of an embedded widget (no credentials)
+         * @description Feeds the widget's `metrics` (views, leads, conversion rate) and the `yardpass_widget_events_total` metric, whose error share Prometheus alerts on above 1 %. Rate-limited per client address and widget (the write bucket's limit per minute).
+         */
+        post: operations["recordPublicWidgetEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deliverables": {
         parameters: {
             query?: never;
@@ -3143,9 +3431,53 @@ export interface webhooks {
                         type: "workspace.created";
                         /** Format: date-time */
                         created_at: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Workspace"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Any 2xx answer acknowledges the event. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workspace.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A workspace was changed or archived. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @constant */
+                        type: "workspace.updated";
+                        /** Format: date-time */
+                        created_at: string;
+                        data: components["schemas"]["Workspace"];
                     };
                 };
             };
@@ -3174,7 +3506,7 @@ export interface webhooks {
         };
         get?: never;
         put?: never;
-        /** A command-center widget was created or changed. */
+        /** A workspace's widget was created or changed (PUT). */
         post: {
             parameters: {
                 query?: never;
@@ -3191,9 +3523,7 @@ export interface webhooks {
                         type: "widget.updated";
                         /** Format: date-time */
                         created_at: string;
-                        data: {
-                            [key: string]: unknown;
-                        };
+                        data: components["schemas"]["Widget"];
                     };
                 };
             };
@@ -3385,6 +3715,234 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "validation" | "invalid-signature" | "unauthenticated" | "card-declined" | "forbidden" | "wrong-side" | "not-found" | "route-not-found" | "conflict" | "lock-conflict" | "idempotency-in-progress" | "duplicate" | "in-use" | "member-exists" | "last-owner" | "invalid-state" | "order-not-fundable" | "payment-processing" | "order-not-lockable" | "order-not-locked" | "already-released" | "deliverables-open" | "order-not-cancellable" | "order-not-funded" | "order-closed" | "refund-in-progress" | "payout-in-progress" | "payout-failed" | "invalid-package-state" | "invalid-proposal-transition" | "sla-terms-frozen" | "package-rule-violated" | "variant-sold" | "order-disputed" | "release-per-deliverable" | "dispute-closed" | "not-sandbox" | "payout-not-retryable" | "no-dispute" | "precondition-failed" | "payload-too-large" | "unsupported-media-type" | "unprocessable" | "idempotency-key-reused" | "payments-rejected" | "inventory-below-sold" | "endpoint-disabled" | "brand-safety-conflict" | "platform-fee-out-of-range" | "self-sponsorship" | "currency-mismatch" | "below-price" | "event-mismatch" | "refund-too-large" | "invalid-release-weights" | "proof-required" | "no-package" | "no-offer" | "rate-limited" | "internal" | "not-implemented" | "payments-unavailable";
+        /**
+         * @description owner: everything, including members, settings and archiving; editor: widgets and links; viewer: reads.
+         * @enum {string}
+         */
+        WorkspaceRole: "owner" | "editor" | "viewer";
+        WorkspaceSettings: {
+            /** @description An IANA time zone, e.g. `America/Los_Angeles`. */
+            timezone?: string;
+            /** @description The GMV goal the workspace tracks, in minor units. */
+            goal_gmv_cents?: number;
+            /**
+             * Format: uri
+             * @description An https URL reports are sent to.
+             */
+            reporting_webhook?: string;
+        };
+        /** @description Settings to change; null removes one. */
+        WorkspaceSettingsChange: {
+            timezone?: string | null;
+            goal_gmv_cents?: number | null;
+            /** Format: uri */
+            reporting_webhook?: string | null;
+        };
+        Workspace: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            org_id: string;
+            name: string;
+            slug: string;
+            default_role: components["schemas"]["WorkspaceRole"];
+            settings: components["schemas"]["WorkspaceSettings"];
+            /** @description The caller's role here. API keys and the organization's owners and admins act on every workspace of the organization: as owner (an owner or admin), editor (a member key) or viewer (a viewer key). Users with another organization role have their membership's role, at most viewer for an organization viewer. */
+            role: components["schemas"]["WorkspaceRole"];
+            /** Format: date-time */
+            archived_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        WorkspaceCreate: {
+            name: string;
+            slug: string;
+            /** @default viewer */
+            default_role?: components["schemas"]["WorkspaceRole"];
+            /** @description Emails invited with `default_role`; pending until each first signs in. */
+            auto_invite?: string[];
+            settings?: components["schemas"]["WorkspaceSettings"];
+        };
+        WorkspaceUpdate: {
+            name?: string;
+            slug?: string;
+            default_role?: components["schemas"]["WorkspaceRole"];
+            settings?: components["schemas"]["WorkspaceSettingsChange"];
+        };
+        WorkspaceMember: {
+            /** Format: uuid */
+            id: string;
+            email: string | null;
+            /** Format: uuid */
+            user_id: string | null;
+            role: components["schemas"]["WorkspaceRole"];
+            /** @enum {string} */
+            status: "pending" | "active";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            joined_at: string | null;
+        };
+        WorkspaceMemberAdd: {
+            /** Format: email */
+            email: string;
+            /** @description The workspace's `default_role` when not given. */
+            role?: components["schemas"]["WorkspaceRole"];
+        };
+        WorkspaceLinks: {
+            event_ids: string[];
+            package_ids: string[];
+            order_ids: string[];
+        };
+        WorkspaceLinksChange: {
+            event_ids?: string[];
+            package_ids?: string[];
+            order_ids?: string[];
+        };
+        WorkspaceAuditEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            actor_type: "user" | "api_key" | "system";
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description e.g. `workspace.create`, `member.add`, `widget.put`. */
+            action: string;
+            resource_type: string;
+            resource_id: string | null;
+            details: {
+                [key: string]: unknown;
+            };
+            request_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description What a published widget shows (its public body, `PublicWidget`):
+         *     - `marketplace_card`: one package (`package_id`, required) as a card: title, tier, price, live availability
+         *       (units left, sold out), the config's `highlight` and `cta`. Config: `highlight` (≤ 50 characters), `cta`
+         *       (≤ 40, default "Request Proposal"), `metrics` (which of views, leads, conversion_rate the widget's GET reports).
+         *     - `package_list`: the workspace's published, non-private packages (linked, or of linked events), each as on a
+         *       card. Config: `title`, `limit` (1–50, default 10), `sort` (`price_desc` default, `price_asc`, `title`), `cta`, `metrics`.
+         *     - `kpi_tile`: one number over the workspace's orders. Config: `metric` (`gmv_cents`: paid orders' amounts in
+         *       `currency`, with the workspace's `goal_gmv_cents` as goal; `orders`: orders not cancelled or expired;
+         *       `sponsors`: distinct sponsors of those orders; `packages_available`: units left of the workspace's
+         *       packages), `label` (≤ 60), `currency` (default USD), `metrics`.
+         *     - `leaderboard`: the sponsors with the most paid spend in `currency` over the workspace's orders, a public
+         *       sponsor by name and any other as null. Config: `title`, `limit` (1–20, default 5), `currency`, `metrics`.
+         *     "Paid" means escrow funded, locked or released. No type shows ids, buyers' details, order counts per sponsor
+         *     or anything of other organizations.
+         * @enum {string}
+         */
+        WidgetType: "marketplace_card" | "package_list" | "kpi_tile" | "leaderboard";
+        WidgetPut: {
+            /**
+             * Format: uuid
+             * @description The package of a `marketplace_card` (one of the organization's); null for the other types.
+             */
+            package_id?: string | null;
+            widget_type: components["schemas"]["WidgetType"];
+            /** @description Checked against `widget_type`; see `WidgetType`. */
+            config?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Published widgets answer at `GET /v1/public/widgets/{public_id}` without credentials.
+             * @default false
+             */
+            published?: boolean;
+        };
+        Widget: {
+            widget_id: string;
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            package_id: string | null;
+            widget_type: components["schemas"]["WidgetType"];
+            config: {
+                [key: string]: unknown;
+            };
+            published: boolean;
+            /**
+             * Format: uuid
+             * @description Served at `/v1/public/widgets/{public_id}` while published.
+             */
+            public_id: string;
+            /** @description The metrics the config names (all three when it names none), from recorded views and leads. */
+            metrics: {
+                views?: number;
+                leads?: number;
+                /** @description leads / views; null before the first view. */
+                conversion_rate?: number | null;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        PublicWidgetPackage: {
+            title: string;
+            tier: string;
+            price_cents: number;
+            currency: string;
+            /** @description Units left (0 while the package is not on sale). */
+            available: number;
+            sold_out: boolean;
+        };
+        /** @description Exactly the fields of the widget's type; nothing else. */
+        PublicWidget: {
+            /** @constant */
+            widget_type: "marketplace_card";
+            /** Format: uuid */
+            public_id: string;
+            highlight: string | null;
+            cta: string;
+            package: components["schemas"]["PublicWidgetPackage"];
+        } | {
+            /** @constant */
+            widget_type: "package_list";
+            /** Format: uuid */
+            public_id: string;
+            title: string | null;
+            cta: string;
+            packages: components["schemas"]["PublicWidgetPackage"][];
+        } | {
+            /** @constant */
+            widget_type: "kpi_tile";
+            /** Format: uuid */
+            public_id: string;
+            /** @enum {string} */
+            metric: "gmv_cents" | "orders" | "sponsors" | "packages_available";
+            label: string;
+            value: number;
+            /** @description The workspace's `goal_gmv_cents` for `gmv_cents`. */
+            goal: number | null;
+            /** @description For `gmv_cents` only. */
+            currency: string | null;
+        } | {
+            /** @constant */
+            widget_type: "leaderboard";
+            /** Format: uuid */
+            public_id: string;
+            title: string | null;
+            currency: string;
+            entries: {
+                rank: number;
+                sponsor_name: string | null;
+                amount_cents: number;
+            }[];
+        };
+        PublicWidgetEvent: {
+            /**
+             * @description `lead`: a "Request Proposal" click.
+             * @enum {string}
+             */
+            type: "view" | "lead" | "error";
+            /** @description What went wrong, for `error`. */
+            detail?: string;
+        };
         ListEnvelope: {
             data: unknown[];
             has_more: boolean;
@@ -5291,6 +5849,54 @@ export interface components {
         Embedding: number[];
     };
     responses: {
+        /** @description A workspace. */
+        Workspace: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Workspace"];
+                };
+            };
+        };
+        /** @description A workspace member or invitation. */
+        WorkspaceMember: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["WorkspaceMember"];
+                };
+            };
+        };
+        /** @description What the workspace groups. */
+        WorkspaceLinks: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["WorkspaceLinks"];
+                };
+            };
+        };
+        /** @description A widget with its metrics. */
+        Widget: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Widget"];
+                };
+            };
+        };
         /** @description A reconciliation run and its differences. */
         Reconciliation: {
             headers: {
@@ -5817,6 +6423,10 @@ export interface components {
         Limit: number;
         /** @description The `next_cursor` of the previous page. */
         StartingAfter: string;
+        /** @description Your own id of the widget inside the workspace (letters, digits, `-`, `_`). */
+        WidgetId: string;
+        /** @description The `public_id` of a published widget. */
+        PublicWidgetId: string;
         /** @description Only matches with this status for the caller's side (dismissed ones are listed only this way). */
         MatchStatusFilter: components["schemas"]["MatchStatus"];
         MinScore: number;
@@ -7925,6 +8535,555 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+        };
+    };
+    listWorkspaces: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+                /** @description List archived workspaces instead of active ones. */
+                archived?: boolean;
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of workspaces, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Workspace"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWorkspace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkspaceCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["Workspace"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWorkspace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Workspace"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkspaceUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Workspace"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    archiveWorkspace: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Workspace"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWorkspaceMembers: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["WorkspaceMember"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addWorkspaceMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkspaceMemberAdd"];
+            };
+        };
+        responses: {
+            201: components["responses"]["WorkspaceMember"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    removeWorkspaceMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WorkspaceMember"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWorkspaceLinks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WorkspaceLinks"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    linkWorkspaceResources: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkspaceLinksChange"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WorkspaceLinks"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    unlinkWorkspaceResources: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkspaceLinksChange"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WorkspaceLinks"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWorkspaceAudit: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries, newest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["WorkspaceAuditEntry"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWidgets: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of widgets, by widget id. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["Widget"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWidget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description Your own id of the widget inside the workspace (letters, digits, `-`, `_`). */
+                widgetId: components["parameters"]["WidgetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Widget"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putWidget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description Your own id of the widget inside the workspace (letters, digits, `-`, `_`). */
+                widgetId: components["parameters"]["WidgetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WidgetPut"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Widget"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWidget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+                /** @description Your own id of the widget inside the workspace (letters, digits, `-`, `_`). */
+                widgetId: components["parameters"]["WidgetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Widget"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPublicWidget: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` of the body you hold; 304 when it is still current. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description The `public_id` of a published widget. */
+                publicId: components["parameters"]["PublicWidgetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The widget's public data. */
+            200: {
+                headers: {
+                    /** @description The body's entity tag. */
+                    ETag?: string;
+                    /** @description `public, max-age=0, must-revalidate` */
+                    "Cache-Control"?: string;
+                    /** @description `*` */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PublicWidget"];
+                    };
+                };
+            };
+            /** @description Not modified; the body you hold (its `If-None-Match`) is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+        };
+    };
+    recordPublicWidgetEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The `public_id` of a published widget. */
+                publicId: components["parameters"]["PublicWidgetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicWidgetEvent"];
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @constant */
+                            recorded: true;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listDeliverables: {

@@ -2,6 +2,7 @@ import { deleteAuditEntriesBefore } from '../db/audit';
 import { deleteExpiredKeys } from '../db/idempotency';
 import type { Db } from '../db/pool';
 import { deleteOldWindows } from '../db/rate-limits';
+import { deleteWorkspaceAuditBefore } from '../db/workspaces';
 
 /** Hourly: expired idempotency keys, audit entries past retention, finished rate-limit windows. */
 export async function cleanup(db: Db, options: { auditRetentionDays: number; now: Date }) {
@@ -12,5 +13,9 @@ export async function cleanup(db: Db, options: { auditRetentionDays: number; now
       new Date(options.now.getTime() - options.auditRetentionDays * 86_400_000),
     ),
     rate_limit_windows: await deleteOldWindows(tx),
+    workspace_audit_entries: await deleteWorkspaceAuditBefore(
+      tx,
+      new Date(options.now.getTime() - options.auditRetentionDays * 86_400_000),
+    ),
   }));
 }

@@ -12,6 +12,7 @@ import { findOrganization, insertOrganization } from '../db/organizations';
 import { readPage } from '../db/reads';
 import type { Db, Tx } from '../db/pool';
 import { findMembershipRole, upsertUser } from '../db/users';
+import { activateWorkspaceInvitations } from '../db/workspaces';
 import { AuthenticationError, ForbiddenError, NotFoundError } from '../errors';
 import { recordAudit } from '../db/audit';
 import { type Caller, type Role, outranks, requireRole } from '../caller';
@@ -120,6 +121,9 @@ export async function authenticateUser(
     const userId = await upsertUser(tx, { subject: claims.subject, email: claims.email });
     const role = await findMembershipRole(tx, { orgId: claims.orgId, userId, email: claims.email });
     if (!role) throw new ForbiddenError('You are not a member of the organization named by X-Org-Id.');
+    // Workspace invitations to the email activate on sign-in too, as the organization's do.
+    if (claims.email)
+      await activateWorkspaceInvitations(tx, { orgId: claims.orgId, userId, email: claims.email });
     return { orgId: claims.orgId, role, kind: 'user', userId, email: claims.email };
   });
 }

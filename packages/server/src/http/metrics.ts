@@ -11,6 +11,8 @@ export interface Metrics {
   middleware(log: Logger): MiddlewareHandler<AppEnv>;
   /** The provider with each call timed and its failures counted (`yardpass_stripe_*`). */
   instrumentPayments(payments: PaymentsProvider): PaymentsProvider;
+  /** Counts a view, lead or error reported by an embedded widget (`yardpass_widget_events_total`). */
+  widgetEvent(type: 'view' | 'lead' | 'error'): void;
 }
 
 /** What the gauges read at each scrape. */
@@ -156,8 +158,16 @@ export function createMetrics(options: MetricsSources): Metrics {
     registers: [registry],
   });
 
+  const widgetEvents = new Counter({
+    name: 'yardpass_widget_events_total',
+    help: 'Views, leads ("Request Proposal" clicks) and errors reported by embedded workspace widgets, by type.',
+    labelNames: ['type'],
+    registers: [registry],
+  });
+
   return {
     registry,
+    widgetEvent: (type) => widgetEvents.inc({ type }),
     instrumentPayments: (payments) => {
       const timed =
         (operation: string, call: (...args: never[]) => Promise<unknown>) =>

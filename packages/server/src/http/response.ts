@@ -29,10 +29,17 @@ export function jsonResponse(
   body: unknown,
   headers?: Record<string, string>,
 ): Response {
-  const response = new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...c.get('responseHeaders'), ...headers },
-  });
+  return preparedResponse(c, status, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
+}
+
+/** An answer whose body is ready (JSON text read from the database, or none), with the request's headers. */
+export function preparedResponse(
+  c: Context<AppEnv>,
+  status: number,
+  body: string | null,
+  headers?: Record<string, string>,
+): Response {
+  const response = new Response(body, { status, headers: { ...c.get('responseHeaders'), ...headers } });
   complete.add(response);
   return response;
 }

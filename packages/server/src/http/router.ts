@@ -21,7 +21,9 @@ export type SystemOperationId =
   | 'getOpenApiYaml'
   | 'getDocs'
   | 'getDocsAsset'
-  | 'receiveStripeWebhook';
+  | 'receiveStripeWebhook'
+  | 'getPublicWidget'
+  | 'recordPublicWidgetEvent';
 export type ApiOperationId = Exclude<OperationId, SystemOperationId>;
 
 type Parameters<K extends OperationId> = operations[K]['parameters'];

@@ -720,11 +720,85 @@ export interface components {
          * @example order.funded
          */
         WebhookEventTypeName: string;
-        WidgetUpdatedData: {
-            [key: string]: unknown;
+        Widget: {
+            config: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** @description The metrics the config names (all three when it names none), from recorded views and leads. */
+            metrics: {
+                /** @description leads / views; null before the first view. */
+                conversion_rate?: number | null;
+                leads?: number;
+                views?: number;
+            };
+            /** Format: uuid */
+            package_id: string | null;
+            /**
+             * Format: uuid
+             * @description Served at `/v1/public/widgets/{public_id}` while published.
+             */
+            public_id: string;
+            published: boolean;
+            /** Format: date-time */
+            updated_at: string;
+            widget_id: string;
+            widget_type: components["schemas"]["WidgetType"];
+            /** Format: uuid */
+            workspace_id: string;
         };
-        WorkspaceCreatedData: {
-            [key: string]: unknown;
+        /**
+         * @description What a published widget shows (its public body, `PublicWidget`):
+         *     - `marketplace_card`: one package (`package_id`, required) as a card: title, tier, price, live availability
+         *       (units left, sold out), the config's `highlight` and `cta`. Config: `highlight` (≤ 50 characters), `cta`
+         *       (≤ 40, default "Request Proposal"), `metrics` (which of views, leads, conversion_rate the widget's GET reports).
+         *     - `package_list`: the workspace's published, non-private packages (linked, or of linked events), each as on a
+         *       card. Config: `title`, `limit` (1–50, default 10), `sort` (`price_desc` default, `price_asc`, `title`), `cta`, `metrics`.
+         *     - `kpi_tile`: one number over the workspace's orders. Config: `metric` (`gmv_cents`: paid orders' amounts in
+         *       `currency`, with the workspace's `goal_gmv_cents` as goal; `orders`: orders not cancelled or expired;
+         *       `sponsors`: distinct sponsors of those orders; `packages_available`: units left of the workspace's
+         *       packages), `label` (≤ 60), `currency` (default USD), `metrics`.
+         *     - `leaderboard`: the sponsors with the most paid spend in `currency` over the workspace's orders, a public
+         *       sponsor by name and any other as null. Config: `title`, `limit` (1–20, default 5), `currency`, `metrics`.
+         *     "Paid" means escrow funded, locked or released. No type shows ids, buyers' details, order counts per sponsor
+         *     or anything of other organizations.
+         * @enum {string}
+         */
+        WidgetType: "marketplace_card" | "package_list" | "kpi_tile" | "leaderboard";
+        Workspace: {
+            /** Format: date-time */
+            archived_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            default_role: components["schemas"]["WorkspaceRole"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            org_id: string;
+            /** @description The caller's role here. API keys and the organization's owners and admins act on every workspace of the organization: as owner (an owner or admin), editor (a member key) or viewer (a viewer key). Users with another organization role have their membership's role, at most viewer for an organization viewer. */
+            role: components["schemas"]["WorkspaceRole"];
+            settings: components["schemas"]["WorkspaceSettings"];
+            slug: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description owner: everything, including members, settings and archiving; editor: widgets and links; viewer: reads.
+         * @enum {string}
+         */
+        WorkspaceRole: "owner" | "editor" | "viewer";
+        WorkspaceSettings: {
+            /** @description The GMV goal the workspace tracks, in minor units. */
+            goal_gmv_cents?: number;
+            /**
+             * Format: uri
+             * @description An https URL reports are sent to.
+             */
+            reporting_webhook?: string;
+            /** @description An IANA time zone, e.g. `America/Los_Angeles`. */
+            timezone?: string;
         };
     };
     responses: never;
@@ -754,10 +828,10 @@ export type Sla = components['schemas']['Sla'];
 export type SponsorshipPackage = components['schemas']['SponsorshipPackage'];
 /** The API's `WebhookEndpoint`, as event `data`. */
 export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
-/** The `data` of `widget.updated` events. */
-export type WidgetUpdatedData = components['schemas']['WidgetUpdatedData'];
-/** The `data` of `workspace.created` events. */
-export type WorkspaceCreatedData = components['schemas']['WorkspaceCreatedData'];
+/** The API's `Widget`, as event `data`. */
+export type Widget = components['schemas']['Widget'];
+/** The API's `Workspace`, as event `data`. */
+export type Workspace = components['schemas']['Workspace'];
 
 /** Every event type and the shape of its `data`. */
 export interface YardpassWebhookEventMap {
@@ -814,9 +888,11 @@ export interface YardpassWebhookEventMap {
   /** An event sponsorship's activation changed. */
   'event_sponsorship.updated': EventSponsorship;
   /** A workspace was created. */
-  'workspace.created': WorkspaceCreatedData;
-  /** A command-center widget was created or changed. */
-  'widget.updated': WidgetUpdatedData;
+  'workspace.created': Workspace;
+  /** A workspace was changed or archived. */
+  'workspace.updated': Workspace;
+  /** A workspace's widget was created or changed (PUT). */
+  'widget.updated': Widget;
   /** Yardpass stopped delivering to one of your endpoints (410 Gone, or failing too long). */
   'webhook_endpoint.disabled': WebhookEndpoint;
   /** A pair's score first reached the organization's suggestion threshold (sent to each side that crossed its own). */

@@ -119,9 +119,9 @@ create index sponsorship_workspace_widget_events_widget_idx
   on sponsorship_workspace_widget_events (widget_pk, type);
 
 -- The version of everything published widgets of a workspace show. Changes to their inputs (the widgets, the
--- links, packages, orders, sponsors in scope, the workspace) bump it in the transaction of the change; a cached
--- body built at an older version is rebuilt on its next read. Reading the version before building makes a
--- change that commits during a build leave the cache stale rather than wrong.
+-- links, packages in scope or shown on a card, orders and sponsors in scope, the workspace) bump it in the
+-- transaction of the change; a cached body built at an older version is rebuilt on its next read. Reading the
+-- version before building makes a change that commits during a build leave the cache stale rather than wrong.
 create table sponsorship_workspace_widget_inputs (
   workspace_id uuid primary key,
   org_id uuid not null,
@@ -251,7 +251,9 @@ begin
   perform yardpass_bump_widget_inputs(array(
     select wp.workspace_id from sponsorship_workspace_packages wp where wp.package_id in (select id from new_rows)
     union
-    select we.workspace_id from sponsorship_workspace_events we where we.event_id in (select event_id from new_rows)));
+    select we.workspace_id from sponsorship_workspace_events we where we.event_id in (select event_id from new_rows)
+    union
+    select w.workspace_id from sponsorship_workspace_widgets w where w.package_id in (select id from new_rows)));
   perform set_config('yardpass.system', previous, true);
   return null;
 end $$;
