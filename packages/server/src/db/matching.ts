@@ -60,6 +60,31 @@ export async function claimQueue(tx: Tx, limit: number): Promise<QueuedSubject[]
   return rows;
 }
 
+/**
+ * Claims the pending "everything" entries and, when there was one, refreshes every sponsor's features and
+ * queues each live event against every sponsor instead: concurrent drains then share the work by event.
+ */
+export async function expandEverything(tx: Tx): Promise<boolean> {
+  const { rows } = await tx.query<{ claimed: number }>(
+    `with claimed as (
+       update fit_recalc_queue set processed_at = now()
+        where id in (select id from fit_recalc_queue
+                      where processed_at is null and event_id is null and sponsor_id is null
+                      for update skip locked)
+        returning id
+     )
+     select count(*)::int as claimed from claimed`,
+  );
+  if (rows[0]!.claimed === 0) return false;
+  await refreshSponsorFeatures(tx, [{ event_id: null, sponsor_id: null }]);
+  await tx.query(
+    `insert into fit_recalc_queue (org_id, event_id, sponsor_id, reason)
+     select owner_org_id, id, null, 'everything' from events where ends_at > now()
+     on conflict do nothing`,
+  );
+  return true;
+}
+
 /** The queued subjects as two parallel id arrays (null standing for "all"). */
 function subjectArrays(subjects: QueuedSubject[]): [(string | null)[], (string | null)[]] {
   return [subjects.map((s) => s.event_id), subjects.map((s) => s.sponsor_id)];
@@ -72,6 +97,11 @@ function subjectArrays(subjects: QueuedSubject[]): [(string | null)[], (string |
  * engagement metrics; sponsors with their profile. Two set-based statements.
  */
 export async function refreshFeatures(tx: Tx, subjects: QueuedSubject[]): Promise<void> {
+  await refreshEventFeatures(tx, subjects);
+  await refreshSponsorFeatures(tx, subjects);
+}
+
+async function refreshEventFeatures(tx: Tx, subjects: QueuedSubject[]): Promise<void> {
   const [eventIds, sponsorIds] = subjectArrays(subjects);
   await tx.query(
     `with wanted as (
@@ -133,6 +163,10 @@ export async function refreshFeatures(tx: Tx, subjects: QueuedSubject[]): Promis
        conversion_rate = excluded.conversion_rate, computed_at = excluded.computed_at`,
     [eventIds, sponsorIds],
   );
+}
+
+async function refreshSponsorFeatures(tx: Tx, subjects: QueuedSubject[]): Promise<void> {
+  const [eventIds, sponsorIds] = subjectArrays(subjects);
   await tx.query(
     `with computed as (
        select s.id as sponsor_id, s.org_id,
@@ -180,6 +214,9 @@ function sideUpdate(side: MatchSide): string {
       else coalesce(m.${side}_suggested_at, excluded.${side}_suggested_at) end`;
 }
 
+// A budget without a maximum: the largest bigint but one, so that its negation minus one still is one.
+const MAX_CENTS = '9223372036854775806';
+
 export interface ScoreOutcome {
   scored: number;
   excluded: number;
@@ -200,7 +237,11 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
   const [eventIds, sponsorIds] = subjectArrays(subjects);
   // The planner cannot know how many pairs the queued subjects expand to (from one to millions) and picks
   // nested loops over them; hash joins are right at every size, with the memory to keep them in one pass.
-  await tx.query(`set local enable_nestloop = off; set local work_mem = '128MB'`);
+  // The commit need not wait for its WAL flush: a crash that loses it loses the batch's claim with it, and
+  // the entries are drained again.
+  await tx.query(
+    `set local enable_nestloop = off; set local work_mem = '128MB'; set local synchronous_commit = off`,
+  );
   const { rows } = await tx.query<ScoreOutcome>(
     `with queued as (
        select * from unnest($1::uuid[], $2::uuid[]) as q(event_id, sponsor_id)
@@ -219,6 +260,14 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
        union
        select e.event_id, s.sponsor_id from live_events e cross join all_sponsors s
         where exists (select from queued where event_id is null and sponsor_id is null)
+     ), event_features as materialized (
+       -- per event, not per pair: the single currency of its packages (null when none or several) and
+       -- their prices negated, so that they ascend
+       select f.*, case when f.package_currencies <@ f.package_currencies[1:1] then f.package_currencies[1] end
+                     as package_currency,
+              array(select -u.price from unnest(f.package_prices) with ordinality u(price, position)
+                      order by u.position) as negated_prices
+         from match_features f where f.event_id in (select event_id from pairs)
      ), restricted as materialized (
        select p.id, p.event_id,
               yardpass_normalized_tags(array(select jsonb_array_elements_text(
@@ -291,21 +340,36 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
               coalesce(ms.objectives_similarity, 0.10) as w_objectives,
               coalesce(ms.threshold, 0.7) as organizer_threshold, coalesce(ss.threshold, 0.7) as sponsor_threshold
          from pairs pr
-         join match_features ef on ef.event_id = pr.event_id
+         join event_features ef on ef.event_id = pr.event_id
          join match_features sf on sf.sponsor_id = pr.sponsor_id
          left join blocked b on b.event_id = pr.event_id and b.sponsor_id = pr.sponsor_id
          left join matching_settings ms on ms.org_id = ef.org_id
          left join matching_settings ss on ss.org_id = sf.org_id
          -- The packages are stored dearest first: the best is the first that fits, else the last (cheapest).
+         -- An event selling in one currency, with no package blocked for the sponsor, is counted by binary
+         -- search on its negated prices (ascending): width_bucket(x, a) is the number of elements of a <= x,
+         -- so "dearer" is the number of packages above the budget. Otherwise each package is looked at.
          cross join lateral (
-           select count(*)::int as packages, count(*) filter (where x.fits)::int as in_budget,
-                  coalesce(min(x.position) filter (where x.fits), max(x.position)) as best
+           select cardinality(ef.package_ids) as packages, f.in_budget,
+                  case when f.in_budget > 0 then f.dearer + 1 else nullif(cardinality(ef.package_ids), 0) end as best
+             from (select d.dearer,
+                          case when ef.package_currency = sf.currency
+                               then greatest(0, width_bucket(-coalesce(sf.budget_min_cents, 0), ef.negated_prices)
+                                                - d.dearer)
+                               else 0 end as in_budget
+                     from (select width_bucket(-coalesce(sf.budget_max_cents, ${MAX_CENTS}) - 1, ef.negated_prices)
+                                    as dearer) d) f
+            where ef.package_currency is not null and b.ids is null
+           union all
+           select count(*)::int, count(*) filter (where x.fits)::int,
+                  coalesce(min(x.position) filter (where x.fits), max(x.position))
              from (select u.position,
                           u.currency = sf.currency and u.price >= coalesce(sf.budget_min_cents, 0)
                             and u.price <= coalesce(sf.budget_max_cents, u.price) as fits
                      from unnest(ef.package_ids, ef.package_prices, ef.package_currencies)
                             with ordinality u(id, price, currency, position)
-                    where b.ids is null or u.id <> all(b.ids)) x) pk
+                    where b.ids is null or u.id <> all(b.ids)) x
+           having ef.package_currency is null or b.ids is not null) pk
          cross join lateral (
            -- segments are stored sorted
            select sum(a.share) as overlap, array_agg(a.segment) as segments

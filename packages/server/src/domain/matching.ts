@@ -4,6 +4,7 @@ import { addJob } from '../db/jobs';
 import {
   claimQueue,
   enqueueRecalc,
+  expandEverything,
   findMatchingSettings,
   findMatchSide,
   findMatchView,
@@ -170,13 +171,30 @@ export interface DrainOutcome {
 const DEADLOCK = '40P01';
 
 /**
- * Drains `fit_recalc_queue` until it is empty: each batch claims up to `batchSize` entries (skipping those
- * another drain holds), refreshes their features and scores every pair they expand to in one statement,
- * then emits `match.suggested` to each side whose status first became `suggested` — all in one transaction,
- * so a crash re-queues the batch. Safe to run in several workers at once.
+ * Drains `fit_recalc_queue` until it is empty, in `parallel` concurrent loops (one connection each): each batch
+ * claims up to `batchSize` entries (skipping those another drain holds), refreshes their features and scores
+ * every pair they expand to in one statement, then emits `match.suggested` to each side whose status first
+ * became `suggested` — all in one transaction, so a crash re-queues the batch. An "everything" entry is first
+ * turned into one entry per live event, so that the loops share it. Safe to run in several workers at once.
  */
-export async function drainMatchQueue(db: Db, options: { batchSize?: number } = {}): Promise<DrainOutcome> {
-  const batchSize = options.batchSize ?? 500;
+export async function drainMatchQueue(
+  db: Db,
+  options: { batchSize?: number; parallel?: number } = {},
+): Promise<DrainOutcome> {
+  const batchSize = options.batchSize ?? 100;
+  await db.system((tx) => expandEverything(tx));
+  const loops = await Promise.all(
+    Array.from({ length: options.parallel ?? 2 }, () => drainLoop(db, batchSize)),
+  );
+  return loops.reduce((total, loop) => ({
+    batches: total.batches + loop.batches,
+    scored: total.scored + loop.scored,
+    excluded: total.excluded + loop.excluded,
+    suggested: total.suggested + loop.suggested,
+  }));
+}
+
+async function drainLoop(db: Db, batchSize: number): Promise<DrainOutcome> {
   const total: DrainOutcome = { batches: 0, scored: 0, excluded: 0, suggested: 0 };
   for (;;) {
     const outcome = await drainBatch(db, batchSize);

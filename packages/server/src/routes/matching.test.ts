@@ -467,6 +467,55 @@ describe('matching', () => {
       expect(detail.score).toBeCloseTo(detail.components.budget_fit, 10);
     }
   });
+
+  it('counts packages in budget and picks the best the same way with one currency and with several', async () => {
+    // One currency: counted by binary search on the sorted prices. Two: package by package.
+    const single = await createEvent({ title: 'Budget Hall' }, [100_000, 300_000, 300_000, 900_000]);
+    const mixed = await createEvent({ title: 'Budget Mixed' }, [200_000]);
+    await server.db.system((tx) =>
+      tx.query(
+        `insert into sponsorship_packages (org_id, event_id, title, tier, price_cents, currency, inventory, is_active,
+           visibility, published_at)
+         values ($1, $2, 'Euro package', 'gold', 200000, 'EUR', 5, true, 'public', now())`,
+        [server.organizer.orgId, mixed.eventId],
+      ),
+    );
+    const cases = [
+      // budget, then the packages in budget and the best one of Budget Hall and of Budget Mixed
+      { budget: { budget_min_cents: 300_000 }, hall: [3, 900_000], mixed: [0, 200_000] },
+      { budget: { budget_max_cents: 300_000 }, hall: [3, 300_000], mixed: [1, 200_000] },
+      {
+        budget: { budget_min_cents: 500_000, budget_max_cents: 800_000 },
+        hall: [0, 100_000],
+        mixed: [0, 200_000],
+      },
+      {
+        budget: { budget_min_cents: 100_000, budget_max_cents: 200_000, currency: 'EUR' },
+        hall: [0, 100_000],
+        mixed: [1, 200_000],
+      },
+    ];
+    const sponsors: string[] = [];
+    for (const [index, { budget }] of cases.entries())
+      sponsors.push(await createSponsor({ name: `Budget Brand ${index}` }, { currency: 'USD', ...budget }));
+    await drainMatchQueue(server.db);
+    for (const [event, key] of [
+      [single, 'hall'],
+      [mixed, 'mixed'],
+    ] as const) {
+      const listed = await matchesOf(event.eventId);
+      for (const [index, expected] of cases.entries()) {
+        const match = listed.find((m) => m.sponsor_id === sponsors[index]);
+        const detail = (await organizer('GET', `/v1/matches/${match!.id}`)).json.data;
+        const [inBudget, bestPrice] = expected[key];
+        expect([detail.details.packages_in_budget, detail.best_package.price_cents]).toEqual([
+          inBudget,
+          bestPrice,
+        ]);
+        expect(detail.components.budget_fit).toBeCloseTo(inBudget! / (key === 'hall' ? 4 : 2), 10);
+      }
+    }
+  });
 });
 
 describe('matching in the background', () => {
