@@ -18,6 +18,7 @@ import { eventSponsorshipRoutes } from './routes/event-sponsorships';
 import { eventRoutes } from './routes/events';
 import { ledgerRoutes } from './routes/ledger';
 import { analyticsRoutes } from './routes/analytics';
+import { commandCenterRoutes } from './routes/command-center';
 import { organizationRoutes } from './routes/organizations';
 import { opsRoutes } from './routes/ops';
 import { orderRoutes } from './routes/orders';
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps): {
     ...proposalRoutes({ db }),
     ...matchingRoutes({ db }),
     ...workspaceRoutes({ db, config }),
+    ...commandCenterRoutes({ db, config }),
     ...opsRoutes({ db, reads: deps.readDb ?? db, payments, log }),
   };
   const { unimplemented } = registerOperations(app, spec, handlers, {

@@ -1280,6 +1280,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sponsorship-workspaces/{id}/command-center:enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable the workspace's command center (editor)
+         * @description Starts the 5-minute KPI feed (when `capture_rollups`), the live stream and the Slack notifications on `thresholds`. Settings left out keep their current value (on first enabling: rollups on, no Slack URL, USD, thresholds `{gmv_goal_percent: [50, 100], deliverables_overdue: 1, sla_at_risk: 1}`); `notify_slack_webhook: null` removes the Slack URL. Enabling again answers the command center with the new settings. The Slack URL must be https on the public internet (checked again after DNS at every post).
+         */
+        post: operations["enableCommandCenter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}/command-center:disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable the workspace's command center (editor)
+         * @description No more feed rows, live events or Slack notifications; the settings and the feed are kept, and enabling again resumes. 404 when it was never enabled.
+         */
+        post: operations["disableCommandCenter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}/command-center/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** The command center's feed, one row per 5 minutes, newest first */
+        get: operations["listCommandCenterFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sponsorship-workspaces/{id}/command-center/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The command center live, as server-sent events
+         * @description Each message is one `CommandCenterEvent`: `id` is its position in the stream, `event` its type
+         *     (`feed.row` for a new feed row, `order.changed`, `deliverable.changed`, `proposal.changed` for a change of
+         *     the workspace's orders, deliverables and proposals), `data` the event JSON. Events come in commit order,
+         *     each once. Without `Last-Event-ID` the stream opens with the latest feed row and every change since;
+         *     reconnect with `Last-Event-ID` to receive exactly what was missed (events are kept 7 days). The stream is
+         *     listening when the response starts. A comment line is sent every 15 seconds to keep the connection open.
+         */
+        get: operations["streamCommandCenter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/public/widgets/{publicId}": {
         parameters: {
             query?: never;
@@ -3943,6 +4033,114 @@ export interface components {
             /** @description What went wrong, for `error`. */
             detail?: string;
         };
+        /** @description What notifies Slack: a feed row crossing a threshold (below it in the previous row, at or above it in this one) sends one message per crossing. The first feed row only sets the baseline. */
+        CommandCenterThresholds: {
+            /** @description Percentages of the workspace's `settings.goal_gmv_cents` (GMV in the command center's `currency`). */
+            gmv_goal_percent?: number[];
+            /** @description Notify when at least this many deliverables are overdue. */
+            deliverables_overdue?: number;
+            /** @description Notify when at least this many SLAs are at risk (pending and due within 3 days). */
+            sla_at_risk?: number;
+        };
+        CommandCenterEnable: {
+            /** @description Write a feed row every 5 minutes (and evaluate thresholds on it); the live stream runs either way. */
+            capture_rollups?: boolean;
+            /**
+             * Format: uri
+             * @description A Slack incoming-webhook URL (`https://hooks.slack.com/services/…`); null removes it.
+             */
+            notify_slack_webhook?: string | null;
+            /** @description The currency GMV and escrow are counted in against the goal; other currencies are listed in `gmv_by_currency`. */
+            currency?: string;
+            thresholds?: components["schemas"]["CommandCenterThresholds"];
+        };
+        CommandCenter: {
+            /** Format: uuid */
+            workspace_id: string;
+            enabled: boolean;
+            capture_rollups: boolean;
+            /** @description Only the origin of the Slack URL (the rest is a credential), e.g. `https://hooks.slack.com/…`. */
+            notify_slack_webhook: string | null;
+            currency: string;
+            thresholds: components["schemas"]["CommandCenterThresholds"];
+            /** Format: date-time */
+            enabled_at: string | null;
+            /** Format: date-time */
+            disabled_at: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description The workspace's numbers at the slot: its orders are `sponsorship_workspace_scope_orders` (linked orders, orders of linked packages and of linked events); proposals and matches are those of its linked packages and events. */
+        CommandCenterKpis: {
+            currency: string;
+            /** @description Funded orders in `currency`, minus their refunds. */
+            gmv_cents: number;
+            /** @description The workspace's `settings.goal_gmv_cents`. */
+            goal_gmv_cents: number | null;
+            /** @description gmv_cents / goal_gmv_cents × 100, one decimal; null without a goal. */
+            goal_percent: number | null;
+            gmv_by_currency: {
+                [key: string]: number;
+            };
+            /** @description Held in escrow (funded or locked, not released) in `currency`. */
+            escrow_cents: number;
+            orders_total: number;
+            /** @description Orders by `status`. */
+            orders_by_state: {
+                [key: string]: number;
+            };
+            /** @description Pending or needing changes, due within 7 days. */
+            deliverables_due: number;
+            /** @description Pending or needing changes, past due. */
+            deliverables_overdue: number;
+            /** @description SLAs pending and due within 3 days (or past due, not yet evaluated). */
+            sla_at_risk: number;
+            sla_breached: number;
+            /** @description Proposals sent or countered, waiting for an answer. */
+            proposals_waiting: number;
+            top_matches: {
+                /** Format: uuid */
+                event_id: string;
+                /** Format: uuid */
+                sponsor_id: string;
+                score: number;
+                /** Format: uuid */
+                best_package_id: string | null;
+            }[];
+        };
+        CommandCenterFeedRow: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workspace_id: string;
+            /**
+             * Format: date-time
+             * @description The start of the 5-minute slot.
+             */
+            slot: string;
+            kpis: components["schemas"]["CommandCenterKpis"];
+            /** @description What moved since the previous row: numbers as differences (`{"gmv_cents": 50000, "orders_by_state": {"active": 1, "pending": -1}}`), the top matches as the new list; `{}` for the first row. */
+            changes: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description One message of `GET …/command-center/stream`. */
+        CommandCenterEvent: {
+            /** @description The position in the stream (for Last-Event-ID). */
+            id: string;
+            /** @enum {string} */
+            type: "feed.row" | "order.changed" | "deliverable.changed" | "proposal.changed";
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description `feed.row`: a `CommandCenterFeedRow`. `order.changed`: `order_id, status, escrow_state, amount_cents, refunded_cents, currency, previous` (the earlier `status, escrow_state, refunded_cents`, null when created). `deliverable.changed`: `deliverable_id, order_id, type, status, due_at, previous`. `proposal.changed`: `proposal_id, package_id, event_id, sponsor_id, status, previous`. */
+            data: {
+                [key: string]: unknown;
+            };
+        };
         ListEnvelope: {
             data: unknown[];
             has_more: boolean;
@@ -5894,6 +6092,18 @@ export interface components {
             content: {
                 "application/json": {
                     data: components["schemas"]["Widget"];
+                };
+            };
+        };
+        /** @description A workspace's command center settings. */
+        CommandCenter: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    data: components["schemas"]["CommandCenter"];
                 };
             };
         };
@@ -9006,6 +9216,131 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    enableCommandCenter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CommandCenterEnable"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CommandCenter"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    disableCommandCenter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Makes the request safe to retry. Same key and request → the stored answer again; kept 24 hours. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CommandCenter"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listCommandCenterFeed: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page. */
+                starting_after?: components["parameters"]["StartingAfter"];
+            };
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of feed rows, newest slot first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEnvelope"] & {
+                        data: components["schemas"]["CommandCenterFeedRow"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    streamCommandCenter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization to act in. Required with a JWT; ignored with an API key (keys belong to one organization). A value that is not a UUID answers 400. */
+                "X-Org-Id"?: components["parameters"]["OrgId"];
+                /** @description Resume after this event id (sent by EventSource clients on reconnect). */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless `text/event-stream` of `CommandCenterEvent`s. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/pool';
 import { ensureAnalyticsPartitions } from '../domain/analytics';
 import { cleanup } from '../domain/cleanup';
+import { captureCommandCenterFeed, sendCommandCenterAlert } from '../domain/command-center';
 import { drainMatchQueue } from '../domain/matching';
 import { refundIssuer } from '../domain/orders';
 import { runPayout } from '../domain/payouts';
@@ -195,6 +196,28 @@ export const tasks = {
       const outcome = await drainMatchQueue(deps.db);
       if (outcome.batches > 0) deps.log.info({ job: 'matching.drain', ...outcome }, 'match queue drained');
     },
+  }),
+  /**
+   * Every 5 minutes: one feed row per enabled command center for the slot, set-based; crossed thresholds queue
+   * their `command-center.notify`. Two runs for one slot write one row (the second finds it).
+   */
+  'command-center.capture': task({
+    payload: scheduled,
+    cron: '*/5 * * * *',
+    handler: (deps) => async () => {
+      const captured = await captureCommandCenterFeed(deps.db, deps.clock());
+      deps.log.info({ job: 'command-center.capture', ...captured }, 'command-center feed captured');
+    },
+  }),
+  /** One crossed threshold to the workspace's Slack webhook; retried with backoff until Slack accepts it. */
+  'command-center.notify': task({
+    payload: z.object({ alert_id: z.uuid() }),
+    handler:
+      (deps) =>
+      async ({ alert_id }) => {
+        const outcome = await sendCommandCenterAlert({ db: deps.db, sender: deps.delivery.sender }, alert_id);
+        deps.log.info({ job: 'command-center.notify', alert_id, outcome }, 'command-center alert');
+      },
   }),
   /** Hourly: expired idempotency keys, audit entries past retention, finished rate-limit windows. */
   cleanup: task({
