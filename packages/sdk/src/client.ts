@@ -6,6 +6,7 @@ import type { ClientOptions, RequestParams } from './options.js';
 import { Analytics } from './resources/analytics.js';
 import { ApiKeys } from './resources/api-keys.js';
 import { AuditLog } from './resources/audit-log.js';
+import { CommandCenter } from './resources/command-center.js';
 import { AudienceConsents } from './resources/consents.js';
 import { Deliverables } from './resources/deliverables.js';
 import { EventSponsorships } from './resources/event-sponsorships.js';
@@ -105,6 +106,8 @@ export class Yardpass {
   readonly payoutConfig: PayoutConfig;
   /** The double-entry ledger of the organization's orders. */
   readonly ledger: Ledger;
+  /** Workspaces' command centers: the KPI feed, the live stream, Slack notifications. */
+  readonly commandCenter: CommandCenter;
 
   readonly #send: Send;
 
@@ -151,6 +154,7 @@ export class Yardpass {
     this.ops = new Ops(this.#send);
     this.payoutConfig = new PayoutConfig(this.#send);
     this.ledger = new Ledger(this.#send);
+    this.commandCenter = new CommandCenter(this.#send);
   }
 
   /**

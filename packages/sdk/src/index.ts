@@ -34,5 +34,7 @@ export type {
 export type { OperationBody, OperationId, OperationQuery, OperationResult } from './operations.js';
 export type { Endpoint } from './resource.js';
 export type { WebhookEvent, WebhookEventType, WebhookStreamOptions } from './resources/webhooks.js';
+export type { CommandCenterEvent } from './resources/command-center.js';
+export type { EventStreamOptions } from './event-stream.js';
 /** The contract's types, generated from openapi.yaml, e.g. `components['schemas']['Sponsor']`. */
 export type { components, operations, paths } from './generated/openapi.js';

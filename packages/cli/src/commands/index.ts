@@ -1,4 +1,5 @@
 import { analytics } from './analytics.js';
+import { commandCenter } from './command-center.js';
 import { auditLog } from './audit-log.js';
 import { consents } from './consents.js';
 import { deliverables } from './deliverables.js';
@@ -47,6 +48,7 @@ export const resources: readonly Resource[] = [
   consents,
   reports,
   webhooks,
+  commandCenter,
   members,
   keys,
   auditLog,

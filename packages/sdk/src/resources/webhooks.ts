@@ -1,7 +1,5 @@
-import { createParser } from 'eventsource-parser';
-import { APIConnectionError, APIUserAbortError, YardpassError } from '../errors.js';
+import { type EventStreamOptions, streamEvents } from '../event-stream.js';
 import type { webhooks } from '../generated/openapi.js';
-import type { RequestOptions } from '../options.js';
 import { APIResource } from '../resource.js';
 import type { Send } from '../transport.js';
 
@@ -24,20 +22,9 @@ export type WebhookEvent<Type extends WebhookEventType = WebhookEventType> = {
 }[Type];
 
 /** Options of {@link WebhookEvents.stream}. */
-export interface WebhookStreamOptions {
+export interface WebhookStreamOptions extends EventStreamOptions {
   /** Only these event types (default: all). */
   types?: WebhookEventType[];
-  /** Resume after this event id (what you last handled); reconnections resume by themselves. */
-  lastEventId?: string;
-  /** Stops the stream: the loop ends quietly. */
-  signal?: AbortSignal;
-  /** Called each time the stream is (re)connected. */
-  onConnect?: () => void;
-  /**
-   * Wait before reconnecting after the connection drops, and between tries while the server is away
-   * (default 1000 ms). A first connection that fails, and any error answer, throw.
-   */
-  reconnectDelayMs?: number;
 }
 
 /**
@@ -204,10 +191,18 @@ export class WebhookEvents extends APIResource {
   stream: ((options?: WebhookStreamOptions) => AsyncIterable<WebhookEvent>) & {
     readonly operationId: 'streamWebhookEvents';
     readonly route: 'GET /v1/webhook-events/stream';
-  } = Object.assign((options: WebhookStreamOptions = {}) => streamEvents(this.#send, options), {
-    operationId: 'streamWebhookEvents' as const,
-    route: 'GET /v1/webhook-events/stream' as const,
-  });
+  } = Object.assign(
+    (options: WebhookStreamOptions = {}) =>
+      streamEvents<WebhookEvent>(this.#send, {
+        ...options,
+        path: '/v1/webhook-events/stream',
+        query: options.types ? { types: options.types.join(',') } : undefined,
+      }),
+    {
+      operationId: 'streamWebhookEvents' as const,
+      route: 'GET /v1/webhook-events/stream' as const,
+    },
+  );
 }
 
 /**
@@ -297,68 +292,5 @@ export class Webhooks extends APIResource {
     this.events = new WebhookEvents(send);
     this.deliveries = new WebhookDeliveries(send);
     this.eventTypes = new WebhookEventTypes(send);
-  }
-}
-
-async function* streamEvents(send: Send, options: WebhookStreamOptions): AsyncGenerator<WebhookEvent> {
-  let lastEventId = options.lastEventId;
-  let connected = false;
-  const { signal } = options;
-  const pause = () => new Promise((resolve) => setTimeout(resolve, options.reconnectDelayMs ?? 1000));
-  while (!signal?.aborted) {
-    const request: RequestOptions = {
-      signal,
-      // The stream is open for as long as it is read; a dropped one is resumed below, not retried.
-      timeout: 2 ** 31 - 1,
-      maxRetries: 0,
-      headers: { accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
-    };
-    let body: unknown;
-    try {
-      ({ body } = await send({
-        ...request,
-        method: 'GET',
-        path: '/v1/webhook-events/stream',
-        query: options.types ? { types: options.types.join(',') } : undefined,
-      }));
-    } catch (error) {
-      if (error instanceof APIUserAbortError) return;
-      // Like EventSource: once connected, a server that is away (restarting) is waited for; a first
-      // connection that fails, or any error answer, is thrown.
-      if (!connected || !(error instanceof APIConnectionError)) throw error;
-      await pause();
-      continue;
-    }
-    if (!(body instanceof ReadableStream))
-      throw new YardpassError('The server did not answer with an event stream.', { code: 'invalid-stream' });
-    connected = true;
-    options.onConnect?.();
-    const queue: WebhookEvent[] = [];
-    const parser = createParser({
-      onEvent: (message) => {
-        if (!message.data) return;
-        queue.push(JSON.parse(message.data) as WebhookEvent);
-        if (message.id) lastEventId = message.id;
-      },
-    });
-    const reader = (body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    const cancel = () => void reader.cancel().catch(() => undefined);
-    signal?.addEventListener('abort', cancel, { once: true });
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parser.feed(decoder.decode(value, { stream: true }));
-        while (queue.length > 0) yield queue.shift()!;
-      }
-    } catch {
-      // The connection dropped: reconnect below, after the last event received.
-    } finally {
-      signal?.removeEventListener('abort', cancel);
-      cancel();
-    }
-    if (signal?.aborted) return;
-    await pause();
   }
 }
