@@ -27,6 +27,8 @@ import { Payouts } from './resources/payouts.js';
 import { PayoutConfig } from './resources/payout-config.js';
 import { Ledger } from './resources/ledger.js';
 import { Webhooks } from './resources/webhooks.js';
+import { Widgets } from './resources/widgets.js';
+import { Workspaces } from './resources/workspaces.js';
 import { Stats } from './resources/stats.js';
 import { createTransport, type Send } from './transport.js';
 
@@ -106,6 +108,10 @@ export class Yardpass {
   readonly payoutConfig: PayoutConfig;
   /** The double-entry ledger of the organization's orders. */
   readonly ledger: Ledger;
+  /** Sponsorship workspaces: members, roles, the events, packages and orders they group, their audit log. */
+  readonly workspaces: Workspaces;
+  /** Workspaces' embeddable widgets and their public data. */
+  readonly widgets: Widgets;
   /** Workspaces' command centers: the KPI feed, the live stream, Slack notifications. */
   readonly commandCenter: CommandCenter;
 
@@ -154,6 +160,8 @@ export class Yardpass {
     this.ops = new Ops(this.#send);
     this.payoutConfig = new PayoutConfig(this.#send);
     this.ledger = new Ledger(this.#send);
+    this.workspaces = new Workspaces(this.#send);
+    this.widgets = new Widgets(this.#send);
     this.commandCenter = new CommandCenter(this.#send);
   }
 

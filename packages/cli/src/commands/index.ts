@@ -25,6 +25,8 @@ import { sponsors } from './sponsors.js';
 import { sponsorships } from './sponsorships.js';
 import { stats } from './stats.js';
 import { webhooks } from './webhooks.js';
+import { widgets } from './widgets.js';
+import { workspaces } from './workspaces.js';
 
 /** Every resource group, in the order `yardpass --help` lists them. */
 export const resources: readonly Resource[] = [
@@ -48,6 +50,8 @@ export const resources: readonly Resource[] = [
   consents,
   reports,
   webhooks,
+  workspaces,
+  widgets,
   commandCenter,
   members,
   keys,
