@@ -355,8 +355,9 @@ async function applyFund(tx: Tx, orderId: string, intent: PaymentIntentResult): 
 }
 
 /**
- * Runs a transaction again when it lost a race (a deadlock with another order's funding over their shared
- * sponsorship rows): Stripe's answer is already in hand, and a 409 now would leave it for reconciliation.
+ * Runs a transaction again when it lost a race (a serialization failure or deadlock with a concurrent change of
+ * the rows it shares, e.g. the event sponsorship): Stripe's answer is already in hand, and a 409 now would leave it
+ * for reconciliation. Funding many orders of one package no longer deadlocks (concurrent-funding.test.ts).
  */
 async function untilWon<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -17,13 +17,16 @@ export const WEBHOOK_EVENTS_CHANNEL = 'yardpass_webhook_events';
 /**
  * `add_job` for the fan-out, keyed by one of FAN_OUT_SHARDS keys: a burst of events queues a few jobs (each
  * fans out every event waiting, oldest first), not one each, and concurrent writers rarely wait on one key.
+ * The shard is the writing transaction's, not the event's: `add_job` holds its key's job row until commit, and a
+ * transaction that emits several events (funding emits four) would otherwise take several keys in hash order
+ * — two such transactions deadlocked (10 orders of one package funded at once lost half to 40P01).
  */
 const FAN_OUT_SHARDS = 8;
 const enqueueFanOut = (eventId: string) =>
   enqueueSql(
     'webhooks.fan-out',
     { event_id: eventId },
-    { jobKey: `'webhook-fan-out:' || (hashtext(${eventId}::text) & ${FAN_OUT_SHARDS - 1})` },
+    { jobKey: `'webhook-fan-out:' || (hashtext(txid_current()::text) & ${FAN_OUT_SHARDS - 1})` },
   );
 
 /**
