@@ -164,14 +164,16 @@ export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
       });
   } else if (order.escrow_state === 'released') {
     const payout = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
-    if (payout?.status === 'paid') {
+    // A transfer being asked of Stripe (`processing`) may be made any moment: the loss is reserved for a reversal
+    // as if it were paid, and the reversal runs once the transfer exists (the payout job, or reconciliation).
+    if (payout?.status === 'paid' || payout?.status === 'processing') {
       reversalCents = Math.min(lostCents, payout.amount_cents - payout.reversed_cents);
       // Reserved now, so that a refund meanwhile cannot reverse the same money; booked once Stripe confirms it.
       await withSystemAccess(tx, () =>
         updatePayout(tx, payout.id, { reversed_cents: payout.reversed_cents + reversalCents }),
       );
       fromPayable = reversalCents;
-    } else if (payout && payout.status !== 'processing' && payout.status !== 'cancelled') {
+    } else if (payout && payout.status !== 'cancelled') {
       fromPayable = Math.min(lostCents, payout.amount_cents);
       await withSystemAccess(tx, () =>
         updatePayout(tx, payout.id, {
@@ -208,7 +210,8 @@ export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
 /**
  * Asks Stripe for the reversal a lost dispute recorded (idempotency key `dispute:{id}:reversal`), outside any
  * transaction, then books it in a new one. Idempotent: run again by the reconciliation job after a crash, it finds
- * the reversal made (Stripe answers the same one for the same key) or already booked.
+ * the reversal made (Stripe answers the same one for the same key) or already booked. A dispute lost while the
+ * transfer was still being made waits for it: nothing happens until the payout has its transfer.
  */
 export async function finishDisputeReversal(deps: { db: Db; payments: PaymentsProvider }, disputeId: string) {
   const intent = await deps.db.system(async (tx) => {

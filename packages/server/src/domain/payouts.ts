@@ -20,7 +20,8 @@ import {
   PaymentsUnavailableError,
 } from '../payments/provider';
 import { type Caller, requireRole } from '../caller';
-import { assertNotDisputed } from './disputes';
+import { assertNotDisputed, finishDisputeReversal } from './disputes';
+import { findOrderDispute } from '../db/disputes';
 import { bookTransfer } from './ledger';
 import { emitEvent } from '../webhooks/emit';
 
@@ -115,11 +116,15 @@ export async function runPayout(deps: PayoutDeps, payoutId: string): Promise<Pay
     failure = error;
   }
 
+  let reversal: string | undefined;
   const applied = await deps.db.system(async (tx) => {
     const current = (await findPayout(tx, payoutId, { forUpdate: true }))!;
     // Another run applied its answer first (the same transfer, by the same key): nothing left to do.
     if (current.status !== 'processing') return current;
     if (transferId) {
+      // A dispute lost while Stripe was making this transfer reserved a reversal of it: made right after.
+      const dispute = await findOrderDispute(tx, current.order_id);
+      if (dispute?.reversal_cents && !dispute.stripe_reversal_id) reversal = dispute.id;
       const paid = await updatePayout(tx, current.id, {
         status: 'paid',
         stripe_transfer_id: transferId,
@@ -141,6 +146,11 @@ export async function runPayout(deps: PayoutDeps, payoutId: string): Promise<Pay
       );
     return failAttempt(tx, current, reason, 0);
   });
+  if (reversal)
+    await finishDisputeReversal(deps, reversal).catch((error: unknown) =>
+      // The reconciliation job asks again with the same key.
+      deps.log.warn({ dispute_id: reversal, err: (error as Error).message }, 'dispute reversal not made yet'),
+    );
   return settled(deps, applied);
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { runPayout } from '../domain/payouts';
+import { finishDisputeReversals } from '../domain/disputes';
 import { createLogger } from '../logger';
 import { seedCommerce } from '../../test/commerce-fixtures';
 import { createFakeStripe, sendStripeEvent } from '../../test/fake-stripe';
@@ -202,6 +203,50 @@ describe('disputes (charge.dispute.* from Stripe)', () => {
     const kinds = order.ledger.transactions.map((t: { kind: string }) => t.kind);
     expect(kinds.filter((k: string) => k === 'dispute')).toHaveLength(1);
     expect(kinds.filter((k: string) => k === 'reversal')).toHaveLength(1);
+    expect(await ledgerTotal()).toBe(0);
+  });
+
+  it('reverses a transfer that was in flight when the dispute was lost, once it exists, and only once', async () => {
+    const { id, chargeId } = await lockedOrder();
+    const payoutId = (await organizer('POST', `/v1/sponsorship-orders/${id}:release`)).json.data.payout
+      .id as string;
+    const releaseStripe = stripe.hold();
+    const run = runPayout({ db: server.db, payments: server.payments, log }, payoutId);
+    for (let i = 0; stripe.posts('/v1/transfers').length === 0; i++) {
+      if (i > 200) throw new Error('the transfer was never asked');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect((await organizer('GET', `/v1/payouts/${payoutId}`)).json.data.status).toBe('processing');
+    await send('charge.dispute.created', dispute('dp_1InFlight', chargeId, 'needs_response'));
+    await send(
+      'charge.dispute.closed',
+      dispute('dp_1InFlight', chargeId, 'lost', { balance_transactions: [{ amount: -150_000, fee: 1_500 }] }),
+    );
+    const meanwhile = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(meanwhile.dispute).toMatchObject({
+      status: 'lost',
+      reversal_cents: 135_000,
+      stripe_reversal_id: null,
+    });
+    expect(meanwhile.payout).toMatchObject({ status: 'processing', reversed_cents: 135_000 });
+
+    releaseStripe();
+    const paid = await run;
+    expect(paid).toMatchObject({ status: 'paid' });
+    const reversals = stripe.posts(`/v1/transfers/${paid!.stripe_transfer_id}/reversals`);
+    expect(reversals).toHaveLength(1);
+    expect(reversals[0]!.body.amount).toBe('135000');
+    // The reconciliation job finds nothing left to reverse.
+    expect(
+      await finishDisputeReversals(
+        { db: server.db, payments: server.payments, log },
+        new Date(Date.now() + 120_000),
+      ),
+    ).toEqual([]);
+    expect(stripe.posts(`/v1/transfers/${paid!.stripe_transfer_id}/reversals`)).toHaveLength(1);
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order.dispute.stripe_reversal_id).toEqual(expect.any(String));
+    expect(order.ledger.transactions.filter((t: { kind: string }) => t.kind === 'reversal')).toHaveLength(1);
     expect(await ledgerTotal()).toBe(0);
   });
 
