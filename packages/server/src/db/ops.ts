@@ -1,5 +1,5 @@
 import type { Cursor } from './pagination';
-import type { Queryable } from './pool';
+import type { Queryable, Tx } from './pool';
 
 /** The kinds of stuck work the inbox lists, each read oldest first through a partial index of its own. */
 export const INBOX_KINDS = [
@@ -92,11 +92,14 @@ function union(kinds: readonly InboxKind[]): string {
 }
 
 /**
- * A page of stuck work, oldest first, of what `q` may see (row-level security decides whose). Each kind takes its
+ * A page of stuck work, oldest first, of what `tx` may see (row-level security decides whose). Each kind takes its
  * own first page through its index before the pages are merged, so a page costs the same with 100,000 items.
+ * Runs in a transaction: the planner cannot estimate the row-level-security filter (it guesses that a handful of
+ * the open items pass) and would read every open item of a kind by bitmap and sort them to return the first 51;
+ * without bitmap scans it walks the kind's index in order and stops at the page.
  */
 export async function listInbox(
-  q: Queryable,
+  tx: Tx,
   page: { kinds: readonly InboxKind[]; limit: number; after: Cursor | undefined },
 ): Promise<InboxRow[]> {
   const pages = page.kinds.map(
@@ -104,7 +107,8 @@ export async function listInbox(
        where $1::timestamptz is null or (since, id) > ($1::timestamptz, $2::uuid)
        order by since, id limit $3)`,
   );
-  const { rows } = await q.query<InboxRow>(
+  await tx.query('set local enable_bitmapscan = off');
+  const { rows } = await tx.query<InboxRow>(
     `select ${COLUMNS}, since::text as position from (${pages.join('\n union all ')}) as item
       order by since, id limit $3`,
     [page.after?.value ?? null, page.after?.id ?? null, page.limit + 1],
@@ -251,12 +255,10 @@ const windowParams = (w: MetricsWindow) => [w.from, w.to, w.interval, w.eventId,
 const inWindow = (column: string) => `${column} >= $1::timestamptz and ${column} < $2::timestamptz`;
 const bucket = (column: string) => `date_trunc($3::text, ${column})`;
 const forEvent = (column: string) => `($4::uuid is null or ${column} = $4::uuid)`;
-// Only with an event filter do money rows look up their order (the statement is planned with the values, so
-// `$4 is null` drops the lookup).
-const orderOfEvent = (orderId: string) =>
-  `($4::uuid is null or exists (select from sponsorship_orders o where o.id = ${orderId} and o.event_id = $4::uuid))`;
 const partyOf = (alias: string) =>
   `($5::uuid is null or $5::uuid in (${alias}.organizer_org_id, ${alias}.sponsor_org_id))`;
+const inDays = (alias: string) =>
+  `${alias}.day >= $1::date and ${alias}.day < $2::date and ${forEvent(`${alias}.event_id`)} and ${partyOf(alias)}`;
 
 /**
  * Activity by period, one statement: each metric aggregates its own table once over the window with grouping
@@ -321,42 +323,55 @@ export async function activityMetrics(q: Queryable, w: MetricsWindow): Promise<A
 }
 
 /**
- * Money by period and currency, one statement: GMV is what orders funded in the period were paid; platform fees
- * are the net postings to the platform's fee accounts (a fee posts at release and a refund after release takes
- * it back); refunds are succeeded refunds; payouts are transfers paid to organizers.
+ * Money by period and currency, one statement over the day totals the triggers of migration 0018 keep (what
+ * each column counts is written there): the folded days in `money_daily` and the changes not yet folded.
  */
 export async function moneyMetrics(q: Queryable, w: MetricsWindow): Promise<MoneyRow[]> {
   const { rows } = await q.query<MoneyRow>(
-    `with flows as (
-       select ${bucket('o.funded_at')} as period_start, o.currency, 1 as orders, o.amount_cents as gmv,
-              0::bigint as fees, 0::bigint as refunds, 0::bigint as payouts
-         from sponsorship_orders o
-        where ${inWindow('o.funded_at')} and ${forEvent('o.event_id')} and ${partyOf('o')}
+    `with days as (
+       select day, currency, flows, orders_funded, gmv_cents, platform_fees_cents, refunds_cents, payouts_cents
+         from money_daily m
+        where ${inDays('m')}
        union all
-       select ${bucket('t.posted_at')}, e.currency, 0, 0, e.amount_cents, 0, 0
-         from ledger_transactions t
-         join ledger_entries e on e.transaction_id = t.id
-         join ledger_accounts a on a.id = e.account_id and a.kind = 'platform_fees'
-        where t.status = 'posted' and ${inWindow('t.posted_at')} and ${partyOf('t')} and ${orderOfEvent('t.order_id')}
-       union all
-       select ${bucket('r.created_at')}, r.currency, 0, 0, 0, r.amount_cents, 0
-         from order_refunds r
-        where r.status = 'succeeded' and ${inWindow('r.created_at')} and ${partyOf('r')} and ${orderOfEvent('r.order_id')}
-       union all
-       select ${bucket('p.paid_at')}, p.currency, 0, 0, 0, 0, p.amount_cents
-         from sponsorship_payouts p
-        where p.status = 'paid' and ${inWindow('p.paid_at')} and ${orderOfEvent('p.order_id')}
-          and ($5::uuid is null or p.org_id = $5::uuid)
+       select day, currency, flows, orders_funded, gmv_cents, platform_fees_cents, refunds_cents, payouts_cents
+         from money_daily_changes m
+        where ${inDays('m')}
      )
-     select period_start, currency, sum(orders)::int as orders_funded, sum(gmv)::bigint as gmv_cents,
-            sum(fees)::bigint as platform_fees_cents, sum(refunds)::bigint as refunds_cents,
-            sum(payouts)::bigint as payouts_cents
-       from flows
-      group by grouping sets ((period_start, currency), (currency))
+     select ${bucket('day::timestamptz')} as period_start, currency, sum(orders_funded)::int as orders_funded,
+            sum(gmv_cents)::bigint as gmv_cents, sum(platform_fees_cents)::bigint as platform_fees_cents,
+            sum(refunds_cents)::bigint as refunds_cents, sum(payouts_cents)::bigint as payouts_cents
+       from days
+      group by grouping sets ((1, currency), (currency))
+     having sum(flows) > 0
       order by period_start nulls last, currency`,
     windowParams(w),
   );
   return rows;
+}
+
+/**
+ * Folds the money changes the triggers appended into the day totals, in one statement. Concurrent runs fold
+ * each change once: a change another run already deleted is skipped.
+ */
+export async function foldMoneyChanges(q: Queryable): Promise<number> {
+  const { rows } = await q.query<{ folded: number }>(
+    `with folded as (
+       delete from money_daily_changes returning *
+     ), summed as (
+       insert into money_daily as m (day, currency, organizer_org_id, sponsor_org_id, event_id, flows,
+         orders_funded, gmv_cents, platform_fees_cents, refunds_cents, payouts_cents)
+       select day, currency, organizer_org_id, sponsor_org_id, event_id, sum(flows), sum(orders_funded), sum(gmv_cents),
+              sum(platform_fees_cents), sum(refunds_cents), sum(payouts_cents)
+         from folded group by day, currency, organizer_org_id, sponsor_org_id, event_id
+       on conflict on constraint money_daily_key do update set flows = m.flows + excluded.flows,
+         orders_funded = m.orders_funded + excluded.orders_funded, gmv_cents = m.gmv_cents + excluded.gmv_cents,
+         platform_fees_cents = m.platform_fees_cents + excluded.platform_fees_cents,
+         refunds_cents = m.refunds_cents + excluded.refunds_cents,
+         payouts_cents = m.payouts_cents + excluded.payouts_cents
+     )
+     select count(*)::int as folded from folded`,
+  );
+  return rows[0]!.folded;
 }
 
 /** What `/metrics` reports from the database, read in one statement at each scrape. */

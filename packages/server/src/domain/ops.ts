@@ -5,6 +5,7 @@ import {
   type InboxKind,
   type InboxRow,
   INTEGRITY_CHECKS,
+  foldMoneyChanges,
   type IntegrityCheck,
   listInbox,
   type MetricsWindow,
@@ -20,16 +21,19 @@ import { requireRole } from '../caller';
 /**
  * Runs an ops read for `caller`: a platform operator's over every organization (a system read), an organization's
  * confined to what it owns or is a party to (row-level security). `org` is the organization to filter on in
- * statements whose wall is wider than "a party to" (null for an operator).
+ * statements whose wall is wider than "a party to" (null for an operator). An organization's read runs outside a
+ * transaction (one round trip) unless `transaction` asks for one.
  */
 function opsRead<T>(
   db: Db,
   caller: Caller,
   fn: (q: Queryable, org: string | null) => Promise<T>,
+  options: { transaction?: boolean } = {},
 ): Promise<T> {
   if (caller.kind === 'operator') return db.system((tx) => fn(tx, null));
   requireRole(caller, 'admin', 'read the operations views');
-  return db.read(caller.orgId, (q) => fn(q, caller.orgId));
+  const orgId = caller.orgId;
+  return options.transaction ? db.tenant(orgId, (tx) => fn(tx, orgId)) : db.read(orgId, (q) => fn(q, orgId));
 }
 
 interface Action {
@@ -162,8 +166,11 @@ export async function getInbox(
 ) {
   const limit = query.limit ?? 20;
   const after = decodeCursor(query.starting_after);
-  const rows = await opsRead(db, caller, (q) =>
-    listInbox(q, { kinds: query.kind ? [query.kind] : INBOX_KINDS, limit, after }),
+  const rows = await opsRead(
+    db,
+    caller,
+    (tx) => listInbox(tx, { kinds: query.kind ? [query.kind] : INBOX_KINDS, limit, after }),
+    { transaction: true },
   );
   const now = Date.now();
   const page = toPage(rows, limit, (row) => row.position);
@@ -282,4 +289,9 @@ export async function getBusinessMetrics(
       .map((row) => ({ period_start: row.period_start!, ...shape(row.period_start) })),
     totals: shape(null),
   };
+}
+
+/** Folds the money changes booked since the last run into the day totals the business metrics read. */
+export function foldMoney(db: Db): Promise<number> {
+  return db.system((tx) => foldMoneyChanges(tx));
 }

@@ -5,6 +5,7 @@ import { ensureAnalyticsPartitions } from '../domain/analytics';
 import { cleanup } from '../domain/cleanup';
 import { captureCommandCenterFeed, sendCommandCenterAlert } from '../domain/command-center';
 import { drainMatchQueue } from '../domain/matching';
+import { foldMoney } from '../domain/ops';
 import { refundIssuer } from '../domain/orders';
 import { runPayout } from '../domain/payouts';
 import { reconcileLedger } from '../domain/reconciliation';
@@ -195,6 +196,15 @@ export const tasks = {
     handler: (deps) => async () => {
       const outcome = await drainMatchQueue(deps.db);
       if (outcome.batches > 0) deps.log.info({ job: 'matching.drain', ...outcome }, 'match queue drained');
+    },
+  }),
+  /** Every minute: the money changes booked since the last run are folded into the business metrics' days. */
+  'metrics.fold-money': task({
+    payload: scheduled,
+    cron: '* * * * *',
+    handler: (deps) => async () => {
+      const folded = await foldMoney(deps.db);
+      if (folded > 0) deps.log.debug({ job: 'metrics.fold-money', folded }, 'money changes folded');
     },
   }),
   /**
