@@ -379,6 +379,10 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
          cross join lateral (
            select case when ef.embedding is not null and sf.embedding is not null
                        then yardpass_cosine(ef.embedding, sf.embedding) end as cosine) em
+       -- offset 0 keeps the planner from inlining this query's columns into each place that reads them: the
+       -- exclusion, the components and the score would be computed again for every reference (a quarter of
+       -- the statement's CPU, measured on 100k pairs)
+       offset 0
      ), scored as (
        select c.*,
               case when c.exclusion is null then
@@ -386,6 +390,7 @@ export async function scorePairs(tx: Tx, subjects: QueuedSubject[]): Promise<Sco
                 + c.w_engagement * c.engagement_quality + c.w_objectives * c.objectives_similarity
               end as score
          from components c
+       offset 0
      ), upserted as (
        insert into sponsorship_matches as m (event_id, sponsor_id, organizer_org_id, sponsor_org_id, score,
          budget_fit, audience_overlap, geo_overlap, engagement_quality, objectives_similarity, weights, missing,
