@@ -13,7 +13,10 @@ afterAll(() => server.close());
 
 const promtool = spawnSync('promtool', ['--version']).status === 0;
 
-/** Some of everything `/metrics` reports: a payment, webhook first attempts (one ok, one failed), a failed payout. */
+/**
+ * Some of everything `/metrics` reports: a payment, webhook first attempts (one ok, one failed), a failed payout, a
+ * waiting match recalculation.
+ */
 async function activity() {
   const sponsor = api(server, server.sponsor);
   const organizer = api(server, server.organizer);
@@ -46,11 +49,20 @@ async function activity() {
        values ($1, $2, 1000, 100, 'USD', 'failed')`,
       [server.organizer.orgId, orderId],
     );
+    // A match recalculation waiting for 90 s (no worker drains it here).
+    await tx.query(
+      `insert into fit_recalc_queue (org_id, event_id, sponsor_id, reason) values ($1, null, null, 'test')
+       on conflict do nothing`,
+      [server.organizer.orgId],
+    );
+    await tx.query(
+      `update fit_recalc_queue set queued_at = now() - interval '90 seconds' where processed_at is null`,
+    );
   });
 }
 
 describe('GET /metrics', () => {
-  it('reports webhook, payout, queue, rollup, payment-processor and pool metrics that promtool accepts', async () => {
+  it('reports webhook, payout, queue, rollup, matching, payment-processor and pool metrics that promtool accepts', async () => {
     await activity();
     const res = await fetch(`${server.baseUrl}/metrics`);
     expect(res.status).toBe(200);
@@ -64,6 +76,8 @@ describe('GET /metrics', () => {
     expect(value('yardpass_webhook_delivery_latency_seconds{percentile="50"}')).toBeCloseTo(4);
     expect(value('yardpass_payouts{status="failed"}')).toBe(1);
     expect(value('yardpass_rollup_lag_seconds')).toBe(0);
+    expect(value('yardpass_matching_queue_depth')).toBeGreaterThanOrEqual(1);
+    expect(value('yardpass_matching_queue_lag_seconds')).toBeGreaterThanOrEqual(90);
     expect(
       value(
         'yardpass_stripe_request_duration_seconds_count{provider="sandbox",operation="createPaymentIntent",outcome="ok"}',

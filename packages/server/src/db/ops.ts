@@ -385,6 +385,9 @@ export interface OperationalSnapshot {
   payouts: Record<string, number>;
   /** The latest rollup's time (the newest audience insight row), null before the first. */
   last_rollup_at: string | null;
+  /** Match recalculations waiting to be drained, and how long the oldest has waited (0 when none). */
+  match_queue_depth: number;
+  match_queue_oldest_seconds: number;
 }
 
 export async function operationalSnapshot(q: Queryable): Promise<OperationalSnapshot> {
@@ -398,8 +401,11 @@ export async function operationalSnapshot(q: Queryable): Promise<OperationalSnap
        l.p50 as delivery_p50_seconds, l.p95 as delivery_p95_seconds,
        (select coalesce(jsonb_object_agg(status, n), '{}') from
           (select status, count(*)::int as n from sponsorship_payouts group by status) s) as payouts,
-       (select max(captured_at) from event_audience_insights) as last_rollup_at
-     from (select percentile_cont(0.5) within group (order by extract(epoch from d.last_attempt_at - e.created_at)) as p50,
+       (select max(captured_at) from event_audience_insights) as last_rollup_at,
+       q.depth as match_queue_depth, q.oldest_seconds as match_queue_oldest_seconds
+     from (select count(*)::int as depth,
+                  coalesce(extract(epoch from now() - min(queued_at)), 0)::float8 as oldest_seconds
+             from fit_recalc_queue where processed_at is null) q, (select percentile_cont(0.5) within group (order by extract(epoch from d.last_attempt_at - e.created_at)) as p50,
                   percentile_cont(0.95) within group (order by extract(epoch from d.last_attempt_at - e.created_at)) as p95
              from webhook_deliveries d join webhook_events e on e.id = d.event_id
             where d.status = 'succeeded' and d.last_attempt_at > now() - interval '1 hour') l`,

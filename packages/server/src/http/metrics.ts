@@ -144,6 +144,22 @@ export function createMetrics(options: MetricsSources): Metrics {
       this.set(at === null ? 0 : (Date.now() - Date.parse(at)) / 1000);
     },
   });
+  new Gauge({
+    name: 'yardpass_matching_queue_depth',
+    help: 'Match recalculations queued and not yet drained (each an event, a sponsor, a pair or everything).',
+    registers: [registry],
+    async collect() {
+      this.set((await snapshot()).match_queue_depth);
+    },
+  });
+  new Gauge({
+    name: 'yardpass_matching_queue_lag_seconds',
+    help: 'How long the oldest queued match recalculation has waited (0 when the queue is empty).',
+    registers: [registry],
+    async collect() {
+      this.set((await snapshot()).match_queue_oldest_seconds);
+    },
+  });
   const stripeDuration = new Histogram({
     name: 'yardpass_stripe_request_duration_seconds',
     help: 'Calls to the payment processor by operation and outcome (ok, rejected, unavailable).',
