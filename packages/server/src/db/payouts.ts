@@ -170,8 +170,10 @@ export async function requeueStalledPayouts(tx: Tx, before: Date): Promise<numbe
 }
 
 /**
- * Queues a payout's transfer job again. `retry`: a new try of a `failed` or `awaiting_configuration` payout under
- * the next idempotency key of its family (`retry_count` + 1), its attempts counted afresh.
+ * Queues a payout's transfer job again. `retry`: a new try of a `failed` or `awaiting_configuration` payout, its
+ * attempts counted afresh, under the next idempotency key of its family (`retry_count` + 1) when the current key
+ * reached Stripe (`transfer_requested_at`; Stripe would answer its refusal again), else under the same key (a
+ * payout parked before any transfer was asked, e.g. without a Connect account, spends no key while it waits).
  */
 export async function requeuePayout(
   tx: Tx,
@@ -181,7 +183,8 @@ export async function requeuePayout(
   const { rows } = await tx.query<PayoutRow>(
     `update sponsorship_payouts
         set status = 'pending', updated_at = now(),
-            retry_count = retry_count + case when $2 then 1 else 0 end,
+            retry_count = retry_count + case when $2 and transfer_requested_at is not null then 1 else 0 end,
+            transfer_requested_at = case when $2 then null else transfer_requested_at end,
             payout_attempts = case when $2 then 0 else payout_attempts end,
             payout_failure_reason = case when $2 then null else payout_failure_reason end
       where id = $1 returning ${columns}`,

@@ -17,6 +17,7 @@ import { decodeCursor, toPage } from '../db/pagination';
 import type { Db, Queryable } from '../db/pool';
 import { ValidationError } from '../errors';
 import { requireRole } from '../caller';
+import { RETRIES_EXHAUSTED } from './payouts';
 
 /**
  * Runs an ops read for `caller`: a platform operator's over every organization (a system read), an organization's
@@ -113,6 +114,13 @@ function describe(row: InboxRow, now: number): { resource: string; why: string; 
         },
       };
     case 'payout_failed':
+      // Out of idempotency keys: no retry can send it; a person looks at Stripe first.
+      if (row.detail?.startsWith(RETRIES_EXHAUSTED))
+        return {
+          resource: 'payout',
+          why: `The transfer to the organizer failed for good ${waited} ago: ${row.detail} The money stays owed to the organizer.`,
+          action: { method: 'GET', path: `/v1/payouts/${id}`, command: `yardpass payouts show ${id}` },
+        };
       return {
         resource: 'payout',
         why: `The transfer to the organizer failed ${waited} ago${row.detail ? `: ${row.detail}` : ''}. Retry it once the cause is fixed (it never transfers twice); the money stays owed to the organizer until then.`,

@@ -28,6 +28,14 @@ import { emitEvent } from '../webhooks/emit';
 /** Attempts before a payout is given up and `payout.failed` alerts the organizer and operators. */
 export const MAX_PAYOUT_ATTEMPTS = 3;
 
+/**
+ * The most idempotency keys one payout may use (`retry_count`, also the database's bound). A payout that would need
+ * another one fails for good (`payout.failed`, the ops inbox) instead of being queued again.
+ */
+export const MAX_PAYOUT_RETRIES = 1000;
+/** How the failure reason of a payout stopped at {@link MAX_PAYOUT_RETRIES} begins (the ops inbox reads it). */
+export const RETRIES_EXHAUSTED = 'Stopped retrying';
+
 /** A transfer asked of Stripe this long ago and never applied was interrupted by a crash: it is asked again. */
 const PROCESSING_STALE_MS = 2 * 60_000;
 
@@ -191,6 +199,25 @@ function settled(deps: PayoutDeps, payout: PayoutRow | undefined) {
   return payout;
 }
 
+/** Whether another retry would need an idempotency key beyond the last one a payout may use. */
+const retriesExhausted = (payout: PayoutRow) =>
+  payout.transfer_requested_at !== null && payout.retry_count >= MAX_PAYOUT_RETRIES;
+
+/**
+ * A retry of a `failed` or `awaiting_configuration` payout (a person's `:retry`, or configuration that now allows
+ * it): queued again, or — when its keys are used up — failed for good with `payout.failed`, so that it shows in the
+ * ops inbox rather than break the caller's transaction on the database's bound.
+ */
+async function queueRetry(tx: Tx, payout: PayoutRow): Promise<PayoutRow> {
+  if (!retriesExhausted(payout)) return requeuePayout(tx, payout, { retry: true });
+  const stopped = await updatePayout(tx, payout.id, {
+    status: 'failed',
+    payout_failure_reason: `${RETRIES_EXHAUSTED} after ${MAX_PAYOUT_RETRIES} idempotency keys, the most one payout may use (last refusal: ${payout.payout_failure_reason ?? 'unknown'}). Look at the transfers of transfer group ${payout.order_id} in the Stripe dashboard before anything more is sent to the organizer.`,
+  });
+  if (payout.status !== 'failed') await emitEvent(tx, stopped.org_id, 'payout.failed', stopped);
+  return stopped;
+}
+
 /**
  * `POST /v1/payouts/{id}:retry` (organizer): a `failed` or `awaiting_configuration` payout is queued again under
  * the next key of its family. Concurrent retries serialize on the payout row: the first queues it, the others
@@ -211,9 +238,15 @@ export function retryPayout(db: Db, caller: Caller, id: string) {
         extra: { current_status: payout.status },
       });
     if (payout.status === 'pending' || payout.status === 'processing') return payout;
+    if (retriesExhausted(payout))
+      throw new ConflictError({
+        code: 'payout_not_retryable',
+        detail: `The payout was retried under ${MAX_PAYOUT_RETRIES} idempotency keys, the most one payout may use; look at the transfers of transfer group ${payout.order_id} in the Stripe dashboard.`,
+        extra: { current_status: payout.status, retry_count: payout.retry_count },
+      });
     const order = (await withSystemAccess(tx, () => findOrder(tx, payout.order_id)))!;
     await assertNotDisputed(tx, order, 'paid out');
-    const queued = await requeuePayout(tx, payout, { retry: true });
+    const queued = await queueRetry(tx, payout);
     await recordAudit(tx, caller, { action: 'payout.retry', resourceType: 'payout', resourceId: id });
     return queued;
   });
@@ -229,7 +262,7 @@ export async function resumeAwaitingPayouts(
   filter: { orgId?: string; parkedBefore?: Date },
 ): Promise<number> {
   const waiting = await withSystemAccess(tx, () => listAwaitingPayouts(tx, filter));
-  for (const payout of waiting) await withSystemAccess(tx, () => requeuePayout(tx, payout, { retry: true }));
+  for (const payout of waiting) await withSystemAccess(tx, () => queueRetry(tx, payout));
   return waiting.length;
 }
 

@@ -98,9 +98,10 @@ describe('payout recovery (the newcomer without a Connect account)', () => {
     });
     expect(onboard.status).toBe(200);
     const paid = await payoutWhen(org, payoutId, (p) => p.status === 'paid');
-    expect(paid).toMatchObject({ destination_account_id: 'acct_1NewExpressAcct', retry_count: 1 });
+    // No transfer was ever asked while it waited, so it spent no idempotency key: the first one sends it.
+    expect(paid).toMatchObject({ destination_account_id: 'acct_1NewExpressAcct', retry_count: 0 });
     expect(transfersOf(payoutId)).toHaveLength(1);
-    expect(stripe.posts('/v1/transfers').map((call) => call.key)).toEqual([`payout:${payoutId}:retry:1`]);
+    expect(stripe.posts('/v1/transfers').map((call) => call.key)).toEqual([`payout:${payoutId}`]);
     expect(await ledgerOf(org.orgId)).toEqual({ total: 0, payable: 0 });
 
     // Paid is final: a retry says so.
@@ -202,11 +203,72 @@ describe('POST /v1/payouts/{id}:retry', () => {
     const headers = { 'idempotency-key': `retry-${payoutId}` };
     const first = await organizer('POST', `/v1/payouts/${payoutId}:retry`, { headers });
     expect(first.status).toBe(200);
-    expect(first.json.data).toMatchObject({ status: 'pending', retry_count: 1 });
+    expect(first.json.data).toMatchObject({ status: 'pending', retry_count: 0 });
     const replay = await organizer('POST', `/v1/payouts/${payoutId}:retry`, { headers });
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.json).toEqual(first.json);
-    // Still no account: it waits again, one retry later.
+    // Still no account: it waits again (no key spent: no transfer was asked).
     await payoutWhen(org, payoutId, (p) => p.status === 'awaiting_configuration');
+  });
+
+  it('stops a payout that used up its idempotency keys: failed for good, in the ops inbox, and reconciliation goes on', async () => {
+    const org = await server.createOrg('Stubborn Events');
+    const organizer = api(server, org);
+    await organizer('PUT', '/v1/payout-configuration', {
+      body: { stripe_connect_account_id: 'acct_1Stubborn' },
+    });
+    stripe.state.trouble.push({
+      path: '/v1/transfers',
+      kind: 'refuse',
+      code: 'insufficient_capabilities_for_transfer',
+      message: 'Your destination account needs to have the transfers capability enabled.',
+    });
+    const orderId = await releasable(org);
+    const payoutId = (await organizer('POST', `/v1/sponsorship-orders/${orderId}:release`)).json.data.payout
+      .id as string;
+    await payoutWhen(org, payoutId, (p) => p.status === 'awaiting_configuration');
+    // As after 1,000 refused tries (an account restricted for weeks, tried again every hour).
+    await server.db.system((tx) =>
+      tx.query(
+        `update sponsorship_payouts set retry_count = 1000, updated_at = now() - interval '2 hours' where id = $1`,
+        [payoutId],
+      ),
+    );
+    const transfersBefore = stripe.posts('/v1/transfers').length;
+
+    const manual = await organizer('POST', `/v1/payouts/${payoutId}:retry`);
+    expect(manual.status).toBe(409);
+    expect(manual.json.detail).toContain('1000 idempotency keys');
+    const report = await reconcilePayments(
+      { db: server.db, payments: server.payments, log: createLogger('silent'), defaultFeeBps: 1000 },
+      new Date(),
+    );
+    expect(report.payouts_resumed).toBeGreaterThanOrEqual(1);
+    const stopped = (await organizer('GET', `/v1/payouts/${payoutId}`)).json.data;
+    expect(stopped).toMatchObject({ status: 'failed', retry_count: 1000 });
+    expect(stopped.payout_failure_reason).toContain('Stopped retrying after 1000 idempotency keys');
+    expect(stopped.payout_failure_reason).toContain('transfers capability');
+    const told = await server.db.system((tx) =>
+      tx.query(`select org_id from webhook_events where type = 'payout.failed' and data->>'id' = $1`, [
+        payoutId,
+      ]),
+    );
+    expect(told.rows).toEqual([{ org_id: org.orgId }]);
+
+    const inbox = (await organizer('GET', '/v1/ops/inbox?kind=payout_failed&limit=100')).json.data as {
+      id: string;
+      why: string;
+      action: { method: string; command: string };
+    }[];
+    const item = inbox.find((entry) => entry.id === payoutId);
+    expect(item?.action).toEqual({
+      method: 'GET',
+      path: `/v1/payouts/${payoutId}`,
+      command: `yardpass payouts show ${payoutId}`,
+    });
+    expect(item?.why).toContain('failed for good');
+    // Nothing more was sent, and the money is still owed to the organizer in the ledger.
+    expect(stripe.posts('/v1/transfers')).toHaveLength(transfersBefore);
+    expect(await ledgerOf(org.orgId)).toEqual({ total: 0, payable: 135_000 });
   });
 });
