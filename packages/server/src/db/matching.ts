@@ -85,6 +85,11 @@ export async function expandEverything(tx: Tx): Promise<boolean> {
   return true;
 }
 
+/** Fresh planner statistics for the matches, after a drain that may have filled the table from nothing. */
+export async function analyzeMatches(tx: Tx): Promise<void> {
+  await tx.query('analyze sponsorship_matches');
+}
+
 /** The queued subjects as two parallel id arrays (null standing for "all"). */
 function subjectArrays(subjects: QueuedSubject[]): [(string | null)[], (string | null)[]] {
   return [subjects.map((s) => s.event_id), subjects.map((s) => s.sponsor_id)];

@@ -2,6 +2,7 @@ import type { Caller } from '../caller';
 import { findEvent } from '../db/events';
 import { addJob } from '../db/jobs';
 import {
+  analyzeMatches,
   claimQueue,
   enqueueRecalc,
   expandEverything,
@@ -182,10 +183,14 @@ export async function drainMatchQueue(
   options: { batchSize?: number; parallel?: number } = {},
 ): Promise<DrainOutcome> {
   const batchSize = options.batchSize ?? 100;
-  await db.system((tx) => expandEverything(tx));
+  const expanded = await db.system((tx) => expandEverything(tx));
   const loops = await Promise.all(
     Array.from({ length: options.parallel ?? 2 }, () => drainLoop(db, batchSize)),
   );
+  // After everything was scored (a first fill writes a million rows), statistics from before made the planner
+  // read and sort every pair of an event for its first page instead of walking the ranked index (73 ms
+  // instead of 1.3 ms on 300k pairs); autovacuum would get there, but only minutes later on a busy database.
+  if (expanded) await db.system((tx) => analyzeMatches(tx));
   return loops.reduce((total, loop) => ({
     batches: total.batches + loop.batches,
     scored: total.scored + loop.scored,
