@@ -19,6 +19,7 @@ export { insertPackage, listPackages } from './db/packages';
 export { listInbox } from './db/proposals';
 export { toPage } from './db/pagination';
 export { insertAuditEntry } from './db/audit';
+export { ensureAccount, insertLedgerTransaction, settlePendingTransactions } from './db/ledger';
 export { claimKeySql, claimOutcome, storeAnswer } from './db/idempotency';
 export { createOperator } from './domain/operators';
 export { activityMetrics, listInbox as listOpsInbox, moneyMetrics, INBOX_KINDS } from './db/ops';

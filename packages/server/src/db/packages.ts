@@ -73,8 +73,9 @@ export interface NewPackage {
   expectedReach: number | null;
   audienceSnapshot: Record<string, unknown>;
   slaTerms: SlaTerm[] | null;
-  releasePolicy: components['schemas']['ReleasePolicy'];
-  releaseWeights: Record<string, number>;
+  /** `whole_order` and no weights when left out. */
+  releasePolicy?: components['schemas']['ReleasePolicy'];
+  releaseWeights?: Record<string, number>;
 }
 
 /**
@@ -107,8 +108,8 @@ export async function insertPackage(tx: Tx, pkg: NewPackage): Promise<PackageRow
       pkg.expectedReach,
       pkg.audienceSnapshot,
       pkg.slaTerms === null ? null : JSON.stringify(pkg.slaTerms),
-      pkg.releasePolicy,
-      JSON.stringify(pkg.releaseWeights),
+      pkg.releasePolicy ?? 'whole_order',
+      JSON.stringify(pkg.releaseWeights ?? {}),
     ],
   );
   return rows[0];
