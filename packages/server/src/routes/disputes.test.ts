@@ -30,8 +30,8 @@ afterAll(async () => {
   stripe.server.close();
 });
 
-/** A funded and locked order with its deliverables approved, and its charge. */
-async function lockedOrder() {
+/** A funded order and its charge. */
+async function fundedOrder() {
   const { packageId, sponsorId } = await seedCommerce(server);
   const id = (
     await sponsor('POST', '/v1/sponsorship-orders', {
@@ -41,13 +41,19 @@ async function lockedOrder() {
   const funded = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
     body: { payment_method_id: 'pm_card_visa' },
   });
-  await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
-  await server.db.system((tx) =>
-    tx.query(`update deliverables set status = 'approved' where order_id = $1`, [id]),
-  );
   const chargeId = stripe.state.intents.get(funded.json.data.payment_intent_id as string)!
     .latest_charge as string;
   return { id, chargeId };
+}
+
+/** A funded and locked order with its deliverables approved, and its charge. */
+async function lockedOrder() {
+  const funded = await fundedOrder();
+  await organizer('POST', `/v1/sponsorship-orders/${funded.id}:lock`);
+  await server.db.system((tx) =>
+    tx.query(`update deliverables set status = 'approved' where order_id = $1`, [funded.id]),
+  );
+  return funded;
 }
 
 const dispute = (
@@ -133,17 +139,7 @@ describe('disputes (charge.dispute.* from Stripe)', () => {
   });
 
   it('refuses to lock a disputed order with 409 naming the dispute, and locks it once the dispute is won', async () => {
-    const { packageId, sponsorId } = await seedCommerce(server);
-    const id = (
-      await sponsor('POST', '/v1/sponsorship-orders', {
-        body: { package_id: packageId, sponsor_id: sponsorId },
-      })
-    ).json.data.id as string;
-    const funded = await sponsor('POST', `/v1/sponsorship-orders/${id}:fund`, {
-      body: { payment_method_id: 'pm_card_visa' },
-    });
-    const chargeId = stripe.state.intents.get(funded.json.data.payment_intent_id as string)!
-      .latest_charge as string;
+    const { id, chargeId } = await fundedOrder();
     await send('charge.dispute.created', dispute('dp_1NoLock', chargeId, 'needs_response'));
 
     const refused = await organizer('POST', `/v1/sponsorship-orders/${id}:lock`);
