@@ -18,6 +18,7 @@ export { insertEvent, listEvents } from './db/events';
 export { insertPackage, listPackages } from './db/packages';
 export { listInbox } from './db/proposals';
 export { toPage } from './db/pagination';
+export { findCachedWidget } from './db/widgets';
 export { insertAuditEntry } from './db/audit';
 export { ensureAccount, insertLedgerTransaction, settlePendingTransactions } from './db/ledger';
 export { claimKeySql, claimOutcome, storeAnswer } from './db/idempotency';
