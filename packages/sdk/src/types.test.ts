@@ -56,6 +56,16 @@ describe('SDK types', () => {
         sla_terms: [{ metric: 'leads', target: 4, breach_policy: { action: 'refund_everything' } }],
       });
       void yardpass.orders.create({ package_id: id, sponsor_id: id, variant_id: id });
+      void yardpass.orders.create({
+        package_id: id,
+        sponsor_id: id,
+        release_policy: 'per_deliverable',
+        release_weights: { booth: 3 },
+      });
+      // @ts-expect-error the release policy is whole_order or per_deliverable
+      void yardpass.orders.create({ package_id: id, sponsor_id: id, release_policy: 'monthly' });
+      // @ts-expect-error a release weight is a whole number
+      void yardpass.packages.update(id, { release_weights: { booth: 'heavy' } });
     });
   });
 

@@ -23,6 +23,13 @@ export class Orders extends APIResource {
    * });
    * // One unit of a variant, at its price and with its guarantees:
    * await yardpass.orders.create({ package_id: packageId, sponsor_id: sponsorId, variant_id: variantId });
+   * // Released in milestones: each approved deliverable pays out its weighted share at once.
+   * await yardpass.orders.create({
+   *   package_id: packageId,
+   *   sponsor_id: sponsorId,
+   *   release_policy: 'per_deliverable',
+   *   release_weights: { booth: 3, social_posts: 1 },
+   * });
    * ```
    */
   create = this.endpoint('createOrder', 'POST /v1/sponsorship-orders', 'body');
