@@ -120,7 +120,10 @@ function newPool(databaseUrl: string, max: number, options?: string): pg.Pool {
     connectionString: databaseUrl,
     max,
     types,
-    options: ['-c timezone=UTC', options].filter(Boolean).join(' '),
+    // No JIT: compiling a statement costs more than running our short ones, and before PostgreSQL 18 a planner
+    // switch turned off (`enable_nestloop`) adds a 1e10 cost that sends even a tiny statement to LLVM for
+    // seconds (the match drain took 10 s on PostgreSQL 15 for three pairs).
+    options: ['-c timezone=UTC -c jit=off', options].filter(Boolean).join(' '),
   });
   // A client that loses its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
