@@ -45,7 +45,7 @@ export async function addJob<Name extends TaskName>(
  * field and option is a SQL expression over the statement's rows.
  *
  * @example
- * `select count(${enqueueSql('webhooks.fan-out', { event_id: 'e.id' })}) from pending e`
+ * `select count(${enqueueSql('payouts.transfer', { payout_id: 'p.id' })}) from due p`
  */
 export function enqueueSql<Name extends TaskName>(
   task: Name,

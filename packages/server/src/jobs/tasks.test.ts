@@ -25,7 +25,7 @@ describe('the task catalogue', () => {
       // @ts-expect-error payouts.transfer takes a payout_id
       void addJob({} as never, 'payouts.transfer', { order_id: 'x' });
       // @ts-expect-error the SQL form checks the payload's field names too
-      enqueueSql('webhooks.fan-out', { delivery_id: 'd.id' });
+      enqueueSql('webhooks.deliver', { delivery_id: 'd.id' });
     };
     expect(neverCalled).toBeTypeOf('function');
   });

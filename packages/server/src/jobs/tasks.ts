@@ -95,11 +95,12 @@ export const tasks = {
     },
   }),
   /**
-   * Queued by each event (`event_id`, on one of a few job keys): fans out every event waiting, one delivery
-   * per matching endpoint, and queues each endpoint's `webhooks.deliver`.
+   * Queued (one job key) by the worker when an event's notification arrives, and by the sweep for events no
+   * worker heard: fans out every event waiting, one delivery per matching endpoint, and queues each
+   * endpoint's `webhooks.deliver`. Jobs queued by older versions carried an `event_id`, which is ignored.
    */
   'webhooks.fan-out': task({
-    payload: z.object({ event_id: z.uuid() }),
+    payload: z.object({}),
     handler: (deps) => async () => {
       await fanOutEvents(deps.delivery);
     },

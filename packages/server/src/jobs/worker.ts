@@ -13,6 +13,7 @@ import { MATCH_QUEUE_CHANNEL } from '../db/matching';
 import type { Db } from '../db/pool';
 import type { Logger } from '../logger';
 import { createPayments, type PaymentsProvider } from '../payments';
+import { WEBHOOK_EVENTS_CHANNEL } from '../webhooks/db/events';
 import { createSender } from '../webhooks/send';
 import { webhookSettings } from '../webhooks/settings';
 import { type TaskDeps, tasks } from './tasks';
@@ -61,15 +62,18 @@ export async function startWorker(options: {
   });
   // Right after start, recover what a previous worker left (it may have been killed mid-delivery).
   await db.system((tx) => addJob(tx, 'webhooks.sweep', { grace_ms: 0 }));
-  const stopWaking = wakeMatchingDrain(db, runner, log);
+  const stopWaking = [
+    wakeOnNotify(db, runner, log, MATCH_QUEUE_CHANNEL, 'matching.drain'),
+    wakeOnNotify(db, runner, log, WEBHOOK_EVENTS_CHANNEL, 'webhooks.fan-out'),
+  ];
   return {
     ...runner,
     stop: async (reason) => {
-      stopWaking();
+      for (const stop of stopWaking) stop();
       await runner.stop(reason);
     },
     kill: async (reason) => {
-      stopWaking();
+      for (const stop of stopWaking) stop();
       await runner.kill(reason);
     },
   };
@@ -80,13 +84,20 @@ const WAKE_DEBOUNCE_MS = 25;
 const RELISTEN_MS = 2_000;
 
 /**
- * Runs `matching.drain` as soon as a queue entry commits (migration 0017 notifies `MATCH_QUEUE_CHANNEL`)
- * rather than at the next cron minute. A burst of entries adds one job; its key keeps one waiting (a drain
- * that is already running gets one successor, which finds what it left). On a lost connection the worker
- * listens again after a pause, and wakes the drain then for what committed meanwhile; the minutely cron
- * remains the floor. Returns the function that stops listening.
+ * Runs `task` as soon as a notification on `channel` commits rather than at its next cron minute or sweep:
+ * `matching.drain` for a new queue entry (migration 0017 notifies `MATCH_QUEUE_CHANNEL`), `webhooks.fan-out`
+ * for a new webhook event (`WEBHOOK_EVENTS_CHANNEL`). A burst of notifications adds one job; its key keeps one
+ * waiting (a run already under way gets one successor, which finds what it left). On a lost connection the
+ * worker listens again after a pause, and wakes the task then for what committed meanwhile; the minutely cron
+ * (the webhook sweep for events) remains the floor. Returns the function that stops listening.
  */
-function wakeMatchingDrain(db: Db, runner: Runner, log: Logger): () => void {
+function wakeOnNotify(
+  db: Db,
+  runner: Runner,
+  log: Logger,
+  channel: string,
+  task: 'matching.drain' | 'webhooks.fan-out',
+): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let unlisten: (() => Promise<void>) | undefined;
@@ -94,8 +105,8 @@ function wakeMatchingDrain(db: Db, runner: Runner, log: Logger): () => void {
     timer ??= setTimeout(() => {
       timer = undefined;
       runner
-        .addJob('matching.drain', {}, { jobKey: 'matching.drain' })
-        .catch((error: unknown) => log.warn({ err: error }, 'matching wake-up: could not add the drain'));
+        .addJob(task, {}, { jobKey: task })
+        .catch((error: unknown) => log.warn({ err: error, task }, 'wake-up: could not add the job'));
     }, WAKE_DEBOUNCE_MS);
   };
   const start = async () => {
@@ -105,7 +116,7 @@ function wakeMatchingDrain(db: Db, runner: Runner, log: Logger): () => void {
       if (!stopped) setTimeout(() => void start(), RELISTEN_MS).unref();
     };
     try {
-      unlisten = await listen(db.pool, MATCH_QUEUE_CHANNEL, {
+      unlisten = await listen(db.pool, channel, {
         onMessage: wake,
         onLost: () => {
           if (lost) return;
@@ -116,7 +127,7 @@ function wakeMatchingDrain(db: Db, runner: Runner, log: Logger): () => void {
         },
       });
     } catch (error) {
-      log.warn({ err: error }, 'matching wake-up: could not listen; the minutely drain still runs');
+      log.warn({ err: error, task }, 'wake-up: could not listen; the minutely cron or sweep still runs it');
       if (!lost) again();
       return;
     }

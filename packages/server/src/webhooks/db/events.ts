@@ -15,24 +15,11 @@ export interface WebhookEventRow {
 export const WEBHOOK_EVENTS_CHANNEL = 'yardpass_webhook_events';
 
 /**
- * `add_job` for the fan-out, keyed by one of FAN_OUT_SHARDS keys: a burst of events queues a few jobs (each
- * fans out every event waiting, oldest first), not one each, and concurrent writers rarely wait on one key.
- * The shard is the writing transaction's, not the event's: `add_job` holds its key's job row until commit, and a
- * transaction that emits several events (funding emits four) would otherwise take several keys in hash order
- * — two such transactions deadlocked (10 orders of one package funded at once lost half to 40P01).
- */
-const FAN_OUT_SHARDS = 8;
-const enqueueFanOut = (eventId: string) =>
-  enqueueSql(
-    'webhooks.fan-out',
-    { event_id: eventId },
-    { jobKey: `'webhook-fan-out:' || (hashtext(txid_current()::text) & ${FAN_OUT_SHARDS - 1})` },
-  );
-
-/**
- * Writes the event and enqueues its fan-out job on the caller's transaction (graphile-worker's `add_job`
- * is plain SQL): a change that rolls back leaves neither, a commit leaves both. The notification for
- * live streams is also sent only on commit.
+ * Writes the event on the caller's transaction, with a notification sent at commit: the worker listens and
+ * queues the fan-out then (jobs/worker.ts), live streams forward it. A change that rolls back leaves neither.
+ * The event row is the durable record: an event committed while no worker listened is fanned out by the
+ * sweep (`requeueUnfannedWebhookEvents`). No job row is written here: a job per event cost more than the
+ * event itself, and writers waited on the fan-out job's key (the lock is held until commit).
  */
 export async function insertWebhookEvent(
   tx: Tx,
@@ -46,12 +33,10 @@ export async function insertWebhookEvent(
               now() as created_at
      ), inserted as (
        insert into webhook_events (id, org_id, type, data, created_at) select * from event
-     ), job as (
-       select ${enqueueFanOut('event.id')},
-              pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id)
-         from event
+     ), notified as (
+       select pg_notify('${WEBHOOK_EVENTS_CHANNEL}', event.org_id || ':' || event.id) from event
      )
-     select event.* from event, (select count(*) from job) as enqueued`,
+     select event.* from event, (select count(*) from notified) as notified`,
     [event.orgId, event.type, JSON.stringify(event.data)],
   );
   return rows[0]!;
@@ -155,11 +140,18 @@ export async function fanOutWebhookEvents(tx: Tx, options: { limit: number }): P
   return rows[0]?.events ?? 0;
 }
 
-/** Re-enqueues the fan-out of events left unfanned (their job died with a worker) before `before`. */
+/**
+ * Queues the fan-out (one job, by its key) when events created before `before` are still not fanned out: no
+ * worker listened when they committed, or the fan-out died with a worker. Answers how many events.
+ */
 export async function requeueUnfannedWebhookEvents(tx: Tx, before: Date): Promise<number> {
   const { rows } = await tx.query<{ requeued: number }>(
-    `select count(${enqueueFanOut('id')})::int as requeued
-       from webhook_events where fanned_out_at is null and created_at <= $1`,
+    `with unfanned as (
+       select count(*)::int as n from webhook_events where fanned_out_at is null and created_at <= $1
+     )
+     select n as requeued, (select count(${enqueueSql('webhooks.fan-out', {}, { jobKey: "'webhooks.fan-out'" })})
+                              where n > 0) as enqueued
+       from unfanned`,
     [before.toISOString()],
   );
   return rows[0]?.requeued ?? 0;
