@@ -516,15 +516,6 @@ describe('the event stream', () => {
       ).rows[0]!.n;
     // The worker listens on the same channel on a connection of its own (it fans out on notification).
     const others = await listeners();
-    console.log(
-      'DEBUG others',
-      others,
-      (
-        await server.db.pool.query(
-          `select pid, state, query, backend_start from pg_stat_activity where datname = current_database() and query like 'listen%'`,
-        )
-      ).rows,
-    );
     const open = (key: string) => {
       const controller = new AbortController();
       const response = fetch(`${server.baseUrl}/v1/webhook-events/stream`, {
