@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { runPayout } from '../domain/payouts';
+import { runTimeouts } from '../domain/timeouts';
 import { createLogger } from '../logger';
 import { seedCommerce } from '../../test/commerce-fixtures';
 import { createFakeStripe, sendStripeEvent } from '../../test/fake-stripe';
@@ -225,6 +226,22 @@ describe('milestone release (release_policy: per_deliverable)', () => {
     expect(done).toMatchObject({ escrow_state: 'released', released_cents: 100_000 });
     const transfers = await transfersOf(done);
     expect(transfers.reduce((sum, t) => sum + Number(t.amount), 0)).toBe(90_000);
+    expect(await ledgerTotal()).toBe(0);
+  });
+
+  it('releases a share when the review window approves a deliverable by itself, once under two workers', async () => {
+    const { id, byBenefit } = await fundedMilestoneOrder(WEIGHTS, 100_000);
+    const deps = { db: server.db, payments: server.payments, log, defaultFeeBps: 1000 };
+    const later = new Date(Date.now() + 8 * 86_400_000);
+    await Promise.all([runTimeouts(deps, later), runTimeouts(deps, later)]);
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order).toMatchObject({ escrow_state: 'released', released_cents: 100_000 });
+    expect(order.payouts.map((p: { deliverable_id: string }) => p.deliverable_id).sort()).toEqual(
+      Object.values(byBenefit).sort(),
+    );
+    expect(order.payouts.reduce((sum: number, p: { amount_cents: number }) => sum + p.amount_cents, 0)).toBe(
+      90_000,
+    );
     expect(await ledgerTotal()).toBe(0);
   });
 
