@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Caller } from '../caller';
-import { decodeCursor, toPage } from '../db/pagination';
 import type { Db } from '../db/pool';
 import {
   deleteWidget as deleteWidgetRow,
@@ -19,7 +18,7 @@ import {
 } from '../db/widgets';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import { emitEvent } from '../webhooks/emit';
-import { recordWorkspaceAudit, requireWorkspace } from './workspaces';
+import { readWorkspacePage, recordWorkspaceAudit, requireWorkspace } from './workspaces';
 
 const text = (max: number) =>
   z
@@ -150,19 +149,21 @@ export function getWidget(db: Db, caller: Caller, workspaceId: string, widgetId:
   });
 }
 
-export function listWidgetsPage(
+export async function listWidgetsPage(
   db: Db,
   caller: Caller,
   workspaceId: string,
   query: { limit?: number; starting_after?: string },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) => {
-    await requireWorkspace(tx, caller, workspaceId, 'viewer');
-    const page = toPage(await listWidgets(tx, { workspaceId, limit, after }), limit, (row) => row.widget_id);
-    return { ...page, data: page.data.map(present) };
-  });
+  const page = await readWorkspacePage(
+    db,
+    caller,
+    workspaceId,
+    query,
+    (tx, at) => listWidgets(tx, { workspaceId, ...at }),
+    (row) => row.widget_id,
+  );
+  return { ...page, data: page.data.map(present) };
 }
 
 export function deleteWidget(db: Db, caller: Caller, workspaceId: string, widgetId: string) {

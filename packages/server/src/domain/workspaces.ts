@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Caller, requireRole } from '../caller';
-import { decodeCursor, toPage } from '../db/pagination';
+import { type Cursor, decodeCursor, type Page, toPage } from '../db/pagination';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { isPgError, pgCodes } from '../db/sql';
 import {
@@ -109,6 +109,26 @@ export function recordWorkspaceAudit(
 }
 
 type PageQuery = { limit?: number; starting_after?: string };
+
+/**
+ * One page of a list inside a workspace, for its viewers: `readPage` for workspaces, in a transaction because the
+ * workspace access setting of row-level security lasts a transaction.
+ */
+export function readWorkspacePage<T extends { id: string }>(
+  db: Db,
+  caller: Caller,
+  workspaceId: string,
+  query: PageQuery,
+  list: (tx: Tx, page: { limit: number; after: Cursor | undefined }) => Promise<T[]>,
+  sortValue: (row: T) => string,
+): Promise<Page<T>> {
+  const limit = query.limit ?? 20;
+  const after = decodeCursor(query.starting_after);
+  return db.tenant(caller.orgId, async (tx) => {
+    await requireWorkspace(tx, caller, workspaceId, 'viewer');
+    return toPage(await list(tx, { limit, after }), limit, sortValue);
+  });
+}
 
 /** What a caller sees of a workspace: the row and the caller's role in it. */
 function present(workspace: WorkspaceRow, role: WorkspaceRole) {
@@ -302,16 +322,14 @@ export function archiveWorkspace(db: Db, caller: Caller, id: string) {
 }
 
 export function listMembersOfWorkspace(db: Db, caller: Caller, id: string, query: PageQuery) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) => {
-    await requireWorkspace(tx, caller, id, 'viewer');
-    return toPage(
-      await listWorkspaceMembers(tx, { workspaceId: id, limit, after }),
-      limit,
-      (row) => row.created_at,
-    );
-  });
+  return readWorkspacePage(
+    db,
+    caller,
+    id,
+    query,
+    (tx, page) => listWorkspaceMembers(tx, { workspaceId: id, ...page }),
+    (row) => row.created_at,
+  );
 }
 
 export function addWorkspaceMember(
@@ -429,14 +447,12 @@ export function changeLinks(
 }
 
 export function listAuditOfWorkspace(db: Db, caller: Caller, id: string, query: PageQuery) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) => {
-    await requireWorkspace(tx, caller, id, 'viewer');
-    return toPage(
-      await listWorkspaceAudit(tx, { workspaceId: id, limit, after }),
-      limit,
-      (row) => row.created_at,
-    );
-  });
+  return readWorkspacePage(
+    db,
+    caller,
+    id,
+    query,
+    (tx, page) => listWorkspaceAudit(tx, { workspaceId: id, ...page }),
+    (row) => row.created_at,
+  );
 }

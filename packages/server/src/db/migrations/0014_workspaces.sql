@@ -212,76 +212,71 @@ end $$;
 create trigger sponsorship_workspaces_widget_inputs after insert on sponsorship_workspaces
   referencing new table as new_rows for each statement execute function yardpass_workspace_widget_inputs();
 
--- Bumps the inputs version of `workspaces` that have a published widget.
-create function yardpass_bump_widget_inputs(workspaces uuid[]) returns void language sql volatile as $$
-  update sponsorship_workspace_widget_inputs i set version = version + 1
-   where i.workspace_id = any(workspaces)
-     and exists (select from sponsorship_workspace_widgets w where w.workspace_id = i.workspace_id and w.published)
-$$;
-
--- The triggers below run in the transaction of the change, which another organization may make (a sponsor's
--- order of an organizer's package): the lookup and the bump see every tenant, for the trigger only.
--- Statement-level: a batch of changed rows bumps each workspace once.
-create function yardpass_widget_inputs_of_rows() returns trigger language plpgsql as $$
-declare previous text := coalesce(current_setting('yardpass.system', true), '');
+-- Bumps the inputs version of the workspaces (with a published widget) that changed rows move: the workspaces
+-- given, those grouping or showing on a card one of `packages`, grouping one of `events` or `orders`, and those
+-- with an order of one of `sponsors` in scope. The change may be made by another organization (a sponsor's order
+-- of an organizer's package), so the lookup and the bump see every tenant, for this call only.
+create function yardpass_bump_widget_inputs(workspaces uuid[] default '{}', packages uuid[] default '{}',
+  events uuid[] default '{}', orders uuid[] default '{}', sponsors uuid[] default '{}')
+  returns void language plpgsql volatile as $$
+declare
+  previous text := coalesce(current_setting('yardpass.system', true), '');
+  affected uuid[];
 begin
   perform set_config('yardpass.system', 'on', true);
-  if tg_op = 'DELETE' then
-    perform yardpass_bump_widget_inputs(array(select distinct workspace_id from old_rows));
-  else
-    perform yardpass_bump_widget_inputs(array(select distinct workspace_id from new_rows));
+  affected := workspaces
+    || array(select workspace_id from sponsorship_workspace_packages where package_id = any(packages))
+    || array(select workspace_id from sponsorship_workspace_widgets where package_id = any(packages))
+    || array(select workspace_id from sponsorship_workspace_events where event_id = any(events))
+    || array(select workspace_id from sponsorship_workspace_orders where order_id = any(orders));
+  -- Only when asked: the scope view has no index by sponsor, and sponsors change rarely.
+  if cardinality(sponsors) > 0 then
+    affected := affected || array(select s.workspace_id from sponsorship_workspace_scope_orders s
+                                    join sponsorship_orders o on o.id = s.order_id
+                                   where o.sponsor_id = any(sponsors));
   end if;
+  update sponsorship_workspace_widget_inputs i set version = version + 1
+   where i.workspace_id = any(affected)
+     and exists (select from sponsorship_workspace_widgets w where w.workspace_id = i.workspace_id and w.published);
   perform set_config('yardpass.system', previous, true);
+end $$;
+
+-- Statement-level triggers, in the transaction of the change: a batch of changed rows bumps each workspace once.
+create function yardpass_widget_inputs_of_rows() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'DELETE' then
+    perform yardpass_bump_widget_inputs(workspaces => array(select workspace_id from old_rows));
+  else
+    perform yardpass_bump_widget_inputs(workspaces => array(select workspace_id from new_rows));
+  end if;
   return null;
 end $$;
 
 create function yardpass_widget_inputs_of_workspaces() returns trigger language plpgsql as $$
-declare previous text := coalesce(current_setting('yardpass.system', true), '');
 begin
-  perform set_config('yardpass.system', 'on', true);
-  perform yardpass_bump_widget_inputs(array(select id from new_rows));
-  perform set_config('yardpass.system', previous, true);
+  perform yardpass_bump_widget_inputs(workspaces => array(select id from new_rows));
   return null;
 end $$;
 
 create function yardpass_widget_inputs_of_packages() returns trigger language plpgsql as $$
-declare previous text := coalesce(current_setting('yardpass.system', true), '');
 begin
-  perform set_config('yardpass.system', 'on', true);
-  perform yardpass_bump_widget_inputs(array(
-    select wp.workspace_id from sponsorship_workspace_packages wp where wp.package_id in (select id from new_rows)
-    union
-    select we.workspace_id from sponsorship_workspace_events we where we.event_id in (select event_id from new_rows)
-    union
-    select w.workspace_id from sponsorship_workspace_widgets w where w.package_id in (select id from new_rows)));
-  perform set_config('yardpass.system', previous, true);
+  perform yardpass_bump_widget_inputs(packages => array(select id from new_rows),
+                                      events => array(select event_id from new_rows));
   return null;
 end $$;
 
 create function yardpass_widget_inputs_of_orders() returns trigger language plpgsql as $$
-declare previous text := coalesce(current_setting('yardpass.system', true), '');
 begin
-  perform set_config('yardpass.system', 'on', true);
-  perform yardpass_bump_widget_inputs(array(
-    select wo.workspace_id from sponsorship_workspace_orders wo where wo.order_id in (select id from new_rows)
-    union
-    select wp.workspace_id from sponsorship_workspace_packages wp where wp.package_id in (select package_id from new_rows)
-    union
-    select we.workspace_id from sponsorship_workspace_events we where we.event_id in (select event_id from new_rows)));
-  perform set_config('yardpass.system', previous, true);
+  perform yardpass_bump_widget_inputs(orders => array(select id from new_rows),
+                                      packages => array(select package_id from new_rows),
+                                      events => array(select event_id from new_rows));
   return null;
 end $$;
 
 -- A leaderboard shows sponsors' names when they are public.
 create function yardpass_widget_inputs_of_sponsors() returns trigger language plpgsql as $$
-declare previous text := coalesce(current_setting('yardpass.system', true), '');
 begin
-  perform set_config('yardpass.system', 'on', true);
-  perform yardpass_bump_widget_inputs(array(
-    select s.workspace_id from sponsorship_workspace_scope_orders s
-      join sponsorship_orders o on o.id = s.order_id
-     where o.sponsor_id in (select id from new_rows)));
-  perform set_config('yardpass.system', previous, true);
+  perform yardpass_bump_widget_inputs(sponsors => array(select id from new_rows));
   return null;
 end $$;
 
