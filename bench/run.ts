@@ -6,6 +6,7 @@ import { formatMarkdown, formatText, type Row } from './lib/table';
 import { hello, pgBaseline, pgTenantTx } from './scenarios/baselines';
 import { healthz, listEvents } from './scenarios/platform-core';
 import { runAnalyticsBench } from './scenarios/analytics';
+import { runCommandCenterBench } from './scenarios/command-center';
 import { runMatchingBench } from './scenarios/matching';
 import { runOpsBench } from './scenarios/ops';
 import { runPackagesBench } from './scenarios/packages';
@@ -50,7 +51,7 @@ async function runScenarios(context: BenchContext, durationSeconds: number): Pro
 // answers a quiet end of the event loop with `process.exit(0)`, which would override `process.exitCode`.
 const durationSeconds = durationFromEnv(process.env.BENCH_DURATION);
 // `BENCH_ONLY=packages,sdk` runs only those groups (platform, analytics, packages, writes,
-// webhooks, matching, widgets, verifier, sdk).
+// webhooks, matching, widgets, command-center, verifier, sdk).
 const only = process.env.BENCH_ONLY?.split(',').map((group) => group.trim());
 const selected = (group: string) => !only || only.includes(group);
 // Anything else running on the machine skews every number; the load average at the start tells.
@@ -73,6 +74,8 @@ try {
   if (selected('webhooks')) rows.push(...(await runWebhooksBench({ database })));
   // Issue 23: the public widget endpoint beside a bare route serving the same cached JSON, 50 connections.
   if (selected('widgets')) rows.push(...(await runWidgetsBench({ database, durationSeconds })));
+  // Issue 23: one change of a workspace's order reaching 1,000 command-center stream clients, beside a bare LISTEN.
+  if (selected('command-center')) rows.push(...(await runCommandCenterBench({ database })));
   // Issue 19 (last: it ends the other groups' events): 1M pairs scored, a profile change, the ranked list.
   if (selected('matching'))
     rows.push(...(await runMatchingBench({ database, durationSeconds, connections: CONNECTIONS })));

@@ -1,8 +1,20 @@
 const HEARTBEAT_MS = 15_000;
+const encoder = new TextEncoder();
+// A notification fanned out to many streams of this process is one event object: its frame is encoded once, not
+// once per client (1,000 command-center clients spent most of a change's time serializing the same event).
+const frames = new WeakMap<object, Uint8Array>();
+
+function frameOf(event: { id: string | number; type: string }): Uint8Array {
+  let frame = frames.get(event);
+  if (!frame) {
+    frame = encoder.encode(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    frames.set(event, frame);
+  }
+  return frame;
+}
 
 /** Server-sent events: `id` (for Last-Event-ID), `event` (the type), `data` (the payload); heartbeats. */
 export function sseResponse(events: AsyncGenerator<{ id: string | number; type: string }>): Response {
-  const encoder = new TextEncoder();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -16,10 +28,7 @@ export function sseResponse(events: AsyncGenerator<{ id: string | number; type: 
         controller.close();
         return;
       }
-      const event = next.value;
-      controller.enqueue(
-        encoder.encode(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`),
-      );
+      controller.enqueue(frameOf(next.value));
     },
     async cancel() {
       clearInterval(heartbeat);
