@@ -605,9 +605,11 @@ export async function releaseMilestones(
   orderId: string,
   options: { defaultFeeBps?: number } = {},
 ): Promise<OrderRow> {
+  // Only a milestone order takes its row lock here: a whole-order one is left as it is, unlocked.
+  const seen = lockedOrder(await withSystemAccess(tx, () => findOrder(tx, orderId)));
+  if (seen.release_policy !== 'per_deliverable') return seen;
   const order = lockedOrder(await withSystemAccess(tx, () => findOrder(tx, orderId, { forUpdate: true })));
-  if (order.release_policy !== 'per_deliverable' || order.escrow_state !== 'funded' || order.disputed)
-    return order;
+  if (order.escrow_state !== 'funded' || order.disputed) return order;
   return withSystemAccess(tx, async () => {
     const milestones = await listOrderMilestones(tx, orderId);
     const due = milestones.filter(
