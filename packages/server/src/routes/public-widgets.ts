@@ -47,9 +47,13 @@ export function registerPublicWidgetRoutes(
     allowHeaders: ['Content-Type', 'If-None-Match'],
     maxAge: 86_400,
   });
-  const widgetPreflight: MiddlewareHandler<AppEnv> = (c, next) =>
-    c.req.method === 'OPTIONS' ? preflight(c, next) : next();
-  app.use('/v1/public/widgets/*', widgetPreflight);
+  const widgetCors: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    await next();
+    // Problems (404, 429) are built by the app's error handler; an embedding page must be able to read them too.
+    if (c.res.status >= 400) c.res.headers.set('access-control-allow-origin', '*');
+  };
+  app.use('/v1/public/widgets/*', widgetCors);
 
   app.get(honoPath('/v1/public/widgets/{publicId}'), async (c) => {
     const widget = await getPublicWidget(deps.db, publicId(c));

@@ -536,7 +536,9 @@ describe('public widgets', () => {
     await organizer('PUT', `/v1/sponsorship-workspaces/${id}/widgets/card`, {
       body: { package_id: packageId, widget_type: 'marketplace_card', published: false },
     });
-    expect((await anonymous()('GET', `/v1/public/widgets/${publicId}`)).status).toBe(404);
+    const gone = await anonymous()('GET', `/v1/public/widgets/${publicId}`);
+    expect(gone.status).toBe(404);
+    expect(gone.headers.get('access-control-allow-origin')).toBe('*');
     expect((await anonymous()('GET', `/v1/public/widgets/${randomUUID()}`)).status).toBe(404);
     expect((await anonymous()('GET', '/v1/public/widgets/not-a-uuid')).status).toBe(404);
   });
@@ -613,6 +615,37 @@ describe('public widgets', () => {
     const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/yardpass_widget_events_total\{type="error"\} 1/);
     expect(metrics).toMatch(/yardpass_widget_events_total\{type="view"\} 4/);
+  });
+});
+
+describe('public widget events rate limit', () => {
+  it('answers 429 with Retry-After past the write limit, per widget and client address', async () => {
+    const limited = await startTestServer({ YARDPASS_RATE_LIMIT_WRITE_PER_MINUTE: '3' });
+    try {
+      const workspace = await api(limited, limited.organizer)('POST', '/v1/sponsorship-workspaces', {
+        body: { name: 'Limited', slug: 'limited' },
+      });
+      const widget = await api(limited, limited.organizer)(
+        'PUT',
+        `/v1/sponsorship-workspaces/${workspace.json.data.id}/widgets/orders`,
+        { body: { widget_type: 'kpi_tile', config: { metric: 'orders' }, published: true } },
+      );
+      const post = () =>
+        api(limited, undefined)('POST', `/v1/public/widgets/${widget.json.data.public_id}/events`, {
+          body: { type: 'view' },
+        });
+      // The limit counts per one-minute window: start well inside one so the four requests share it.
+      const second = new Date().getUTCSeconds();
+      if (second >= 55) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await post()).status);
+      expect(statuses).toEqual([202, 202, 202, 429]);
+      const refused = await post();
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      await limited.close();
+    }
   });
 });
 
