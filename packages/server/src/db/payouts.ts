@@ -132,6 +132,7 @@ export async function updatePayout(
     status: PayoutRow['status'];
     destination_account_id: string | null;
     stripe_transfer_id: string;
+    amount_cents: number;
     reversed_cents: number;
     payout_attempts: number;
     payout_failure_reason: string | null;

@@ -162,26 +162,43 @@ export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
         netCents: remaining,
         feeCents: Math.round((remaining * (order.platform_fee_bps ?? 0)) / 10_000),
       });
-  } else if (order.escrow_state === 'released') {
-    const payout = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
-    // A transfer being asked of Stripe (`processing`) may be made any moment: the loss is reserved for a reversal
-    // as if it were paid, and the reversal runs once the transfer exists (the payout job, or reconciliation).
-    if (payout?.status === 'paid' || payout?.status === 'processing') {
-      reversalCents = Math.min(lostCents, payout.amount_cents - payout.reversed_cents);
-      // Reserved now, so that a refund meanwhile cannot reverse the same money; booked once Stripe confirms it.
-      await withSystemAccess(tx, () =>
-        updatePayout(tx, payout.id, { reversed_cents: payout.reversed_cents + reversalCents }),
-      );
-      fromPayable = reversalCents;
-    } else if (payout && payout.status !== 'cancelled') {
-      fromPayable = Math.min(lostCents, payout.amount_cents);
-      await withSystemAccess(tx, () =>
-        updatePayout(tx, payout.id, {
-          status: 'cancelled',
-          payout_failure_reason: `Cancelled: ${describe(dispute)} was lost and the bank took the charge back.`,
-        }),
-      );
-    }
+  }
+  // What escrow no longer holds was released: first out of payouts not yet transferred (the order's, or a milestone
+  // order's, newest first: each cut by what the loss still needs, cancelled when it takes all of it)...
+  let uncovered = lostCents - fromEscrow;
+  const unpaid = (await withSystemAccess(tx, () => listOrderPayouts(tx, order.id)))
+    .filter((p) => p.status === 'pending' || p.status === 'failed' || p.status === 'awaiting_configuration')
+    .reverse();
+  for (const payout of unpaid) {
+    if (uncovered === 0) break;
+    const take = Math.min(uncovered, payout.amount_cents);
+    const cut = await withSystemAccess(tx, () =>
+      updatePayout(
+        tx,
+        payout.id,
+        take === payout.amount_cents
+          ? {
+              status: 'cancelled',
+              payout_failure_reason: `Cancelled: ${describe(dispute)} was lost and the bank took the charge back.`,
+            }
+          : { amount_cents: payout.amount_cents - take },
+      ),
+    );
+    if (cut.status === 'pending') await withSystemAccess(tx, () => requeuePayout(tx, cut, { retry: false }));
+    fromPayable += take;
+    uncovered -= take;
+  }
+  // ...then out of the order's transfer: paid, or being asked of Stripe (`processing`: it may be made any moment),
+  // it is reversed once it exists (the payout job, or reconciliation). A milestone order's paid transfers are not
+  // reversed: the rest of the loss is the platform's.
+  const transfer = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
+  if (uncovered > 0 && (transfer?.status === 'paid' || transfer?.status === 'processing')) {
+    reversalCents = Math.min(uncovered, transfer.amount_cents - transfer.reversed_cents);
+    // Reserved now, so that a refund meanwhile cannot reverse the same money; booked once Stripe confirms it.
+    await withSystemAccess(tx, () =>
+      updatePayout(tx, transfer.id, { reversed_cents: transfer.reversed_cents + reversalCents }),
+    );
+    fromPayable += reversalCents;
   }
   await bookDisputeLoss(tx, order, { disputeId: dispute.id, lostCents, feeCents, fromEscrow, fromPayable });
   const closed = await updateDispute(tx, dispute.id, {

@@ -229,6 +229,53 @@ describe('milestone release (release_policy: per_deliverable)', () => {
     expect(await ledgerTotal()).toBe(0);
   });
 
+  it('takes a lost dispute out of escrow first, then out of the milestone payouts not yet transferred', async () => {
+    const { id, byBenefit, chargeId } = await fundedMilestoneOrder(WEIGHTS, 100_000);
+    expect((await approve(byBenefit.logo_stage!)).status).toBe(200);
+    expect((await approve(byBenefit.social_posts!)).status).toBe(200);
+    const before = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(before).toMatchObject({ released_cents: 70_000, ledger: { held_cents: 30_000 } });
+    const object = (status: string) => ({
+      id: 'dp_1MilestoneLost',
+      object: 'dispute',
+      charge: chargeId,
+      amount: 60_000,
+      currency: 'usd',
+      reason: 'fraudulent',
+      status,
+      balance_transactions: [{ amount: -60_000, fee: 1_500 }],
+    });
+    for (const [type, status] of [
+      ['charge.dispute.created', 'needs_response'],
+      ['charge.dispute.closed', 'lost'],
+    ] as const)
+      expect(
+        (await sendStripeEvent(server, SECRET, { id: `evt_ms_${++events}`, type, object: object(status) }))
+          .status,
+      ).toBe(200);
+
+    // 30,000 from escrow; the other 30,000 from the newest untransferred payout (social posts: 18,000 net) and
+    // then the logo's (45,000 net, cut to 33,000).
+    const after = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(after).toMatchObject({
+      refunded_cents: 60_000,
+      ledger: { held_cents: 0 },
+      dispute: { status: 'lost' },
+    });
+    const payoutOf = (benefit: string) =>
+      after.payouts.find((p: { deliverable_id: string }) => p.deliverable_id === byBenefit[benefit]);
+    expect(payoutOf('social_posts')).toMatchObject({ status: 'cancelled', amount_cents: 18_000 });
+    expect(payoutOf('logo_stage')).toMatchObject({ status: 'pending', amount_cents: 33_000 });
+    expect(
+      (await runPayout({ db: server.db, payments: server.payments, log }, payoutOf('logo_stage').id))?.status,
+    ).toBe('paid');
+    const transfers = stripe.state.transfers.filter(
+      (t) => (t.metadata as { order_id?: string }).order_id === id,
+    );
+    expect(transfers.map((t) => Number(t.amount))).toEqual([33_000]);
+    expect(await ledgerTotal()).toBe(0);
+  });
+
   it('releases a share when the review window approves a deliverable by itself, once under two workers', async () => {
     const { id, byBenefit } = await fundedMilestoneOrder(WEIGHTS, 100_000);
     const deps = { db: server.db, payments: server.payments, log, defaultFeeBps: 1000 };
