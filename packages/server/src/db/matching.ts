@@ -1,4 +1,5 @@
 import type { components } from '../generated/openapi';
+import { given, whereOf } from './packages';
 import type { Cursor } from './pagination';
 import type { Queryable, Tx } from './pool';
 
@@ -506,33 +507,45 @@ const viewSelect = (side: MatchSide) => `
     left join sponsorship_packages p on p.id = m.best_package_id
    where m.exclusion is null${side === 'sponsor' ? ' and p.id is not null' : ''}`;
 
-/** The filters of both lists: the caller's status (dismissed only when asked for), score, the counterpart's category and city. */
-const filters = (side: MatchSide) => `
-     and ($2::text is null and m.${side}_status <> 'dismissed' or m.${side}_status = $2)
-     and ($3::float8 is null or m.score >= $3)
-     and ($4::text is null or ${
-       side === 'organizer'
-         ? `lower(btrim($4)) = any(yardpass_normalized_tags(coalesce(sp.preferred_categories, '{}') || s.industry))`
-         : 'lower(btrim(e.category)) = lower(btrim($4))'
-     })
-     and ($5::text is null or ${
-       side === 'organizer'
-         ? `lower(btrim($5)) = any(yardpass_normalized_tags(coalesce(sp.regions, '{}')))`
-         : 'lower(btrim(e.city)) = lower(btrim($5))'
-     })
-     and ($6::float8 is null or (m.score, m.id) < ($6, $7::uuid))
-   order by m.score desc, m.id desc limit $8`;
-
-function filterParams(filter: MatchFilter) {
-  return [
-    filter.status ?? null,
-    filter.minScore ?? null,
-    filter.category ?? null,
-    filter.city ?? null,
-    filter.after ? Number(filter.after.value) : null,
-    filter.after?.id ?? null,
-    filter.limit + 1,
-  ];
+/**
+ * The filters of both lists, only those given (`whereOf`: each combination is its own named statement, prepared
+ * once per connection, its plan walking the ranked index): the caller's status (dismissed only when asked for),
+ * score, the counterpart's category and city, and the cursor.
+ */
+function filterWhere(side: MatchSide, filter: MatchFilter) {
+  return whereOf(
+    [
+      { name: 'status', values: given(filter.status), sql: (status) => `m.${side}_status = ${status}::text` },
+      {
+        name: 'undismissed',
+        values: filter.status ? undefined : [],
+        sql: () => `m.${side}_status <> 'dismissed'`,
+      },
+      { name: 'min', values: given(filter.minScore), sql: (min) => `m.score >= ${min}::float8` },
+      {
+        name: 'category',
+        values: given(filter.category),
+        sql: (category) =>
+          side === 'organizer'
+            ? `lower(btrim(${category}::text)) = any(yardpass_normalized_tags(coalesce(sp.preferred_categories, '{}') || s.industry))`
+            : `lower(btrim(e.category)) = lower(btrim(${category}::text))`,
+      },
+      {
+        name: 'city',
+        values: given(filter.city),
+        sql: (city) =>
+          side === 'organizer'
+            ? `lower(btrim(${city}::text)) = any(yardpass_normalized_tags(coalesce(sp.regions, '{}')))`
+            : `lower(btrim(e.city)) = lower(btrim(${city}::text))`,
+      },
+      {
+        name: 'after',
+        values: filter.after && [Number(filter.after.value), filter.after.id],
+        sql: (score, id) => `(m.score, m.id) < (${score}::float8, ${id}::uuid)`,
+      },
+    ],
+    2,
+  );
 }
 
 /**
@@ -546,10 +559,13 @@ export async function listMatches(
   filter: MatchFilter,
 ): Promise<MatchRow[]> {
   const subject = side === 'organizer' ? 'event_id' : 'sponsor_id';
-  const { rows } = await tx.query<MatchRow>(`${viewSelect(side)} and m.${subject} = $1 ${filters(side)}`, [
-    subjectId,
-    ...filterParams(filter),
-  ]);
+  const where = filterWhere(side, filter);
+  const { rows } = await tx.query<MatchRow>({
+    name: `matches.${side}:${where.key}`,
+    text: `${viewSelect(side)} and m.${subject} = $1 and ${where.sql}
+      order by m.score desc, m.id desc limit $${where.values.length + 2}`,
+    values: [subjectId, ...where.values, filter.limit + 1],
+  });
   return rows;
 }
 

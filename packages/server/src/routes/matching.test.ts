@@ -566,13 +566,13 @@ describe('matching in the background', () => {
   it('wakes the drain when a change commits: a profile update is listed re-scored in seconds, not at the cron minute', async () => {
     const background = await startTestServer({}, { worker: true });
     /** Polls `read` until it answers something, for up to 15 s. */
-    const until = async <T>(read: () => Promise<T | undefined>): Promise<T> => {
+    const until = async <T>(what: string, read: () => Promise<T | undefined>): Promise<T> => {
       for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
         const value = await read();
         if (value !== undefined) return value;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error('not re-scored within 15 s');
+      throw new Error(`${what}: not within 15 s`);
     };
     try {
       const org = api(background, background.organizer);
@@ -601,13 +601,13 @@ describe('matching in the background', () => {
             components: { geo_overlap: number };
           }[]
         ).find((m) => m.sponsor_id === sponsorId && m.components.geo_overlap >= minGeo);
-      expect((await until(listed(0))).components.geo_overlap).toBe(0);
+      expect((await until('the new pair listed', listed(0))).components.geo_overlap).toBe(0);
 
       const started = Date.now();
       expect(
         (await brands('PUT', `/v1/sponsors/${sponsorId}/profile`, { body: { regions: ['Austin'] } })).status,
       ).toBe(200);
-      expect((await until(listed(1))).components.geo_overlap).toBe(1);
+      expect((await until('the changed profile re-scored', listed(1))).components.geo_overlap).toBe(1);
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       await background.close();
