@@ -227,10 +227,19 @@ export async function activateWorkspaceInvitations(
   tx: Tx,
   invitee: { orgId: string; userId: string; email: string },
 ): Promise<void> {
+  // Each activation is a membership change, audited in the same statement.
   await tx.query(
-    `update sponsorship_workspace_members m set user_id = $2, status = 'active', joined_at = now()
-      where m.org_id = $1 and m.status = 'pending' and lower(m.email) = lower($3)
-        and not exists (select from sponsorship_workspace_members o where o.workspace_id = m.workspace_id and o.user_id = $2)`,
+    `with activated as (
+       update sponsorship_workspace_members m set user_id = $2, status = 'active', joined_at = now()
+        where m.org_id = $1 and m.status = 'pending' and lower(m.email) = lower($3)
+          and not exists (select from sponsorship_workspace_members o
+                           where o.workspace_id = m.workspace_id and o.user_id = $2)
+       returning m.id, m.workspace_id, m.role
+     )
+     insert into sponsorship_workspace_audit (workspace_id, org_id, actor_type, actor_id, action, resource_type,
+       resource_id, details)
+     select workspace_id, $1, 'user', $2, 'member.activate', 'workspace_member', id::text, jsonb_build_object('role', role)
+       from activated`,
     [invitee.orgId, invitee.userId, invitee.email],
   );
 }

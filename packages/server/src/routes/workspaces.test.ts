@@ -252,6 +252,12 @@ describe('workspace members and row-level security', () => {
     const signedIn = await lee('GET', `/v1/sponsorship-workspaces/${id}`);
     expect(signedIn.status).toBe(200);
     expect(signedIn.json.data.role).toBe('editor');
+    const audit = await owner.call('GET', `/v1/sponsorship-workspaces/${id}/audit`);
+    expect(audit.json.data[0]).toMatchObject({
+      action: 'member.activate',
+      actor_type: 'user',
+      details: { role: 'editor' },
+    });
     const members = await owner.call('GET', `/v1/sponsorship-workspaces/${id}/members`);
     expect(members.json.data).toHaveLength(2);
     expect(members.json.data).toEqual(
