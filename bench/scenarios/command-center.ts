@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import { createDb } from '@yardpass/server';
 import type { BenchDatabase } from '../lib/database';
+import { percentiles } from '../lib/in-flight';
 import { serveYardpass } from '../lib/server';
 import type { Row } from '../lib/table';
 
@@ -20,10 +21,6 @@ function positive(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number`);
   return value;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /** An enabled command center whose workspace holds one order; answers the workspace and the order. */
@@ -162,21 +159,19 @@ export async function runCommandCenterBench({ database }: { database: BenchDatab
     const expected = CLIENTS * CHANGES;
     if (arrivals.length !== expected)
       throw new Error(`command center: ${arrivals.length} of ${expected} deliveries arrived`);
-    const latencies = arrivals.map(([amount, at]) => at - sentAt.get(amount)!).sort((a, b) => a - b);
-    const floor = [...sentAt].map(([amount, at]) => listened.get(amount)! - at).sort((a, b) => a - b);
+    const latencies = arrivals.map(([amount, at]) => at - sentAt.get(amount)!);
+    const floor = [...sentAt].map(([amount, at]) => listened.get(amount)! - at);
     const span = (Math.max(...arrivals.map(([, at]) => at)) - Math.min(...sentAt.values())) / 1000;
     return [
       {
         scenario: `command center: ${CHANGES} changes, pg LISTEN (1 connection)`,
         requestsPerSecond: CHANGES / ((CHANGES * CHANGE_EVERY_MS) / 1000),
-        p50Ms: percentile(floor, 50),
-        p99Ms: percentile(floor, 99),
+        ...percentiles(floor),
       },
       {
         scenario: `command center: ${CHANGES} changes to ${CLIENTS} stream clients, commit→event`,
         requestsPerSecond: expected / span,
-        p50Ms: percentile(latencies, 50),
-        p99Ms: percentile(latencies, 99),
+        ...percentiles(latencies),
       },
     ];
   } finally {

@@ -1,34 +1,20 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer, type TestServer } from '../../../test/server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { api } from '../../../test/server.js';
 import { captureCommandCenterFeed } from '../../server/src/domain/command-center.js';
-import { seedCommerce } from '../../server/test/commerce-fixtures.js';
-import { assertBuilt, BINARY, isolatedEnv, yardpass } from './binary.js';
+import { orderPackage, seedCommerce } from '../../server/test/commerce-fixtures.js';
+import { BINARY, useTwoParties, yardpass } from './binary.js';
 import { createTerminals } from './terminal.js';
 
 const terminals = createTerminals();
-let server: TestServer;
-let env: Record<string, string>;
-const run = (...args: string[]) => yardpass({ args, env });
-
-beforeAll(async () => {
-  assertBuilt();
-  server = await startTestServer();
-  env = await isolatedEnv({
-    YARDPASS_API_KEY: server.organizer.apiKey,
-    YARDPASS_BASE_URL: server.baseUrl,
-    TERM: 'xterm-256color',
-  });
-}, 60_000);
-
-afterAll(async () => {
-  terminals.close();
-  await server?.close();
-});
+const parties = useTwoParties();
+const run = (...args: string[]) => yardpass({ args, env: parties.organizerEnv });
+afterAll(() => terminals.close());
 
 /** A workspace with a goal, grouping a fresh event, and a way to order its package as the sponsor. */
 async function workspace() {
+  const { server } = parties;
   const commerce = await seedCommerce(server);
   const call = api(server, server.organizer);
   const created = await call('POST', '/v1/sponsorship-workspaces', {
@@ -36,19 +22,7 @@ async function workspace() {
   });
   const id = created.json.data.id as string;
   await call('POST', `/v1/sponsorship-workspaces/${id}:link`, { body: { event_ids: [commerce.eventId] } });
-  const order = async () => {
-    const res = await api(server, server.sponsor)('POST', '/v1/sponsorship-orders', {
-      body: {
-        package_id: commerce.packageId,
-        sponsor_id: commerce.sponsorId,
-        event_id: commerce.eventId,
-        amount_cents: 150_000,
-        currency: 'USD',
-      },
-    });
-    return res.json.data.id as string;
-  };
-  return { id, order };
+  return { id, order: () => orderPackage(server, commerce) };
 }
 
 describe('yardpass command-center', { timeout: 60_000 }, () => {
@@ -66,7 +40,7 @@ describe('yardpass command-center', { timeout: 60_000 }, () => {
     });
 
     expect((await run('command-center', 'feed', id)).stderr).toContain('No feed rows yet');
-    await captureCommandCenterFeed(server.db, new Date('2030-06-06T06:06:06Z'));
+    await captureCommandCenterFeed(parties.server.db, new Date('2030-06-06T06:06:06Z'));
     const feed = await run('command-center', 'feed', id);
     expect(feed.stdout).toMatch(/SLOT\s+GMV\s+GOAL/);
     expect(feed.stdout).toContain('$0.00');
@@ -79,15 +53,19 @@ describe('yardpass command-center', { timeout: 60_000 }, () => {
   it('watch redraws a dashboard on a terminal: the feed row, the GMV bar, and live changes', async () => {
     const { id, order } = await workspace();
     expect((await run('command-center', 'enable', id)).code).toBe(0);
-    const pane = terminals.start(env, ['command-center', 'watch', id]);
+    const pane = terminals.start(parties.organizerEnv, ['command-center', 'watch', id]);
     await terminals.waitFor(pane, 'Waiting for the first feed row');
-    await captureCommandCenterFeed(server.db, new Date('2030-07-07T07:07:07Z'));
+    await captureCommandCenterFeed(parties.server.db, new Date('2030-07-07T07:07:07Z'));
     await terminals.waitFor(pane, 'of $6,000.00 goal');
     const orderId = await order();
     await terminals.waitFor(pane, `${orderId.slice(0, 8)} new, pending`);
-    const funded = await api(server, server.sponsor)('POST', `/v1/sponsorship-orders/${orderId}:fund`, {
-      body: { payment_method_id: 'pm_card_visa' },
-    });
+    const funded = await api(parties.server, parties.server.sponsor)(
+      'POST',
+      `/v1/sponsorship-orders/${orderId}:fund`,
+      {
+        body: { payment_method_id: 'pm_card_visa' },
+      },
+    );
     expect(funded.status).toBe(200);
     const screen = await terminals.waitFor(pane, '25.0 %');
     expect(screen).toContain('$1,500.00 of $6,000.00 goal');
@@ -103,7 +81,9 @@ describe('yardpass command-center', { timeout: 60_000 }, () => {
   it('watch prints JSON lines when piped', async () => {
     const { id, order } = await workspace();
     expect((await run('command-center', 'enable', id)).code).toBe(0);
-    const child = spawn(process.execPath, [BINARY, 'command-center', 'watch', id], { env });
+    const child = spawn(process.execPath, [BINARY, 'command-center', 'watch', id], {
+      env: parties.organizerEnv,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { type CommandCenterEvent, Yardpass } from '@yardpass/sdk';
 import { api, startTestServer, type TestServer } from '../../../test/server';
-import { seedCommerce } from '../../server/test/commerce-fixtures';
+import { orderPackage, seedCommerce } from '../../server/test/commerce-fixtures';
 import { captureCommandCenterFeed } from '../../server/src/domain/command-center';
 
 let server: TestServer;
@@ -12,19 +12,6 @@ beforeAll(async () => {
   organizer = new Yardpass({ apiKey: server.organizer.apiKey, baseUrl: server.baseUrl });
 });
 afterAll(() => server.close());
-
-async function orderOf(commerce: { packageId: string; sponsorId: string; eventId: string }) {
-  const res = await api(server, server.sponsor)('POST', '/v1/sponsorship-orders', {
-    body: {
-      package_id: commerce.packageId,
-      sponsor_id: commerce.sponsorId,
-      event_id: commerce.eventId,
-      amount_cents: 150_000,
-      currency: 'USD',
-    },
-  });
-  return res.json.data.id as string;
-}
 
 describe('yardpass.commandCenter against a real server', () => {
   it('enables, lists the feed, and streams changes as an async iterator that resumes after the last one', async () => {
@@ -62,8 +49,8 @@ describe('yardpass.commandCenter against a real server', () => {
       }
     })();
     await ready;
-    const first = await orderOf(commerce);
-    const second = await orderOf(commerce);
+    const first = await orderPackage(server, commerce);
+    const second = await orderPackage(server, commerce);
     await reading;
     // The stream opens with the latest feed row, then each change in commit order.
     expect(received.map((event) => [event.type, event.data.order_id])).toEqual([

@@ -46,3 +46,22 @@ export async function seedCommerce(
   );
   return { eventId, sponsorId: sponsor.json.data.id as string, packageId: rows[0]!.id };
 }
+
+/** The sponsor orders one unit of the seeded package through the API; answers the order's id. */
+export async function orderPackage(
+  server: TestServer,
+  commerce: { eventId: string; sponsorId: string; packageId: string },
+  amountCents = 150_000,
+): Promise<string> {
+  const res = await api(server, server.sponsor)('POST', '/v1/sponsorship-orders', {
+    body: {
+      package_id: commerce.packageId,
+      sponsor_id: commerce.sponsorId,
+      event_id: commerce.eventId,
+      amount_cents: amountCents,
+      currency: 'USD',
+    },
+  });
+  if (res.status !== 201) throw new Error(`order answered ${res.status}: ${res.text}`);
+  return res.json.data.id as string;
+}

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
-import { seedCommerce } from '../../test/commerce-fixtures';
+import { orderPackage, seedCommerce } from '../../test/commerce-fixtures';
 import { captureCommandCenterFeed, sendCommandCenterAlert } from '../domain/command-center';
 import { createSender } from '../webhooks/send';
 
@@ -56,23 +56,6 @@ async function workspaceWithPackage(settings: Record<string, unknown> = {}) {
   });
   expect(linked.status).toBe(200);
   return { id, ...commerce };
-}
-
-async function createOrder(
-  commerce: { packageId: string; sponsorId: string; eventId: string },
-  amount = 150_000,
-) {
-  const res = await sponsor('POST', '/v1/sponsorship-orders', {
-    body: {
-      package_id: commerce.packageId,
-      sponsor_id: commerce.sponsorId,
-      event_id: commerce.eventId,
-      amount_cents: amount,
-      currency: 'USD',
-    },
-  });
-  expect(res.status).toBe(201);
-  return res.json.data.id as string;
 }
 
 /** A signed-in member of the organizer organization (org role member), added to the workspace with `role`. */
@@ -277,7 +260,7 @@ describe('the 5-minute feed', () => {
     const second = await workspaceWithPackage();
     for (const { id } of [first, second])
       await organizer('POST', `/v1/sponsorship-workspaces/${id}/command-center:enable`, { body: {} });
-    const orderId = await createOrder(first);
+    const orderId = await orderPackage(server, first);
 
     const slot = new Date('2031-01-01T10:00:30Z');
     const runs = await Promise.all([
@@ -345,7 +328,7 @@ describe('GET …/command-center/stream', () => {
     const stream = await openStream(workspace.id);
 
     const sent = performance.now();
-    const orderId = await createOrder(workspace);
+    const orderId = await orderPackage(server, workspace);
     await stream.until(() => stream.events.some((event) => event.data.order_id === orderId));
     const delta = stream.events.find((event) => event.data.order_id === orderId)!;
     expect(delta).toMatchObject({
@@ -362,7 +345,7 @@ describe('GET …/command-center/stream', () => {
     expect(delta.receivedAt - sent).toBeLessThan(1000);
 
     // Writers in parallel; the client drops in the middle and resumes after the last event it got.
-    const writes = Array.from({ length: 12 }, () => createOrder(workspace));
+    const writes = Array.from({ length: 12 }, () => orderPackage(server, workspace));
     await stream.until(() => stream.events.length >= 4);
     await stream.close();
     const seenBefore = stream.events.map((event) => event.id);
@@ -423,7 +406,7 @@ describe('Slack notifications', () => {
     await organizer('POST', `/v1/sponsorship-workspaces/${workspace.id}/command-center:enable`, {
       body: { notify_slack_webhook: SLACK_URL, thresholds: { gmv_goal_percent: [50, 100] } },
     });
-    const orderId = await createOrder(workspace);
+    const orderId = await orderPackage(server, workspace);
     await captureCommandCenterFeed(server.db, new Date('2033-03-03T09:00:00Z'));
     await sponsor('POST', `/v1/sponsorship-orders/${orderId}:fund`, {
       body: { payment_method_id: 'pm_card_visa' },
