@@ -15,12 +15,11 @@ import {
   type AlertToSend,
 } from '../db/command-center';
 import { createNotificationHub, type NotificationHub } from '../db/notification-hub';
-import { decodeCursor, toPage } from '../db/pagination';
 import type { Db } from '../db/pool';
-import { NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { refusedUrl } from '../webhooks/address-guard';
 import type { Sender } from '../webhooks/send';
-import { actInWorkspaces, recordWorkspaceAudit, requireWorkspace } from './workspaces';
+import { actInWorkspaces, readWorkspacePage, recordWorkspaceAudit, requireWorkspace } from './workspaces';
 
 /** What a stream sends: a new feed row (`feed.row`) or a change of an order, deliverable or proposal. */
 export interface CommandCenterEvent {
@@ -83,6 +82,12 @@ export function enableCommandCenterFor(
   }
   return db.tenant(caller.orgId, async (tx) => {
     const workspace = await requireWorkspace(tx, caller, workspaceId, 'editor');
+    if (workspace.archived_at)
+      throw new ConflictError({
+        code: 'invalid_state',
+        detail: 'The workspace is archived and read-only; its command center cannot be enabled.',
+        extra: { current_status: 'archived' },
+      });
     const current = await findCommandCenter(tx, workspace.id);
     const row = await enableCommandCenter(tx, {
       workspaceId: workspace.id,
@@ -134,12 +139,14 @@ export function listFeedPage(
   workspaceId: string,
   query: { limit?: number; starting_after?: string },
 ) {
-  const limit = query.limit ?? 20;
-  const after = decodeCursor(query.starting_after);
-  return db.tenant(caller.orgId, async (tx) => {
-    await requireWorkspace(tx, caller, workspaceId, 'viewer');
-    return toPage(await listFeed(tx, { workspaceId, limit, after }), limit, (row) => row.slot);
-  });
+  return readWorkspacePage(
+    db,
+    caller,
+    workspaceId,
+    query,
+    (tx, page) => listFeed(tx, { workspaceId, ...page }),
+    (row) => row.slot,
+  );
 }
 
 /** Every command-center stream of this process shares one LISTEN connection (see {@link createNotificationHub}). */
@@ -154,12 +161,14 @@ export function createCommandCenterHub(db: Db): CommandCenterHub {
 
 const EVENT_ID = /^\d{1,18}$/;
 const BACKLOG_BATCH = 500;
+const MAX_BUFFERED = 10_000;
 
 /**
  * Opens the workspace's stream for a member: authorized and listening before it answers, so every event
  * committed from then on is in it. It starts after `lastEventId` (resume), else just before the latest feed row.
  * Events come in commit order, each once: ids are given at commit under one lock (migration 0016), and the
- * stream skips any id it has passed. It ends when `signal` aborts or the LISTEN connection is lost (the client
+ * stream skips any id it has passed. It ends when `signal` aborts, the LISTEN connection is lost or the client falls
+ * MAX_BUFFERED events behind (the client
  * resumes with Last-Event-ID).
  */
 export async function openCommandCenterStream(
@@ -179,8 +188,10 @@ export async function openCommandCenterStream(
   let wake: (() => void) | undefined;
   const unsubscribe = await hub.subscribe({
     onMessage: (event) => {
-      if (event.workspace_id !== workspaceId) return;
-      live.push(event);
+      if (event.workspace_id !== workspaceId || lost) return;
+      // A client that stops reading is ended rather than buffered for without bound; it resumes from the table.
+      if (live.length >= MAX_BUFFERED) lost = true;
+      else live.push(event);
       wake?.();
     },
     onLost: () => {

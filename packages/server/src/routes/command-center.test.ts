@@ -231,6 +231,16 @@ describe('POST …/command-center:enable and :disable', () => {
     expect((await editor('POST', path, { body: {} })).status).toBe(200);
   });
 
+  it('refuses to enable the command center of an archived workspace (409)', async () => {
+    const { id } = await workspaceWithPackage();
+    expect((await organizer('POST', `/v1/sponsorship-workspaces/${id}:archive`)).status).toBe(200);
+    const res = await organizer('POST', `/v1/sponsorship-workspaces/${id}/command-center:enable`, {
+      body: {},
+    });
+    expect(res.status).toBe(409);
+    expect(res.json).toMatchObject({ code: 'invalid-state', current_status: 'archived' });
+  });
+
   it('answers a replay with the same Idempotency-Key from the first answer', async () => {
     const { id } = await workspaceWithPackage();
     const path = `/v1/sponsorship-workspaces/${id}/command-center:enable`;
