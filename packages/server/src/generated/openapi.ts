@@ -1293,7 +1293,7 @@ export interface paths {
         put?: never;
         /**
          * Enable the workspace's command center (editor)
-         * @description Starts the 5-minute KPI feed (when `capture_rollups`), the live stream and the Slack notifications on `thresholds`. Settings left out keep their current value (on first enabling: rollups on, no Slack URL, USD, thresholds `{gmv_goal_percent: [50, 100], deliverables_overdue: 1, sla_at_risk: 1}`); `notify_slack_webhook: null` removes the Slack URL. Enabling again answers the command center with the new settings. The Slack URL must be https on the public internet (checked again after DNS at every post).
+         * @description Starts the 5-minute KPI feed (when `capture_rollups`), the live stream and the Slack notifications on `thresholds`. Settings left out keep their current value (on first enabling: rollups on, no Slack URL, USD, thresholds `{gmv_goal_percent: [50, 100], deliverables_overdue: 1, sla_at_risk: 1}`); `notify_slack_webhook: null` removes the Slack URL. Enabling again answers the command center with the new settings. The Slack URL must be https on the public internet (checked again after DNS at every post). An archived workspace answers 409 `invalid-state`.
          */
         post: operations["enableCommandCenter"];
         delete?: never;
