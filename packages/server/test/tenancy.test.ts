@@ -310,6 +310,49 @@ const areas: Record<string, TenancyArea> = {
       { name: 'remove member', method: 'DELETE', path: `/v1/members/${id}` },
     ];
   },
+  workspaces: async (server, owner) => {
+    const call = api(server, owner);
+    const { json } = await call('POST', '/v1/sponsorship-workspaces', {
+      body: { name: 'Team', slug: 'team' },
+    });
+    const id = json.data.id as string;
+    const member = await call('POST', `/v1/sponsorship-workspaces/${id}/members`, {
+      body: { email: 'sam@organizer.example' },
+    });
+    await call('PUT', `/v1/sponsorship-workspaces/${id}/widgets/orders`, {
+      body: { widget_type: 'kpi_tile', config: { metric: 'orders' } },
+    });
+    const at = `/v1/sponsorship-workspaces/${id}`;
+    return [
+      { name: 'read workspace', method: 'GET', path: at },
+      { name: 'update workspace', method: 'PATCH', path: at, body: { name: 'Hijacked' } },
+      { name: 'archive workspace', method: 'POST', path: `${at}:archive` },
+      { name: 'list workspace members', method: 'GET', path: `${at}/members` },
+      {
+        name: 'add workspace member',
+        method: 'POST',
+        path: `${at}/members`,
+        body: { email: 'x@sponsor.example' },
+      },
+      {
+        name: 'remove workspace member',
+        method: 'DELETE',
+        path: `${at}/members/${member.json.data.id as string}`,
+      },
+      { name: 'read workspace links', method: 'GET', path: `${at}/links` },
+      { name: 'unlink from workspace', method: 'POST', path: `${at}:unlink`, body: { event_ids: [id] } },
+      { name: 'read workspace audit', method: 'GET', path: `${at}/audit` },
+      { name: 'list widgets', method: 'GET', path: `${at}/widgets` },
+      { name: 'read widget', method: 'GET', path: `${at}/widgets/orders` },
+      {
+        name: 'replace widget',
+        method: 'PUT',
+        path: `${at}/widgets/orders`,
+        body: { widget_type: 'kpi_tile', config: { metric: 'sponsors' } },
+      },
+      { name: 'delete widget', method: 'DELETE', path: `${at}/widgets/orders` },
+    ];
+  },
 };
 
 /** Everything the owner can list, to prove the outsider changed nothing and sees nothing. */
@@ -332,6 +375,7 @@ const listings = [
   '/v1/payouts',
   '/v1/ledger/accounts',
   '/v1/ledger/transactions',
+  '/v1/sponsorship-workspaces',
 ];
 
 let server: TestServer;
