@@ -59,6 +59,14 @@ const configs: Record<WidgetType, z.ZodType<Record<string, unknown>>> = {
   }),
 };
 
+const WIDGET_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A widget id outside the contract's pattern names no widget. */
+function knownWidgetId(widgetId: string): string {
+  if (!WIDGET_ID.test(widgetId)) throw new NotFoundError('widget');
+  return widgetId;
+}
+
 /** A widget as the API answers it: its metrics (those the config names, all when it names none), no internal key. */
 function present(row: WidgetRow) {
   const { id: _id, views, leads, ...widget } = row;
@@ -96,6 +104,10 @@ export function putWidget(
   widgetId: string,
   input: { widget_type: WidgetType; package_id?: string | null; config?: object; published?: boolean },
 ) {
+  if (!WIDGET_ID.test(widgetId))
+    throw new ValidationError('A widget id is 1 to 64 letters, digits, `-` or `_`.', [
+      { path: '/widgetId', message: 'Use letters, digits, `-` and `_` only, at most 64.' },
+    ]);
   const config = checkConfig(input);
   return db.tenant(caller.orgId, async (tx) => {
     const workspace = await requireWorkspace(tx, caller, workspaceId, 'editor');
@@ -143,7 +155,7 @@ export function putWidget(
 export function getWidget(db: Db, caller: Caller, workspaceId: string, widgetId: string) {
   return db.tenant(caller.orgId, async (tx) => {
     await requireWorkspace(tx, caller, workspaceId, 'viewer');
-    const row = await findWidget(tx, workspaceId, widgetId);
+    const row = await findWidget(tx, workspaceId, knownWidgetId(widgetId));
     if (!row) throw new NotFoundError('widget');
     return present(row);
   });
@@ -169,7 +181,7 @@ export async function listWidgetsPage(
 export function deleteWidget(db: Db, caller: Caller, workspaceId: string, widgetId: string) {
   return db.tenant(caller.orgId, async (tx) => {
     await requireWorkspace(tx, caller, workspaceId, 'editor');
-    const row = await findWidget(tx, workspaceId, widgetId);
+    const row = await findWidget(tx, workspaceId, knownWidgetId(widgetId));
     if (!row || !(await deleteWidgetRow(tx, workspaceId, widgetId))) throw new NotFoundError('widget');
     recordWorkspaceAudit(tx, caller, {
       workspaceId,

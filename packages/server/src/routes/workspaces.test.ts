@@ -456,6 +456,23 @@ describe('widgets', () => {
     expect(res.json.errors.map((error: { path: string }) => error.path)).toContain(path);
   });
 
+  it('refuses a widget id outside its pattern (400 on PUT, 404 on GET and DELETE)', async () => {
+    const { id } = await createWorkspace();
+    const bad = `/v1/sponsorship-workspaces/${id}/widgets/${encodeURIComponent('bad id!')}`;
+    const put = await organizer('PUT', bad, {
+      body: { widget_type: 'kpi_tile', config: { metric: 'orders' } },
+    });
+    expect(put.status).toBe(400);
+    expect(put.json.errors[0].path).toBe('/widgetId');
+    expect((await organizer('GET', bad)).status).toBe(404);
+    expect((await organizer('DELETE', bad)).status).toBe(404);
+    const long = `/v1/sponsorship-workspaces/${id}/widgets/${'w'.repeat(65)}`;
+    expect(
+      (await organizer('PUT', long, { body: { widget_type: 'kpi_tile', config: { metric: 'orders' } } }))
+        .status,
+    ).toBe(400);
+  });
+
   it("refuses a card of another organization's package with a 422", async () => {
     const { id } = await createWorkspace();
     const theirs = await seedCommerce(server, { organizer: server.sponsor, sponsorOrg: server.organizer });
