@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { orderPackage, seedCommerce } from '../../test/commerce-fixtures';
+import { cleanup } from '../domain/cleanup';
 import { captureCommandCenterFeed, sendCommandCenterAlert } from '../domain/command-center';
 import { createSender } from '../webhooks/send';
 
@@ -407,6 +408,43 @@ describe('GET …/command-center/stream', () => {
     expect((await api(server, undefined)('GET', path)).status).toBe(401);
     const bad = await organizer('GET', path, { headers: { 'last-event-id': 'abc' } });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('stream retention', () => {
+  it('prunes events after 7 days as a prefix and refuses a Last-Event-ID older than what is kept', async () => {
+    const workspace = await workspaceWithPackage();
+    await organizer('POST', `/v1/sponsorship-workspaces/${workspace.id}/command-center:enable`, { body: {} });
+    await orderPackage(server, workspace);
+    await orderPackage(server, workspace);
+    const ids = async () =>
+      (
+        await server.db.system((tx) =>
+          tx.query<{ id: number }>(
+            'select id from sponsorship_command_center_events where workspace_id = $1 order by id',
+            [workspace.id],
+          ),
+        )
+      ).rows.map((row) => row.id);
+    const [old, kept] = await ids();
+    await server.db.system((tx) =>
+      tx.query(
+        `update sponsorship_command_center_events set created_at = now() - interval '8 days' where id <= $1`,
+        [old],
+      ),
+    );
+    const removed = await cleanup(server.db, { auditRetentionDays: 30, now: new Date() });
+    expect(removed.command_center_events).toBeGreaterThanOrEqual(1);
+    expect(await ids()).toEqual([kept]);
+
+    const path = `/v1/sponsorship-workspaces/${workspace.id}/command-center/stream`;
+    const expired = await organizer('GET', path, { headers: { 'last-event-id': String(old! - 1) } });
+    expect(expired.status).toBe(400);
+    expect(expired.json.detail).toContain('older than the 7 days');
+    const resumed = await openStream(workspace.id, String(old));
+    await resumed.until(() => resumed.events.length >= 1);
+    await resumed.close();
+    expect(resumed.events.map((event) => Number(event.id))).toEqual([kept]);
   });
 });
 
