@@ -31,6 +31,44 @@ export interface Sender {
 export function createSender(options: { timeoutMs: number; allowPrivate: boolean }): Sender {
   const agentOptions = { keepAlive: true, maxSockets: 50 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
+  // A set of attempts goes to one URL: it is parsed and checked once, not per attempt.
+  const targets = new Map<string, http.RequestOptions | string>();
+
+  function target(raw: string): http.RequestOptions | string {
+    let found = targets.get(raw);
+    if (found === undefined) {
+      if (targets.size >= 1000) targets.clear();
+      found = parseTarget(raw);
+      targets.set(raw, found);
+    }
+    return found;
+  }
+
+  function parseTarget(raw: string): http.RequestOptions | string {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      return 'invalid URL';
+    }
+    if (url.protocol !== 'https:' && !(options.allowPrivate && url.protocol === 'http:'))
+      return `blocked: only https URLs receive webhooks (got ${url.protocol})`;
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    if (!options.allowPrivate && isIP(host) && isBlockedAddress(host))
+      return `blocked: ${host} is a private, loopback, link-local or reserved address`;
+    return {
+      protocol: url.protocol,
+      hostname: host,
+      port: url.port,
+      path: url.pathname + url.search,
+      auth: url.username
+        ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`
+        : undefined,
+      method: 'POST',
+      agent: agents[url.protocol as 'http:'],
+      lookup: options.allowPrivate ? undefined : guardedLookup,
+    };
+  }
 
   function send(input: { url: string; headers: Record<string, string>; body: string }) {
     const started = performance.now();
@@ -41,31 +79,20 @@ export function createSender(options: { timeoutMs: number; allowPrivate: boolean
       error,
       retryAfterMs: null,
     });
-    let url: URL;
-    try {
-      url = new URL(input.url);
-    } catch {
-      return Promise.resolve(failed('invalid URL'));
-    }
-    if (url.protocol !== 'https:' && !(options.allowPrivate && url.protocol === 'http:'))
-      return Promise.resolve(failed(`blocked: only https URLs receive webhooks (got ${url.protocol})`));
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (!options.allowPrivate && isIP(host) && isBlockedAddress(host))
-      return Promise.resolve(
-        failed(`blocked: ${host} is a private, loopback, link-local or reserved address`),
-      );
+    const to = target(input.url);
+    if (typeof to === 'string') return Promise.resolve(failed(to));
 
-    const client = url.protocol === 'https:' ? https : http;
+    const client = to.protocol === 'https:' ? https : http;
     return new Promise<SendResult>((resolve) => {
+      let settled = false;
+      const settle = (result: SendResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        resolve(result);
+      };
       const request = client.request(
-        url,
-        {
-          method: 'POST',
-          headers: { ...input.headers, 'content-length': Buffer.byteLength(input.body) },
-          agent: agents[url.protocol as 'http:'],
-          lookup: options.allowPrivate ? undefined : guardedLookup,
-          signal: AbortSignal.timeout(options.timeoutMs),
-        },
+        { ...to, headers: { ...input.headers, 'content-length': Buffer.byteLength(input.body) } },
         (response) => {
           const chunks: Buffer[] = [];
           let read = 0;
@@ -75,7 +102,7 @@ export function createSender(options: { timeoutMs: number; allowPrivate: boolean
             else response.destroy();
           });
           const finish = () =>
-            resolve({
+            settle({
               statusCode: response.statusCode ?? null,
               latencyMs: Math.round(performance.now() - started),
               body: truncateUtf8(Buffer.concat(chunks), KEPT_BODY_BYTES),
@@ -87,11 +114,14 @@ export function createSender(options: { timeoutMs: number; allowPrivate: boolean
           response.on('error', finish);
         },
       );
+      // The whole attempt, connection included, is bounded: one timer (cheaper than an AbortSignal each).
+      const timer = setTimeout(() => {
+        settle(failed(`timeout: no answer within ${options.timeoutMs} ms`));
+        request.destroy();
+      }, options.timeoutMs);
       request.on('error', (error: Error & { code?: string }) => {
-        if (error instanceof BlockedAddressError) resolve(failed(`blocked: ${error.message}`));
-        else if (error.name === 'AbortError' || error.name === 'TimeoutError')
-          resolve(failed(`timeout: no answer within ${options.timeoutMs} ms`));
-        else resolve(failed(`${error.code ?? error.name}: ${error.message}`));
+        if (error instanceof BlockedAddressError) settle(failed(`blocked: ${error.message}`));
+        else settle(failed(`${error.code ?? error.name}: ${error.message}`));
       });
       request.end(input.body);
     });
