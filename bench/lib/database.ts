@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ export interface BenchDatabase {
   /** The seeded organization and its owner API key. */
   orgId: string;
   apiKey: string;
+  /** The postmaster's process id, for CPU accounting (lib/cpu.ts). */
+  postgresPid: number;
   stop(): Promise<void>;
 }
 
@@ -40,7 +43,8 @@ export async function startBenchDatabase({ events }: { events: number }): Promis
     try {
       const { organization, apiKey } = await createOrganization(db, { name: 'Bench Org' });
       await db.tenant(organization.id, (tx) => seedEvents(tx, organization.id, events));
-      return { url, orgId: organization.id, apiKey, stop };
+      const postgresPid = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return { url, orgId: organization.id, apiKey, postgresPid, stop };
     } finally {
       await db.close();
     }
