@@ -71,10 +71,14 @@ async function workspaceMember(workspaceId: string, role: 'viewer' | 'editor') {
     .setExpirationTime('5m')
     .sign(new TextEncoder().encode(SECRET));
   const call = api(server, undefined);
-  const user = (method: string, path: string, options: { body?: unknown } = {}) =>
+  const user = (
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ) =>
     call(method, path, {
       ...options,
-      headers: { authorization: `Bearer ${token}`, 'x-org-id': server.organizer.orgId },
+      headers: { authorization: `Bearer ${token}`, 'x-org-id': server.organizer.orgId, ...options.headers },
     });
   expect((await user('GET', '/v1/organizations/current')).status).toBe(200);
   const added = await organizer('POST', `/v1/sponsorship-workspaces/${workspaceId}/members`, {
@@ -233,6 +237,17 @@ describe('POST …/command-center:enable and :disable', () => {
     expect((await viewer('GET', `/v1/sponsorship-workspaces/${id}/command-center/feed`)).status).toBe(200);
     const editor = await workspaceMember(id, 'editor');
     expect((await editor('POST', path, { body: {} })).status).toBe(200);
+
+    const disable = `/v1/sponsorship-workspaces/${id}/command-center:disable`;
+    expect((await sponsor('POST', disable)).status).toBe(404);
+    expect((await api(server, undefined)('POST', disable)).status).toBe(401);
+    expect((await viewer('POST', disable)).status).toBe(403);
+    const key = randomUUID();
+    const first = await editor('POST', disable, { headers: { 'idempotency-key': key } });
+    const replay = await editor('POST', disable, { headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.json).toEqual(first.json);
   });
 
   it('refuses to enable the command center of an archived workspace (409)', async () => {
