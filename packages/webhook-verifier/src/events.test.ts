@@ -66,6 +66,7 @@ describe('YardpassWebhookEvent', () => {
       | 'payout.failed'
       | 'event_sponsorship.updated'
       | 'workspace.created'
+      | 'workspace.updated'
       | 'widget.updated'
       | 'webhook_endpoint.disabled'
       | 'match.suggested'
