@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../test/server';
+import { addJob } from '../src/db/jobs';
 import { seedCommerce } from './commerce-fixtures';
 
 let server: TestServer;
@@ -49,7 +50,8 @@ async function activity() {
        values ($1, $2, 1000, 100, 'USD', 'failed')`,
       [server.organizer.orgId, orderId],
     );
-    // A match recalculation waiting for 90 s (no worker drains it here).
+    // A job waiting for a worker (none runs here), and a match recalculation waiting for 90 s.
+    await addJob(tx, 'cleanup', {});
     await tx.query(
       `insert into fit_recalc_queue (org_id, event_id, sponsor_id, reason) values ($1, null, null, 'test')
        on conflict do nothing`,
@@ -84,6 +86,7 @@ describe('GET /metrics', () => {
       ),
     ).toBe(1);
     expect(value('yardpass_db_pool_clients{state="waiting"}')).toBe(0);
+    expect(value('yardpass_job_queue_task_depth{task="cleanup"}')).toBe(1);
     expect(text).toMatch(/^yardpass_job_queue_task_depth\{task="[\w.-]+"\} \d+$/m);
     expect(text).toMatch(/^yardpass_job_queue_oldest_age_seconds\{task="[\w.-]+"\} [\d.e+-]+$/m);
 
