@@ -62,6 +62,21 @@ export async function claimQueue(tx: Tx, limit: number): Promise<QueuedSubject[]
 }
 
 /**
+ * Orders this batch's scoring against the other drains' (held until commit). A pair is scored from both sides'
+ * features as of the scoring statement, so a batch refreshing event features and one refreshing sponsor features
+ * at the same time would each miss the other's uncommitted rows, and the pair between them would be scored by
+ * neither. Batches of events only share the lock (each pairs its own events with sponsor features already
+ * committed, as the "everything" expansion refreshes every sponsor first); any batch with a sponsor takes it
+ * alone, so its scoring sees the event batches before it and they see its features.
+ */
+export async function lockForScoring(tx: Tx, subjects: QueuedSubject[]): Promise<void> {
+  const eventsOnly = subjects.every((s) => s.event_id !== null && s.sponsor_id === null);
+  await tx.query(
+    `select ${eventsOnly ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock'}(hashtext('yardpass.match-scoring'))`,
+  );
+}
+
+/**
  * Claims the pending "everything" entries and, when there was one, refreshes every sponsor's features and
  * queues each live event against every sponsor instead: concurrent drains then share the work by event.
  */

@@ -13,6 +13,7 @@ import {
   insertFeedback,
   listFeedback,
   listMatches,
+  lockForScoring,
   type MatchFilter,
   type MatchRow,
   type MatchSide,
@@ -217,6 +218,7 @@ async function drainBatch(db: Db, batchSize: number): Promise<Omit<DrainOutcome,
       return await db.system(async (tx) => {
         const subjects = await claimQueue(tx, batchSize);
         if (subjects.length === 0) return undefined;
+        await lockForScoring(tx, subjects);
         await refreshFeatures(tx, subjects);
         const outcome = await scorePairs(tx, subjects);
         const suggested = await emitSuggestions(tx, outcome.organizer_crossed, 'organizer');
