@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
+// The race below is between the drain's own steps, which only db/ exposes.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { claimQueue, lockForScoring, refreshFeatures, scorePairs } from '../db/matching';
 import { drainMatchQueue } from '../domain/matching';
 
 let server: TestServer;
@@ -298,6 +301,44 @@ describe('matching', () => {
       ),
     );
     expect(rows.length).toBe(expected[0]!.n);
+  });
+
+  it('scores the pair of a new event and a new sponsor whose features two drains refresh at the same moment', async () => {
+    const { eventId } = await createEvent({ title: 'Race Fest', city: 'Austin', country: 'US' }, [100_000]);
+    const sponsorId = await createSponsor({ name: 'Race Cola', industry: 'Beverage' }, fizzyProfile);
+    await server.db.system(async (tx) => {
+      await tx.query('delete from fit_recalc_queue where processed_at is null');
+      await tx.query(
+        `insert into fit_recalc_queue (event_id, sponsor_id, reason, queued_at)
+         values ($1, null, 'test', now() - interval '2 seconds'), (null, $2, 'test', now() - interval '1 second')`,
+        [eventId, sponsorId],
+      );
+    });
+    // Two batches, each holding its transaction open until the other has scored (or a second has passed): without
+    // an order between them, each scores from features without the other's uncommitted ones.
+    const done = { eventScored: false, sponsorScored: false, eventClaimed: false };
+    const waitFor = async (flag: keyof typeof done) => {
+      for (const deadline = Date.now() + 1000; !done[flag] && Date.now() < deadline;)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    const batch = (flag: 'eventScored' | 'sponsorScored', other: 'eventScored' | 'sponsorScored') =>
+      server.db.system(async (tx) => {
+        const subjects = await claimQueue(tx, 1);
+        if (flag === 'eventScored') done.eventClaimed = true;
+        await lockForScoring(tx, subjects);
+        await refreshFeatures(tx, subjects);
+        if (flag === 'eventScored') await waitFor(other);
+        await scorePairs(tx, subjects);
+        done[flag] = true;
+        await waitFor(other);
+      });
+    const events = batch('eventScored', 'sponsorScored');
+    await waitFor('eventClaimed');
+    await Promise.all([events, batch('sponsorScored', 'eventScored')]);
+    const pair = (await matchRows()).filter(
+      (row) => row.event_id === eventId && row.sponsor_id === sponsorId,
+    );
+    expect(pair).toHaveLength(1);
   });
 
   it('keeps each side to its own view: statuses, feedback, and nothing for a third organization', async () => {
