@@ -35,7 +35,9 @@ describe('yardpass workspaces and widgets', () => {
 
     const listed = await run('workspaces', 'list');
     expect(listed.stdout).toContain('premium-sponsors');
-    expect((await json<{ name: string }>('workspaces', 'update', id, '--name', 'Premium')).name).toBe('Premium');
+    expect((await json<{ name: string }>('workspaces', 'update', id, '--name', 'Premium')).name).toBe(
+      'Premium',
+    );
     expect((await json<{ slug: string }>('workspaces', 'show', id)).slug).toBe('premium-sponsors');
 
     const added = await json<{ email: string; status: string }>(
@@ -50,7 +52,10 @@ describe('yardpass workspaces and widgets', () => {
     );
     expect(added).toMatchObject({ email: 'ana@example.com', status: 'pending' });
     const members = await json<{ id: string; email: string }[]>('workspaces', 'members', 'list', id);
-    expect(members.map((member) => member.email).sort()).toEqual(['ana@example.com', 'manager@brand.example']);
+    expect(members.map((member) => member.email).sort()).toEqual([
+      'ana@example.com',
+      'manager@brand.example',
+    ]);
     const ana = members.find((member) => member.email === 'ana@example.com')!;
     expect((await run('workspaces', 'members', 'remove', id, ana.id, '--yes')).code).toBe(0);
 

@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  api,
-  startSecondServer,
-  startTestServer,
-  type TestOrg,
-  type TestServer,
-} from '../../../../test/server';
+import { api, startSecondServer, startTestServer, type TestServer } from '../../../../test/server';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -29,7 +29,10 @@ export function jsonResponse(
   body: unknown,
   headers?: Record<string, string>,
 ): Response {
-  return preparedResponse(c, status, JSON.stringify(body), { 'content-type': 'application/json', ...headers });
+  return preparedResponse(c, status, JSON.stringify(body), {
+    'content-type': 'application/json',
+    ...headers,
+  });
 }
 
 /** An answer whose body is ready (JSON text read from the database, or none), with the request's headers. */
