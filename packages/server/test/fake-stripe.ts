@@ -28,6 +28,11 @@ export function createFakeStripe() {
     trouble: [] as Trouble[],
     intents: new Map<string, Record<string, unknown>>(),
     transfers: [] as Record<string, unknown>[],
+    /**
+     * What each connected account holds (`acct_…` → cents): its transfers, less their reversals and what a test
+     * says it paid out to its bank. A reversal larger than this is refused, as Stripe does (`balance_insufficient`).
+     */
+    balances: new Map<string, number>(),
     /** While set, every POST waits for this promise before answering (see `hold`). */
     hold: undefined as Promise<void> | undefined,
   };
@@ -157,8 +162,13 @@ export function createFakeStripe() {
         destination: body.destination,
         transfer_group: body.transfer_group,
         metadata: { order_id: body['metadata[order_id]'], payout_id: body['metadata[payout_id]'] },
+        amount_reversed: 0,
       };
       state.transfers.push(transfer);
+      state.balances.set(
+        transfer.destination!,
+        (state.balances.get(transfer.destination!) ?? 0) + transfer.amount,
+      );
       return { status: 200, body: transfer };
     }),
     route('get', '/v1/transfers', (query) => ({
@@ -170,10 +180,31 @@ export function createFakeStripe() {
         data: state.transfers.filter((t) => t.transfer_group === query.transfer_group),
       },
     })),
-    route('post', '/v1/transfers/:id/reversals', (body, params) => ({
-      status: 200,
-      body: { id: id('trr'), object: 'transfer_reversal', amount: Number(body.amount), transfer: params.id },
-    })),
+    route('post', '/v1/transfers/:id/reversals', (body, params) => {
+      const amount = Number(body.amount);
+      const transfer = state.transfers.find((t) => t.id === params.id);
+      if (transfer) {
+        const account = String(transfer.destination);
+        const balance = state.balances.get(account) ?? 0;
+        if (amount > balance)
+          return {
+            status: 400,
+            body: {
+              error: {
+                type: 'invalid_request_error',
+                code: 'balance_insufficient',
+                message: `Insufficient funds in the connected account ${account} to reverse ${amount} of transfer ${params.id} (it holds ${balance}).`,
+              },
+            },
+          };
+        state.balances.set(account, balance - amount);
+        transfer.amount_reversed = Number(transfer.amount_reversed) + amount;
+      }
+      return {
+        status: 200,
+        body: { id: id('trr'), object: 'transfer_reversal', amount, transfer: params.id },
+      };
+    }),
     route('post', '/v1/refunds', (body) => ({
       status: 200,
       body: { id: id('re'), object: 'refund', amount: Number(body.amount), status: 'succeeded' },

@@ -4,8 +4,16 @@ import { updateById } from './sql';
 
 export type DisputeRow = components['schemas']['OrderDispute'];
 
+// A lost dispute's transfer reversals, one per payout it recovers from (`sponsorship_payout_reversals`); the single
+// reversal's Stripe id is also answered as `stripe_reversal_id`, as before milestone orders reversed several.
 const columns = `id, order_id, stripe_dispute_id, status, amount_cents, currency, reason, evidence_due_by, lost_cents,
-  fee_cents, reversal_cents, stripe_reversal_id, closed_at, created_at, updated_at`;
+  fee_cents, reversal_cents, closed_at, created_at, updated_at,
+  (select min(r.stripe_reversal_id) from sponsorship_payout_reversals r
+    where r.dispute_id = order_disputes.id having count(*) = 1) as stripe_reversal_id,
+  coalesce((select jsonb_agg(jsonb_build_object('payout_id', r.payout_id, 'amount_cents', r.amount_cents,
+                     'status', r.status, 'stripe_reversal_id', r.stripe_reversal_id,
+                     'failure_reason', r.reversal_failure_reason) order by r.created_at, r.id)
+              from sponsorship_payout_reversals r where r.dispute_id = order_disputes.id), '[]') as reversals`;
 
 /** Records a Stripe dispute of an order once (by its Stripe id); answers the row and whether it is new. */
 export async function insertDispute(
@@ -51,11 +59,6 @@ export async function findDisputeByStripeId(
   return rows[0];
 }
 
-export async function findDispute(tx: Queryable, id: string): Promise<DisputeRow | undefined> {
-  const { rows } = await tx.query<DisputeRow>(`select ${columns} from order_disputes where id = $1`, [id]);
-  return rows[0];
-}
-
 /** The order's latest dispute, as its detail shows it. */
 export async function findOrderDispute(tx: Queryable, orderId: string): Promise<DisputeRow | undefined> {
   const { rows } = await tx.query<DisputeRow>(
@@ -74,20 +77,9 @@ export async function updateDispute(
     lost_cents: number;
     fee_cents: number;
     reversal_cents: number;
-    stripe_reversal_id: string;
     closed_at: Date;
   }>,
 ): Promise<DisputeRow> {
   const row = await updateById<DisputeRow>(tx, { table: 'order_disputes', id, changes, returning: columns });
   return row!;
-}
-
-/** Lost disputes whose transfer reversal was recorded but never confirmed by Stripe (a crash in between). */
-export async function listUnfinishedReversals(tx: Queryable, before: Date, limit: number): Promise<string[]> {
-  const { rows } = await tx.query<{ id: string }>(
-    `select id from order_disputes
-      where reversal_cents > 0 and stripe_reversal_id is null and closed_at <= $1 order by closed_at limit $2`,
-    [before, limit],
-  );
-  return rows.map((row) => row.id);
 }

@@ -11,6 +11,7 @@ export const INBOX_KINDS = [
   'order_locked',
   'payout_failed',
   'payout_awaiting_configuration',
+  'payout_reversal_failed',
   'webhook_endpoint_failing',
   'webhook_delivery_dead',
 ] as const;
@@ -74,6 +75,10 @@ const branches: Record<InboxKind, string> = {
     select 'payout_awaiting_configuration', p.id, p.updated_at, p.amount_cents, p.currency, p.org_id,
            p.payout_failure_reason, p.order_id
       from sponsorship_payouts p where p.status = 'awaiting_configuration'`,
+  payout_reversal_failed: `
+    select 'payout_reversal_failed', r.payout_id, r.updated_at, r.amount_cents, r.currency, r.organizer_org_id,
+           r.reversal_failure_reason, r.order_id
+      from sponsorship_payout_reversals r where r.status = 'failed'`,
   webhook_endpoint_failing: `
     select 'webhook_endpoint_failing', w.id, coalesce(w.failing_since, w.updated_at), null::bigint, null::text,
            w.org_id, w.disabled_reason, null::uuid

@@ -86,9 +86,13 @@ export async function findPayoutByOrder(tx: Queryable, orderId: string): Promise
 }
 
 /** Every payout of the order: its whole-order payout, or one per released milestone, oldest first. */
-export async function listOrderPayouts(tx: Queryable, orderId: string): Promise<PayoutRow[]> {
+export async function listOrderPayouts(
+  tx: Queryable,
+  orderId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<PayoutRow[]> {
   const { rows } = await tx.query<PayoutRow>(
-    `select ${columns} from sponsorship_payouts where order_id = $1 order by created_at, id`,
+    `select ${columns} from sponsorship_payouts where order_id = $1 order by created_at, id${options.forUpdate ? ' for update' : ''}`,
     [orderId],
   );
   return rows;

@@ -1,12 +1,17 @@
 import {
   type DisputeRow,
-  findDispute,
   findDisputeByStripeId,
   findOrderDispute,
   insertDispute,
-  listUnfinishedReversals,
   updateDispute,
 } from '../db/disputes';
+import {
+  findPayoutReversal,
+  insertPayoutReversal,
+  listStalledPayoutReversals,
+  type PayoutReversalRow,
+  updatePayoutReversal,
+} from '../db/payout-reversals';
 import {
   findOrder,
   findOrderByCharge,
@@ -14,13 +19,13 @@ import {
   type OrderRow,
   updateOrder,
 } from '../db/orders';
-import { findPayoutByOrder, listOrderPayouts, requeuePayout, updatePayout } from '../db/payouts';
+import { findPayout, listOrderPayouts, requeuePayout, updatePayout } from '../db/payouts';
 import { type Db, type Tx, withSystemAccess } from '../db/pool';
 import { accountBalance } from '../db/ledger';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Caller } from '../caller';
 import type { Logger } from '../logger';
-import type { PaymentsProvider } from '../payments/provider';
+import { PaymentsRejectedError, type PaymentsProvider } from '../payments/provider';
 import { applyProviderEvents } from '../payments/stripe-events';
 import { bookDisputeLoss, bookDisputeReversal, bookLock, settleLock } from './ledger';
 import { emitOrderEvent, getOrderDetail, releaseMilestones } from './orders';
@@ -117,18 +122,19 @@ const feeOf = (object: Record<string, unknown>) =>
 /**
  * `charge.dispute.closed`. Won (or a closed inquiry): the hold lifts. Lost: the lost amount and the dispute fee
  * are booked out of what the order still holds (escrow; else the organizer's payable — an untransferred payout
- * is cancelled, a transferred one is to be reversed); the reversal itself is asked of Stripe after this
- * transaction commits ({@link finishDisputeReversal}), and answered here as `reversal` for the caller to run.
+ * is cancelled, a transferred one is to be reversed: one reversal per payout, a milestone order's too); the
+ * reversals themselves are asked of Stripe after this transaction commits ({@link finishPayoutReversal}), and
+ * answered here as `reversals` for the caller to run.
  */
 export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
   const found = await findDisputeByStripeId(tx, String(object.id));
   if (!found) {
     // A dispute we never heard open (its webhook was lost): record it first, then close it.
     const opened = await openDispute(tx, { ...object, status: 'needs_response' });
-    if (!opened.orderId) return { ...opened, reversal: null };
+    if (!opened.orderId) return { ...opened, reversals: [] };
   }
   const dispute = found ?? (await findDisputeByStripeId(tx, String(object.id)))!;
-  if (dispute.closed_at) return { orderId: dispute.order_id, changed: 'nothing', reversal: null };
+  if (dispute.closed_at) return { orderId: dispute.order_id, changed: 'nothing', reversals: [] };
   const order = (await findOrder(tx, dispute.order_id, { forUpdate: true }))!;
   const status = statusOf(object.status);
   if (status !== 'lost') {
@@ -143,7 +149,7 @@ export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
         await withSystemAccess(tx, () => requeuePayout(tx, payout, { retry: false }));
     const lifted = await releaseMilestones(tx, order.id);
     await emitOrderEvent(tx, 'order.dispute_closed', { ...lifted, dispute: closed });
-    return { orderId: order.id, changed: 'dispute won', reversal: null };
+    return { orderId: order.id, changed: 'dispute won', reversals: [] };
   }
 
   const lostCents = Math.min(dispute.amount_cents, order.amount_cents - order.refunded_cents);
@@ -164,11 +170,15 @@ export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
       });
   }
   // What escrow no longer holds was released: first out of payouts not yet transferred (the order's, or a milestone
-  // order's, newest first: each cut by what the loss still needs, cancelled when it takes all of it)...
+  // order's, newest first: each cut by what the loss still needs, cancelled when it takes all of it)... The payouts
+  // are locked: a payout job claiming one meanwhile waits, then finds it cut or cancelled.
   let uncovered = lostCents - fromEscrow;
-  const unpaid = (await withSystemAccess(tx, () => listOrderPayouts(tx, order.id)))
-    .filter((p) => p.status === 'pending' || p.status === 'failed' || p.status === 'awaiting_configuration')
-    .reverse();
+  const payouts = (
+    await withSystemAccess(tx, () => listOrderPayouts(tx, order.id, { forUpdate: true }))
+  ).reverse();
+  const unpaid = payouts.filter(
+    (p) => p.status === 'pending' || p.status === 'failed' || p.status === 'awaiting_configuration',
+  );
   for (const payout of unpaid) {
     if (uncovered === 0) break;
     const take = Math.min(uncovered, payout.amount_cents);
@@ -188,18 +198,30 @@ export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
     fromPayable += take;
     uncovered -= take;
   }
-  // ...then out of the order's transfer: paid, or being asked of Stripe (`processing`: it may be made any moment),
-  // it is reversed once it exists (the payout job, or reconciliation). A milestone order's paid transfers are not
-  // reversed: the rest of the loss is the platform's.
-  const transfer = await withSystemAccess(tx, () => findPayoutByOrder(tx, order.id));
-  if (uncovered > 0 && (transfer?.status === 'paid' || transfer?.status === 'processing')) {
-    reversalCents = Math.min(uncovered, transfer.amount_cents - transfer.reversed_cents);
-    // Reserved now, so that a refund meanwhile cannot reverse the same money; booked once Stripe confirms it.
-    await withSystemAccess(tx, () =>
-      updatePayout(tx, transfer.id, { reversed_cents: transfer.reversed_cents + reversalCents }),
-    );
-    fromPayable += reversalCents;
+  // ...then out of the transfers made, newest first (the order's, or each milestone's): paid, or being asked of
+  // Stripe (`processing`: it may be made any moment, and is reversed once it exists — the payout job, or
+  // reconciliation). One reversal per payout, reserved now (`reversed_cents`, so that a refund meanwhile cannot
+  // reverse the same money) and booked once Stripe made it.
+  const reversals: string[] = [];
+  for (const payout of payouts.filter((p) => p.status === 'paid' || p.status === 'processing')) {
+    const cents = Math.min(uncovered, payout.amount_cents - payout.reversed_cents);
+    if (cents === 0) continue;
+    const reversal = await withSystemAccess(tx, async () => {
+      const reserved = await insertPayoutReversal(tx, {
+        payout,
+        disputeId: dispute.id,
+        order,
+        amountCents: cents,
+      });
+      if (reserved) await updatePayout(tx, payout.id, { reversed_cents: payout.reversed_cents + cents });
+      return reserved;
+    });
+    if (!reversal) continue;
+    reversals.push(reversal.id);
+    reversalCents += cents;
+    uncovered -= cents;
   }
+  fromPayable += reversalCents;
   await bookDisputeLoss(tx, order, { disputeId: dispute.id, lostCents, feeCents, fromEscrow, fromPayable });
   const closed = await updateDispute(tx, dispute.id, {
     status: 'lost',
@@ -220,57 +242,113 @@ export async function closeDispute(tx: Tx, object: Record<string, unknown>) {
   return {
     orderId: order.id,
     changed: 'dispute lost',
-    reversal: reversalCents > 0 ? dispute.id : null,
+    reversals,
   };
 }
 
+/** The Stripe idempotency key of a reversal's current try: its own, then one more per retry after a refusal. */
+const reversalKey = (reversal: PayoutReversalRow) =>
+  reversal.retry_count === 0
+    ? reversal.idempotency_key
+    : `${reversal.idempotency_key}:retry:${reversal.retry_count}`;
+
 /**
- * Asks Stripe for the reversal a lost dispute recorded (idempotency key `dispute:{id}:reversal`), outside any
- * transaction, then books it in a new one. Idempotent: run again by the reconciliation job after a crash, it finds
- * the reversal made (Stripe answers the same one for the same key) or already booked. A dispute lost while the
- * transfer was still being made waits for it: nothing happens until the payout has its transfer.
+ * Asks Stripe for one reversal a lost dispute reserved, outside any transaction, with the reversal's idempotency key,
+ * then applies the answer in a new transaction: `reversed` and booked, or — refused (the connected account no longer
+ * holds enough) — `failed`, which the ops inbox shows until the payout is retried. Stripe unreachable: it stays
+ * `pending` and the error is thrown; whoever runs it again (reconciliation) asks with the same key, so Stripe answers
+ * the reversal it made, never a second one. A reversal of a payout whose transfer is still being made waits: nothing
+ * happens until the payout has its transfer (the payout job runs it then). Answers the reversal as it is now.
  */
-export async function finishDisputeReversal(deps: { db: Db; payments: PaymentsProvider }, disputeId: string) {
+export async function finishPayoutReversal(
+  deps: { db: Db; payments: PaymentsProvider },
+  reversalId: string,
+): Promise<PayoutReversalRow | undefined> {
   const intent = await deps.db.system(async (tx) => {
-    const dispute = await findDispute(tx, disputeId);
-    if (!dispute || dispute.stripe_reversal_id || dispute.reversal_cents === 0) return undefined;
-    const payout = await findPayoutByOrder(tx, dispute.order_id);
-    return payout?.stripe_transfer_id ? { dispute, transferId: payout.stripe_transfer_id } : undefined;
+    const reversal = await findPayoutReversal(tx, reversalId);
+    if (reversal?.status !== 'pending') return undefined;
+    const payout = await findPayout(tx, reversal.payout_id);
+    return payout?.stripe_transfer_id ? { reversal, transferId: payout.stripe_transfer_id } : undefined;
   });
-  if (!intent) return;
-  const reversal = await deps.payments.reverseTransfer({
-    transferId: intent.transferId,
-    amountCents: intent.dispute.reversal_cents,
-    metadata: { order_id: intent.dispute.order_id, dispute_id: intent.dispute.id },
-    idempotencyKey: `dispute:${intent.dispute.id}:reversal`,
-  });
-  await deps.db.system(async (tx) => {
-    const dispute = await findDisputeByStripeId(tx, intent.dispute.stripe_dispute_id);
-    if (!dispute || dispute.stripe_reversal_id) return;
-    await updateDispute(tx, dispute.id, { stripe_reversal_id: reversal.id });
-    const order = (await findOrder(tx, dispute.order_id))!;
-    await bookDisputeReversal(tx, order, { disputeId: dispute.id, cents: dispute.reversal_cents });
+  if (!intent) return undefined;
+  const key = reversalKey(intent.reversal);
+  let made: { id: string } | undefined;
+  let refusal: PaymentsRejectedError | undefined;
+  try {
+    made = await deps.payments.reverseTransfer({
+      transferId: intent.transferId,
+      amountCents: intent.reversal.amount_cents,
+      metadata: {
+        order_id: intent.reversal.order_id,
+        dispute_id: intent.reversal.dispute_id,
+        payout_id: intent.reversal.payout_id,
+        payout_reversal_id: intent.reversal.id,
+      },
+      idempotencyKey: key,
+    });
+  } catch (error) {
+    if (!(error instanceof PaymentsRejectedError)) throw error;
+    refusal = error;
+  }
+  return deps.db.system(async (tx) => {
+    const current = (await findPayoutReversal(tx, reversalId, { forUpdate: true }))!;
+    // Another run applied the answer for this key first (Stripe answered it the same reversal): nothing left to do.
+    if (current.status !== 'pending' || reversalKey(current) !== key) return current;
+    if (refusal)
+      return updatePayoutReversal(tx, current.id, {
+        status: 'failed',
+        reversal_failure_reason: `${refusal.message} Once the organizer's connected account holds ${current.amount_cents} ${current.currency} cents again, retry it: \`yardpass payouts retry ${current.payout_id}\` (POST /v1/payouts/${current.payout_id}:retry).`,
+      });
+    const reversed = await updatePayoutReversal(tx, current.id, {
+      status: 'reversed',
+      stripe_reversal_id: made!.id,
+      reversed_at: new Date(),
+    });
+    const order = (await findOrder(tx, current.order_id))!;
+    await bookDisputeReversal(tx, order, {
+      payoutId: current.payout_id,
+      reversalId: current.id,
+      cents: current.amount_cents,
+    });
+    return reversed;
   });
 }
 
-/** For the reconciliation job: reversals that a crash left recorded but not made. */
-export async function finishDisputeReversals(
+/** Runs {@link finishPayoutReversal} for each reversal, one after the other; answers those that ended. */
+export async function finishPayoutReversals(
+  deps: { db: Db; payments: PaymentsProvider; log: Logger },
+  reversalIds: string[],
+): Promise<string[]> {
+  const finished: string[] = [];
+  for (const id of reversalIds) {
+    try {
+      const reversal = await finishPayoutReversal(deps, id);
+      if (reversal && reversal.status !== 'pending') finished.push(id);
+      if (reversal?.status === 'failed')
+        deps.log.error(
+          { payout_reversal_id: id, payout_id: reversal.payout_id, reason: reversal.reversal_failure_reason },
+          'transfer reversal refused by Stripe; it waits in the ops inbox for a retry',
+        );
+    } catch (error) {
+      // Stripe unreachable: the reconciliation job asks again with the same key.
+      deps.log.warn(
+        { payout_reversal_id: id, err: (error as Error).message },
+        'transfer reversal not made yet',
+      );
+    }
+  }
+  return finished;
+}
+
+/** For the reconciliation job: reversals reserved a minute ago or more and still not made (a crash, Stripe down). */
+export async function finishStalledReversals(
   deps: { db: Db; payments: PaymentsProvider; log: Logger },
   now: Date,
 ): Promise<string[]> {
   const ids = await deps.db.system((tx) =>
-    listUnfinishedReversals(tx, new Date(now.getTime() - 60_000), 100),
+    listStalledPayoutReversals(tx, new Date(now.getTime() - 60_000), 100),
   );
-  const finished: string[] = [];
-  for (const id of ids) {
-    try {
-      await finishDisputeReversal(deps, id);
-      finished.push(id);
-    } catch (error) {
-      deps.log.warn({ dispute_id: id, err: (error as Error).message }, 'reconcile: dispute reversal failed');
-    }
-  }
-  return finished;
+  return finishPayoutReversals(deps, ids);
 }
 
 /**

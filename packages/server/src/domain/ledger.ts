@@ -201,15 +201,15 @@ export function bookDisputeLoss(
   });
 }
 
-/** The transfer reversal that recovers a lost dispute from the organizer's connected account. */
+/** One transfer reversal that recovers a lost dispute from the organizer's connected account (of one payout). */
 export function bookDisputeReversal(
   tx: Tx,
   order: LedgerOrder,
-  reversal: { disputeId: string; cents: number },
+  reversal: { payoutId: string; reversalId: string; cents: number },
 ) {
   return book(tx, {
     order,
-    reference: `dispute:${reversal.disputeId}:reversal`,
+    reference: `payout:${reversal.payoutId}:reversal:${reversal.reversalId}`,
     kind: 'reversal',
     description: "Transfer reversed from the organizer's connected account to cover a lost dispute",
     legs: [

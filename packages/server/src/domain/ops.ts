@@ -140,6 +140,16 @@ function describe(row: InboxRow, now: number): { resource: string; why: string; 
           command: 'yardpass payout-config onboard',
         },
       };
+    case 'payout_reversal_failed':
+      return {
+        resource: 'payout',
+        why: `The organizer owes this transfer's share of a lost dispute back: Stripe refused ${waited} ago to reverse it${row.detail ? ` (${row.detail})` : ''}. A retry never reverses twice.`,
+        action: {
+          method: 'POST',
+          path: `/v1/payouts/${id}:retry`,
+          command: `yardpass payouts retry ${id}`,
+        },
+      };
     case 'webhook_endpoint_failing':
       return {
         resource: 'webhook endpoint',

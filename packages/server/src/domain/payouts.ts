@@ -20,8 +20,8 @@ import {
   PaymentsUnavailableError,
 } from '../payments/provider';
 import { type Caller, requireRole } from '../caller';
-import { assertNotDisputed, finishDisputeReversal } from './disputes';
-import { findOrderDispute } from '../db/disputes';
+import { assertNotDisputed, finishPayoutReversal, finishPayoutReversals } from './disputes';
+import { listPayoutReversals, type PayoutReversalRow, updatePayoutReversal } from '../db/payout-reversals';
 import { bookTransfer } from './ledger';
 import { emitEvent } from '../webhooks/emit';
 
@@ -124,15 +124,14 @@ export async function runPayout(deps: PayoutDeps, payoutId: string): Promise<Pay
     failure = error;
   }
 
-  let reversal: string | undefined;
+  let reversals: PayoutReversalRow[] = [];
   const applied = await deps.db.system(async (tx) => {
     const current = (await findPayout(tx, payoutId, { forUpdate: true }))!;
     // Another run applied its answer first (the same transfer, by the same key): nothing left to do.
     if (current.status !== 'processing') return current;
     if (transferId) {
       // A dispute lost while Stripe was making this transfer reserved a reversal of it: made right after.
-      const dispute = await findOrderDispute(tx, current.order_id);
-      if (dispute?.reversal_cents && !dispute.stripe_reversal_id) reversal = dispute.id;
+      reversals = await listPayoutReversals(tx, current.id, { status: 'pending' });
       const paid = await updatePayout(tx, current.id, {
         status: 'paid',
         stripe_transfer_id: transferId,
@@ -154,11 +153,10 @@ export async function runPayout(deps: PayoutDeps, payoutId: string): Promise<Pay
       );
     return failAttempt(tx, current, reason, 0);
   });
-  if (reversal)
-    await finishDisputeReversal(deps, reversal).catch((error: unknown) =>
-      // The reconciliation job asks again with the same key.
-      deps.log.warn({ dispute_id: reversal, err: (error as Error).message }, 'dispute reversal not made yet'),
-    );
+  await finishPayoutReversals(
+    deps,
+    reversals.map((reversal) => reversal.id),
+  );
   return settled(deps, applied);
 }
 
@@ -221,23 +219,46 @@ async function queueRetry(tx: Tx, payout: PayoutRow): Promise<PayoutRow> {
 /**
  * `POST /v1/payouts/{id}:retry` (organizer): a `failed` or `awaiting_configuration` payout is queued again under
  * the next key of its family. Concurrent retries serialize on the payout row: the first queues it, the others
- * find it `pending` and answer it as it is, so one transfer at most.
+ * find it `pending` and answer it as it is, so one transfer at most. A `paid` payout whose lost-dispute reversal
+ * Stripe refused has that reversal asked again ({@link retryReversals}).
  */
-export function retryPayout(db: Db, caller: Caller, id: string) {
+export async function retryPayout(
+  deps: { db: Db; payments: PaymentsProvider },
+  caller: Caller,
+  id: string,
+): Promise<PayoutRow> {
   requireRole(caller, 'admin', 'retry payouts');
-  return db.tenant(caller.orgId, async (tx) => {
+  const outcome = await deps.db.tenant(caller.orgId, async (tx) => {
     const payout = await findPayout(tx, id, { forUpdate: true });
     if (!payout) throw new NotFoundError('payout');
-    if (payout.status === 'paid' || payout.status === 'cancelled')
+    if (payout.status === 'paid') {
+      const reversals = await listPayoutReversals(tx, id, { forUpdate: true });
+      const failed = reversals.filter((reversal) => reversal.status === 'failed');
+      // Another retry of its reversal is being made: answered as it is.
+      if (failed.length === 0 && reversals.some((reversal) => reversal.status === 'pending'))
+        return { payout, reversals: [] };
+      if (failed.length === 0)
+        throw new ConflictError({
+          code: 'payout_not_retryable',
+          detail: `The payout is already paid (transfer ${payout.stripe_transfer_id}).`,
+          extra: { current_status: payout.status },
+        });
+      const retried = [];
+      for (const reversal of failed) retried.push(await queueReversalRetry(tx, reversal));
+      await recordAudit(tx, caller, {
+        action: 'payout.retry_reversal',
+        resourceType: 'payout',
+        resourceId: id,
+      });
+      return { payout, reversals: retried };
+    }
+    if (payout.status === 'cancelled')
       throw new ConflictError({
         code: 'payout_not_retryable',
-        detail:
-          payout.status === 'paid'
-            ? `The payout is already paid (transfer ${payout.stripe_transfer_id}).`
-            : `The payout was cancelled: ${payout.payout_failure_reason ?? 'its order lost a dispute'}.`,
+        detail: `The payout was cancelled: ${payout.payout_failure_reason ?? 'its order lost a dispute'}.`,
         extra: { current_status: payout.status },
       });
-    if (payout.status === 'pending' || payout.status === 'processing') return payout;
+    if (payout.status === 'pending' || payout.status === 'processing') return { payout, reversals: [] };
     if (retriesExhausted(payout))
       throw new ConflictError({
         code: 'payout_not_retryable',
@@ -248,8 +269,48 @@ export function retryPayout(db: Db, caller: Caller, id: string) {
     await assertNotDisputed(tx, order, 'paid out');
     const queued = await queueRetry(tx, payout);
     await recordAudit(tx, caller, { action: 'payout.retry', resourceType: 'payout', resourceId: id });
-    return queued;
+    return { payout: queued, reversals: [] };
   });
+  await retryReversals(deps, outcome.reversals);
+  return outcome.payout;
+}
+
+/** A refused reversal, `pending` again under the next idempotency key of its family (Stripe keeps a refusal's key). */
+function queueReversalRetry(tx: Tx, reversal: PayoutReversalRow): Promise<PayoutReversalRow> {
+  if (reversal.retry_count >= MAX_PAYOUT_RETRIES)
+    throw new ConflictError({
+      code: 'payout_not_retryable',
+      detail: `The transfer reversal was retried under ${MAX_PAYOUT_RETRIES} idempotency keys, the most one reversal may use; recover the money from the organizer in the Stripe dashboard.`,
+      extra: { current_status: 'paid', retry_count: reversal.retry_count },
+    });
+  return updatePayoutReversal(tx, reversal.id, {
+    status: 'pending',
+    retry_count: reversal.retry_count + 1,
+    reversal_failure_reason: null,
+  });
+}
+
+/**
+ * Asks Stripe for the retried reversals at once, after their retry committed. Stripe unreachable: they stay
+ * `pending` for the reconciliation job (same key). Refused again: 409 with Stripe's reason (the reversal is `failed`
+ * again, in the ops inbox).
+ */
+async function retryReversals(deps: { db: Db; payments: PaymentsProvider }, reversals: PayoutReversalRow[]) {
+  for (const reversal of reversals) {
+    let after: PayoutReversalRow | undefined;
+    try {
+      after = await finishPayoutReversal(deps, reversal.id);
+    } catch (error) {
+      if (error instanceof PaymentsUnavailableError) continue;
+      throw error;
+    }
+    if (after?.status === 'failed')
+      throw new ConflictError({
+        code: 'reversal_refused',
+        detail: after.reversal_failure_reason ?? 'Stripe refused the transfer reversal.',
+        extra: { payout_reversal_id: after.id, amount_cents: after.amount_cents },
+      });
+  }
 }
 
 /**

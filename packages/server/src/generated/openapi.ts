@@ -887,7 +887,10 @@ export interface paths {
          * @description A `failed` or `awaiting_configuration` payout is queued again at once. The transfer uses the payout's
          *     idempotency-key family (`payout:{id}`, then `payout:{id}:retry:{n}`) and looks for a transfer already
          *     made for the payout first, so a retry never transfers twice. A payout already `pending` or `processing`
-         *     is answered as it is; a `paid` or `cancelled` one answers 409.
+         *     is answered as it is; a `cancelled` one answers 409, and so does a `paid` one unless a lost dispute's
+         *     reversal of its transfer failed (the ops inbox's `payout_reversal_failed`): that reversal is asked of
+         *     Stripe again at once under the next key of its family (`dispute:{id}:payout:{id}:reversal:retry:{n}`),
+         *     and a refusal again answers 409 with Stripe's reason.
          */
         post: operations["retryPayout"];
         delete?: never;
@@ -2001,7 +2004,8 @@ export interface paths {
          * Stuck work, oldest first, with why, since when, the money it holds and the action that moves it
          * @description What waits on someone: orders not funded, deliverables submitted and not reviewed or past due with no
          *     proof, proposals whose latest offer has no answer, disputed orders, locked orders not released, failed
-         *     payouts and payouts awaiting the organizer's payout configuration, failing or disabled webhook
+         *     payouts and payouts awaiting the organizer's payout configuration, transfer reversals of lost disputes
+         *     that Stripe refused (`payout_reversal_failed`, retried on the payout), failing or disabled webhook
          *     endpoints, dead webhook deliveries. An organization (owner or admin) sees what it owns or is a party
          *     to; a platform operator key sees every organization's. `GET /v1/ops/inbox/summary` counts them all.
          */
@@ -4878,9 +4882,30 @@ export interface components {
             lost_cents: number;
             /** @description Stripe's dispute fee, booked when it was lost. */
             fee_cents: number;
-            /** @description Recovered from the organizer's transfer (a transfer reversal) when lost after a payout. */
+            /**
+             * @description To recover from the organizer's transfers (transfer reversals) when lost after a payout: the order's
+             *     transfer, or each milestone transfer of a `per_deliverable` order, newest first.
+             */
             reversal_cents: number;
+            /** @description The Stripe id of the reversal when the dispute reversed one transfer; see `reversals`. */
             stripe_reversal_id: string | null;
+            /**
+             * @description One transfer reversal per payout the lost dispute recovers from, each made once (idempotency key
+             *     `dispute:{id}:payout:{payout_id}:reversal`). `pending` until Stripe made it (a transfer still being
+             *     made is reversed once it exists); `failed` when Stripe refused it (the connected account no longer
+             *     holds enough): it shows in the ops inbox (`payout_reversal_failed`) until retried with
+             *     `POST /v1/payouts/{payout_id}:retry`.
+             */
+            reversals: {
+                /** Format: uuid */
+                payout_id: string;
+                amount_cents: number;
+                /** @enum {string} */
+                status: "pending" | "reversed" | "failed";
+                stripe_reversal_id: string | null;
+                /** @description Stripe's refusal, when `failed`. */
+                failure_reason: string | null;
+            }[];
             /** Format: date-time */
             closed_at: string | null;
             /** Format: date-time */
@@ -5747,7 +5772,7 @@ export interface components {
             generated_at: string;
         };
         /** @enum {string} */
-        InboxKind: "order_awaiting_funding" | "deliverable_awaiting_review" | "deliverable_past_due" | "proposal_follow_up" | "order_disputed" | "order_locked" | "payout_failed" | "payout_awaiting_configuration" | "webhook_endpoint_failing" | "webhook_delivery_dead";
+        InboxKind: "order_awaiting_funding" | "deliverable_awaiting_review" | "deliverable_past_due" | "proposal_follow_up" | "order_disputed" | "order_locked" | "payout_failed" | "payout_awaiting_configuration" | "payout_reversal_failed" | "webhook_endpoint_failing" | "webhook_delivery_dead";
         InboxItem: {
             kind: components["schemas"]["InboxKind"];
             /**
@@ -5769,7 +5794,7 @@ export interface components {
             since: string;
             /** @description Why it is stuck, in one sentence. */
             why: string;
-            /** @description The money it holds up (the order's remaining amount, the payout, the latest offer). */
+            /** @description The money it holds up (the order's remaining amount, the payout or its reversal, the latest offer). */
             amount_cents: number | null;
             currency: string | null;
             /**

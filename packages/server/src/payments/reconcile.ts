@@ -10,7 +10,7 @@ import {
   markOrderFunded,
   recordPaymentState,
 } from '../domain/orders';
-import { finishDisputeReversals } from '../domain/disputes';
+import { finishStalledReversals } from '../domain/disputes';
 import { resumeAwaitingPayouts } from '../domain/payouts';
 
 /** A fund or reversal recorded this long ago and never applied was interrupted (the process died). */
@@ -79,7 +79,7 @@ export async function reconcilePayments(
   const payoutsResumed = await deps.db.system((tx) =>
     resumeAwaitingPayouts(tx, { parkedBefore: new Date(now.getTime() - AWAITING_RETRY_MS) }),
   );
-  const reversalsFinished = await finishDisputeReversals(deps, now);
+  const reversalsFinished = await finishStalledReversals(deps, now);
   const refundsFinished = await finishInterruptedRefunds(
     { ...deps, config: { YARDPASS_PLATFORM_FEE_BPS: deps.defaultFeeBps } },
     new Date(now.getTime() - INTERRUPTED_MS),

@@ -82,6 +82,8 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
       created: new Date().toISOString(),
     });
   const transfersByPayout = new Map<string, string>();
+  // What each transfer made here has left to reverse: Stripe refuses to reverse more.
+  const unreversed = new Map<string, number>();
   const disputes = new Map<string, Record<string, unknown>>();
   let events: PaymentsEvent[] = [];
   const stripe = offlineStripe();
@@ -180,6 +182,7 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
       once(input.idempotencyKey, () => {
         const id = stripeId('tr');
         record('transfer', id, input.amountCents, input.currency);
+        unreversed.set(id, input.amountCents);
         if (input.metadata.payout_id) transfersByPayout.set(input.metadata.payout_id, id);
         return { id };
       }),
@@ -188,7 +191,18 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
       const id = transfersByPayout.get(input.payoutId);
       return id ? { id } : undefined;
     },
-    reverseTransfer: (input) => once(input.idempotencyKey, () => ({ id: stripeId('trr') })),
+    reverseTransfer: (input) =>
+      once(input.idempotencyKey, () => {
+        const left = unreversed.get(input.transferId);
+        if (left !== undefined && input.amountCents > left)
+          throw new PaymentsRejectedError(
+            `Stripe refused to reverse the transfer: only ${left} cents of transfer ${input.transferId} remain unreversed (asked for ${input.amountCents}).`,
+            undefined,
+            'transfer_reversal_amount_too_large',
+          );
+        if (left !== undefined) unreversed.set(input.transferId, left - input.amountCents);
+        return { id: stripeId('trr') };
+      }),
     createConnectAccount: (input) => once(input.idempotencyKey, () => ({ id: stripeId('acct') })),
     createOnboardingLink: async (input) => {
       await Promise.resolve();

@@ -13,7 +13,7 @@ import type { Db, Tx } from '../db/pool';
 import type { Logger } from '../logger';
 import type { PaymentsEvent, PaymentsProvider } from './provider';
 import { markOrderFunded, recordPaymentState } from '../domain/orders';
-import { closeDispute, finishDisputeReversal, openDispute, updateOpenDispute } from '../domain/disputes';
+import { closeDispute, finishPayoutReversals, openDispute, updateOpenDispute } from '../domain/disputes';
 import { resumeAwaitingPayouts } from '../domain/payouts';
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -31,13 +31,13 @@ async function orderOfIntent(tx: Tx, object: Record<string, unknown>): Promise<O
 }
 
 /**
- * Applies one verified Stripe event; answers what it changed, for the log, and a lost dispute's transfer reversal
+ * Applies one verified Stripe event; answers what it changed, for the log, and a lost dispute's transfer reversals
  * to ask of Stripe once the transaction committed.
  */
 async function apply(
   tx: Tx,
   event: PaymentsEvent,
-): Promise<{ orderId: string | null; changed: string; reversal?: string | null }> {
+): Promise<{ orderId: string | null; changed: string; reversals?: string[] }> {
   const object = event.object;
   switch (event.type) {
     case 'payment_intent.succeeded': {
@@ -137,21 +137,15 @@ async function receiveEvent(deps: EventDeps, event: PaymentsEvent) {
       payload: event.object,
       orderId: null,
     });
-    if (!fresh) return { received: true, duplicate: true, reversal: null };
-    const { orderId, changed, reversal } = await apply(tx, event);
+    if (!fresh) return { received: true, duplicate: true, reversals: [] };
+    const { orderId, changed, reversals = [] } = await apply(tx, event);
     if (orderId) await linkStripeEventToOrder(tx, event.id, orderId);
     const line = { stripe_event: event.id, type: event.type, order_id: orderId, changed };
     if (changed.startsWith('alert')) deps.log.error(line, 'stripe webhook needs an operator');
     else deps.log.info(line, 'stripe webhook');
-    return { received: true, duplicate: false, reversal: reversal ?? null };
+    return { received: true, duplicate: false, reversals };
   });
-  // Stripe is called only after the event's transaction committed; if this fails, reconciliation finishes it.
-  if (outcome.reversal)
-    await finishDisputeReversal(deps, outcome.reversal).catch((error: unknown) =>
-      deps.log.warn(
-        { dispute_id: outcome.reversal, err: (error as Error).message },
-        'dispute reversal deferred to reconciliation',
-      ),
-    );
+  // Stripe is called only after the event's transaction committed; what this does not finish, reconciliation does.
+  await finishPayoutReversals(deps, outcome.reversals);
   return { received: outcome.received, duplicate: outcome.duplicate };
 }

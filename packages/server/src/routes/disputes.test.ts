@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { runPayout } from '../domain/payouts';
-import { finishDisputeReversals } from '../domain/disputes';
+import { finishStalledReversals } from '../domain/disputes';
 import { createLogger } from '../logger';
 import { seedCommerce } from '../../test/commerce-fixtures';
 import { createFakeStripe, sendStripeEvent } from '../../test/fake-stripe';
@@ -192,7 +192,7 @@ describe('disputes (charge.dispute.* from Stripe)', () => {
       fee_cents: 1_500,
       reversal_cents: 135_000,
     });
-    expect(reversals[0]!.key).toBe(`dispute:${order.dispute.id as string}:reversal`);
+    expect(reversals[0]!.key).toBe(`dispute:${order.dispute.id as string}:payout:${payoutId}:reversal`);
     expect(reversals[0]!.body.amount).toBe('135000');
     expect(order).toMatchObject({ disputed: false, refunded_cents: 150_000, status: 'refunded' });
     expect(order.payout).toMatchObject({ reversed_cents: 135_000 });
@@ -234,7 +234,7 @@ describe('disputes (charge.dispute.* from Stripe)', () => {
     expect(reversals[0]!.body.amount).toBe('135000');
     // The reconciliation job finds nothing left to reverse.
     expect(
-      await finishDisputeReversals(
+      await finishStalledReversals(
         { db: server.db, payments: server.payments, log },
         new Date(Date.now() + 120_000),
       ),

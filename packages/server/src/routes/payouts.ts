@@ -9,7 +9,7 @@ export const payoutRoutes = (deps: { db: Db; payments: PaymentsProvider; config:
   ({
     listPayouts: async ({ caller, query }) => page(await listPayoutsPage(deps.db, caller, query)),
     getPayout: async ({ caller, params }) => ok(await getPayout(deps.db, caller, params.id)),
-    retryPayout: async ({ caller, params }) => ok(await retryPayout(deps.db, caller, params.id)),
+    retryPayout: async ({ caller, params }) => ok(await retryPayout(deps, caller, params.id)),
     getPayoutConfiguration: async ({ caller }) => ok(await getPayoutConfig(deps, caller)),
     putPayoutConfiguration: async ({ caller, body }) => ok(await putPayoutConfig(deps, caller, body)),
     onboardPayoutConfiguration: async ({ caller, body }) => ok(await onboardPayouts(deps, caller, body)),

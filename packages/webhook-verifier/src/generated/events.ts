@@ -306,14 +306,35 @@ export interface components {
             order_id: string;
             /** @description The bank's reason, e.g. `fraudulent`, `product_not_received`. */
             reason: string;
-            /** @description Recovered from the organizer's transfer (a transfer reversal) when lost after a payout. */
+            /**
+             * @description To recover from the organizer's transfers (transfer reversals) when lost after a payout: the order's
+             *     transfer, or each milestone transfer of a `per_deliverable` order, newest first.
+             */
             reversal_cents: number;
+            /**
+             * @description One transfer reversal per payout the lost dispute recovers from, each made once (idempotency key
+             *     `dispute:{id}:payout:{payout_id}:reversal`). `pending` until Stripe made it (a transfer still being
+             *     made is reversed once it exists); `failed` when Stripe refused it (the connected account no longer
+             *     holds enough): it shows in the ops inbox (`payout_reversal_failed`) until retried with
+             *     `POST /v1/payouts/{payout_id}:retry`.
+             */
+            reversals: {
+                amount_cents: number;
+                /** @description Stripe's refusal, when `failed`. */
+                failure_reason: string | null;
+                /** Format: uuid */
+                payout_id: string;
+                /** @enum {string} */
+                status: "pending" | "reversed" | "failed";
+                stripe_reversal_id: string | null;
+            }[];
             /**
              * @description Stripe's dispute status; the order is held until it is `won`, `lost` or `warning_closed`.
              * @enum {string}
              */
             status: "warning_needs_response" | "warning_under_review" | "warning_closed" | "needs_response" | "under_review" | "won" | "lost";
             stripe_dispute_id: string;
+            /** @description The Stripe id of the reversal when the dispute reversed one transfer; see `reversals`. */
             stripe_reversal_id: string | null;
             /** Format: date-time */
             updated_at: string;
