@@ -110,8 +110,12 @@ export interface Db {
    * taken there are held until `fn` ends or the process dies, and never wait for a pooled connection.
    */
   hold<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
-  /** Calls `handler` with the payload of every NOTIFY on `channel` (one listening connection per Db). */
-  listen(channel: string, handler: (payload: string) => void): Promise<void>;
+  /**
+   * Calls `handler` with the payload of every NOTIFY on `channel` (one listening connection per Db). If that
+   * connection fails, every `onLost` given is called once and every channel forgotten; the next `listen`
+   * connects again.
+   */
+  listen(channel: string, handler: (payload: string) => void, onLost?: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -245,22 +249,56 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
   }
 
   let listener: pg.Client | undefined;
+  let closing = false;
   const handlers = new Map<string, ((payload: string) => void)[]>();
-  async function listen(channel: string, handler: (payload: string) => void): Promise<void> {
+  // Each channel's LISTEN on the current connection, settled once it is in effect.
+  const listening = new Map<string, Promise<unknown>>();
+  let lostHandlers: (() => void)[] = [];
+  async function listen(
+    channel: string,
+    handler: (payload: string) => void,
+    onLost?: () => void,
+  ): Promise<void> {
     if (!/^[a-z_]+$/.test(channel)) throw new Error(`Refusing channel name ${channel}`);
+    if (closing) throw new Error('The database is closed.');
     if (!listener) {
-      listener = new pg.Client({ connectionString: options.databaseUrl });
-      listener.on('error', () => {});
-      listener.on('notification', (message) => {
+      const client = new pg.Client({ connectionString: options.databaseUrl });
+      listener = client;
+      // Notifications sent while no connection listens are gone: whoever relied on them is told, once.
+      const lost = () => {
+        if (listener !== client) return;
+        listener = undefined;
+        handlers.clear();
+        listening.clear();
+        const told = lostHandlers;
+        lostHandlers = [];
+        client.end().catch(() => undefined);
+        told.forEach((call) => call());
+      };
+      client.on('error', lost);
+      client.on('end', lost);
+      client.on('notification', (message) => {
         for (const call of handlers.get(message.channel) ?? []) call(message.payload ?? '');
       });
-      await listener.connect();
+      client.connect().catch(lost);
     }
-    if (!handlers.has(channel)) {
-      handlers.set(channel, []);
-      await listener.query(`listen ${channel}`);
+    const client = listener;
+    let ready = listening.get(channel);
+    if (!ready) {
+      // pg queues the statement until the connection is up, and fails it if it never is.
+      ready = client.query(`listen ${channel}`);
+      listening.set(channel, ready);
     }
-    handlers.get(channel)!.push(handler);
+    try {
+      await ready;
+    } catch (error) {
+      if (listening.get(channel) === ready) listening.delete(channel);
+      throw error;
+    }
+    // The connection was lost while this call waited: the caller must not count on it.
+    if (listener !== client) throw new Error(`The connection listening on ${channel} was lost.`);
+    handlers.set(channel, [...(handlers.get(channel) ?? []), handler]);
+    if (onLost) lostHandlers.push(onLost);
   }
 
   return {
@@ -289,7 +327,10 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
     },
     listen,
     close: async () => {
-      await listener?.end().catch(() => undefined);
+      closing = true;
+      const ending = listener;
+      listener = undefined;
+      await ending?.end().catch(() => undefined);
       await Promise.all([pool.end(), readPool.end(), holdPool.end()]);
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Caller } from '../caller';
 import type { Db } from '../db/pool';
 import {
+  type CachedWidget,
   deleteWidget as deleteWidgetRow,
   dropWidgetCache,
   findCachedWidget,
@@ -197,7 +198,7 @@ export function deleteWidget(db: Db, caller: Caller, workspaceId: string, widget
  * A published widget's public body and ETag. One read of the cache when it is current; otherwise the workspace's
  * cache is rebuilt first (`refreshWorkspaceWidgetCache`). 404 for anything not published.
  */
-export async function getPublicWidget(db: Db, publicId: string): Promise<{ body: string; etag: string }> {
+export async function getPublicWidget(db: Db, publicId: string): Promise<CachedWidget> {
   const cached = await findCachedWidget(db.pool, publicId);
   if (cached?.fresh) return cached;
   const rebuilt = await db.system(async (tx) => {

@@ -2,7 +2,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { Db } from '../db/pool';
-import { getPublicWidget, recordWidgetEvent } from '../domain/widgets';
+import { createPublicWidgetCache } from '../domain/widget-cache';
+import { recordWidgetEvent } from '../domain/widgets';
 import { NotFoundError, ValidationError } from '../errors';
 import type { Metrics } from '../http/metrics';
 import { honoPath } from '../http/router';
@@ -55,14 +56,14 @@ export function registerPublicWidgetRoutes(
   };
   app.use('/v1/public/widgets/*', widgetCors);
 
+  const widgets = createPublicWidgetCache(deps.db);
   app.get(honoPath('/v1/public/widgets/{publicId}'), async (c) => {
-    const widget = await getPublicWidget(deps.db, publicId(c));
-    const etag = `"${widget.etag}"`;
+    const { json, etag } = await widgets.get(publicId(c));
     const headers = { ...CORS_HEADERS, etag, 'cache-control': 'public, max-age=0, must-revalidate' };
     const held = c.req.header('if-none-match');
     if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
       return preparedResponse(c, 304, null, headers);
-    return preparedResponse(c, 200, `{"data":${widget.body}}`, {
+    return preparedResponse(c, 200, json, {
       'content-type': 'application/json',
       ...headers,
     });

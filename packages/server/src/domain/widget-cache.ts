@@ -1,0 +1,97 @@
+import type { Db } from '../db/pool';
+import { getPublicWidget } from './widgets';
+
+/** Notified with a workspace's id when what its published widgets show may have changed (migration 0020). */
+const CHANNEL = 'yardpass_widget_inputs';
+/** The longest an entry is served without asking the database: the bound should a notification never arrive. */
+export const WIDGET_CACHE_TTL_MS = 5_000;
+const MAX_ENTRIES = 10_000;
+/** After a failed LISTEN, the next attempt waits this long (requests meanwhile read the database). */
+const RETRY_MS = 1_000;
+
+export interface PublicWidgetAnswer {
+  /** `{"data": …}` as sent. */
+  json: string;
+  /** Quoted, as sent in the ETag header. */
+  etag: string;
+}
+
+interface Entry extends PublicWidgetAnswer {
+  workspaceId: string;
+  expires: number;
+}
+
+/**
+ * The public widget answers of this process, so that a hit costs no database round trip. Every process LISTENs
+ * on `yardpass_widget_inputs` and drops a workspace's entries when it is notified (a change committed through any
+ * process, see migration 0020); an entry is also never older than {@link WIDGET_CACHE_TTL_MS}. Nothing is cached
+ * while no LISTEN is in effect: before the first one, and from the moment the listening connection is lost (all
+ * entries dropped then) until a later request has listened again.
+ */
+export function createPublicWidgetCache(db: Db, now: () => number = Date.now) {
+  const entries = new Map<string, Entry>();
+  const byWorkspace = new Map<string, Set<string>>();
+  let live = false;
+  let subscribing: Promise<void> | undefined;
+  let retryAt = 0;
+  // Changes on every notification and loss: a read that started before one may have seen what it replaced.
+  let generation = 0;
+
+  const forget = (publicId: string) => {
+    const entry = entries.get(publicId);
+    if (!entry) return;
+    entries.delete(publicId);
+    const ids = byWorkspace.get(entry.workspaceId)!;
+    ids.delete(publicId);
+    if (ids.size === 0) byWorkspace.delete(entry.workspaceId);
+  };
+  const onNotification = (workspaceId: string) => {
+    generation++;
+    for (const publicId of byWorkspace.get(workspaceId) ?? []) forget(publicId);
+  };
+  const onLost = () => {
+    live = false;
+    generation++;
+    entries.clear();
+    byWorkspace.clear();
+  };
+  const subscribe = () => {
+    if (live || subscribing || now() < retryAt) return;
+    subscribing = db
+      .listen(CHANNEL, onNotification, onLost)
+      .then(
+        () => void (live = true),
+        () => void (retryAt = now() + RETRY_MS),
+      )
+      .finally(() => (subscribing = undefined));
+  };
+
+  return {
+    /** The widget's answer; 404 (NotFoundError) when no published widget has `publicId`. */
+    async get(publicId: string): Promise<PublicWidgetAnswer> {
+      const entry = entries.get(publicId);
+      if (entry && entry.expires > now()) return entry;
+      subscribe();
+      const since = live ? generation : undefined;
+      const widget = await getPublicWidget(db, publicId);
+      const answer = { json: `{"data":${widget.body}}`, etag: `"${widget.etag}"` };
+      // Kept only when read at the current version with a LISTEN in effect throughout.
+      if (since === generation && widget.fresh) {
+        forget(publicId);
+        if (entries.size >= MAX_ENTRIES) forget(entries.keys().next().value!);
+        entries.set(publicId, {
+          ...answer,
+          workspaceId: widget.workspace_id,
+          expires: now() + WIDGET_CACHE_TTL_MS,
+        });
+        byWorkspace.set(
+          widget.workspace_id,
+          (byWorkspace.get(widget.workspace_id) ?? new Set()).add(publicId),
+        );
+      }
+      return answer;
+    },
+  };
+}
+
+export type PublicWidgetCache = ReturnType<typeof createPublicWidgetCache>;
