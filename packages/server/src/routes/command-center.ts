@@ -10,7 +10,16 @@ import {
 import { type Handlers, ok, page, raw } from '../http/router';
 import { sseResponse } from '../http/sse';
 
-export const commandCenterRoutes = ({ db, config }: { db: Db; config: Config }) => {
+export const commandCenterRoutes = ({
+  db,
+  config,
+  shutdown,
+}: {
+  db: Db;
+  config: Config;
+  /** Aborted when the server shuts down: open streams end. */
+  shutdown: AbortSignal;
+}) => {
   const hub = createCommandCenterHub(db);
   const urls = { allowPrivate: config.YARDPASS_ALLOW_PRIVATE_WEBHOOK_URLS ?? false };
   return {
@@ -25,7 +34,7 @@ export const commandCenterRoutes = ({ db, config }: { db: Db; config: Config }) 
         sseResponse(
           await openCommandCenterStream(db, hub, input.caller, input.params.id, {
             lastEventId: input.header('last-event-id'),
-            signal: input.signal,
+            signal: AbortSignal.any([input.signal, shutdown]),
           }),
         ),
       ),

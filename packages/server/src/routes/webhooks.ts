@@ -27,7 +27,16 @@ import type { WebhookSettings } from '../webhooks/settings';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const accepted = (data: unknown): Reply => ({ status: 202, body: { data } });
 
-export const webhookRoutes = ({ db, settings }: { db: Db; settings: WebhookSettings }) => {
+export const webhookRoutes = ({
+  db,
+  settings,
+  shutdown,
+}: {
+  db: Db;
+  settings: WebhookSettings;
+  /** Aborted when the server shuts down: open streams end. */
+  shutdown: AbortSignal;
+}) => {
   const hub = createWebhookEventHub(db);
   return {
     createWebhookEndpoint: async ({ caller, body }) =>
@@ -71,7 +80,15 @@ export const webhookRoutes = ({ db, settings }: { db: Db; settings: WebhookSetti
             .filter(Boolean)
         : null;
       return Promise.resolve(
-        raw(sseResponse(streamWebhookEvents(db, hub, caller, { lastEventId, types, signal }))),
+        raw(
+          sseResponse(
+            streamWebhookEvents(db, hub, caller, {
+              lastEventId,
+              types,
+              signal: AbortSignal.any([signal, shutdown]),
+            }),
+          ),
+        ),
       );
     },
   } satisfies Partial<Handlers>;
