@@ -96,9 +96,16 @@ function union(kinds: readonly InboxKind[]): string {
   return kinds.map((kind) => `(${branches[kind]})`).join('\n union all ');
 }
 
+// The first page's cursor: before every item (no `since` is null, and `-infinity` is before any time).
+const BEFORE_ALL: Cursor = { value: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+
 /**
  * A page of stuck work, oldest first, of what `tx` may see (row-level security decides whose). Each kind takes its
  * own first page through its index before the pages are merged, so a page costs the same with 100,000 items.
+ * Planning the union of every kind under row-level security costs several times running it, so it is a named
+ * statement with one generic plan per connection, for the first page and the next alike: the cursor is always
+ * given (the first page's is before every item), which keeps it an index condition of each kind's scan.
+ * (`since, id` orders every item: the one row in two kinds, a locked order disputed, has two different times.)
  * Runs in a transaction: the planner cannot estimate the row-level-security filter (it guesses that a handful of
  * the open items pass) and would read every open item of a kind by bitmap and sort them to return the first 51;
  * without bitmap scans it walks the kind's index in order and stops at the page.
@@ -109,15 +116,18 @@ export async function listInbox(
 ): Promise<InboxRow[]> {
   const pages = page.kinds.map(
     (kind) => `(select * from (${branches[kind]}) as item(${COLUMNS})
-       where $1::timestamptz is null or (since, id) > ($1::timestamptz, $2::uuid)
+       where (since, id) > ($1::timestamptz, $2::uuid)
        order by since, id limit $3)`,
   );
-  await tx.query('set local enable_bitmapscan = off');
-  const { rows } = await tx.query<InboxRow>(
-    `select ${COLUMNS}, since::text as position from (${pages.join('\n union all ')}) as item
+  await tx.query('set local enable_bitmapscan = off; set local plan_cache_mode = force_generic_plan');
+  const after = page.after ?? BEFORE_ALL;
+  const { rows } = await tx.query<InboxRow>({
+    // Named by the kinds' positions: one statement per set of kinds, well under PostgreSQL's 63 characters.
+    name: `ops.inbox:${page.kinds.map((kind) => INBOX_KINDS.indexOf(kind)).join(',')}`,
+    text: `select ${COLUMNS}, since::text as position from (${pages.join('\n union all ')}) as item
       order by since, id limit $3`,
-    [page.after?.value ?? null, page.after?.id ?? null, page.limit + 1],
-  );
+    values: [after.value, after.id, page.limit + 1],
+  });
   return rows;
 }
 

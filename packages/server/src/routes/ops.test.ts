@@ -239,6 +239,56 @@ describe('GET /v1/ops/inbox', () => {
     }
   });
 
+  it('pages across kinds stuck since the same microsecond without skipping or repeating an item', async () => {
+    const paged = await server.createOrg('Paged Events');
+    const commerce = await seedCommerce(server, { organizer: paged });
+    const orderIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const order = await sponsor('POST', '/v1/sponsorship-orders', {
+        body: { package_id: commerce.packageId, sponsor_id: commerce.sponsorId },
+      });
+      orderIds.push(order.json.data.id as string);
+    }
+    // Every item stuck since one instant (to the microsecond: finer than the answer's `since`), of three kinds.
+    const since = '2026-01-02 03:04:05.678901+00';
+    await system(`update sponsorship_orders set created_at = $2 where id = any($1)`, [orderIds, since]);
+    await system(
+      `insert into deliverables (organizer_org_id, sponsor_org_id, event_id, sponsor_id, order_id, type, due_at)
+       select organizer_org_id, sponsor_org_id, event_id, sponsor_id, id, 'social_post', $2
+         from sponsorship_orders where id = any($1)`,
+      [orderIds, since],
+    );
+    await system(
+      `insert into webhook_endpoints (org_id, url, secret, enabled, disabled_reason, failing_since)
+       select $1, 'https://hooks.example.com/' || n, 'whsec_paged', false, 'failing', $2 from generate_series(1, 2) n`,
+      [paged.orgId, since],
+    );
+
+    const organizerOfPaged = api(server, paged);
+    const all = (await inbox(organizerOfPaged)).map((item) => `${item.kind} ${item.id}`);
+    expect(all).toHaveLength(8);
+    expect(new Set(all.map((item) => item.split(' ')[0]))).toEqual(
+      new Set(['order_awaiting_funding', 'deliverable_past_due', 'webhook_endpoint_failing']),
+    );
+    // Ties in time are ordered by id.
+    expect(all.map((item) => item.split(' ')[1])).toEqual(all.map((item) => item.split(' ')[1]).sort());
+    for (const limit of [1, 3]) {
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      // At most as many pages as items (a cursor that pages in place would loop).
+      for (let pages = 0; cursor !== null && pages < all.length; pages++) {
+        const res = await organizerOfPaged(
+          'GET',
+          `/v1/ops/inbox?limit=${limit}${cursor ? `&starting_after=${cursor}` : ''}`,
+        );
+        expect(res.status).toBe(200);
+        seen.push(...(res.json.data as Item[]).map((item) => `${item.kind} ${item.id}`));
+        cursor = res.json.next_cursor as string | null;
+      }
+      expect(seen).toEqual(all);
+    }
+  });
+
   it('answers 400 for an unknown kind, 401 without a key, 403 to a member and to an operator elsewhere', async () => {
     expect((await organizer('GET', '/v1/ops/inbox?kind=everything')).status).toBe(400);
     expect((await api(server, undefined)('GET', '/v1/ops/inbox')).status).toBe(401);
