@@ -493,6 +493,21 @@ describe('public widgets', () => {
     return res.json.data.public_id as string;
   }
   const anonymous = () => api(server, undefined);
+  /**
+   * The public answer once it satisfies `ok`: a change reaches the server's in-memory copy by notification, within
+   * milliseconds but not before the writer's answer (docs/workspaces.md).
+   */
+  async function publicAnswer(
+    publicId: string,
+    ok: (res: Awaited<ReturnType<ReturnType<typeof api>>>) => boolean,
+    headers: Record<string, string> = {},
+  ) {
+    for (let attempt = 0; ; attempt++) {
+      const res = await anonymous()('GET', `/v1/public/widgets/${publicId}`, { headers });
+      if (ok(res) || attempt === 50) return res;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 
   it('serves a card with live availability, exactly its fields, an ETag (304) and CORS', async () => {
     const { id } = await createWorkspace();
@@ -542,9 +557,7 @@ describe('public widgets', () => {
       body: { package_id: packageId, sponsor_id: sponsorId, amount_cents: 150_000, currency: 'USD' },
     });
     expect(order.status).toBe(201);
-    const after = await anonymous()('GET', `/v1/public/widgets/${publicId}`, {
-      headers: { 'if-none-match': etag },
-    });
+    const after = await publicAnswer(publicId, (res) => res.status === 200, { 'if-none-match': etag });
     expect(after.status).toBe(200);
     expect(after.json.data.package.available).toBe(2);
     expect(after.headers.get('etag')).not.toBe(etag);
@@ -559,7 +572,7 @@ describe('public widgets', () => {
     await organizer('PUT', `/v1/sponsorship-workspaces/${id}/widgets/card`, {
       body: { package_id: packageId, widget_type: 'marketplace_card', published: false },
     });
-    const gone = await anonymous()('GET', `/v1/public/widgets/${publicId}`);
+    const gone = await publicAnswer(publicId, (res) => res.status === 404);
     expect(gone.status).toBe(404);
     expect(gone.headers.get('access-control-allow-origin')).toBe('*');
     expect((await anonymous()('GET', `/v1/public/widgets/${randomUUID()}`)).status).toBe(404);
@@ -615,7 +628,7 @@ describe('public widgets', () => {
 
     // Archiving the workspace takes its widgets off the public endpoint.
     await organizer('POST', `/v1/sponsorship-workspaces/${id}:archive`);
-    expect((await anonymous()('GET', `/v1/public/widgets/${kpi}`)).status).toBe(404);
+    expect((await publicAnswer(kpi, (res) => res.status === 404)).status).toBe(404);
   });
 
   it('records views, leads and errors into the metrics, and counts them for Prometheus', async () => {
