@@ -887,10 +887,11 @@ export interface paths {
          * @description A `failed` or `awaiting_configuration` payout is queued again at once. The transfer uses the payout's
          *     idempotency-key family (`payout:{id}`, then `payout:{id}:retry:{n}`) and looks for a transfer already
          *     made for the payout first, so a retry never transfers twice. A payout already `pending` or `processing`
-         *     is answered as it is; a `cancelled` one answers 409, and so does a `paid` one unless a lost dispute's
-         *     reversal of its transfer failed (the ops inbox's `payout_reversal_failed`): that reversal is asked of
+         *     is answered as it is; a `cancelled` one answers 409, and so does a `paid` one unless a lost dispute
+         *     reverses its transfer: a reversal Stripe refused (the ops inbox's `payout_reversal_failed`) is asked of
          *     Stripe again at once under the next key of its family (`dispute:{id}:payout:{id}:reversal:retry:{n}`),
-         *     and a refusal again answers 409 with Stripe's reason.
+         *     and a refusal again answers 409 with Stripe's reason; a reversal being made or made is answered as it is.
+         *     Concurrent retries of a refused reversal make one reversal at most.
          */
         post: operations["retryPayout"];
         delete?: never;

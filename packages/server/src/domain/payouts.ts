@@ -234,9 +234,8 @@ export async function retryPayout(
     if (payout.status === 'paid') {
       const reversals = await listPayoutReversals(tx, id, { forUpdate: true });
       const failed = reversals.filter((reversal) => reversal.status === 'failed');
-      // Another retry of its reversal is being made: answered as it is.
-      if (failed.length === 0 && reversals.some((reversal) => reversal.status === 'pending'))
-        return { payout, reversals: [] };
+      // Its reversals are being made (another retry) or were made: answered as it is.
+      if (failed.length === 0 && reversals.length > 0) return { payout, reversals: [] };
       if (failed.length === 0)
         throw new ConflictError({
           code: 'payout_not_retryable',

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
+import { finishStalledReversals } from '../domain/disputes';
 import { runPayout } from '../domain/payouts';
 import { runTimeouts } from '../domain/timeouts';
 import { createLogger } from '../logger';
@@ -359,5 +360,325 @@ describe('milestone release (release_policy: per_deliverable)', () => {
       release_weights: { booth: 7 },
       released_cents: 0,
     });
+  });
+});
+
+describe('a lost dispute of a milestone order (transfer reversals, one per payout)', () => {
+  const ACCOUNT = 'acct_1Milestones';
+  const deps = () => ({ db: server.db, payments: server.payments, log });
+  const lostDispute = (disputeId: string, chargeId: string, status: string) => ({
+    id: disputeId,
+    object: 'dispute',
+    charge: chargeId,
+    amount: 100_000,
+    currency: 'usd',
+    reason: 'fraudulent',
+    status,
+    balance_transactions: status === 'lost' ? [{ amount: -100_000, fee: 1_500 }] : [],
+  });
+  const deliver = (eventId: string, type: string, object: Record<string, unknown>) =>
+    sendStripeEvent(server, SECRET, { id: eventId, type, object });
+
+  /** A 100,000 order with logo stage (45,000 net) and booth (27,000 net) released; social posts still held. */
+  async function releasedTwo() {
+    const order = await fundedMilestoneOrder(WEIGHTS, 100_000);
+    expect((await approve(order.byBenefit.logo_stage!)).status).toBe(200);
+    expect((await approve(order.byBenefit.booth!)).status).toBe(200);
+    const payouts = (await organizer('GET', `/v1/sponsorship-orders/${order.id}`)).json.data.payouts as {
+      id: string;
+      deliverable_id: string;
+      amount_cents: number;
+    }[];
+    const payoutOf = (benefit: string) => payouts.find((p) => p.deliverable_id === order.byBenefit[benefit])!;
+    return { ...order, logo: payoutOf('logo_stage'), booth: payoutOf('booth') };
+  }
+
+  async function loseDispute(disputeId: string, chargeId: string) {
+    const opened = await deliver(
+      `evt_${disputeId}_open`,
+      'charge.dispute.created',
+      lostDispute(disputeId, chargeId, 'needs_response'),
+    );
+    expect(opened.status).toBe(200);
+    const closed = await deliver(
+      `evt_${disputeId}_lost`,
+      'charge.dispute.closed',
+      lostDispute(disputeId, chargeId, 'lost'),
+    );
+    expect(closed.status).toBe(200);
+  }
+
+  const transferOf = (payoutId: string) =>
+    stripe.state.transfers.find((t) => (t.metadata as { payout_id?: string }).payout_id === payoutId)!;
+  const reversalPosts = (transferId: string) =>
+    stripe.posts(`/v1/transfers/${transferId}/reversals`).filter((call) => call.method === 'POST');
+
+  /** What the order's ledger transactions moved, net, per kind of account: the money adds up when each is right. */
+  async function orderNet(orderId: string) {
+    const { rows } = await server.db.system((tx) =>
+      tx.query<{ kind: string; net: string }>(
+        `select a.kind, sum(e.amount_cents) as net
+           from ledger_transactions t join ledger_entries e on e.transaction_id = t.id
+           join ledger_accounts a on a.id = e.account_id
+          where t.order_id = $1 and t.status = 'posted' group by a.kind`,
+        [orderId],
+      ),
+    );
+    return Object.fromEntries(rows.map((row) => [row.kind, Number(row.net)]));
+  }
+
+  async function integrityOk() {
+    const report = await organizer('GET', '/v1/ops/integrity');
+    expect(report.status).toBe(200);
+    return report.json.data.ok as boolean;
+  }
+
+  it('reverses every milestone transfer already paid once, under parallel deliveries of charge.dispute.closed, and releases nothing after', async () => {
+    const { id, byBenefit, chargeId, logo, booth } = await releasedTwo();
+    for (const payout of [logo, booth]) expect((await runPayout(deps(), payout.id))?.status).toBe('paid');
+    expect(
+      (
+        await deliver(
+          'evt_ms_parallel_open',
+          'charge.dispute.created',
+          lostDispute('dp_1MsParallel', chargeId, 'needs_response'),
+        )
+      ).status,
+    ).toBe(200);
+    // Stripe delivers the same event twice at once, and a second event for the same closing.
+    const closing = lostDispute('dp_1MsParallel', chargeId, 'lost');
+    const answers = await Promise.all([
+      deliver('evt_ms_parallel_lost', 'charge.dispute.closed', closing),
+      deliver('evt_ms_parallel_lost', 'charge.dispute.closed', closing),
+      deliver('evt_ms_parallel_lost_again', 'charge.dispute.closed', closing),
+      deliver('evt_ms_parallel_lost_again', 'charge.dispute.closed', closing),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+
+    // 20,000 came out of escrow; the rest out of both transfers, in full, each once under its own key.
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    for (const payout of [logo, booth]) {
+      const transfer = transferOf(payout.id);
+      const posts = reversalPosts(String(transfer.id));
+      expect(posts).toHaveLength(1);
+      expect(posts[0]).toMatchObject({
+        key: `dispute:${order.dispute.id as string}:payout:${payout.id}:reversal`,
+        body: { amount: String(payout.amount_cents), 'metadata[payout_id]': payout.id },
+      });
+      expect(transfer.amount_reversed).toBe(payout.amount_cents);
+    }
+    expect(order.dispute).toMatchObject({ status: 'lost', lost_cents: 100_000, reversal_cents: 72_000 });
+    expect(
+      [...order.dispute.reversals].sort((a: { payout_id: string }, b: { payout_id: string }) =>
+        a.payout_id.localeCompare(b.payout_id),
+      ),
+    ).toEqual(
+      [logo, booth]
+        .map((payout) => ({
+          payout_id: payout.id,
+          amount_cents: payout.amount_cents,
+          status: 'reversed',
+          stripe_reversal_id: expect.stringMatching(/^trr_/),
+          failure_reason: null,
+        }))
+        .sort((a, b) => a.payout_id.localeCompare(b.payout_id)),
+    );
+    expect(order).toMatchObject({ escrow_state: 'refunded', status: 'refunded', refunded_cents: 100_000 });
+    const kinds = order.ledger.transactions.map((t: { kind: string }) => t.kind);
+    expect(kinds.filter((kind: string) => kind === 'reversal')).toHaveLength(2);
+    expect(kinds.filter((kind: string) => kind === 'dispute')).toHaveLength(1);
+    // The organizer ends with nothing of the order, the platform loses only Stripe's dispute fee.
+    expect(await orderNet(id)).toEqual({
+      escrow: 0,
+      organizer_payable: 0,
+      platform_fees: -1_500,
+      stripe_clearing: 1_500,
+    });
+    expect(await ledgerTotal()).toBe(0);
+    expect(await integrityOk()).toBe(true);
+
+    // The milestone not yet released never is: its approval moves no money.
+    const transfersBefore = stripe.state.transfers.length;
+    await approve(byBenefit.social_posts!);
+    const after = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(after.payouts).toHaveLength(2);
+    expect(after.released_cents).toBe(order.released_cents);
+    expect(after.ledger.transactions.filter((t: { kind: string }) => t.kind === 'release')).toHaveLength(2);
+    expect(stripe.state.transfers).toHaveLength(transfersBefore);
+    expect(after.payouts.map((p: { status: string }) => p.status)).toEqual(['paid', 'paid']);
+  });
+
+  it('reverses a milestone transfer still being made when the dispute is lost, once it exists, and only once', async () => {
+    const { id, chargeId, logo, booth } = await releasedTwo();
+    const releaseStripe = stripe.hold();
+    const run = runPayout(deps(), logo.id);
+    for (let i = 0; stripe.posts('/v1/transfers').length === 0; i++) {
+      if (i > 200) throw new Error('the transfer was never asked');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await loseDispute('dp_1MsInFlight', chargeId);
+    const meanwhile = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    // The booth's payout was never transferred: cancelled. The logo's is reserved, to reverse once it exists.
+    expect(meanwhile.payouts.find((p: { id: string }) => p.id === booth.id)).toMatchObject({
+      status: 'cancelled',
+    });
+    expect(meanwhile.dispute.reversals).toEqual([
+      expect.objectContaining({ payout_id: logo.id, amount_cents: 45_000, status: 'pending' }),
+    ]);
+
+    releaseStripe();
+    expect((await run)?.status).toBe('paid');
+    const transfer = transferOf(logo.id);
+    expect(reversalPosts(String(transfer.id))).toHaveLength(1);
+    expect(transfer.amount_reversed).toBe(45_000);
+    // Reconciliation, even twice at once, finds nothing left to reverse.
+    const later = new Date(Date.now() + 120_000);
+    await Promise.all([finishStalledReversals(deps(), later), finishStalledReversals(deps(), later)]);
+    expect(reversalPosts(String(transfer.id))).toHaveLength(1);
+    expect(await orderNet(id)).toEqual({
+      escrow: 0,
+      organizer_payable: 0,
+      platform_fees: -1_500,
+      stripe_clearing: 1_500,
+    });
+    expect(await ledgerTotal()).toBe(0);
+  });
+
+  it('makes a reversal once when the process died after Stripe made it: reconciliation asks again with the same key', async () => {
+    const { id, chargeId, logo } = await releasedTwo();
+    expect((await runPayout(deps(), logo.id))?.status).toBe('paid');
+    const transferId = String(transferOf(logo.id).id);
+    const path = `/v1/transfers/${transferId}/reversals`;
+    // Stripe fails the first ask (and the client's retries of it): the reversal stays pending.
+    for (let i = 0; i < 3; i++) stripe.state.trouble.push({ path, kind: '500' });
+    await loseDispute('dp_1MsLostAck', chargeId);
+    const pending = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data.dispute.reversals;
+    expect(pending).toEqual([expect.objectContaining({ payout_id: logo.id, status: 'pending' })]);
+
+    // A worker asks again and Stripe makes the reversal, but the process dies before it applies the answer.
+    const reserved = await server.db.system(async (tx) => {
+      const { rows } = await tx.query<{ id: string; idempotency_key: string }>(
+        'select id, idempotency_key from sponsorship_payout_reversals where payout_id = $1',
+        [logo.id],
+      );
+      return rows[0]!;
+    });
+    await server.payments.reverseTransfer({
+      transferId,
+      amountCents: 45_000,
+      metadata: { payout_reversal_id: reserved.id },
+      idempotencyKey: reserved.idempotency_key,
+    });
+    expect(transferOf(logo.id).amount_reversed).toBe(45_000);
+
+    // Two reconciliation runs at once ask with the same key: Stripe answers the reversal it made.
+    const later = new Date(Date.now() + 120_000);
+    await Promise.all([finishStalledReversals(deps(), later), finishStalledReversals(deps(), later)]);
+    const keys = new Set(reversalPosts(transferId).map((call) => call.key));
+    expect(keys.size).toBe(1);
+    expect(transferOf(logo.id).amount_reversed).toBe(45_000);
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order.dispute.reversals).toEqual([
+      expect.objectContaining({
+        payout_id: logo.id,
+        status: 'reversed',
+        stripe_reversal_id: expect.any(String),
+      }),
+    ]);
+    expect(order.ledger.transactions.filter((t: { kind: string }) => t.kind === 'reversal')).toHaveLength(1);
+    expect(await ledgerTotal()).toBe(0);
+    expect(await integrityOk()).toBe(true);
+  });
+
+  it('shows a reversal Stripe refuses (the account holds too little) in the ops inbox, and 20 parallel retries make it once', async () => {
+    const { id, chargeId, logo } = await releasedTwo();
+    expect((await runPayout(deps(), logo.id))?.status).toBe('paid');
+    const transferId = String(transferOf(logo.id).id);
+    // The organizer paid most of its balance out to its bank.
+    stripe.state.balances.set(ACCOUNT, 10_000);
+    await loseDispute('dp_1MsRefused', chargeId);
+
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order.dispute.reversals).toEqual([
+      {
+        payout_id: logo.id,
+        amount_cents: 45_000,
+        status: 'failed',
+        stripe_reversal_id: null,
+        failure_reason: expect.stringContaining('Insufficient funds'),
+      },
+    ]);
+    expect(order.dispute.reversals[0].failure_reason).toContain(`yardpass payouts retry ${logo.id}`);
+    expect(transferOf(logo.id).amount_reversed).toBe(0);
+    // The loss is booked; the organizer owes the reversal (its payable), and the books still balance.
+    expect(await orderNet(id)).toMatchObject({ organizer_payable: -45_000 });
+    expect(await ledgerTotal()).toBe(0);
+    expect(await integrityOk()).toBe(true);
+    const inbox = await organizer('GET', '/v1/ops/inbox?kind=payout_reversal_failed');
+    expect(inbox.status).toBe(200);
+    expect(inbox.json.data).toEqual([
+      expect.objectContaining({
+        kind: 'payout_reversal_failed',
+        id: logo.id,
+        resource: 'payout',
+        related_id: id,
+        amount_cents: 45_000,
+        currency: 'USD',
+        org_id: server.organizer.orgId,
+        why: expect.stringContaining('Insufficient funds'),
+        action: {
+          method: 'POST',
+          path: `/v1/payouts/${logo.id}:retry`,
+          command: `yardpass payouts retry ${logo.id}`,
+        },
+      }),
+    ]);
+    const summary = await organizer('GET', '/v1/ops/inbox/summary?kind=payout_reversal_failed');
+    expect(summary.json.data).toEqual([
+      { kind: 'payout_reversal_failed', currency: 'USD', count: 1, amount_cents: 45_000 },
+    ]);
+
+    // Still too little: refused again under the next key, 409 with Stripe's reason.
+    const again = await organizer('POST', `/v1/payouts/${logo.id}:retry`);
+    expect(again.status).toBe(409);
+    expect(again.json.type).toContain('reversal-refused');
+    expect(again.json.detail).toContain('Insufficient funds');
+    expect(reversalPosts(transferId).map((call) => call.key)).toEqual([
+      `dispute:${order.dispute.id as string}:payout:${logo.id}:reversal`,
+      `dispute:${order.dispute.id as string}:payout:${logo.id}:reversal:retry:1`,
+    ]);
+    expect((await api(server, server.sponsor)('POST', `/v1/payouts/${logo.id}:retry`)).status).toBe(404);
+    expect((await api(server, undefined)('POST', `/v1/payouts/${logo.id}:retry`)).status).toBe(401);
+
+    // Money came in: 20 retries at once make one reversal; a replayed Idempotency-Key answers the stored reply.
+    stripe.state.balances.set(ACCOUNT, 50_000);
+    const retries = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        organizer('POST', `/v1/payouts/${logo.id}:retry`, {
+          headers: { 'idempotency-key': `rev-retry-${i}` },
+        }),
+      ),
+    );
+    expect(retries.map((retry) => retry.status)).toEqual(retries.map(() => 200));
+    const replay = await organizer('POST', `/v1/payouts/${logo.id}:retry`, {
+      headers: { 'idempotency-key': 'rev-retry-0' },
+    });
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(reversalPosts(transferId)).toHaveLength(3);
+    expect(transferOf(logo.id).amount_reversed).toBe(45_000);
+    expect(stripe.state.balances.get(ACCOUNT)).toBe(5_000);
+    const done = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(done.dispute.reversals).toEqual([
+      expect.objectContaining({
+        status: 'reversed',
+        failure_reason: null,
+        stripe_reversal_id: expect.any(String),
+      }),
+    ]);
+    expect(done.ledger.transactions.filter((t: { kind: string }) => t.kind === 'reversal')).toHaveLength(1);
+    expect(await orderNet(id)).toMatchObject({ organizer_payable: 0 });
+    expect(await ledgerTotal()).toBe(0);
+    expect((await organizer('GET', '/v1/ops/inbox?kind=payout_reversal_failed')).json.data).toEqual([]);
   });
 });
