@@ -171,6 +171,7 @@ export interface DrainOutcome {
 }
 
 const DEADLOCK = '40P01';
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * Drains `fit_recalc_queue` until it is empty, in `parallel` concurrent loops (one connection each): each batch
@@ -229,8 +230,9 @@ async function drainBatch(db: Db, batchSize: number): Promise<Omit<DrainOutcome,
         };
       });
     } catch (error) {
-      // Two drains whose batches share pairs or features can deadlock; the loser's batch is simply retried.
-      if (attempt >= 3 || !isPgError(error, DEADLOCK)) throw error;
+      // Two drains whose batches share pairs or features can deadlock, or both insert a first fill of the same
+      // pairs (scorePairs); the loser's batch is simply retried.
+      if (attempt >= 3 || !(isPgError(error, DEADLOCK) || isPgError(error, UNIQUE_VIOLATION))) throw error;
     }
   }
 }

@@ -303,6 +303,45 @@ describe('matching', () => {
     expect(rows.length).toBe(expected[0]!.n);
   });
 
+  it('retries a first fill that a concurrent batch stored first, as an upsert: one row per pair', async () => {
+    await server.db.system(async (tx) => {
+      await tx.query('delete from fit_recalc_queue where processed_at is null');
+      await tx.query('delete from sponsorship_matches where event_id = $1', [festival.eventId]);
+      // The same event twice (entries of two organizations): two batches that both find none of its pairs stored.
+      await tx.query(
+        `insert into fit_recalc_queue (org_id, event_id, sponsor_id, reason, queued_at)
+         values (null, $1, null, 'test', now() - interval '1 second'), ($2, $1, null, 'test', now())`,
+        [festival.eventId, server.organizer.orgId],
+      );
+    });
+    // The features are refreshed beforehand, so that the batch below holds no lock the drain's refresh waits on.
+    const subject = [{ event_id: festival.eventId, sponsor_id: null }];
+    await server.db.system((tx) => refreshFeatures(tx, subject));
+    let drain: ReturnType<typeof drainMatchQueue> | undefined;
+    await server.db.system(async (tx) => {
+      const subjects = await claimQueue(tx, 1);
+      await lockForScoring(tx, subjects);
+      await scorePairs(tx, subjects);
+      // The drain claims the other entry, finds no pair stored (this insert is not committed) and inserts too:
+      // it waits on this transaction's rows, and fails with a unique violation once they commit.
+      drain = drainMatchQueue(server.db, { batchSize: 1, parallel: 1 });
+      for (const deadline = Date.now() + 5000; Date.now() < deadline;) {
+        const { rows } = await server.db.pool.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock' and query like 'with queued as%'`,
+        );
+        if (rows[0]!.n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    });
+    const outcome = await drain!;
+    const pairs = (await matchRows()).filter((row) => row.event_id === festival.eventId);
+    expect(outcome.batches).toBe(1);
+    expect(outcome.scored).toBe(pairs.length);
+    expect(new Set(pairs.map((row) => row.sponsor_id)).size).toBe(pairs.length);
+    expect(pairs.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('scores the pair of a new event and a new sponsor whose features two drains refresh at the same moment', async () => {
     const { eventId } = await createEvent({ title: 'Race Fest', city: 'Austin', country: 'US' }, [100_000]);
     const sponsorId = await createSponsor({ name: 'Race Cola', industry: 'Beverage' }, fizzyProfile);
