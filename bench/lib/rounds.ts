@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { measure, type Measurement, type Target } from './measure';
 import type { Row } from './table';
 
@@ -30,9 +31,12 @@ export async function measureInRounds(
       for (const { scenario, target } of started) {
         process.stderr.write(`${scenario.name}: round ${round + 1} of ${rounds}, ${durationSeconds} s …\n`);
         const warmupSeconds = round === 0 ? Math.min(2, durationSeconds) : 0.5;
-        measured
-          .get(scenario.name)
-          ?.push(await measure(target, { durationSeconds, warmupSeconds, connections }));
+        const m = await measure(target, { durationSeconds, warmupSeconds, connections });
+        measured.get(scenario.name)?.push(m);
+        // Each round's figures and the machine's load then: the table shows only the medians.
+        process.stderr.write(
+          `  ${Math.round(m.requestsPerSecond)} req/s, p50 ${m.p50Ms} ms, p99 ${m.p99Ms} ms; load average ${loadavg()[0]?.toFixed(2)}\n`,
+        );
       }
     }
     return scenarios.map(({ name, baseline }) => ({

@@ -9,8 +9,9 @@ import {
   moneyMetrics,
 } from '@yardpass/server';
 import { Hono } from 'hono';
+import pg, { type QueryConfig } from 'pg';
 import type { BenchDatabase } from '../lib/database';
-import { measure, type Target } from '../lib/measure';
+import { measureInRounds, type RoundScenario } from '../lib/rounds';
 import { serve, serveYardpass } from '../lib/server';
 import type { Row } from '../lib/table';
 
@@ -19,10 +20,12 @@ import type { Row } from '../lib/table';
  * `GET /v1/ops/inbox` with 100,000 open items (orders awaiting funding), both with a platform operator key (every
  * organization: the largest read), each next to a bare Hono + pg route running the API's own statements.
  * Sizes: BENCH_ORDERS (a tenth of them stay unfunded, the inbox's items). Target: p99 < 250 ms and < 50 ms at
- * 2 connections.
+ * 2 connections. The seed takes minutes, so the routes are measured BENCH_ROUNDS times (3) after it, in turns;
+ * each row is the median of its rounds.
  */
 const ORDERS = positive('BENCH_ORDERS', 1_000_000);
 const CONNECTIONS = 2;
+const ROUNDS = positive('BENCH_ROUNDS', 3);
 const WINDOW = { from: '2026-10-01', to: '2026-11-01', interval: 'day' as const };
 
 function positive(name: string, fallback: number): number {
@@ -153,14 +156,28 @@ async function bareRoute(database: BenchDatabase, read: (tx: Tx) => Promise<unkn
   };
 }
 
-/** `BENCH_EXPLAIN=1`: the plans of the inbox page and the money metrics, as the API runs them (a system read). */
+type Plan = { 'QUERY PLAN': string };
+
+/**
+ * `BENCH_EXPLAIN=1`: the plans of the inbox page and the money metrics, as the API runs them (a system read). A
+ * named statement is run once (which prepares it) and its plan explained as the connection keeps it
+ * (`explain execute`: the generic plan the inbox forces).
+ */
 async function explain(db: Db): Promise<void> {
+  const print = (rows: Plan[]) =>
+    process.stderr.write(`${rows.map((row) => row['QUERY PLAN']).join('\n')}\n\n`);
   const explaining = (tx: Tx) => ({
-    query: async (text: string, values?: unknown[]) => {
+    query: async (query: string | QueryConfig, values?: unknown[]) => {
+      if (typeof query !== 'string') {
+        await tx.query(query);
+        const args = (query.values ?? []).map((value) => pg.escapeLiteral(String(value))).join(', ');
+        const { rows } = await tx.query<Plan>(`explain (analyze, buffers) execute "${query.name}"(${args})`);
+        print(rows);
+        return { rows: [] };
+      }
       // The planner settings a statement runs with are set as they are, not explained.
-      if (text.startsWith('set ')) return tx.query(text, values);
-      const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, values);
-      process.stderr.write(`${rows.map((row) => row['QUERY PLAN']).join('\n')}\n\n`);
+      if (query.startsWith('set ')) return tx.query(query, values);
+      print((await tx.query<Plan>(`explain (analyze, buffers) ${query}`, values)).rows);
       return { rows: [] };
     },
   });
@@ -193,11 +210,7 @@ export async function runOpsBench(options: {
   const window = { ...WINDOW, eventId: null, orgId: null };
   const query = `from=${WINDOW.from}&to=${WINDOW.to}&interval=${WINDOW.interval}`;
   const auth = { authorization: `Bearer ${operatorKey}` };
-  const scenarios: {
-    name: string;
-    baseline?: string;
-    start(): Promise<Target & { close(): Promise<void> }>;
-  }[] = [
+  const scenarios: RoundScenario[] = [
     {
       name: 'pg-ops-inbox',
       start: () =>
@@ -238,20 +251,6 @@ export async function runOpsBench(options: {
       },
     },
   ];
-  const rows: Row[] = [];
-  for (const scenario of scenarios) {
-    process.stderr.write(`${scenario.name}: measuring for ${durationSeconds} s …\n`);
-    const target = await scenario.start();
-    try {
-      const measured = await measure(target, {
-        durationSeconds,
-        warmupSeconds: Math.min(2, durationSeconds),
-        connections: CONNECTIONS,
-      });
-      rows.push({ scenario: scenario.name, baseline: scenario.baseline, ...measured });
-    } finally {
-      await target.close();
-    }
-  }
-  return rows;
+  // One seed, several rounds: each route is measured ROUNDS times, alternating with the others.
+  return measureInRounds(scenarios, { rounds: ROUNDS, durationSeconds, connections: CONNECTIONS });
 }
