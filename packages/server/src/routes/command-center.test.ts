@@ -114,7 +114,8 @@ async function openStream(workspaceId: string, lastEventId?: string) {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
-  const pump = (async () => {
+  let closed = false;
+  void (async () => {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
@@ -131,6 +132,7 @@ async function openStream(workspaceId: string, lastEventId?: string) {
           .find((line) => line.startsWith('id: '))!
           .slice(4);
         expect(id).toBe(event.id);
+        if (closed) return;
         events.push({ ...event, receivedAt: performance.now() });
         waiters.forEach((wake) => wake());
       }
@@ -149,9 +151,13 @@ async function openStream(workspaceId: string, lastEventId?: string) {
         });
       }
     },
-    async close() {
+    /** Stops reading: events that arrive later are not recorded. */
+    close() {
+      closed = true;
+      // Not awaited: in Node 20's undici 6 neither an abort nor a cancel of the body settles reliably while
+      // events are arriving (nodejs/undici#4089); one in about ten closes here waited for minutes.
       controller.abort();
-      await pump;
+      void reader.cancel().catch(() => undefined);
     },
   };
 }
@@ -351,71 +357,65 @@ describe('the 5-minute feed', () => {
 });
 
 describe('GET …/command-center/stream', () => {
-  // Retried: twice in about a dozen runs beside three other busy test files, one run of this test waited past the
-  // 30 s limit at a step no log has named yet (each wait of its own ends at 5 s); being investigated.
-  it(
-    "delivers a new order's change within 1 s, and resumes after a reconnect without loss or duplicates",
-    { retry: 2 },
-    async () => {
-      const workspace = await workspaceWithPackage();
-      await organizer('POST', `/v1/sponsorship-workspaces/${workspace.id}/command-center:enable`, {
-        body: {},
-      });
-      const stream = await openStream(workspace.id);
+  it("delivers a new order's change within 1 s, and resumes after a reconnect without loss or duplicates", async () => {
+    const workspace = await workspaceWithPackage();
+    await organizer('POST', `/v1/sponsorship-workspaces/${workspace.id}/command-center:enable`, {
+      body: {},
+    });
+    const stream = await openStream(workspace.id);
 
-      const sent = performance.now();
-      const orderId = await orderPackage(server, workspace);
-      await stream.until(() => stream.events.some((event) => event.data.order_id === orderId));
-      const delta = stream.events.find((event) => event.data.order_id === orderId)!;
-      expect(delta).toMatchObject({
-        type: 'order.changed',
-        workspace_id: workspace.id,
-        data: {
-          order_id: orderId,
-          status: 'pending',
-          escrow_state: 'pending',
-          amount_cents: 150_000,
-          previous: null,
-        },
-      });
-      expect(delta.receivedAt - sent).toBeLessThan(1000);
+    const sent = performance.now();
+    const orderId = await orderPackage(server, workspace);
+    await stream.until(() => stream.events.some((event) => event.data.order_id === orderId));
+    const delta = stream.events.find((event) => event.data.order_id === orderId)!;
+    expect(delta).toMatchObject({
+      type: 'order.changed',
+      workspace_id: workspace.id,
+      data: {
+        order_id: orderId,
+        status: 'pending',
+        escrow_state: 'pending',
+        amount_cents: 150_000,
+        previous: null,
+      },
+    });
+    expect(delta.receivedAt - sent).toBeLessThan(1000);
 
-      // Writers in parallel; the client drops in the middle and resumes after the last event it got.
-      const writes = Array.from({ length: 12 }, () => orderPackage(server, workspace));
-      await stream.until(() => stream.events.length >= 4);
-      await stream.close();
-      const seenBefore = stream.events.map((event) => event.id);
-      const ids = await Promise.all(writes);
-      await sponsor('POST', `/v1/sponsorship-orders/${ids[0]!}:cancel`, {
-        body: { reason: 'changed our mind' },
-      });
+    // Writers in parallel; the client drops in the middle and resumes after the last event it got.
+    const writes = Array.from({ length: 12 }, () => orderPackage(server, workspace));
+    await stream.until(() => stream.events.length >= 4);
+    stream.close();
+    const seenBefore = stream.events.map((event) => event.id);
+    const ids = await Promise.all(writes);
+    await sponsor('POST', `/v1/sponsorship-orders/${ids[0]!}:cancel`, {
+      body: { reason: 'changed our mind' },
+    });
 
-      const resumed = await openStream(workspace.id, seenBefore.at(-1));
-      const { rows } = await server.db.system((tx) =>
-        tx.query<{ id: number }>(
-          'select id from sponsorship_command_center_events where workspace_id = $1 order by id',
-          [workspace.id],
-        ),
-      );
-      const all = rows.map((row) => String(row.id));
-      await resumed.until(() => resumed.events.length >= all.length - seenBefore.length);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await resumed.close();
-      const received = [...seenBefore, ...resumed.events.map((event) => event.id)];
-      expect(received).toEqual(all);
-      expect(new Set(received).size).toBe(received.length);
-      const orders = new Set(
-        [...stream.events, ...resumed.events]
-          .filter((e) => e.type === 'order.changed')
-          .map((e) => e.data.order_id),
-      );
-      expect(orders).toEqual(new Set([orderId, ...ids]));
-      expect(resumed.events.at(-1)).toMatchObject({
-        type: 'order.changed',
-        data: { order_id: ids[0], previous: { status: 'pending' } },
-      });
-    },
-  );
+    const resumed = await openStream(workspace.id, seenBefore.at(-1));
+    const { rows } = await server.db.system((tx) =>
+      tx.query<{ id: number }>(
+        'select id from sponsorship_command_center_events where workspace_id = $1 order by id',
+        [workspace.id],
+      ),
+    );
+    const all = rows.map((row) => String(row.id));
+    await resumed.until(() => resumed.events.length >= all.length - seenBefore.length);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    resumed.close();
+    const received = [...seenBefore, ...resumed.events.map((event) => event.id)];
+    expect(received).toEqual(all);
+    expect(new Set(received).size).toBe(received.length);
+    const orders = new Set(
+      [...stream.events, ...resumed.events]
+        .filter((e) => e.type === 'order.changed')
+        .map((e) => e.data.order_id),
+    );
+    expect(orders).toEqual(new Set([orderId, ...ids]));
+    expect(resumed.events.at(-1)).toMatchObject({
+      type: 'order.changed',
+      data: { order_id: ids[0], previous: { status: 'pending' } },
+    });
+  });
 
   it('opens with the latest feed row, checks Last-Event-ID, and is not served to other organizations', async () => {
     const workspace = await workspaceWithPackage();
@@ -423,7 +423,7 @@ describe('GET …/command-center/stream', () => {
     await captureCommandCenterFeed(server.db, new Date('2032-02-02T12:00:00Z'));
     const stream = await openStream(workspace.id);
     await stream.until(() => stream.events.length >= 1);
-    await stream.close();
+    stream.close();
     expect(stream.events[0]).toMatchObject({
       type: 'feed.row',
       data: { slot: expect.stringContaining('2032-02-02') },
@@ -469,7 +469,7 @@ describe('stream retention', () => {
     expect(expired.json.detail).toContain('older than the 7 days');
     const resumed = await openStream(workspace.id, String(old));
     await resumed.until(() => resumed.events.length >= 1);
-    await resumed.close();
+    resumed.close();
     expect(resumed.events.map((event) => Number(event.id))).toEqual([kept]);
   });
 });
