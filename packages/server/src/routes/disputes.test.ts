@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { api, startTestServer, type TestServer } from '../../../../test/server';
 import { runPayout } from '../domain/payouts';
@@ -242,6 +244,55 @@ describe('disputes (charge.dispute.* from Stripe)', () => {
     expect(stripe.posts(`/v1/transfers/${paid!.stripe_transfer_id}/reversals`)).toHaveLength(1);
     const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
     expect(order.dispute.stripe_reversal_id).toEqual(expect.any(String));
+    expect(order.ledger.transactions.filter((t: { kind: string }) => t.kind === 'reversal')).toHaveLength(1);
+    expect(await ledgerTotal()).toBe(0);
+  });
+
+  it('finishes a reversal that an older version recorded on the dispute, under the key it was asked with (migration 0019)', async () => {
+    const { id, chargeId } = await lockedOrder();
+    const payoutId = (await organizer('POST', `/v1/sponsorship-orders/${id}:release`)).json.data.payout
+      .id as string;
+    const paid = await runPayout({ db: server.db, payments: server.payments, log }, payoutId);
+    const path = `/v1/transfers/${paid!.stripe_transfer_id}/reversals`;
+    // Stripe is down while the dispute closes (the client retries twice): the reversal stays to be made.
+    for (let i = 0; i < 3; i++) stripe.state.trouble.push({ path, kind: '500' });
+    await send('charge.dispute.created', dispute('dp_1Upgraded', chargeId, 'needs_response'));
+    await send('charge.dispute.closed', dispute('dp_1Upgraded', chargeId, 'lost'));
+    expect(stripe.posts(path)).toHaveLength(3);
+
+    // Back to the schema before 0019 (the reversal recorded on the dispute, not made), then up again.
+    const sql = readFileSync(
+      fileURLToPath(new URL('../db/migrations/0019_payout-reversals.sql', import.meta.url)),
+      'utf8',
+    );
+    const [up, down] = sql.split('-- Down Migration');
+    await server.db.system((tx) => tx.query(down!));
+    const before = await server.db.system((tx) =>
+      tx.query<{ id: string; reversal_cents: number; stripe_reversal_id: string | null }>(
+        'select id, reversal_cents, stripe_reversal_id from order_disputes where stripe_dispute_id = $1',
+        ['dp_1Upgraded'],
+      ),
+    );
+    expect(before.rows).toEqual([
+      { id: expect.any(String), reversal_cents: 135_000, stripe_reversal_id: null },
+    ]);
+    await server.db.system((tx) => tx.query(up!));
+
+    const later = new Date(Date.now() + 120_000);
+    await Promise.all([
+      finishStalledReversals({ db: server.db, payments: server.payments, log }, later),
+      finishStalledReversals({ db: server.db, payments: server.payments, log }, later),
+    ]);
+    const made = stripe.posts(path).slice(3);
+    expect(new Set(made.map((call) => call.key))).toEqual(
+      new Set([`dispute:${before.rows[0]!.id}:reversal`]),
+    );
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order.dispute).toMatchObject({
+      reversal_cents: 135_000,
+      stripe_reversal_id: expect.stringMatching(/^trr_/),
+      reversals: [{ payout_id: payoutId, amount_cents: 135_000, status: 'reversed' }],
+    });
     expect(order.ledger.transactions.filter((t: { kind: string }) => t.kind === 'reversal')).toHaveLength(1);
     expect(await ledgerTotal()).toBe(0);
   });

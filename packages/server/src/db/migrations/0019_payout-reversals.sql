@@ -56,9 +56,10 @@ alter table order_disputes drop column stripe_reversal_id;
 -- Down Migration
 
 alter table order_disputes add column stripe_reversal_id text unique;
+-- Only a whole-order payout's reversal fits on its dispute; milestone reversals are not kept.
 update order_disputes d set stripe_reversal_id = r.stripe_reversal_id
-  from sponsorship_payout_reversals r
- where r.dispute_id = d.id and r.idempotency_key = 'dispute:' || d.id || ':reversal';
+  from sponsorship_payout_reversals r join sponsorship_payouts p on p.id = r.payout_id and p.deliverable_id is null
+ where r.dispute_id = d.id;
 create index order_disputes_reversal_idx on order_disputes (closed_at)
   where reversal_cents > 0 and stripe_reversal_id is null;
 drop table if exists sponsorship_payout_reversals;
