@@ -99,6 +99,18 @@ async function transfersOf(order: { id: string; payouts: { id: string }[] }) {
 
 const WEIGHTS = { logo_stage: 5, booth: 3, social_posts: 2 };
 
+/** A Stripe dispute of `amountCents` of the charge, as its webhooks carry it; lost, with Stripe's 15.00 fee. */
+const disputeObject = (disputeId: string, chargeId: string, status: string, amountCents = 100_000) => ({
+  id: disputeId,
+  object: 'dispute',
+  charge: chargeId,
+  amount: amountCents,
+  currency: 'usd',
+  reason: 'fraudulent',
+  status,
+  balance_transactions: status === 'lost' ? [{ amount: -amountCents, fee: 1_500 }] : [],
+});
+
 describe('milestone release (release_policy: per_deliverable)', () => {
   it.each([
     ['one at a time, heaviest first', [['logo_stage'], ['booth'], ['social_posts']]],
@@ -193,15 +205,7 @@ describe('milestone release (release_policy: per_deliverable)', () => {
 
   it('holds milestone releases while the order is disputed, and releases the approved ones when it is won', async () => {
     const { id, byBenefit, chargeId } = await fundedMilestoneOrder(WEIGHTS, 100_000);
-    const dispute = (status: string) => ({
-      id: 'dp_1Milestone',
-      object: 'dispute',
-      charge: chargeId,
-      amount: 100_000,
-      currency: 'usd',
-      reason: 'fraudulent',
-      status,
-    });
+    const dispute = (status: string) => disputeObject('dp_1Milestone', chargeId, status);
     const send = async (type: string, status: string) =>
       expect(
         (await sendStripeEvent(server, SECRET, { id: `evt_ms_${++events}`, type, object: dispute(status) }))
@@ -236,16 +240,7 @@ describe('milestone release (release_policy: per_deliverable)', () => {
     expect((await approve(byBenefit.social_posts!)).status).toBe(200);
     const before = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
     expect(before).toMatchObject({ released_cents: 70_000, ledger: { held_cents: 30_000 } });
-    const object = (status: string) => ({
-      id: 'dp_1MilestoneLost',
-      object: 'dispute',
-      charge: chargeId,
-      amount: 60_000,
-      currency: 'usd',
-      reason: 'fraudulent',
-      status,
-      balance_transactions: [{ amount: -60_000, fee: 1_500 }],
-    });
+    const object = (status: string) => disputeObject('dp_1MilestoneLost', chargeId, status, 60_000);
     for (const [type, status] of [
       ['charge.dispute.created', 'needs_response'],
       ['charge.dispute.closed', 'lost'],
@@ -366,16 +361,6 @@ describe('milestone release (release_policy: per_deliverable)', () => {
 describe('a lost dispute of a milestone order (transfer reversals, one per payout)', () => {
   const ACCOUNT = 'acct_1Milestones';
   const deps = () => ({ db: server.db, payments: server.payments, log });
-  const lostDispute = (disputeId: string, chargeId: string, status: string) => ({
-    id: disputeId,
-    object: 'dispute',
-    charge: chargeId,
-    amount: 100_000,
-    currency: 'usd',
-    reason: 'fraudulent',
-    status,
-    balance_transactions: status === 'lost' ? [{ amount: -100_000, fee: 1_500 }] : [],
-  });
   const deliver = (eventId: string, type: string, object: Record<string, unknown>) =>
     sendStripeEvent(server, SECRET, { id: eventId, type, object });
 
@@ -397,13 +382,13 @@ describe('a lost dispute of a milestone order (transfer reversals, one per payou
     const opened = await deliver(
       `evt_${disputeId}_open`,
       'charge.dispute.created',
-      lostDispute(disputeId, chargeId, 'needs_response'),
+      disputeObject(disputeId, chargeId, 'needs_response'),
     );
     expect(opened.status).toBe(200);
     const closed = await deliver(
       `evt_${disputeId}_lost`,
       'charge.dispute.closed',
-      lostDispute(disputeId, chargeId, 'lost'),
+      disputeObject(disputeId, chargeId, 'lost'),
     );
     expect(closed.status).toBe(200);
   }
@@ -427,6 +412,10 @@ describe('a lost dispute of a milestone order (transfer reversals, one per payou
     return Object.fromEntries(rows.map((row) => [row.kind, Number(row.net)]));
   }
 
+  // A lost order whose transfers were all reversed: the organizer keeps nothing of it, the platform loses only
+  // Stripe's dispute fee.
+  const ALL_RECOVERED = { escrow: 0, organizer_payable: 0, platform_fees: -1_500, stripe_clearing: 1_500 };
+
   async function integrityOk() {
     const report = await organizer('GET', '/v1/ops/integrity');
     expect(report.status).toBe(200);
@@ -441,12 +430,12 @@ describe('a lost dispute of a milestone order (transfer reversals, one per payou
         await deliver(
           'evt_ms_parallel_open',
           'charge.dispute.created',
-          lostDispute('dp_1MsParallel', chargeId, 'needs_response'),
+          disputeObject('dp_1MsParallel', chargeId, 'needs_response'),
         )
       ).status,
     ).toBe(200);
     // Stripe delivers the same event twice at once, and a second event for the same closing.
-    const closing = lostDispute('dp_1MsParallel', chargeId, 'lost');
+    const closing = disputeObject('dp_1MsParallel', chargeId, 'lost');
     const answers = await Promise.all([
       deliver('evt_ms_parallel_lost', 'charge.dispute.closed', closing),
       deliver('evt_ms_parallel_lost', 'charge.dispute.closed', closing),
@@ -487,13 +476,7 @@ describe('a lost dispute of a milestone order (transfer reversals, one per payou
     const kinds = order.ledger.transactions.map((t: { kind: string }) => t.kind);
     expect(kinds.filter((kind: string) => kind === 'reversal')).toHaveLength(2);
     expect(kinds.filter((kind: string) => kind === 'dispute')).toHaveLength(1);
-    // The organizer ends with nothing of the order, the platform loses only Stripe's dispute fee.
-    expect(await orderNet(id)).toEqual({
-      escrow: 0,
-      organizer_payable: 0,
-      platform_fees: -1_500,
-      stripe_clearing: 1_500,
-    });
+    expect(await orderNet(id)).toEqual(ALL_RECOVERED);
     expect(await ledgerTotal()).toBe(0);
     expect(await integrityOk()).toBe(true);
 
@@ -535,12 +518,7 @@ describe('a lost dispute of a milestone order (transfer reversals, one per payou
     const later = new Date(Date.now() + 120_000);
     await Promise.all([finishStalledReversals(deps(), later), finishStalledReversals(deps(), later)]);
     expect(reversalPosts(String(transfer.id))).toHaveLength(1);
-    expect(await orderNet(id)).toEqual({
-      escrow: 0,
-      organizer_payable: 0,
-      platform_fees: -1_500,
-      stripe_clearing: 1_500,
-    });
+    expect(await orderNet(id)).toEqual(ALL_RECOVERED);
     expect(await ledgerTotal()).toBe(0);
   });
 
