@@ -74,6 +74,7 @@ describe('GET /v1/ops/integrity', () => {
       'funded_order_escrow',
       'released_order_payout',
       'paid_payout_transfer',
+      'payout_reversal_booked',
     ]);
 
     // A superuser writes one unbalanced entry into a funded order's transaction, with triggers off.

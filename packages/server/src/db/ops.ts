@@ -215,6 +215,18 @@ export const INTEGRITY_CHECKS = {
             or not exists (select from ledger_transactions t
                             where t.reference = 'payout:' || p.id || ':transfer' and t.status = 'posted'))
      order by p.id limit $2`,
+  // Every transfer reversal Stripe made for a lost dispute is booked in the ledger (before migration 0019, under
+  // its dispute's reference).
+  payout_reversal_booked: `
+    select r.id::text, jsonb_build_object('payout_id', r.payout_id, 'stripe_reversal_id', r.stripe_reversal_id)
+             as detail
+      from sponsorship_payout_reversals r
+     where r.status = 'reversed' and ($1::uuid is null or $1 in (r.organizer_org_id, r.sponsor_org_id))
+       and not exists (select from ledger_transactions t
+                        where t.reference in ('payout:' || r.payout_id || ':reversal:' || r.id,
+                                              'dispute:' || r.dispute_id || ':reversal')
+                          and t.status = 'posted')
+     order by r.id limit $2`,
 } as const;
 export type IntegrityCheck = keyof typeof INTEGRITY_CHECKS;
 

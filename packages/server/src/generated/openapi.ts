@@ -2052,7 +2052,7 @@ export interface paths {
          *     event, public sponsors with a profile (a warning), every ledger transaction summing to zero per
          *     currency, each order's escrow balance equal to what its state holds, every funded order's funding
          *     booked, every released order with a payout, every paid payout with a transfer id and its transfer
-         *     booked. `ok` is false when a check that is not a warning fails. An organization (owner or admin) checks
+         *     booked, every transfer reversal of a lost dispute that Stripe made booked. `ok` is false when a check that is not a warning fails. An organization (owner or admin) checks
          *     the rows it is a party to; a platform operator key checks everything.
          */
         get: operations["getOpsIntegrity"];
@@ -5825,7 +5825,7 @@ export interface components {
         };
         IntegrityCheck: {
             /** @enum {string} */
-            name: "active_package_event" | "public_sponsor_profile" | "ledger_transaction_balance" | "escrow_balance" | "funded_order_escrow" | "released_order_payout" | "paid_payout_transfer";
+            name: "active_package_event" | "public_sponsor_profile" | "ledger_transaction_balance" | "escrow_balance" | "funded_order_escrow" | "released_order_payout" | "paid_payout_transfer" | "payout_reversal_booked";
             /** @enum {string} */
             severity: "error" | "warning";
             passed: boolean;

@@ -569,7 +569,7 @@ describe('a lost dispute of a milestone order (transfer reversals, one per payou
   });
 
   it('shows a reversal Stripe refuses (the account holds too little) in the ops inbox, and 20 parallel retries make it once', async () => {
-    const { id, chargeId, logo } = await releasedTwo();
+    const { id, chargeId, logo, booth } = await releasedTwo();
     expect((await runPayout(deps(), logo.id))?.status).toBe('paid');
     const transferId = String(transferOf(logo.id).id);
     // The organizer paid most of its balance out to its bank.
@@ -658,5 +658,29 @@ describe('a lost dispute of a milestone order (transfer reversals, one per payou
     expect(await orderNet(id)).toMatchObject({ organizer_payable: 0 });
     expect(await ledgerTotal()).toBe(0);
     expect((await organizer('GET', '/v1/ops/inbox?kind=payout_reversal_failed')).json.data).toEqual([]);
+
+    // A reversal marked made without its booking is what the integrity check is for.
+    const unbooked = await server.db.system(async (tx) => {
+      const { rows } = await tx.query<{ id: string }>(
+        `insert into sponsorship_payout_reversals (payout_id, dispute_id, order_id, organizer_org_id, sponsor_org_id,
+           amount_cents, currency, status, idempotency_key, stripe_reversal_id, reversed_at)
+         select $1, d.id, d.order_id, d.organizer_org_id, d.sponsor_org_id, 1, 'USD', 'reversed', 'test:unbooked',
+                'trr_unbooked', now()
+           from order_disputes d where d.order_id = $2 returning id`,
+        [booth.id, id],
+      );
+      return rows[0]!.id;
+    });
+    const report = (await organizer('GET', '/v1/ops/integrity')).json.data;
+    expect(report.ok).toBe(false);
+    expect(
+      report.checks.find((check: { name: string }) => check.name === 'payout_reversal_booked'),
+    ).toMatchObject({
+      passed: false,
+      rows: [{ id: unbooked, detail: { payout_id: booth.id, stripe_reversal_id: 'trr_unbooked' } }],
+    });
+    await server.db.system((tx) =>
+      tx.query('delete from sponsorship_payout_reversals where id = $1', [unbooked]),
+    );
   });
 });
