@@ -2052,8 +2052,9 @@ export interface paths {
          *     event, public sponsors with a profile (a warning), every ledger transaction summing to zero per
          *     currency, each order's escrow balance equal to what its state holds, every funded order's funding
          *     booked, every released order with a payout, every paid payout with a transfer id and its transfer
-         *     booked, every transfer reversal of a lost dispute that Stripe made booked. `ok` is false when a check that is not a warning fails. An organization (owner or admin) checks
-         *     the rows it is a party to; a platform operator key checks everything.
+         *     booked, every transfer reversal of a lost dispute that Stripe made booked. `ok` is false when a check
+         *     that is not a warning fails. An organization (owner or admin) checks the rows it is a party to; a
+         *     platform operator key checks everything.
          */
         get: operations["getOpsIntegrity"];
         put?: never;
