@@ -16,6 +16,8 @@ import { putEventConsent } from './domain/consents';
 import { drainMatchQueue } from './domain/matching';
 import { createSponsor, putSponsorProfile } from './domain/sponsors';
 import { refreshEventStats } from './domain/stats';
+import { putWidget } from './domain/widgets';
+import { changeLinks, createWorkspace } from './domain/workspaces';
 import type { Caller } from './caller';
 import type { components } from './generated/openapi';
 import type { SponsorInput, SponsorProfileInput } from './db/sponsors';
@@ -27,7 +29,15 @@ import { runServer, type Running } from './runtime';
 /** What `dev` writes to `$YARDPASS_DATA_DIR/dev-credentials.json` so scripts and examples can start from it. */
 export interface DevCredentials {
   base_url: string;
-  organizer: { org_id: string; api_key: string; event_id?: string; package_id?: string };
+  organizer: {
+    org_id: string;
+    api_key: string;
+    event_id?: string;
+    package_id?: string;
+    workspace_id?: string;
+    /** The seeded widget's, served without credentials at `/v1/public/widgets/{widget_public_id}`. */
+    widget_public_id?: string;
+  };
   sponsor?: { org_id: string; api_key: string; sponsor_id: string };
 }
 
@@ -149,6 +159,28 @@ async function seedPackage(db: Db, organizer: Caller, eventId: string, now: Date
   });
   await publishPackage(db, organizer, pkg.id, now);
   return pkg.id;
+}
+
+/** A workspace grouping the seeded package, with a published marketplace card of it. */
+async function seedWorkspace(
+  db: Db,
+  organizer: Caller,
+  packageId: string,
+): Promise<{ workspace_id: string; widget_public_id: string }> {
+  const workspace = await createWorkspace(
+    db,
+    organizer,
+    { name: 'Festival Sponsorships', slug: 'festival-sponsorships', settings: { goal_gmv_cents: 1_000_000 } },
+    { allowPrivate: false },
+  );
+  await changeLinks(db, organizer, workspace.id, { package_ids: [packageId] }, 'link');
+  const widget = await putWidget(db, organizer, workspace.id, 'main-stage-card', {
+    widget_type: 'marketplace_card',
+    package_id: packageId,
+    config: { highlight: 'Headline partner', cta: 'Request Proposal' },
+    published: true,
+  });
+  return { workspace_id: workspace.id, widget_public_id: widget.public_id };
 }
 
 /**
@@ -281,7 +313,8 @@ async function ensureCredentials(options: {
       await seedAnalytics(db, config, caller, eventId, now);
       const packageId = await seedPackage(db, caller, eventId, now);
       await seedPayouts(db, config, options.payments, caller, options.baseUrl);
-      organizer = { ...organizer, event_id: eventId, package_id: packageId };
+      const workspace = await seedWorkspace(db, caller, packageId);
+      organizer = { ...organizer, event_id: eventId, package_id: packageId, ...workspace };
     }
     sponsor ??= await seedSponsor(db);
     if (!stored?.organizer.event_id && organizer.event_id) await seedMatching(db, caller, organizer.event_id);

@@ -95,10 +95,14 @@ async function main(argv: string[]): Promise<number> {
                 `  Sponsor key:    ${credentials.sponsor.api_key}   (organization ${credentials.sponsor.org_id})`,
               ]
             : []),
+          ...(credentials.organizer.widget_public_id
+            ? [`  Widget:         ${running.url}/v1/public/widgets/${credentials.organizer.widget_public_id}`]
+            : []),
           `  Credentials:    ${credentialsPath}`,
           `  CLI profiles:   ${CLI_PROFILES.organizer} (organizer)${credentials.sponsor ? `, ${CLI_PROFILES.sponsor} (sponsor)` : ''} in ${cli.path}`,
           '',
           `  Try: ${yardpass} events list`,
+          ...(credentials.organizer.workspace_id ? [`       ${yardpass} workspaces list`] : []),
           ...(credentials.sponsor
             ? [`       pnpm yardpass --profile ${CLI_PROFILES.sponsor} marketplace search`]
             : []),

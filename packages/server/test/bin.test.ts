@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/database';
 
 const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const yardpassCli = fileURLToPath(new URL('../../cli/dist/main.js', import.meta.url));
 const run = promisify(execFile);
 
 /** Runs the built `yardpass-server` with only the given environment (plus PATH). */
@@ -148,7 +149,14 @@ describe('yardpass-server', () => {
     const url = await first.ready;
     const credentials = JSON.parse(await readFile(credentialsFile, 'utf8')) as {
       base_url: string;
-      organizer: { org_id: string; api_key: string; event_id: string };
+      organizer: {
+        org_id: string;
+        api_key: string;
+        event_id: string;
+        package_id: string;
+        workspace_id: string;
+        widget_public_id: string;
+      };
       sponsor: { org_id: string; api_key: string; sponsor_id: string };
     };
     expect(credentials.base_url).toBe(url);
@@ -171,6 +179,31 @@ describe('yardpass-server', () => {
       headers: { authorization: `Bearer ${credentials.sponsor.api_key}` },
     });
     expect(sponsor.status).toBe(200);
+    // A workspace grouping the seeded package, listed by the logged-in CLI, with a card anyone can open.
+    const { organizer } = credentials;
+    const listed = await promisify(execFile)(
+      process.execPath,
+      [yardpassCli, 'workspaces', 'list', '--json'],
+      {
+        env: { PATH: process.env.PATH!, HOME: dataDir, XDG_CONFIG_HOME: join(dataDir, 'config') },
+      },
+    );
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ id: organizer.workspace_id, slug: 'festival-sponsorships' }),
+    ]);
+    const links = await fetch(`${url}/v1/sponsorship-workspaces/${organizer.workspace_id}/links`, {
+      headers: { authorization: `Bearer ${organizer.api_key}` },
+    });
+    expect((await links.json()).data.package_ids).toEqual([organizer.package_id]);
+    const widgetUrl = `${url}/v1/public/widgets/${organizer.widget_public_id}`;
+    expect(first.output()).toContain(widgetUrl);
+    expect(first.output()).toContain('pnpm yardpass workspaces list');
+    const widget = await fetch(widgetUrl);
+    expect(widget.status).toBe(200);
+    expect((await widget.json()).data).toMatchObject({
+      widget_type: 'marketplace_card',
+      package: { title: 'Main Stage Partner', available: 3, sold_out: false },
+    });
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
