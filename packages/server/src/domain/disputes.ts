@@ -297,7 +297,7 @@ export async function finishPayoutReversal(
     if (refusal)
       return updatePayoutReversal(tx, current.id, {
         status: 'failed',
-        reversal_failure_reason: `${refusal.message} Once the organizer's connected account holds ${current.amount_cents} ${current.currency} cents again, retry it: \`yardpass payouts retry ${current.payout_id}\` (POST /v1/payouts/${current.payout_id}:retry).`,
+        reversal_failure_reason: `${refusal.message} Retry once that is fixed (for missing funds: once the organizer's connected account holds ${current.amount_cents} ${current.currency} cents): \`yardpass payouts retry ${current.payout_id}\` (POST /v1/payouts/${current.payout_id}:retry).`,
       });
     const reversed = await updatePayoutReversal(tx, current.id, {
       status: 'reversed',
