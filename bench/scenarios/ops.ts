@@ -7,6 +7,7 @@ import {
   INBOX_KINDS,
   listOpsInbox,
   moneyMetrics,
+  summarizeOpsInbox,
 } from '@yardpass/server';
 import { Hono } from 'hono';
 import pg, { type QueryConfig } from 'pg';
@@ -223,6 +224,23 @@ export async function runOpsBench(options: {
         const running = await serveYardpass({ databaseUrl: database.url });
         return {
           url: `${running.origin}/v1/ops/inbox?limit=50`,
+          method: 'GET',
+          headers: auth,
+          close: running.close,
+        };
+      },
+    },
+    {
+      name: 'pg-ops-inbox-summary',
+      start: () => bareRoute(database, (tx) => summarizeOpsInbox(tx, INBOX_KINDS)),
+    },
+    {
+      name: 'GET /v1/ops/inbox/summary',
+      baseline: 'pg-ops-inbox-summary',
+      async start() {
+        const running = await serveYardpass({ databaseUrl: database.url });
+        return {
+          url: `${running.origin}/v1/ops/inbox/summary`,
           method: 'GET',
           headers: auth,
           close: running.close,

@@ -23,4 +23,10 @@ export { insertAuditEntry } from './db/audit';
 export { ensureAccount, insertLedgerTransaction, settlePendingTransactions } from './db/ledger';
 export { claimKeySql, claimOutcome, storeAnswer } from './db/idempotency';
 export { createOperator } from './domain/operators';
-export { activityMetrics, listInbox as listOpsInbox, moneyMetrics, INBOX_KINDS } from './db/ops';
+export {
+  activityMetrics,
+  listInbox as listOpsInbox,
+  moneyMetrics,
+  INBOX_KINDS,
+  summarizeInbox as summarizeOpsInbox,
+} from './db/ops';

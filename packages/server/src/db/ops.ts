@@ -106,9 +106,11 @@ const BEFORE_ALL: Cursor = { value: '-infinity', id: '00000000-0000-0000-0000-00
  * statement with one generic plan per connection, for the first page and the next alike: the cursor is always
  * given (the first page's is before every item), which keeps it an index condition of each kind's scan.
  * (`since, id` orders every item: the one row in two kinds, a locked order disputed, has two different times.)
- * Runs in a transaction: the planner cannot estimate the row-level-security filter (it guesses that a handful of
- * the open items pass) and would read every open item of a kind by bitmap and sort them to return the first 51;
- * without bitmap scans it walks the kind's index in order and stops at the page.
+ * Runs in a transaction, whose settings make the plan: generic (the pool's other statements keep the default), and
+ * without bitmap scans. The planner cannot estimate the row-level-security filter (it guesses that a handful of
+ * the open items pass), and planning for the first page's values it read every open item of a kind by bitmap and
+ * sorted them to return the first 51 (387 ms at 1,000,000 orders). The generic plan walks each kind's index in
+ * order and stops at the page even with bitmap scans on; the setting keeps it so whenever the plan is made again.
  */
 export async function listInbox(
   tx: Tx,
