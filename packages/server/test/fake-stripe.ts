@@ -11,7 +11,7 @@ export interface StripeCall {
   body: Record<string, string>;
 }
 
-/** Scripted trouble for the next call to a path: a 500, a slow answer the client times out on, or a refusal. */
+/** Scripted trouble for the next POST to a path: a 500, a slow answer the client times out on, or a refusal. */
 export type Trouble =
   | { path: string; kind: '500' }
   | { path: string; kind: 'timeout' }
@@ -28,6 +28,7 @@ export function createFakeStripe() {
     trouble: [] as Trouble[],
     intents: new Map<string, Record<string, unknown>>(),
     transfers: [] as Record<string, unknown>[],
+    reversals: [] as Record<string, unknown>[],
     /**
      * What each connected account holds (`acct_…` → cents): its transfers, less their reversals and what a test
      * says it paid out to its bank. A reversal larger than this is refused, as Stripe does (`balance_insufficient`).
@@ -104,7 +105,8 @@ export function createFakeStripe() {
       if (method === 'post' && state.hold) await state.hold;
       const cacheKey = key && method === 'post' ? `${url.pathname}:${key}` : undefined;
       const stored = cacheKey && replies.get(cacheKey);
-      const scripted = stored ? -1 : state.trouble.findIndex((t) => url.pathname === t.path);
+      const scripted =
+        stored || method !== 'post' ? -1 : state.trouble.findIndex((t) => url.pathname === t.path);
       let reply: { status: number; body: unknown } | undefined = stored || undefined;
       if (scripted >= 0) {
         const t = state.trouble.splice(scripted, 1)[0]!;
@@ -200,11 +202,25 @@ export function createFakeStripe() {
         state.balances.set(account, balance - amount);
         transfer.amount_reversed = Number(transfer.amount_reversed) + amount;
       }
-      return {
-        status: 200,
-        body: { id: id('trr'), object: 'transfer_reversal', amount, transfer: params.id },
+      const reversal = {
+        id: id('trr'),
+        object: 'transfer_reversal',
+        amount,
+        transfer: params.id,
+        metadata: { payout_reversal_id: body['metadata[payout_reversal_id]'] },
       };
+      state.reversals.push(reversal);
+      return { status: 200, body: reversal };
     }),
+    route('get', '/v1/transfers/:id/reversals', (_query, params) => ({
+      status: 200,
+      body: {
+        object: 'list',
+        url: `/v1/transfers/${params.id}/reversals`,
+        has_more: false,
+        data: state.reversals.filter((r) => r.transfer === params.id),
+      },
+    })),
     route('post', '/v1/refunds', (body) => ({
       status: 200,
       body: { id: id('re'), object: 'refund', amount: Number(body.amount), status: 'succeeded' },
@@ -244,6 +260,10 @@ export function createFakeStripe() {
         state.hold = undefined;
         release();
       };
+    },
+    /** Forgets every idempotency key, as Stripe does 24 hours after a key's first request. */
+    forgetIdempotencyKeys() {
+      replies.clear();
     },
     reset() {
       release();

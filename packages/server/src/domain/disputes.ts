@@ -275,7 +275,12 @@ export async function finishPayoutReversal(
   let made: { id: string } | undefined;
   let refusal: PaymentsRejectedError | undefined;
   try {
-    made = await deps.payments.reverseTransfer({
+    // Stripe forgets an idempotency key after 24 h: a reversal it made whose answer was lost is looked up first.
+    made = await deps.payments.findReversal({
+      transferId: intent.transferId,
+      payoutReversalId: intent.reversal.id,
+    });
+    made ??= await deps.payments.reverseTransfer({
       transferId: intent.transferId,
       amountCents: intent.reversal.amount_cents,
       metadata: {

@@ -78,6 +78,11 @@ export interface PaymentsProvider {
    * retry under a new idempotency key looks first, so that it never transfers twice.
    */
   findTransfer(input: { transferGroup: string; payoutId: string }): Promise<{ id: string } | undefined>;
+  /**
+   * The reversal of `transferId` already made for `payoutReversalId` (its metadata names it), if any: asked before
+   * making one, so that an answer lost for longer than Stripe keeps idempotency keys (24 h) never reverses twice.
+   */
+  findReversal(input: { transferId: string; payoutReversalId: string }): Promise<{ id: string } | undefined>;
   reverseTransfer(input: {
     transferId: string;
     amountCents: number;

@@ -23,4 +23,17 @@ describe('sandbox transfer reversals', () => {
     await expect(reverse(600, 'reversal:2')).rejects.toThrow('only 400 cents');
     expect((await reverse(400, 'reversal:3')).id).not.toBe(first.id);
   });
+
+  it('finds a reversal by the payout reversal its metadata names', async () => {
+    const sandbox = createSandboxProvider();
+    const transferId = 'tr_1Sandbox';
+    const made = await sandbox.reverseTransfer({
+      transferId,
+      amountCents: 500,
+      metadata: { payout_reversal_id: 'reversal-a' },
+      idempotencyKey: 'reversal:a',
+    });
+    expect(await sandbox.findReversal({ transferId, payoutReversalId: 'reversal-a' })).toEqual(made);
+    expect(await sandbox.findReversal({ transferId, payoutReversalId: 'reversal-b' })).toBeUndefined();
+  });
 });

@@ -84,6 +84,7 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
   const transfersByPayout = new Map<string, string>();
   // What each transfer made here has left to reverse: Stripe refuses to reverse more.
   const unreversed = new Map<string, number>();
+  const reversalsByPayoutReversal = new Map<string, string>();
   const disputes = new Map<string, Record<string, unknown>>();
   let events: PaymentsEvent[] = [];
   const stripe = offlineStripe();
@@ -201,8 +202,16 @@ export function createSandboxProvider(options: { webhookSecret?: string } = {}):
             'transfer_reversal_amount_too_large',
           );
         if (left !== undefined) unreversed.set(input.transferId, left - input.amountCents);
-        return { id: stripeId('trr') };
+        const id = stripeId('trr');
+        if (input.metadata.payout_reversal_id)
+          reversalsByPayoutReversal.set(input.metadata.payout_reversal_id, id);
+        return { id };
       }),
+    findReversal: async (input) => {
+      await Promise.resolve();
+      const id = reversalsByPayoutReversal.get(input.payoutReversalId);
+      return id ? { id } : undefined;
+    },
     createConnectAccount: (input) => once(input.idempotencyKey, () => ({ id: stripeId('acct') })),
     createOnboardingLink: async (input) => {
       await Promise.resolve();

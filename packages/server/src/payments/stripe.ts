@@ -183,6 +183,15 @@ export function createStripeProvider(options: {
         translate(error, 'list the transfers of the order');
       }
     },
+    async findReversal(input) {
+      try {
+        for await (const reversal of stripe.transfers.listReversals(input.transferId, { limit: 100 }))
+          if (reversal.metadata?.payout_reversal_id === input.payoutReversalId) return { id: reversal.id };
+        return undefined;
+      } catch (error) {
+        translate(error, 'list the reversals of the transfer');
+      }
+    },
     async reverseTransfer(input) {
       try {
         const reversal = await stripe.transfers.createReversal(

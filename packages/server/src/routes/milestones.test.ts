@@ -568,6 +568,41 @@ describe('a lost dispute of a milestone order (transfer reversals, one per payou
     expect(await integrityOk()).toBe(true);
   });
 
+  it('finds a reversal Stripe made whose answer was lost for over 24 hours (its key forgotten) instead of making another', async () => {
+    const { id, chargeId, logo } = await releasedTwo();
+    expect((await runPayout(deps(), logo.id))?.status).toBe('paid');
+    const transferId = String(transferOf(logo.id).id);
+    for (let i = 0; i < 3; i++)
+      stripe.state.trouble.push({ path: `/v1/transfers/${transferId}/reversals`, kind: '500' });
+    await loseDispute('dp_1MsLostDay', chargeId);
+    const reserved = await server.db.system(async (tx) => {
+      const { rows } = await tx.query<{ id: string; idempotency_key: string }>(
+        'select id, idempotency_key from sponsorship_payout_reversals where payout_id = $1',
+        [logo.id],
+      );
+      return rows[0]!;
+    });
+    // Stripe made the reversal, the answer never arrived, and by the next run Stripe has forgotten the key.
+    const made = await server.payments.reverseTransfer({
+      transferId,
+      amountCents: 45_000,
+      metadata: { payout_reversal_id: reserved.id },
+      idempotencyKey: reserved.idempotency_key,
+    });
+    stripe.forgetIdempotencyKeys();
+    const posted = reversalPosts(transferId).length;
+
+    await finishStalledReversals(deps(), new Date(Date.now() + 25 * 3_600_000));
+    expect(reversalPosts(transferId)).toHaveLength(posted);
+    expect(transferOf(logo.id).amount_reversed).toBe(45_000);
+    const order = (await organizer('GET', `/v1/sponsorship-orders/${id}`)).json.data;
+    expect(order.dispute.reversals).toEqual([
+      expect.objectContaining({ payout_id: logo.id, status: 'reversed', stripe_reversal_id: made.id }),
+    ]);
+    expect(await ledgerTotal()).toBe(0);
+    expect(await integrityOk()).toBe(true);
+  });
+
   it('shows a reversal Stripe refuses (the account holds too little) in the ops inbox, and 20 parallel retries make it once', async () => {
     const { id, chargeId, logo, booth } = await releasedTwo();
     expect((await runPayout(deps(), logo.id))?.status).toBe('paid');
