@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/database';
+import { createDb } from '../src/db/pool';
+import { createOrganization } from '../src/domain/identity';
 
 const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const yardpassCli = fileURLToPath(new URL('../../cli/dist/main.js', import.meta.url));
@@ -104,12 +106,12 @@ describe('yardpass-server', () => {
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     expect(server.output()).toContain('shutting down');
-  }, 20_000);
+  }, 60_000);
 
   it('ends open event streams on SIGTERM instead of waiting out the shutdown timeout', async () => {
     const DATABASE_URL = await createTestDatabase();
-    const { stdout } = await cli(['orgs', 'create', '--name', 'Streamer', '--json'], { DATABASE_URL });
-    const { api_key } = JSON.parse(stdout) as { api_key: string };
+    const db = createDb({ databaseUrl: DATABASE_URL, max: 1 });
+    const { apiKey } = await createOrganization(db, { name: 'Streamer' }).finally(() => db.close());
     const server = startLongRunning(
       ['start'],
       {
@@ -123,7 +125,7 @@ describe('yardpass-server', () => {
     );
     const url = await server.ready;
     const stream = await fetch(`${url}/v1/webhook-events/stream`, {
-      headers: { authorization: `Bearer ${api_key}` },
+      headers: { authorization: `Bearer ${apiKey}` },
     });
     const reader = stream.body!.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toContain(': connected');
@@ -131,7 +133,7 @@ describe('yardpass-server', () => {
     // The stream ends cleanly (the client reconnects with Last-Event-ID elsewhere) and the process exits.
     while (!(await reader.read()).done);
     expect(await server.exited).toBe(0);
-  }, 20_000);
+  }, 60_000);
 
   it('runs dev on embedded PostgreSQL and reuses its seeded credentials on the next run', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-dev-'));
