@@ -39,10 +39,15 @@ export function looksLikeApiKey(token: string): boolean {
 type KeyIdentity = Omit<Caller, 'requestId'>;
 interface KeyCache {
   entries: Map<string, { identity: KeyIdentity; expires: number }>;
-  listening: Promise<boolean>;
+  /** Set while a LISTEN is in effect or being set up; cleared when its connection is lost. */
+  listening: Promise<boolean> | undefined;
+  /** Changes on every revocation heard and every loss: a lookup that spans one may have read a revoked key. */
+  generation: number;
 }
 const KEY_CACHE_TTL_MS = 30_000;
 const KEY_CACHE_MAX = 10_000;
+/** After a failed LISTEN, the next attempt waits this long (lookups meanwhile read the database). */
+const LISTEN_RETRY_MS = 1_000;
 const keyCaches = new WeakMap<Db, KeyCache>();
 
 function forgetKey(cache: KeyCache | undefined, keyId: string): void {
@@ -53,24 +58,36 @@ function forgetKey(cache: KeyCache | undefined, keyId: string): void {
 /**
  * The process's cache of verified keys for `db`. A revocation evicts at once in the revoking process and,
  * by NOTIFY, in every other; the TTL bounds what a missed notification could leave behind. Without a
- * listening connection nothing is cached.
+ * listening connection nothing is cached: when it is lost every entry is dropped, and a later lookup listens again.
  */
 function keyCacheOf(db: Db): KeyCache {
   let cache = keyCaches.get(db);
   if (!cache) {
-    const entries = new Map<string, { identity: KeyIdentity; expires: number }>();
-    cache = {
-      entries,
-      listening: db
-        .listen(KEY_REVOKED_CHANNEL, (keyId) => forgetKey(cache, keyId))
-        .then(
-          () => true,
-          () => false,
-        ),
-    };
+    cache = { entries: new Map(), listening: undefined, generation: 0 };
     keyCaches.set(db, cache);
   }
-  return cache;
+  const current = cache;
+  current.listening ??= db
+    .listen(
+      KEY_REVOKED_CHANNEL,
+      (keyId) => {
+        current.generation++;
+        forgetKey(current, keyId);
+      },
+      () => {
+        current.generation++;
+        current.entries.clear();
+        current.listening = undefined;
+      },
+    )
+    .then(
+      () => true,
+      () => {
+        setTimeout(() => (current.listening = undefined), LISTEN_RETRY_MS).unref();
+        return false;
+      },
+    );
+  return current;
 }
 
 /** Resolves an API key to its organization and role; unknown, malformed and revoked keys answer 401. */
@@ -85,6 +102,7 @@ export async function authenticateApiKey(db: Db, token: string): Promise<KeyIden
   const cacheKey = hash.toString('base64');
   const cached = cache.entries.get(cacheKey);
   if (cached && cached.expires > Date.now()) return cached.identity;
+  const since = cache.generation;
 
   const candidates = await findKeysByPrefix(db.pool, token.slice(0, 16));
   const key = candidates.find((candidate) => timingSafeEqual(candidate.key_hash, hash));
@@ -105,7 +123,7 @@ export async function authenticateApiKey(db: Db, token: string): Promise<KeyIden
     apiKeyPrefix: key.prefix,
     mode: key.mode,
   };
-  if (await cache.listening) {
+  if ((await cache.listening) && since === cache.generation) {
     if (cache.entries.size >= KEY_CACHE_MAX) cache.entries.delete(cache.entries.keys().next().value!);
     cache.entries.set(cacheKey, { identity, expires: Date.now() + KEY_CACHE_TTL_MS });
   }

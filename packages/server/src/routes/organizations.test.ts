@@ -84,6 +84,45 @@ describe('API keys', () => {
     }
   });
 
+  it('stops a revoked key on a process that lost its LISTEN connection, and that process listens again', async () => {
+    const listeners = async () =>
+      (
+        await server.db.system((tx) =>
+          tx.query<{ pid: number }>(
+            `select pid from pg_stat_activity
+              where datname = current_database() and query = 'listen yardpass_api_key_revoked'`,
+          ),
+        )
+      ).rows.map((row) => row.pid);
+    const created = await owner('POST', '/v1/api-keys', { body: { name: 'Cached through a loss' } });
+    const key = { orgId: server.organizer.orgId, apiKey: created.json.data.secret as string };
+    // The first process listens from its first lookup on.
+    await expect.poll(async () => (await listeners()).length, { timeout: 5000 }).toBe(1);
+    const before = await listeners();
+    const second = await startSecondServer(server.databaseUrl);
+    try {
+      expect((await api(second, key)('GET', '/v1/events')).status).toBe(200);
+      await expect.poll(async () => (await listeners()).length, { timeout: 5000 }).toBe(before.length + 1);
+      const secondListener = (await listeners()).find((pid) => !before.includes(pid))!;
+      expect((await api(second, key)('GET', '/v1/events')).status).toBe(200);
+
+      // The second process no longer hears revocations: it must stop trusting what it cached.
+      await server.db.system((tx) => tx.query('select pg_terminate_backend($1)', [secondListener]));
+      await expect.poll(async () => (await listeners()).includes(secondListener)).toBe(false);
+      await owner('POST', `/v1/api-keys/${created.json.data.id as string}:revoke`);
+      await expect
+        .poll(async () => (await api(second, key)('GET', '/v1/events')).status, {
+          timeout: 2000,
+          interval: 20,
+        })
+        .toBe(401);
+      // The next lookup listened again.
+      await expect.poll(async () => (await listeners()).length, { timeout: 5000 }).toBe(before.length + 1);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('stores only a hash of the key', async () => {
     const { json } = await owner('POST', '/v1/api-keys', { body: { name: 'Hash check' } });
     const rows = await server.db.system(
