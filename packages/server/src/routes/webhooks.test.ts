@@ -430,6 +430,11 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
         `/v1/webhook-deliveries?endpoint_id=${hanging.id}&status=pending&limit=100`,
       );
       expect(json.data.length).toBeGreaterThan(10);
+      // One job at a time attempts the failing endpoint, one attempt after the other: each arrives once the
+      // previous one has timed out, however many jobs the fan-outs queued for it meanwhile.
+      const arrivals = (await slow.waitFor(4)).map((r) => r.at);
+      const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]!);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(950);
       await organizer('PATCH', `/v1/webhook-endpoints/${hanging.id}`, { body: { enabled: false } });
     } finally {
       await slow.close();

@@ -28,7 +28,8 @@ export interface DeliveryDeps {
 }
 
 // Events fanned out per statement. Deliveries of one endpoint claimed per set and attempts in flight at once:
-// to a failing endpoint one at a time in sets of 4, so a hanging one holds a worker slot 4 time-outs at most.
+// to a failing endpoint one at a time in sets of 4, by one job at a time, so a hanging one holds one worker slot
+// for 4 time-outs at most.
 // Either way a set takes at most 4 rounds of attempts, which its lease covers.
 const FAN_OUT_BATCH = 500;
 const DELIVERY_SET = 128;

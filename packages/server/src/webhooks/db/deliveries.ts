@@ -154,23 +154,31 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Takes the leases (until `leaseMs` from now) of up to `limit` due deliveries of one endpoint, or
- * `failingLimit` when the endpoint is failing, skipping rows another worker holds: a duplicate job finds
- * nothing, and a worker that died mid-attempt leaves leases that simply run out.
+ * Takes the leases (until `leaseMs` from now) of up to `limit` due deliveries of one endpoint, skipping rows
+ * another worker holds: a duplicate job finds nothing, and a worker that died mid-attempt leaves leases that
+ * simply run out. A failing endpoint gives `failingLimit` deliveries, and only while nobody holds the
+ * endpoint's own lease (`attempting_until`), which the claim then takes: one job at a time waits out its
+ * time-outs. The endpoint's row lock orders concurrent claims, so the second sees the first's leases.
  */
 export async function claimEndpointDeliveries(
   tx: Tx,
   options: { endpointId: string; limit: number; failingLimit: number; leaseMs: number },
 ): Promise<ClaimedDelivery[]> {
   const { rows } = await tx.query<ClaimedDelivery>(
-    `with due as (
+    `with endpoint as (
+       select failing_since is not null as failing, coalesce(attempting_until < now(), true) as free
+         from webhook_endpoints where id = $1
+          for no key update
+     ), due as (
        select id from webhook_deliveries
         where endpoint_id = $1 and status in ('pending', 'failed') and next_attempt_at <= now() + interval '1 second'
           and (locked_until is null or locked_until < now())
         order by created_at
-        limit (select case when failing_since is null then $2::int else $4::int end
-                 from webhook_endpoints where id = $1)
+        limit (select case when not failing then $2::int when free then $4::int else 0 end from endpoint)
         for update skip locked
+     ), failing_lease as (
+       update webhook_endpoints set attempting_until = now() + $3::float8 * interval '1 millisecond'
+        where id = $1 and (select failing from endpoint) and exists (select from due)
      ), claimed as (
        update webhook_deliveries d set locked_until = now() + $3::float8 * interval '1 millisecond'
          from due where d.id = due.id
@@ -178,7 +186,7 @@ export async function claimEndpointDeliveries(
      )
      select c.id, c.org_id, c.endpoint_id, c.event_id, c.schedule_attempts,
             e.type as event_type, e.created_at as event_created_at, e.data::text as data_json,
-            ep.url, ep.enabled, ep.failing_since is not null as failing, ep.secret,
+            ep.url, ep.enabled, (select failing from endpoint), ep.secret,
             case when ep.previous_secret_expires_at > now() then ep.previous_secret end as previous_secret
        from claimed c join webhook_events e on e.id = c.event_id join webhook_endpoints ep on ep.id = c.endpoint_id
       order by c.created_at`,
@@ -236,7 +244,8 @@ export async function recordWebhookAttempts(
        select ${enqueueEndpointSql('$1::uuid', 'next.run_at')} from next where run_at is not null
      ), endpoint as (
        update webhook_endpoints
-          set failing_since = case when $9 then null else coalesce(failing_since, now()) end
+          set failing_since = case when $9 then null else coalesce(failing_since, now()) end,
+              attempting_until = null
         where id = $1
        returning failing_since
      )
@@ -258,12 +267,18 @@ export async function recordWebhookAttempts(
 
 /** Dead-letters every delivery of an endpoint still waiting for an attempt (the endpoint was disabled). */
 export async function killEndpointDeliveries(tx: Tx, endpointId: string, reason: string): Promise<number> {
-  const { rowCount } = await tx.query(
-    `update webhook_deliveries set status = 'dead', next_attempt_at = null, last_error = $2, updated_at = now()
-      where endpoint_id = $1 and status in ('pending', 'failed')`,
+  const { rows } = await tx.query<{ killed: number }>(
+    `with killed as (
+       update webhook_deliveries set status = 'dead', next_attempt_at = null, last_error = $2, updated_at = now()
+        where endpoint_id = $1 and status in ('pending', 'failed')
+       returning id
+     ), endpoint as (
+       update webhook_endpoints set attempting_until = null where id = $1
+     )
+     select count(*)::int as killed from killed`,
     [endpointId, reason],
   );
-  return rowCount ?? 0;
+  return rows[0]?.killed ?? 0;
 }
 
 /**
