@@ -31,7 +31,10 @@ Configuration is read from environment variables: PORT, HOST, DATABASE_URL, YARD
 YARDPASS_PAYMENTS, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, JWT_SECRET, JWT_JWKS_URL, JWT_ISSUER,
 JWT_AUDIENCE, LOG_LEVEL (see the README for all of them).`;
 
-/** Resolves when SIGTERM or SIGINT arrives, then stops `running`. */
+/**
+ * Resolves when SIGTERM or SIGINT arrives, then stops `running`. Call it before announcing the process is up:
+ * whoever reads the announcement may signal at once, and a signal with no listener kills the process outright.
+ */
 function stopOnSignal(running: Running, log: ReturnType<typeof createLogger>): Promise<void> {
   return new Promise((resolve) => {
     const stop = (signal: string) => {
@@ -83,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
         home: homedir(),
       });
       // `pnpm yardpass` at the repository root; `yardpass` where the CLI is installed.
+      const stopped = stopOnSignal(running, log);
       const yardpass = `pnpm yardpass${cli.current ? '' : ` --profile ${CLI_PROFILES.organizer}`}`;
       console.log(
         [
@@ -110,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
           '',
         ].join('\n'),
       );
-      await stopOnSignal(running, log);
+      await stopped;
       return 0;
     }
     case 'start':
@@ -122,8 +126,9 @@ async function main(argv: string[]): Promise<number> {
         api: command === 'start',
         worker: command === 'worker',
       });
+      const stopped = stopOnSignal(running, log);
       log.info({ url: running.url || undefined, role: command }, 'ready');
-      await stopOnSignal(running, log);
+      await stopped;
       return 0;
     }
     case 'migrate': {

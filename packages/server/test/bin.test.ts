@@ -38,9 +38,12 @@ function startLongRunning(args: string[], env: Record<string, string>, pattern: 
       if (match) resolve(match[1]!);
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    child.on('exit', (code, signal) => reject(new Error(`exited with ${code ?? signal}: ${output}`)));
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // The exit code, or the signal that ended the process.
+  const exited = new Promise<number | NodeJS.Signals>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? signal!)),
+  );
   return { child, ready, exited, output: () => output };
 }
 
@@ -207,14 +210,14 @@ describe('yardpass-server', () => {
       package: { title: 'Main Stage Partner', available: 3, sold_out: false },
     });
     first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await first.exited, first.output()).toBe(0);
 
     const second = startLongRunning(['dev', '--seed'], env, /running at (http:\S+)/);
     await second.ready;
     const again = JSON.parse(await readFile(credentialsFile, 'utf8')) as typeof credentials;
     expect({ ...again, base_url: '' }).toEqual({ ...credentials, base_url: '' });
     second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    expect(await second.exited, second.output()).toBe(0);
   }, 60_000);
 
   it('refuses a second dev on a data directory in use, naming the PID, and shuts down without an error log', async () => {
@@ -236,7 +239,7 @@ describe('yardpass-server', () => {
     expect(second.stderr).not.toContain('TypeError');
 
     first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
+    expect(await first.exited, first.output()).toBe(0);
     // A graceful shutdown is not an error: no level-50 lines (such as a failed UNLISTEN, 57P01).
     expect(first.output()).toContain('shutting down');
     expect(first.output()).not.toContain('"level":50');
