@@ -52,12 +52,7 @@ export async function startWorker(options: {
     ),
     concurrency: 4,
     noHandleSignals: true,
-    logger: new WorkerLogger((scope) => (level, message, meta) => {
-      // graphile-worker's levels are error, warning, info and debug; pino calls warning "warn".
-      const name = String(level);
-      const method = name === 'warning' ? 'warn' : (name as 'error' | 'info' | 'debug');
-      log[method]({ worker: scope, ...meta }, message);
-    }),
+    logger: workerLogger(log),
     pollInterval: 2000,
   });
   // Right after start, recover what a previous worker left (it may have been killed mid-delivery).
@@ -140,6 +135,18 @@ function wakeOnNotify(
     clearTimeout(timer);
     void unlisten?.();
   };
+}
+
+/**
+ * graphile-worker's log in ours. Its `info` is routine (a worker connected, every job completed, with the whole job
+ * row), one line a job: that goes to debug, so the tasks' own lines (what a run did) and the worker's warnings and
+ * errors (a failed job) are what an operator reads at the default level. pino calls `warning` "warn".
+ */
+export function workerLogger(log: Logger): WorkerLogger {
+  const methods = { error: 'error', warning: 'warn', info: 'debug', debug: 'debug' } as const;
+  return new WorkerLogger(
+    (scope) => (level, message, meta) => log[methods[level]]({ worker: scope, ...meta }, message),
+  );
 }
 
 /** The catalogue as graphile-worker's task list: each payload parsed once, before its handler runs. */
