@@ -497,38 +497,6 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     const arrival = receiver.received.find((r) => r.headers['webhook-id'] === res.json.data.event_id)!;
     expect((await verify(arrival.body, arrival.headers, endpoint.secret)).type).toBe('ping');
   });
-
-  it('emits no event for a change that rolls back, and one for a change that commits', async () => {
-    const count = async () =>
-      (
-        await server.db.system((tx) =>
-          tx.query<{ n: number }>(
-            "select count(*)::int as n from webhook_events where type = 'order.refunded' and data->>'marker' = 'rollback-test'",
-          ),
-        )
-      ).rows[0]!.n;
-    const jobs = async () =>
-      (
-        await server.db.system((tx) =>
-          tx.query<{ n: number }>(
-            "select count(*)::int as n from graphile_worker.jobs where task_identifier = 'webhooks.fan-out'",
-          ),
-        )
-      ).rows[0]!.n;
-    const jobsBefore = await jobs();
-    await expect(
-      server.db.tenant(server.organizer.orgId, async (tx) => {
-        await emitEvent(tx, server.organizer.orgId, 'order.refunded', { marker: 'rollback-test' });
-        throw new Error('the change failed');
-      }),
-    ).rejects.toThrow('the change failed');
-    expect(await count()).toBe(0);
-    expect(await jobs()).toBeLessThanOrEqual(jobsBefore);
-    await server.db.tenant(server.organizer.orgId, (tx) =>
-      emitEvent(tx, server.organizer.orgId, 'order.refunded', { marker: 'rollback-test' }),
-    );
-    expect(await count()).toBe(1);
-  });
 });
 
 describe('webhook events', () => {
