@@ -430,11 +430,12 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
         `/v1/webhook-deliveries?endpoint_id=${hanging.id}&status=pending&limit=100`,
       );
       expect(json.data.length).toBeGreaterThan(10);
-      // One job at a time attempts the failing endpoint, one attempt after the other: each arrives once the
-      // previous one has timed out, however many jobs the fan-outs queued for it meanwhile.
+      // One job at a time attempts the failing endpoint, one attempt after the other: each arrives about when
+      // the previous one timed out (1 s; less the previous request's own delay on a loaded machine), however many
+      // jobs the fan-outs queued for it meanwhile. Concurrent jobs arrived tens of ms apart.
       const arrivals = (await slow.waitFor(4)).map((r) => r.at);
       const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]!);
-      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(950);
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(500);
       await organizer('PATCH', `/v1/webhook-endpoints/${hanging.id}`, { body: { enabled: false } });
     } finally {
       await slow.close();
