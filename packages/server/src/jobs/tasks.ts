@@ -105,7 +105,7 @@ export const tasks = {
       await fanOutEvents(deps.delivery);
     },
   }),
-  /** The due attempts of one endpoint, in sets; one job key per endpoint, the next queued at the next due. */
+  /** The due attempts of one endpoint, in sets: one job key for new deliveries, one for the next attempt due. */
   'webhooks.deliver': task({
     payload: z.object({ endpoint_id: z.uuid() }),
     handler:

@@ -6,6 +6,7 @@ import {
   killEndpointDeliveries,
   recordWebhookAttempts,
   requeueStrandedWebhookDeliveries,
+  scheduleEndpointDeliveries,
 } from './db/deliveries';
 import { disableWebhookEndpoint } from './db/endpoints';
 import { fanOutWebhookEvents, requeueUnfannedWebhookEvents } from './db/events';
@@ -63,7 +64,11 @@ export async function deliverEndpoint(deps: DeliveryDeps, endpointId: string): P
     const claimed = await deps.db.system((tx) =>
       claimEndpointDeliveries(tx, { endpointId, limit: DELIVERY_SET, failingLimit: FAILING_SET, leaseMs }),
     );
-    if (claimed.length === 0) return total;
+    if (claimed.length === 0) {
+      // After a set, its log queued what follows.
+      if (total === 0) await deps.db.system((tx) => scheduleEndpointDeliveries(tx, endpointId));
+      return total;
+    }
     const first = claimed[0]!;
     if (!first.enabled) {
       await deps.db.system((tx) => killEndpointDeliveries(tx, endpointId, 'endpoint disabled'));

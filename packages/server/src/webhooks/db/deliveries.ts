@@ -30,15 +30,19 @@ const deliveryColumns = `d.id, d.event_id, e.type as event_type, d.endpoint_id, 
   d.next_attempt_at, d.last_attempt_at, d.last_error, d.created_at`;
 
 /**
- * `add_job` for the endpoint's next set of attempts (`webhooks.deliver`), at `runAt`. One job key per
- * endpoint: a waiting job is moved to the new time, so callers pass the endpoint's earliest due attempt.
+ * `add_job` for the endpoint's attempts (`webhooks.deliver`). Without `runAt` it runs now, for new or replayed
+ * deliveries; with it, it is the endpoint's next attempt after a set, moved to the time given. Each has its own
+ * job key, so one never postpones the other: with one key, a set logged from a snapshot taken before a
+ * concurrent fan-out committed moved that fan-out's job to its own later time, and the new deliveries waited.
  * No named queue: a queue a dead worker held stays locked (issue 18), where a lease simply runs out.
  */
-export const enqueueEndpointSql = (endpointId: string, runAt = 'now()') =>
+export const enqueueEndpointSql = (endpointId: string, runAt?: string) =>
   enqueueSql(
     'webhooks.deliver',
     { endpoint_id: endpointId },
-    { runAt, jobKey: `'webhook-endpoint:' || ${endpointId}` },
+    runAt === undefined
+      ? { jobKey: `'webhook-endpoint:' || ${endpointId}` }
+      : { runAt, jobKey: `'webhook-endpoint-next:' || ${endpointId}` },
   );
 
 export async function findWebhookDelivery(
@@ -279,6 +283,23 @@ export async function killEndpointDeliveries(tx: Tx, endpointId: string, reason:
     [endpointId, reason],
   );
   return rows[0]?.killed ?? 0;
+}
+
+/**
+ * Queues the endpoint's next job at its earliest attempt still to come, for a job that found nothing due:
+ * whoever holds a due delivery logs it and queues what follows, but a job that ran early (its time was set
+ * from an older snapshot) must not leave later attempts to the sweep. A failing endpoint's lease counts.
+ */
+export async function scheduleEndpointDeliveries(tx: Tx, endpointId: string): Promise<void> {
+  await tx.query(
+    `select ${enqueueEndpointSql('$1::uuid', 'next.run_at')}
+       from (select greatest(min(greatest(d.next_attempt_at, d.locked_until)),
+                             max(case when ep.failing_since is not null then ep.attempting_until end)) as run_at
+               from webhook_deliveries d join webhook_endpoints ep on ep.id = d.endpoint_id
+              where d.endpoint_id = $1 and d.status in ('pending', 'failed')) as next
+      where next.run_at > now()`,
+    [endpointId],
+  );
 }
 
 /**
