@@ -30,8 +30,8 @@ export async function serveYardpass({ databaseUrl }: { databaseUrl: string }): P
     'dev',
   );
   const db = createDb({ databaseUrl, max: config.YARDPASS_DB_POOL_SIZE });
-  const { app } = createApp({ config, db, log: createLogger(config.LOG_LEVEL) });
-  const running = await serve(app.fetch);
+  const { fetch } = createApp({ config, db, log: createLogger(config.LOG_LEVEL) });
+  const running = await serve(fetch);
   return {
     origin: running.origin,
     close: async () => {

@@ -76,6 +76,8 @@ function outsideUnits(db: Db, payments: PaymentsProvider): PaymentsProvider {
 /** Builds the HTTP application from its dependencies; no I/O happens here. */
 export function createApp(deps: AppDeps): {
   app: Hono<AppEnv>;
+  /** What to serve: the app, behind the answers served before its router (cached public widgets). */
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
   metrics: Metrics;
   /** Operations of the contract without a handler (they answer 501); the contract test wants none. */
   unimplemented: string[];
@@ -122,7 +124,7 @@ export function createApp(deps: AppDeps): {
   registerSystemRoutes(app, { db, spec, metrics });
   registerStripeWebhookRoute(app, { db, payments, log });
   const rateLimit = createRateLimit({ db, config });
-  registerPublicWidgetRoutes(app, { db, spec, metrics, rateLimit });
+  const { cachedAnswer } = registerPublicWidgetRoutes(app, { db, spec, metrics, rateLimit, log });
   const handlers: Handlers = {
     ...organizationRoutes({ db }),
     ...eventRoutes({ db }),
@@ -172,5 +174,11 @@ export function createApp(deps: AppDeps): {
   app.onError((error, c) =>
     problemResponse(error, { requestId: c.get('requestId'), log, instance: c.req.path }),
   );
-  return { app, metrics, unimplemented, endStreams: () => shutdown.abort() };
+  return {
+    app,
+    fetch: (request, env) => cachedAnswer(request, env) ?? app.fetch(request, env),
+    metrics,
+    unimplemented,
+    endStreams: () => shutdown.abort(),
+  };
 }

@@ -66,11 +66,18 @@ export function createPublicWidgetCache(db: Db, now: () => number = Date.now) {
       .finally(() => (subscribing = undefined));
   };
 
+  const hit = (publicId: string): PublicWidgetAnswer | undefined => {
+    const entry = entries.get(publicId);
+    return entry && entry.expires > now() ? entry : undefined;
+  };
+
   return {
+    /** The widget's answer while it is cached (no database round trip), else undefined. */
+    hit,
     /** The widget's answer; 404 (NotFoundError) when no published widget has `publicId`. */
     async get(publicId: string): Promise<PublicWidgetAnswer> {
-      const entry = entries.get(publicId);
-      if (entry && entry.expires > now()) return entry;
+      const cached = hit(publicId);
+      if (cached) return cached;
       subscribe();
       const since = live ? generation : undefined;
       const widget = await getPublicWidget(db, publicId);

@@ -9,10 +9,22 @@ import type { AppEnv } from './response';
 export interface Metrics {
   registry: Registry;
   middleware(log: Logger): MiddlewareHandler<AppEnv>;
+  /** Counts, times and logs one answered request: the middleware's work, for answers served before the router. */
+  observeRequest(log: Logger, request: ObservedRequest): void;
   /** The provider with each call timed and its failures counted (`yardpass_stripe_*`). */
   instrumentPayments(payments: PaymentsProvider): PaymentsProvider;
   /** Counts a view, lead or error reported by an embedded widget (`yardpass_widget_events_total`). */
   widgetEvent(type: 'view' | 'lead' | 'error'): void;
+}
+
+export interface ObservedRequest {
+  requestId: string;
+  method: string;
+  path: string;
+  /** The matched route pattern (`unmatched` for none), not the raw path: label cardinality stays bounded. */
+  route: string;
+  status: number;
+  seconds: number;
 }
 
 /** What the gauges read at each scrape. */
@@ -181,6 +193,23 @@ export function createMetrics(options: MetricsSources): Metrics {
     registers: [registry],
   });
 
+  const observeRequest = (log: Logger, request: ObservedRequest) => {
+    const labels = { method: request.method, route: request.route, status: String(request.status) };
+    requests.inc(labels);
+    duration.observe(labels, request.seconds);
+    if (log.isLevelEnabled('info'))
+      log.info(
+        {
+          request_id: request.requestId,
+          method: request.method,
+          path: request.path,
+          status: request.status,
+          ms: Math.round(request.seconds * 1000),
+        },
+        'request',
+      );
+  };
+
   return {
     registry,
     widgetEvent: (type) => widgetEvents.inc({ type }),
@@ -212,26 +241,16 @@ export function createMetrics(options: MetricsSources): Metrics {
     middleware: (log) => async (c, next) => {
       const started = performance.now();
       await next();
-      const seconds = (performance.now() - started) / 1000;
-      // The matched route pattern, not the raw path, keeps label cardinality bounded.
       const route = routePath(c, -1);
-      const labels = {
+      observeRequest(log, {
+        requestId: c.get('requestId'),
         method: c.req.method,
+        path: c.req.path,
         route: route === '/*' ? 'unmatched' : route,
-        status: String(c.res.status),
-      };
-      requests.inc(labels);
-      duration.observe(labels, seconds);
-      log.info(
-        {
-          request_id: c.get('requestId'),
-          method: c.req.method,
-          path: c.req.path,
-          status: c.res.status,
-          ms: Math.round(seconds * 1000),
-        },
-        'request',
-      );
+        status: c.res.status,
+        seconds: (performance.now() - started) / 1000,
+      });
     },
+    observeRequest,
   };
 }

@@ -202,6 +202,43 @@ describe('public widget cache across processes', () => {
     await readUntil(publicId, 'the new label', (res) => res.json?.data.label === 'Deals');
   });
 
+  it('answers a hit from memory with what a miss gets: request id, CORS, ETag and cache headers, 304', async () => {
+    const ws = await workspace();
+    const publicId = await putWidget(ws, 'tile', {
+      widget_type: 'kpi_tile',
+      config: { metric: 'orders' },
+      published: true,
+    });
+    const path = `/v1/public/widgets/${publicId}`;
+    const miss = await read('GET', path, { headers: { 'x-request-id': 'embed-1' } });
+    await warm(publicId);
+    const hit = await read('GET', `${path}?v=2`, { headers: { 'x-request-id': 'embed-2' } });
+    expect(hit.status).toBe(200);
+    expect(hit.json).toEqual(miss.json);
+    const shared = ['content-type', 'etag', 'cache-control', 'access-control-allow-origin'];
+    const expose = 'access-control-expose-headers';
+    for (const name of [...shared, expose])
+      expect([name, hit.headers.get(name)]).toEqual([name, miss.headers.get(name)]);
+    expect([miss.headers.get('x-request-id'), hit.headers.get('x-request-id')]).toEqual([
+      'embed-1',
+      'embed-2',
+    ]);
+    expect((await read('GET', path)).headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
+
+    const held = await read('GET', path, { headers: { 'if-none-match': `W/${miss.headers.get('etag')!}` } });
+    expect(held.status).toBe(304);
+    expect(held.headers.get('access-control-allow-origin')).toBe('*');
+    expect(held.headers.get('x-request-id')).toMatch(/^req_/);
+    // Anything else under the path is the router's: a problem an embedding page can read, and the preflight.
+    const wrong = await read('GET', `${path}/`);
+    expect([wrong.status, wrong.headers.get('access-control-allow-origin')]).toEqual([404, '*']);
+    const preflight = await fetch(`${second.baseUrl}${path}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://example.org', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET,POST');
+  });
+
   it('counts every request served from memory in the metrics, and still records widget events', async () => {
     const ws = await workspace();
     const publicId = await putWidget(ws, 'orders', {

@@ -1,20 +1,25 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { IncomingMessage } from 'node:http';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { Db } from '../db/pool';
-import { createPublicWidgetCache } from '../domain/widget-cache';
+import { createPublicWidgetCache, type PublicWidgetAnswer } from '../domain/widget-cache';
 import { recordWidgetEvent } from '../domain/widgets';
 import { NotFoundError, ValidationError } from '../errors';
 import type { Metrics } from '../http/metrics';
 import { honoPath } from '../http/router';
 import type { RateLimit } from '../http/rate-limit';
+import { requestIdOf } from '../http/request-id';
 import { type AppEnv, jsonResponse, preparedResponse } from '../http/response';
+import type { Logger } from '../logger';
 import type { Spec } from '../spec';
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-expose-headers': 'ETag, X-Request-Id',
 };
+const WIDGET_PATH = '/v1/public/widgets/';
+const WIDGET_ROUTE = honoPath('/v1/public/widgets/{publicId}');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function publicId(c: Context<AppEnv>): string {
@@ -32,14 +37,55 @@ function clientAddress(c: Context<AppEnv>): string {
   }
 }
 
+/** A published widget's answer (status, body, headers): 304 when the client holds its ETag. */
+function widgetAnswer(
+  answer: PublicWidgetAnswer,
+  ifNoneMatch: string | undefined,
+  requestId: string,
+): { status: number; body: string | null; headers: Record<string, string> } {
+  // Literals of one shape, not spreads: the answer to a hit is built on every page view of an embedding page.
+  if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag))
+    return {
+      status: 304,
+      body: null,
+      headers: {
+        'x-request-id': requestId,
+        'access-control-allow-origin': '*',
+        'access-control-expose-headers': 'ETag, X-Request-Id',
+        etag: answer.etag,
+        'cache-control': 'public, max-age=0, must-revalidate',
+      },
+    };
+  return {
+    status: 200,
+    body: answer.json,
+    headers: {
+      'x-request-id': requestId,
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'ETag, X-Request-Id',
+      etag: answer.etag,
+      'cache-control': 'public, max-age=0, must-revalidate',
+      'content-type': 'application/json',
+    },
+  };
+}
+
+/**
+ * A published widget's answer while it is cached, served before the router (undefined for any other request,
+ * and on a miss, which the router serves and caches). A widget is fetched by every view of every page that
+ * embeds it, and a hit needs nothing of the pipeline: no credentials, no body, no database. It carries what the
+ * router's answer carries: the request id, CORS, the ETag (304), the request metrics and log line.
+ */
+export type CachedAnswer = (request: Request, env?: unknown) => Response | undefined;
+
 /**
  * `GET /v1/public/widgets/{publicId}` and `POST …/events` (operations `getPublicWidget`, `recordPublicWidgetEvent`):
  * served without credentials, outside the authenticated router, to any origin (CORS) so a frontend can embed them.
  */
 export function registerPublicWidgetRoutes(
   app: Hono<AppEnv>,
-  deps: { db: Db; spec: Spec; metrics: Metrics; rateLimit: RateLimit },
-): void {
+  deps: { db: Db; spec: Spec; metrics: Metrics; rateLimit: RateLimit; log: Logger },
+): { cachedAnswer: CachedAnswer } {
   // Preflights only: the answers themselves carry CORS_HEADERS from the start, since headers added to a finished
   // response cost the Node adapter a conversion on every request (see `preparedResponse`).
   const preflight: MiddlewareHandler<AppEnv> = cors({
@@ -57,16 +103,13 @@ export function registerPublicWidgetRoutes(
   app.use('/v1/public/widgets/*', widgetCors);
 
   const widgets = createPublicWidgetCache(deps.db);
-  app.get(honoPath('/v1/public/widgets/{publicId}'), async (c) => {
-    const { json, etag } = await widgets.get(publicId(c));
-    const headers = { ...CORS_HEADERS, etag, 'cache-control': 'public, max-age=0, must-revalidate' };
-    const held = c.req.header('if-none-match');
-    if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
-      return preparedResponse(c, 304, null, headers);
-    return preparedResponse(c, 200, json, {
-      'content-type': 'application/json',
-      ...headers,
-    });
+  app.get(WIDGET_ROUTE, async (c) => {
+    const { status, body, headers } = widgetAnswer(
+      await widgets.get(publicId(c)),
+      c.req.header('if-none-match'),
+      c.get('requestId'),
+    );
+    return preparedResponse(c, status, body, headers);
   });
 
   const eventBody = deps.spec.operations.find(
@@ -97,4 +140,34 @@ export function registerPublicWidgetRoutes(
     deps.metrics.widgetEvent(event.type);
     return jsonResponse(c, 202, { data: { recorded: true } }, CORS_HEADERS);
   });
+
+  return {
+    cachedAnswer(request, env) {
+      if (request.method !== 'GET') return undefined;
+      const started = performance.now();
+      const url = request.url;
+      const pathAt = url.indexOf('/', url.indexOf('//') + 2);
+      const queryAt = url.indexOf('?', pathAt);
+      const path = queryAt === -1 ? url.slice(pathAt) : url.slice(pathAt, queryAt);
+      // Only a cached id hits: any other (no UUID, unknown, unpublished) is the router's to answer.
+      const answer = path.startsWith(WIDGET_PATH) ? widgets.hit(path.slice(WIDGET_PATH.length)) : undefined;
+      if (!answer) return undefined;
+      // The Node request's own header object: a Fetch `Headers` would be built from it just for these two.
+      const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
+      const header = (name: string) =>
+        incoming ? (incoming.headers[name] as string | undefined) : (request.headers.get(name) ?? undefined);
+      const requestId = requestIdOf(header('x-request-id'));
+      const { status, body, headers } = widgetAnswer(answer, header('if-none-match'), requestId);
+      const response = new Response(body, { status, headers });
+      deps.metrics.observeRequest(deps.log, {
+        requestId,
+        method: 'GET',
+        path,
+        route: WIDGET_ROUTE,
+        status: response.status,
+        seconds: (performance.now() - started) / 1000,
+      });
+      return response;
+    },
+  };
 }
