@@ -130,4 +130,38 @@ describe('the jobs of an endpoint', () => {
     expect(next?.due).toBe(false);
     expect(next!.in_seconds).toBeGreaterThan(4 * 60);
   });
+
+  it('attempt a failing endpoint again once the lease of a worker that died holding it runs out', async () => {
+    const { id } = await endpoint();
+    await emit();
+    await server.db.system((tx) => fanOutWebhookEvents(tx, { limit: 10 }));
+    await server.db.system((tx) =>
+      tx.query('update webhook_endpoints set failing_since = now() where id = $1', [id]),
+    );
+    // A worker claims the failing endpoint's set with its lease, then dies before logging anything.
+    const [held] = await server.db.system((tx) =>
+      claimEndpointDeliveries(tx, { endpointId: id, limit: 10, failingLimit: 4, leaseMs: 500 }),
+    );
+    expect(held).toBeDefined();
+    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: server.databaseUrl }, 'dev');
+    const settings = webhookSettings(config);
+    const sender = createSender({ timeoutMs: settings.timeoutMs, allowPrivate: true });
+    const deps = { db: server.db, settings, sender, log: createLogger('silent'), clock: () => new Date() };
+    try {
+      // The next job finds the endpoint leased: it queues the endpoint for when the lease runs out.
+      expect(await deliverEndpoint(deps, id)).toBe(0);
+      const next = (await jobsOf(id)).find((job) => job.key.startsWith('webhook-endpoint-next:'));
+      expect(next!.in_seconds).toBeGreaterThan(0);
+      expect(next!.in_seconds).toBeLessThanOrEqual(0.5);
+      await vi.waitFor(async () => expect(await deliverEndpoint(deps, id)).toBe(1), { timeout: 5000 });
+    } finally {
+      sender.close();
+    }
+    const { rows } = await server.db.system((tx) =>
+      tx.query<{ attempt_count: number }>('select attempt_count from webhook_deliveries where id = $1', [
+        held!.id,
+      ]),
+    );
+    expect(rows[0]!.attempt_count).toBe(1);
+  });
 });
