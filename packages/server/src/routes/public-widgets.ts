@@ -43,31 +43,18 @@ function widgetAnswer(
   ifNoneMatch: string | undefined,
   requestId: string,
 ): { status: number; body: string | null; headers: Record<string, string> } {
-  // Literals of one shape, not spreads: the answer to a hit is built on every page view of an embedding page.
-  if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag))
-    return {
-      status: 304,
-      body: null,
-      headers: {
-        'x-request-id': requestId,
-        'access-control-allow-origin': '*',
-        'access-control-expose-headers': 'ETag, X-Request-Id',
-        etag: answer.etag,
-        'cache-control': 'public, max-age=0, must-revalidate',
-      },
-    };
-  return {
-    status: 200,
-    body: answer.json,
-    headers: {
-      'x-request-id': requestId,
-      'access-control-allow-origin': '*',
-      'access-control-expose-headers': 'ETag, X-Request-Id',
-      etag: answer.etag,
-      'cache-control': 'public, max-age=0, must-revalidate',
-      'content-type': 'application/json',
-    },
+  // One literal, not spreads: the answer to a hit is built on every page view of an embedding page.
+  const headers: Record<string, string> = {
+    'x-request-id': requestId,
+    'access-control-allow-origin': '*',
+    'access-control-expose-headers': 'ETag, X-Request-Id',
+    etag: answer.etag,
+    'cache-control': 'public, max-age=0, must-revalidate',
   };
+  if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag))
+    return { status: 304, body: null, headers };
+  headers['content-type'] = 'application/json';
+  return { status: 200, body: answer.json, headers };
 }
 
 /**
