@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startSecondServer, startTestServer, type TestServer } from '../../../../test/server';
+import {
+  api,
+  startEarlyInARateLimitWindow,
+  startSecondServer,
+  startTestServer,
+  type TestServer,
+} from '../../../../test/server';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Everyone's shared read count this minute, as the processes have synced it (keys are tenant-private). */
 async function sharedReads(): Promise<number> {
   const { rows } = await server.db.pool.query<{ count: number }>(
@@ -23,6 +28,7 @@ async function sharedReads(): Promise<number> {
 describe('rate limits', () => {
   it('counts reads per key and answers 429 with Retry-After and RateLimit headers over the limit', async () => {
     const org = await server.createOrg('Busy');
+    await startEarlyInARateLimitWindow();
     const results = await Promise.all(Array.from({ length: 8 }, () => api(server, org)('GET', '/v1/events')));
     const served = results.filter((r) => r.status === 200);
     expect(served).toHaveLength(5);
@@ -41,6 +47,7 @@ describe('rate limits', () => {
 
   it('keeps separate buckets for reads and writes, and per key', async () => {
     const org = await server.createOrg('Writer');
+    await startEarlyInARateLimitWindow();
     for (let i = 0; i < 2; i++)
       expect((await api(server, org)('POST', '/v1/sponsors', { body: { name: `S${i}` } })).status).toBe(201);
     expect((await api(server, org)('POST', '/v1/sponsors', { body: { name: 'S3' } })).status).toBe(429);
@@ -53,9 +60,7 @@ describe('rate limits', () => {
     const second = await startSecondServer(server.databaseUrl, { YARDPASS_RATE_LIMIT_READ_PER_MINUTE: '5' });
     try {
       const org = await server.createOrg('Two processes');
-      // Counts are per one-minute window: start early in one, so the six requests share it.
-      const secondsLeft = 60 - ((Date.now() / 1000) % 60);
-      if (secondsLeft < 20) await sleep(secondsLeft * 1000 + 100);
+      await startEarlyInARateLimitWindow();
       const before = await sharedReads();
       for (let i = 0; i < 4; i++) expect((await api(server, org)('GET', '/v1/events')).status).toBe(200);
       // The first process adds its counts to the shared row within a sync interval (longer on a busy machine).

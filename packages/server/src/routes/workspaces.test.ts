@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer, type TestServer } from '../../../../test/server';
+import { api, startEarlyInARateLimitWindow, startTestServer, type TestServer } from '../../../../test/server';
 import { seedCommerce } from '../../test/commerce-fixtures';
 import { cleanup } from '../domain/cleanup';
 
@@ -670,9 +670,7 @@ describe('public widget events rate limit', () => {
         api(limited, undefined)('POST', `/v1/public/widgets/${widget.json.data.public_id}/events`, {
           body: { type: 'view' },
         });
-      // The limit counts per one-minute window: start well inside one so the four requests share it.
-      const second = new Date().getUTCSeconds();
-      if (second >= 55) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+      await startEarlyInARateLimitWindow();
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await post()).status);
       expect(statuses).toEqual([202, 202, 202, 429]);
