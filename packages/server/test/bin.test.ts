@@ -244,4 +244,21 @@ describe('yardpass-server', () => {
     expect(first.output()).toContain('shutting down');
     expect(first.output()).not.toContain('"level":50');
   }, 60_000);
+
+  it('stops its embedded PostgreSQL when signalled before it is up', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'yardpass-dev-'));
+    await chmod(dataDir, 0o755);
+    const env = { YARDPASS_DATA_DIR: dataDir, XDG_CONFIG_HOME: join(dataDir, 'config'), PORT: '0' };
+    // Signalled after PostgreSQL started and the migrations ran, while the seed is still being written.
+    const dev = startLongRunning(['dev', '--seed'], env, /("migrations applied")/);
+    await dev.ready;
+    const postgresPid = Number(
+      (await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
+    dev.child.kill('SIGTERM');
+    expect(await dev.exited, dev.output()).toBe(0);
+    expect(dev.output()).not.toContain('running at');
+    expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    expect(() => process.kill(postgresPid, 0)).toThrow();
+  }, 60_000);
 });
