@@ -134,7 +134,8 @@ export async function runWritesBench(options: {
         return db.unit(
           orgId,
           async (tx, opened) => {
-            if (claimOutcome(opened) !== 'claimed') throw new Error('the key was not claimed');
+            const outcome = claimOutcome(opened);
+            if (outcome === 'busy' || outcome.stored) throw new Error('the key was not claimed');
             const event = await insertEvent(tx, orgId, body as EventInput);
             insertAuditEntry(tx, audit(orgId, event.id));
             const answer = JSON.stringify({ data: event });

@@ -1,5 +1,4 @@
-import type pg from 'pg';
-import { atCommit, literal, type Queryable, type Tx } from './pool';
+import { atCommit, literal, type Opened, type Queryable, type Tx } from './pool';
 
 /**
  * The advisory lock of (organization, key) is (IDEMPOTENCY_LOCK_CLASS, hashtext(org || ' ' || key)): held by
@@ -22,33 +21,29 @@ export interface StoredAnswer {
 }
 
 /**
- * The statement that claims `key` inside the request's own transaction, sent with its `begin` (`db.unit`'s
+ * The statements that claim `key` inside the request's own transaction, sent with its `begin` (`db.unit`'s
  * `opening`, so values are literals): the transaction-scoped lock makes a concurrent holder answer `busy`;
- * under the lock, the insert finds any answer committed before it (the conflict check reads the latest rows,
- * not the statement's snapshot) and leaves it `taken`. The `running` row is never seen by anyone else: it
- * commits with the answer or rolls back with the request. Read its rows with {@link claimOutcome}.
+ * the read after it, a statement of its own and so a snapshot taken under the lock, finds any answer
+ * committed before (a holder's commit is visible before its lock is released). Nothing is written until the
+ * answer is stored at commit ({@link storeAnswer}). Read their rows with {@link claimOutcome}.
  */
-export function claimKeySql(claim: IdempotencyScope & { fingerprint: string; ttlSeconds: number }): string {
+export function claimKeySql(claim: IdempotencyScope): string {
   const [org, key] = [literal(claim.orgId), literal(claim.key)];
-  return `with lock as (
-       select pg_try_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}, hashtext(${org}::uuid::text || ' ' || ${key}::text))
-         as locked
-     ), claim as (
-       insert into idempotency_keys (org_id, key, fingerprint, status, expires_at)
-       select ${org}::uuid, ${key}::text, ${literal(claim.fingerprint)}::text, 'running',
-              now() + make_interval(secs => ${literal(claim.ttlSeconds)}) from lock where locked
-       on conflict (org_id, key) do update
-         set fingerprint = excluded.fingerprint, status = 'running', response_status = null, response_body = null,
-             response_content_type = null, locked_at = now(), created_at = now(), expires_at = excluded.expires_at
-         where idempotency_keys.expires_at < now() or idempotency_keys.status = 'running'
-       returning 1)
-     select (select locked from lock) as locked, exists (select from claim) as claimed`;
+  return `select pg_try_advisory_xact_lock(${IDEMPOTENCY_LOCK_CLASS}, hashtext(${org}::uuid::text || ' ' || ${key}::text))
+           as locked;
+     ${answerSql(org, key)}`;
 }
 
-export function claimOutcome(rows: pg.QueryResultRow[]): 'claimed' | 'busy' | 'taken' {
-  const row = rows[0] as { locked: boolean; claimed: boolean };
-  return !row.locked ? 'busy' : row.claimed ? 'claimed' : 'taken';
+/** `busy` while another request holds the key, else the answer stored for it, if any. */
+export function claimOutcome(opened: Opened): 'busy' | { stored: StoredAnswer | undefined } {
+  const [[lock], answers] = opened as [[{ locked: boolean }], StoredAnswer[]];
+  return lock.locked ? { stored: answers[0] } : 'busy';
 }
+
+const answerSql = (org: string, key: string) =>
+  `select fingerprint, response_status, response_body, response_content_type
+     from idempotency_keys
+    where org_id = ${org} and key = ${key} and status = 'completed' and expires_at > now()`;
 
 /** The same lock on a held session (`db.hold`), for requests that run several transactions. */
 export async function lockKeyForSession(session: Queryable, scope: IdempotencyScope): Promise<boolean> {
@@ -65,18 +60,13 @@ export async function unlockKeyForSession(session: Queryable, scope: Idempotency
 
 /** The stored answer of `key`, if one is stored and alive. Read under the key's lock. */
 export async function findAnswer(q: Queryable, scope: IdempotencyScope): Promise<StoredAnswer | undefined> {
-  const { rows } = await q.query<StoredAnswer>(
-    `select fingerprint, response_status, response_body, response_content_type
-       from idempotency_keys
-      where org_id = $1 and key = $2 and status = 'completed' and expires_at > now()`,
-    [scope.orgId, scope.key],
-  );
+  const { rows } = await q.query<StoredAnswer>(answerSql(literal(scope.orgId), literal(scope.key)));
   return rows[0];
 }
 
 /**
- * Stores the answer of `key` when the transaction commits (in the commit's round trip): over the request's own
- * `running` row, or as a new row; an answer another request stored first is kept.
+ * Stores the answer of `key` when the transaction commits (in the commit's round trip), over an expired one;
+ * an answer another request stored first is kept.
  */
 export function storeAnswer(
   tx: Tx,
@@ -99,7 +89,7 @@ export function storeAnswer(
        set fingerprint = excluded.fingerprint, status = 'completed', response_status = excluded.response_status,
            response_body = excluded.response_body, response_content_type = excluded.response_content_type,
            expires_at = excluded.expires_at
-       where idempotency_keys.status = 'running' or idempotency_keys.expires_at < now()`,
+       where idempotency_keys.expires_at < now()`,
   );
 }
 

@@ -70,6 +70,16 @@ export function literal(value: string | number | boolean | null): string {
   return pg.escapeLiteral(value);
 }
 
+/** The rows of each statement of a unit's `opening`, in order. */
+export type Opened = pg.QueryResultRow[][];
+
+type QueryResults = pg.QueryResult<pg.QueryResultRow> | pg.QueryResult<pg.QueryResultRow>[];
+
+/** The rows of each statement of a simple-protocol query (pg answers one statement with one result, not a list). */
+function rowsOfEach(results: QueryResults): Opened {
+  return (Array.isArray(results) ? results : [results]).map((result) => result.rows);
+}
+
 /** A call that must not run inside one transaction was made inside {@link Db.unit}; nothing was committed. */
 export class UnitRefusedError extends Error {}
 
@@ -96,8 +106,8 @@ export interface Db {
    */
   unit<T>(
     orgId: string,
-    fn: (tx: Tx, opened: pg.QueryResultRow[]) => Promise<T>,
-    /** A statement (values as escaped literals) sent with `begin`; its rows are `opened`. */
+    fn: (tx: Tx, opened: Opened) => Promise<T>,
+    /** Statements (values as escaped literals) sent with `begin`; the rows of each are `opened`. */
     opening?: string,
   ): Promise<T>;
   /**
@@ -150,7 +160,7 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
   async function transaction<T>(
     setting: string,
     value: string,
-    fn: (tx: Tx, opened: pg.QueryResultRow[]) => Promise<T>,
+    fn: (tx: Tx, opened: Opened) => Promise<T>,
     opening?: string,
   ): Promise<T> {
     // `begin`, the setting and `opening` travel in one round trip, and the statements queued with
@@ -161,7 +171,7 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
     const unit = units.getStore();
     if (unit)
       return joinUnit(unit, setting, value, async (tx) =>
-        fn(tx, opening ? (await tx.query<pg.QueryResultRow>(opening)).rows : []),
+        fn(tx, opening ? rowsOfEach((await tx.query(opening)) as QueryResults) : []),
       );
     const client = await pool.connect();
     const queued: string[] = [];
@@ -170,7 +180,7 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
       const results = (await client.query(
         `begin; select set_config('${setting}', '${value}', true)${opening ? `; ${opening}` : ''}`,
       )) as unknown as pg.QueryResult<pg.QueryResultRow>[];
-      const result = await fn(client, opening ? (results[2]?.rows ?? []) : []);
+      const result = await fn(client, rowsOfEach(results.slice(2)));
       await client.query([...queued, 'commit'].join(';\n'));
       return result;
     } catch (error) {
@@ -205,7 +215,7 @@ export function createDb(options: { databaseUrl: string; max?: number }): Db {
 
   async function unit<T>(
     orgId: string,
-    fn: (tx: Tx, opened: pg.QueryResultRow[]) => Promise<T>,
+    fn: (tx: Tx, opened: Opened) => Promise<T>,
     opening?: string,
   ): Promise<T> {
     const state = { client: undefined as unknown as pg.PoolClient, orgId, refused: false };

@@ -98,7 +98,7 @@ export async function withIdempotency(
       async (tx, opened) => {
         const outcome = claimOutcome(opened);
         if (outcome === 'busy') throw inProgress();
-        if (outcome === 'taken') return replay((await findAnswer(tx, claim))!, claim.fingerprint);
+        if (outcome.stored) return replay(outcome.stored, claim.fingerprint);
         const response = await execute();
         if (response.status >= 400) throw new Unstored(response);
         const read = await readAnswer(response);
