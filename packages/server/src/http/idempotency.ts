@@ -10,6 +10,7 @@ import {
   type StoredAnswer,
 } from '../db/idempotency';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors';
+import { preparedAnswerOf } from './response';
 
 export interface IdempotentRequest {
   orgId: string;
@@ -49,8 +50,25 @@ function replay(stored: StoredAnswer, print: string): Response {
   });
 }
 
-/** The answer to store, and the response to send, rebuilt from the body read (no clone: it would tee the stream). */
+/**
+ * The answer to store, and the response to send: an answer the router prepared is stored from its parts and
+ * sent as it is; any other is read and rebuilt from the body read (no clone: it would tee the stream).
+ */
 async function readAnswer(response: Response) {
+  const prepared = preparedAnswerOf(response);
+  if (prepared) {
+    const contentType = Object.entries(prepared.headers).find(
+      ([name]) => name.toLowerCase() === 'content-type',
+    );
+    return {
+      answer: {
+        status: prepared.status,
+        body: prepared.body ?? '',
+        contentType: contentType?.[1] ?? 'application/json',
+      },
+      response,
+    };
+  }
   const body = await response.text();
   const answer = {
     status: response.status,

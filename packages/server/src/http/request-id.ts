@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { type AppEnv, hasRequestHeaders } from './response';
+import { type AppEnv, preparedAnswerOf } from './response';
 
 const ACCEPTABLE = /^[\w.:-]{1,200}$/;
 
@@ -28,7 +28,7 @@ export function requestId(): MiddlewareHandler<AppEnv> {
     c.set('requestId', id);
     c.set('responseHeaders', { 'x-request-id': id });
     await next();
-    if (hasRequestHeaders(c.res)) return;
+    if (preparedAnswerOf(c.res)) return;
     for (const [name, value] of Object.entries(c.get('responseHeaders'))) c.res.headers.set(name, value);
   };
 }

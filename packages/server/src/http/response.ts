@@ -8,12 +8,17 @@ export interface AppEnv {
   };
 }
 
-/** Answers built by {@link jsonResponse}, which already carry the request's headers. */
-const complete = new WeakSet<Response>();
+/** What {@link preparedResponse} built each answer from, so it can be stored without reading the body back. */
+export interface PreparedAnswer {
+  status: number;
+  body: string | null;
+  headers: Record<string, string>;
+}
+const prepared = new WeakMap<Response, PreparedAnswer>();
 
-/** Whether `response` was built with the request's headers already in it. */
-export function hasRequestHeaders(response: Response): boolean {
-  return complete.has(response);
+/** The parts of an answer built by {@link preparedResponse} (which already carries the request's headers). */
+export function preparedAnswerOf(response: Response): PreparedAnswer | undefined {
+  return prepared.get(response);
 }
 
 /**
@@ -42,7 +47,8 @@ export function preparedResponse(
   body: string | null,
   headers?: Record<string, string>,
 ): Response {
-  const response = new Response(body, { status, headers: { ...c.get('responseHeaders'), ...headers } });
-  complete.add(response);
+  const answer = { status, body, headers: { ...c.get('responseHeaders'), ...headers } };
+  const response = new Response(body, answer);
+  prepared.set(response, answer);
   return response;
 }
