@@ -71,31 +71,45 @@ export function createPublicWidgetCache(db: Db, now: () => number = Date.now) {
     return entry && entry.expires > now() ? entry : undefined;
   };
 
+  // The database read of each widget under way, with the generation it started at: when an entry runs out
+  // while many requests are in flight, they share one read instead of all reading at once.
+  const reads = new Map<string, { since: number; answer: Promise<PublicWidgetAnswer> }>();
+
+  const read = async (publicId: string, since: number | undefined): Promise<PublicWidgetAnswer> => {
+    const widget = await getPublicWidget(db, publicId);
+    const answer = { json: `{"data":${widget.body}}`, etag: `"${widget.etag}"` };
+    // Kept only when read at the current version with a LISTEN in effect throughout.
+    if (since === generation && widget.fresh) {
+      forget(publicId);
+      if (entries.size >= MAX_ENTRIES) forget(entries.keys().next().value!);
+      entries.set(publicId, {
+        ...answer,
+        workspaceId: widget.workspace_id,
+        expires: now() + WIDGET_CACHE_TTL_MS,
+      });
+      byWorkspace.set(widget.workspace_id, (byWorkspace.get(widget.workspace_id) ?? new Set()).add(publicId));
+    }
+    return answer;
+  };
+
   return {
     /** The widget's answer while it is cached (no database round trip), else undefined. */
     hit,
     /** The widget's answer; 404 (NotFoundError) when no published widget has `publicId`. */
-    async get(publicId: string): Promise<PublicWidgetAnswer> {
+    get(publicId: string): Promise<PublicWidgetAnswer> {
       const cached = hit(publicId);
-      if (cached) return cached;
+      if (cached) return Promise.resolve(cached);
       subscribe();
-      const since = live ? generation : undefined;
-      const widget = await getPublicWidget(db, publicId);
-      const answer = { json: `{"data":${widget.body}}`, etag: `"${widget.etag}"` };
-      // Kept only when read at the current version with a LISTEN in effect throughout.
-      if (since === generation && widget.fresh) {
-        forget(publicId);
-        if (entries.size >= MAX_ENTRIES) forget(entries.keys().next().value!);
-        entries.set(publicId, {
-          ...answer,
-          workspaceId: widget.workspace_id,
-          expires: now() + WIDGET_CACHE_TTL_MS,
-        });
-        byWorkspace.set(
-          widget.workspace_id,
-          (byWorkspace.get(widget.workspace_id) ?? new Set()).add(publicId),
-        );
-      }
+      if (!live) return read(publicId, undefined);
+      // A read that started before the latest notification may return what it replaced: not shared.
+      const shared = reads.get(publicId);
+      if (shared?.since === generation) return shared.answer;
+      const answer = read(publicId, generation);
+      reads.set(publicId, { since: generation, answer });
+      const done = () => {
+        if (reads.get(publicId)?.answer === answer) reads.delete(publicId);
+      };
+      answer.then(done, done);
       return answer;
     },
   };
