@@ -75,17 +75,22 @@ describe('the jobs of an endpoint', () => {
     let logged = false;
     const log = server.db
       .system((tx) =>
-        recordWebhookAttempts(tx, id, [
-          {
-            deliveryId: claimed!.id,
-            succeeded: false,
-            statusCode: 500,
-            latencyMs: 3,
-            responseBody: null,
-            error: 'unexpected status 500',
-            retryInMs: 60_000,
-          },
-        ]),
+        recordWebhookAttempts(
+          tx,
+          id,
+          [
+            {
+              deliveryId: claimed!.id,
+              succeeded: false,
+              statusCode: 500,
+              latencyMs: 3,
+              responseBody: null,
+              error: 'unexpected status 500',
+              retryInMs: 60_000,
+            },
+          ],
+          false,
+        ),
       )
       .finally(() => (logged = true));
     // Either the log is done, or it waits for the fan-out's lock on a shared job key.
@@ -163,5 +168,40 @@ describe('the jobs of an endpoint', () => {
       ]),
     );
     expect(rows[0]!.attempt_count).toBe(1);
+  });
+
+  it("leave a failing endpoint's lease to its holder when another set is logged", async () => {
+    const { id } = await endpoint();
+    await emit();
+    await emit();
+    await server.db.system((tx) => fanOutWebhookEvents(tx, { limit: 10 }));
+    const claim = (failingLimit: number) =>
+      server.db.system((tx) =>
+        claimEndpointDeliveries(tx, { endpointId: id, limit: 1, failingLimit, leaseMs: 60_000 }),
+      );
+    // One set is claimed while the endpoint is healthy (no lease); then it fails, and another set is claimed
+    // with the endpoint's lease.
+    const [healthy] = await claim(1);
+    expect(healthy!.failing).toBe(false);
+    await server.db.system((tx) =>
+      tx.query('update webhook_endpoints set failing_since = now() where id = $1', [id]),
+    );
+    const [leased] = await claim(1);
+    expect(leased!.failing).toBe(true);
+    const failed = (deliveryId: string) => ({
+      deliveryId,
+      succeeded: false,
+      statusCode: 500,
+      latencyMs: 3,
+      responseBody: null,
+      error: 'unexpected status 500',
+      retryInMs: 0,
+    });
+    // The healthy set's log leaves the lease: its deliveries are due again, but nobody else may attempt them.
+    await server.db.system((tx) => recordWebhookAttempts(tx, id, [failed(healthy!.id)], false));
+    expect(await claim(4)).toEqual([]);
+    // The holder's log gives it back.
+    await server.db.system((tx) => recordWebhookAttempts(tx, id, [failed(leased!.id)], true));
+    expect((await claim(4)).map((delivery) => delivery.id).sort()).toEqual([healthy!.id, leased!.id].sort());
   });
 });

@@ -138,7 +138,12 @@ async function recordOutcomes(
   const { db, settings, log } = deps;
   const gone = outcomes.some((outcome) => outcome.gone);
   await db.system(async (tx) => {
-    const { failingSince } = await recordWebhookAttempts(tx, endpoint.endpoint_id, outcomes);
+    const { failingSince } = await recordWebhookAttempts(
+      tx,
+      endpoint.endpoint_id,
+      outcomes,
+      endpoint.failing,
+    );
     const now = deps.clock();
     const failingTooLong =
       failingSince !== null && now.getTime() - Date.parse(failingSince) >= settings.disableAfterMs;

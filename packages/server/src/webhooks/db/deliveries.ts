@@ -214,12 +214,15 @@ export interface AttemptOutcome {
  * Logs a set of attempts to one endpoint in one statement and moves each delivery on: `succeeded`, `failed`
  * (next attempt at `retryInMs`) or `dead`; tracks the endpoint's run of failures (any success ends it) and
  * moves the endpoint's job to its earliest remaining attempt (a delivery another worker holds counts from
- * the end of its lease). Answers the endpoint's `failing_since`.
+ * the end of its lease). A set claimed from a failing endpoint (`heldLease`: its claim took the endpoint's
+ * lease) gives the lease back; any other set leaves it to whoever holds it. Answers the endpoint's
+ * `failing_since`.
  */
 export async function recordWebhookAttempts(
   tx: Tx,
   endpointId: string,
   outcomes: AttemptOutcome[],
+  heldLease: boolean,
 ): Promise<{ failingSince: string | null }> {
   const status = (outcome: AttemptOutcome) =>
     outcome.succeeded ? 'succeeded' : outcome.retryInMs === null ? 'dead' : 'failed';
@@ -249,7 +252,7 @@ export async function recordWebhookAttempts(
      ), endpoint as (
        update webhook_endpoints
           set failing_since = case when $9 then null else coalesce(failing_since, now()) end,
-              attempting_until = null
+              attempting_until = case when $10 then null else attempting_until end
         where id = $1
        returning failing_since
      )
@@ -264,6 +267,7 @@ export async function recordWebhookAttempts(
       outcomes.map(status),
       outcomes.map((o) => o.retryInMs ?? 0),
       outcomes.some((o) => o.succeeded),
+      heldLease,
     ],
   );
   return { failingSince: rows[0]?.failing_since ?? null };
