@@ -5853,6 +5853,7 @@ export interface components {
             gmv_cents: number;
             platform_fees_cents: number;
             refunds_cents: number;
+            /** @description Paid payouts, by the day they were paid, less the transfer reversals of lost disputes, by the day they were reversed (a day can be negative). */
             payouts_cents: number;
         };
         BusinessFigures: {

@@ -7,7 +7,7 @@ import { createDb, type Db, type Queryable } from './pool';
 
 /**
  * The money metrics read day totals kept by triggers (migration 0018). The oracle here is what they mean,
- * computed from the orders, ledger, refunds and payouts themselves: after any history, folded or not, and
+ * computed from the orders, ledger, refunds, payouts and transfer reversals themselves: after any history, folded or not, and
  * through two folds at once, both must answer the same.
  */
 function rawMoney(q: Queryable, w: MetricsWindow) {
@@ -31,6 +31,10 @@ function rawMoney(q: Queryable, w: MetricsWindow) {
        select date_trunc($3::text, p.paid_at), p.currency, 0, 0, 0, 0, p.amount_cents
          from sponsorship_payouts p
         where p.status = 'paid' and p.paid_at >= $1::timestamptz and p.paid_at < $2::timestamptz
+       union all
+       select date_trunc($3::text, v.reversed_at), v.currency, 0, 0, 0, 0, -v.amount_cents
+         from sponsorship_payout_reversals v
+        where v.status = 'reversed' and v.reversed_at >= $1::timestamptz and v.reversed_at < $2::timestamptz
      )
      select period_start, currency, sum(orders)::int as orders_funded, sum(gmv)::bigint as gmv_cents,
             sum(fees)::bigint as platform_fees_cents, sum(refunds)::bigint as refunds_cents,
@@ -178,6 +182,24 @@ describe('money day totals', () => {
           where id = $1`,
         [payout],
       );
+      // A lost dispute takes 30,000 of that payout back: a negative payout on the day it is reversed.
+      const dispute = await one(
+        `insert into order_disputes (order_id, organizer_org_id, sponsor_org_id, stripe_dispute_id, status,
+           amount_cents, currency, lost_cents, reversal_cents, closed_at)
+         values ($1, $2, $3, 'dp_money', 'lost', 30000, 'USD', 30000, 30000, '2026-05-09T08:00:00Z') returning id`,
+        [funded, organizerId, sponsorOrgId],
+      );
+      const reversal = await one(
+        `insert into sponsorship_payout_reversals (payout_id, dispute_id, order_id, organizer_org_id, sponsor_org_id,
+           amount_cents, currency, idempotency_key)
+         values ($1, $2, $3, $4, $5, 30000, 'USD', 'rev_money') returning id`,
+        [payout, dispute, funded, organizerId, sponsorOrgId],
+      );
+      await tx.query(
+        `update sponsorship_payout_reversals set status = 'reversed', stripe_reversal_id = 'trr_1',
+           reversed_at = '2026-05-09T09:00:00Z' where id = $1`,
+        [reversal],
+      );
     });
 
     const before = await readings();
@@ -189,7 +211,7 @@ describe('money day totals', () => {
       gmv_cents: 145_000,
       platform_fees_cents: 9_000,
       refunds_cents: 5_000,
-      payouts_cents: 90_000,
+      payouts_cents: 60_000,
     });
 
     const folded = await Promise.all([foldMoney(db), foldMoney(db)]);

@@ -352,7 +352,7 @@ export async function activityMetrics(q: Queryable, w: MetricsWindow): Promise<A
 }
 
 /**
- * Money by period and currency, one statement over the day totals the triggers of migration 0018 keep (what
+ * Money by period and currency, one statement over the day totals the triggers of migrations 0018 and 0023 keep (what
  * each column counts is written there): the folded days in `money_daily` and the changes not yet folded.
  */
 export async function moneyMetrics(q: Queryable, w: MetricsWindow): Promise<MoneyRow[]> {
