@@ -352,8 +352,9 @@ export async function activityMetrics(q: Queryable, w: MetricsWindow): Promise<A
 }
 
 /**
- * Money by period and currency, one statement over the day totals the triggers of migrations 0018 and 0023 keep (what
- * each column counts is written there): the folded days in `money_daily` and the changes not yet folded.
+ * Money by period and currency, one statement over the day totals the triggers of migrations 0018 and 0023
+ * keep (what each column counts is written there): the folded days in `money_daily` and the changes not yet
+ * folded.
  */
 export async function moneyMetrics(q: Queryable, w: MetricsWindow): Promise<MoneyRow[]> {
   const { rows } = await q.query<MoneyRow>(
