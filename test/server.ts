@@ -48,8 +48,8 @@ export async function startTestServer(
   const log = createLogger(config.LOG_LEVEL);
   // One provider for the API and the worker, as in `dev`: the sandbox keeps its state in this process.
   const payments = options.payments ?? createPayments(config);
-  const { fetch, endStreams } = createApp({ config, db, log, payments, validateResponses: true });
-  const { port, close } = await listen({ fetch, port: 0, hostname: '127.0.0.1' });
+  const { fetch, early, endStreams } = createApp({ config, db, log, payments, validateResponses: true });
+  const { port, close } = await listen({ fetch, early, port: 0, hostname: '127.0.0.1' });
   const worker = options.worker ? await startWorker({ db, config, log, payments }) : undefined;
 
   const createOrg = async (name: string): Promise<TestOrg> => {
@@ -82,13 +82,13 @@ export async function startTestServer(
 export async function startSecondServer(databaseUrl: string, env: Record<string, string> = {}) {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env }, 'dev');
   const db = createDb({ databaseUrl, max: 30 });
-  const { fetch, endStreams } = createApp({
+  const { fetch, early, endStreams } = createApp({
     config,
     db,
     log: createLogger('silent'),
     validateResponses: true,
   });
-  const { port, close } = await listen({ fetch, port: 0, hostname: '127.0.0.1' });
+  const { port, close } = await listen({ fetch, early, port: 0, hostname: '127.0.0.1' });
   const stop = async () => (endStreams(), await close(), await db.close());
   return { baseUrl: `http://127.0.0.1:${port}`, db, close: stop };
 }

@@ -7,8 +7,11 @@ export interface Running {
 }
 
 /** Serves `fetch` on a free port of 127.0.0.1 with the server's own `listen`. */
-export async function serve(fetch: (request: Request) => Response | Promise<Response>): Promise<Running> {
-  const server = await listen({ fetch, port: 0, hostname: '127.0.0.1' });
+export async function serve(
+  fetch: (request: Request) => Response | Promise<Response>,
+  early?: Parameters<typeof listen>[0]['early'],
+): Promise<Running> {
+  const server = await listen({ fetch, early, port: 0, hostname: '127.0.0.1' });
   return { origin: `http://127.0.0.1:${server.port}`, close: () => server.close() };
 }
 
@@ -30,8 +33,8 @@ export async function serveYardpass({ databaseUrl }: { databaseUrl: string }): P
     'dev',
   );
   const db = createDb({ databaseUrl, max: config.YARDPASS_DB_POOL_SIZE });
-  const { fetch } = createApp({ config, db, log: createLogger(config.LOG_LEVEL) });
-  const running = await serve(fetch);
+  const { fetch, early } = createApp({ config, db, log: createLogger(config.LOG_LEVEL) });
+  const running = await serve(fetch, early);
   return {
     origin: running.origin,
     close: async () => {

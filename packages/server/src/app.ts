@@ -11,6 +11,7 @@ import { createRateLimit } from './http/rate-limit';
 import { requestId } from './http/request-id';
 import type { AppEnv } from './http/response';
 import { type Handlers, methodsAt, registerOperations } from './http/router';
+import type { EarlyAnswer } from './listen';
 import type { Logger } from './logger';
 import { createPayments, type PaymentsProvider } from './payments';
 import { deliverableRoutes } from './routes/deliverables';
@@ -76,8 +77,10 @@ function outsideUnits(db: Db, payments: PaymentsProvider): PaymentsProvider {
 /** Builds the HTTP application from its dependencies; no I/O happens here. */
 export function createApp(deps: AppDeps): {
   app: Hono<AppEnv>;
-  /** What to serve: the app, behind the answers served before its router (cached public widgets). */
+  /** What to serve: the app. */
   fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
+  /** Answers served at the Node level before `fetch` (cached public widgets): pass both to `listen`. */
+  early: EarlyAnswer;
   metrics: Metrics;
   /** Operations of the contract without a handler (they answer 501); the contract test wants none. */
   unimplemented: string[];
@@ -124,7 +127,7 @@ export function createApp(deps: AppDeps): {
   registerSystemRoutes(app, { db, spec, metrics });
   registerStripeWebhookRoute(app, { db, payments, log });
   const rateLimit = createRateLimit({ db, config });
-  const { cachedAnswer } = registerPublicWidgetRoutes(app, { db, spec, metrics, rateLimit, log });
+  const { answerHit } = registerPublicWidgetRoutes(app, { db, spec, metrics, rateLimit, log });
   const handlers: Handlers = {
     ...organizationRoutes({ db }),
     ...eventRoutes({ db }),
@@ -176,7 +179,8 @@ export function createApp(deps: AppDeps): {
   );
   return {
     app,
-    fetch: (request, env) => cachedAnswer(request, env) ?? app.fetch(request, env),
+    fetch: app.fetch,
+    early: answerHit,
     metrics,
     unimplemented,
     endStreams: () => shutdown.abort(),

@@ -12,7 +12,7 @@ export { rollupAll as rollupStats } from './domain/stats';
 export { ensureAnalyticsPartitions } from './domain/analytics';
 export { startWorker } from './jobs/worker';
 export { createLogger } from './logger';
-export { listen } from './listen';
+export { type EarlyAnswer, listen } from './listen';
 // The API's own statements, so that the benchmarks' bare baselines run exactly what the API runs.
 export { insertEvent, listEvents } from './db/events';
 export { insertPackage, listPackages } from './db/packages';

@@ -63,7 +63,7 @@ export async function runServer(options: {
     : undefined;
   const api = options.api ? createApp({ config, db, log, payments, readDb }) : undefined;
   const server = api
-    ? await listen({ fetch: api.fetch, port: config.PORT, hostname: config.HOST })
+    ? await listen({ fetch: api.fetch, early: api.early, port: config.PORT, hostname: config.HOST })
     : undefined;
   const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const url = server ? `http://${host}:${server.port}` : '';

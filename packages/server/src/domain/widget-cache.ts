@@ -14,6 +14,8 @@ export interface PublicWidgetAnswer {
   json: string;
   /** Quoted, as sent in the ETag header. */
   etag: string;
+  /** The length of `json` in UTF-8, the Content-Length. */
+  bytes: number;
 }
 
 interface Entry extends PublicWidgetAnswer {
@@ -77,7 +79,8 @@ export function createPublicWidgetCache(db: Db, now: () => number = Date.now) {
 
   const read = async (publicId: string, since: number | undefined): Promise<PublicWidgetAnswer> => {
     const widget = await getPublicWidget(db, publicId);
-    const answer = { json: `{"data":${widget.body}}`, etag: `"${widget.etag}"` };
+    const json = `{"data":${widget.body}}`;
+    const answer = { json, etag: `"${widget.etag}"`, bytes: Buffer.byteLength(json) };
     // Kept only when read at the current version with a LISTEN in effect throughout.
     if (since === generation && widget.fresh) {
       forget(publicId);

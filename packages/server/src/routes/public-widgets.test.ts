@@ -206,7 +206,8 @@ describe('public widget cache across processes', () => {
     const ws = await workspace();
     const publicId = await putWidget(ws, 'tile', {
       widget_type: 'kpi_tile',
-      config: { metric: 'orders' },
+      // Not ASCII: the hit's Content-Length counts bytes, not characters.
+      config: { metric: 'orders', label: 'Café – 🎟 deals' },
       published: true,
     });
     const path = `/v1/public/widgets/${publicId}`;
@@ -215,6 +216,7 @@ describe('public widget cache across processes', () => {
     const hit = await read('GET', `${path}?v=2`, { headers: { 'x-request-id': 'embed-2' } });
     expect(hit.status).toBe(200);
     expect(hit.json).toEqual(miss.json);
+    expect(hit.json.data.label).toBe('Café – 🎟 deals');
     const shared = ['content-type', 'etag', 'cache-control', 'access-control-allow-origin'];
     const expose = 'access-control-expose-headers';
     for (const name of [...shared, expose])

@@ -1,5 +1,4 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { IncomingMessage } from 'node:http';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { Db } from '../db/pool';
@@ -11,6 +10,7 @@ import { honoPath } from '../http/router';
 import type { RateLimit } from '../http/rate-limit';
 import { requestIdOf } from '../http/request-id';
 import { type AppEnv, jsonResponse, preparedResponse } from '../http/response';
+import type { EarlyAnswer } from '../listen';
 import type { Logger } from '../logger';
 import type { Spec } from '../spec';
 
@@ -58,21 +58,13 @@ function widgetAnswer(
 }
 
 /**
- * A published widget's answer while it is cached, served before the router (undefined for any other request,
- * and on a miss, which the router serves and caches). A widget is fetched by every view of every page that
- * embeds it, and a hit needs nothing of the pipeline: no credentials, no body, no database. It carries what the
- * router's answer carries: the request id, CORS, the ETag (304), the request metrics and log line.
- */
-export type CachedAnswer = (request: Request, env?: unknown) => Response | undefined;
-
-/**
  * `GET /v1/public/widgets/{publicId}` and `POST …/events` (operations `getPublicWidget`, `recordPublicWidgetEvent`):
  * served without credentials, outside the authenticated router, to any origin (CORS) so a frontend can embed them.
  */
 export function registerPublicWidgetRoutes(
   app: Hono<AppEnv>,
   deps: { db: Db; spec: Spec; metrics: Metrics; rateLimit: RateLimit; log: Logger },
-): { cachedAnswer: CachedAnswer } {
+): { answerHit: EarlyAnswer } {
   // Preflights only: the answers themselves carry CORS_HEADERS from the start, since headers added to a finished
   // response cost the Node adapter a conversion on every request (see `preparedResponse`).
   const preflight: MiddlewareHandler<AppEnv> = cors({
@@ -129,32 +121,36 @@ export function registerPublicWidgetRoutes(
   });
 
   return {
-    cachedAnswer(request, env) {
-      if (request.method !== 'GET') return undefined;
+    /**
+     * A published widget's read while it is cached, answered before the Fetch adapter and the router; any other
+     * request, and a miss (which the router serves and caches), is left to them. A widget is fetched by every view
+     * of every page that embeds it, and a hit needs nothing of the pipeline: no credentials, no body, no database.
+     * It carries what the router's answer carries: the request id, CORS, the ETag (304), the request metrics and
+     * log line.
+     */
+    answerHit(incoming, outgoing) {
+      if (incoming.method !== 'GET') return false;
       const started = performance.now();
-      const url = request.url;
-      const pathAt = url.indexOf('/', url.indexOf('//') + 2);
-      const queryAt = url.indexOf('?', pathAt);
-      const path = queryAt === -1 ? url.slice(pathAt) : url.slice(pathAt, queryAt);
+      const url = incoming.url ?? '';
+      const queryAt = url.indexOf('?');
+      const path = queryAt === -1 ? url : url.slice(0, queryAt);
       // Only a cached id hits: any other (no UUID, unknown, unpublished) is the router's to answer.
       const answer = path.startsWith(WIDGET_PATH) ? widgets.hit(path.slice(WIDGET_PATH.length)) : undefined;
-      if (!answer) return undefined;
-      // The Node request's own header object: a Fetch `Headers` would be built from it just for these two.
-      const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
-      const header = (name: string) =>
-        incoming ? (incoming.headers[name] as string | undefined) : (request.headers.get(name) ?? undefined);
-      const requestId = requestIdOf(header('x-request-id'));
-      const { status, body, headers } = widgetAnswer(answer, header('if-none-match'), requestId);
-      const response = new Response(body, { status, headers });
+      if (!answer) return false;
+      const requestId = requestIdOf(incoming.headers['x-request-id'] as string | undefined);
+      const { status, body, headers } = widgetAnswer(answer, incoming.headers['if-none-match'], requestId);
+      if (body !== null) headers['content-length'] = String(answer.bytes);
+      outgoing.writeHead(status, headers);
+      outgoing.end(body ?? undefined);
       deps.metrics.observeRequest(deps.log, {
         requestId,
         method: 'GET',
         path,
         route: WIDGET_ROUTE,
-        status: response.status,
+        status,
         seconds: (performance.now() - started) / 1000,
       });
-      return response;
+      return true;
     },
   };
 }
