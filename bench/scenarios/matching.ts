@@ -22,7 +22,9 @@ import type { Row } from '../lib/table';
  * table by the set-based drain; beside it the guide's per-pair approach (the same scoring statement called once
  * per pair) on a BENCH_MATCH_SAMPLE-pair sample, extrapolated; one profile change from queue to read through the
  * real worker (its LISTEN wake-up, the keyed drain job); and
- * `GET /v1/events/{id}/matches` (50 a page) next to a bare Hono + pg route running the API's own statement.
+ * `GET /v1/events/{id}/matches` (50 a page; after the first read the page comes from the process's match list
+ * cache, as every repeated read does until something changes) next to a bare Hono + pg route running the API's
+ * own statement on every request, which is what a read that misses costs.
  */
 const EVENTS = positive('BENCH_MATCH_EVENTS', 1_000);
 const SPONSORS = positive('BENCH_MATCH_SPONSORS', 1_000);

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config';
 import type { Db } from './db/pool';
+import { matchListsOf } from './domain/match-list-cache';
 import { refundIssuer } from './domain/orders';
 import { AppError } from './errors';
 import { createAuthenticator } from './http/auth';
@@ -101,6 +102,12 @@ export function createApp(deps: AppDeps): {
 
   app.use(requestId());
   app.use(metrics.middleware(log));
+  // Match list pages are cached in this process. A write answered here drops them before its response leaves, so
+  // the client's next read sees the write even while its notification (migration 0024) is still on its way.
+  app.use(async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') matchListsOf(db).changed();
+  });
   const limitBody = (maxSize: number) =>
     bodyLimit({
       maxSize,

@@ -31,6 +31,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import type { components } from '../generated/openapi';
 import { emitEvent } from '../webhooks/emit';
 import { requireRole } from '../caller';
+import { matchListsOf } from './match-list-cache';
 import { openProposal } from './proposals';
 
 type Weights = components['schemas']['MatchWeights'];
@@ -216,7 +217,7 @@ async function drainLoop(db: Db, batchSize: number): Promise<DrainOutcome> {
 async function drainBatch(db: Db, batchSize: number): Promise<Omit<DrainOutcome, 'batches'> | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.system(async (tx) => {
+      const outcome = await db.system(async (tx) => {
         const subjects = await claimQueue(tx, batchSize);
         if (subjects.length === 0) return undefined;
         await lockForScoring(tx, subjects);
@@ -229,6 +230,9 @@ async function drainBatch(db: Db, batchSize: number): Promise<Omit<DrainOutcome,
           suggested: suggested + (await emitSuggestions(tx, outcome.sponsor_crossed, 'sponsor')),
         };
       });
+      // This process's cached lists go at once; every other process drops its own on the notification.
+      if (outcome) matchListsOf(db).changed();
+      return outcome;
     } catch (error) {
       // Two drains whose batches share pairs or features can deadlock, or both insert a first fill of the same
       // pairs (scorePairs); the loser's batch is simply retried.
@@ -289,8 +293,9 @@ export interface MatchQuery {
 }
 
 /**
- * One page of a side's ranked list in one read. An empty page costs a second query, to tell an event or
- * sponsor with no matches (200) from one the caller does not own (404).
+ * One page of a side's ranked list in one read, or from this process's memory when it read the same page since
+ * the last change (`matchListsOf`). An empty page costs a second query, to tell an event or sponsor with no
+ * matches (200) from one the caller does not own (404).
  */
 async function matchPage(db: Db, caller: Caller, side: MatchSide, subjectId: string, query: MatchQuery) {
   const limit = query.limit ?? 20;
@@ -302,13 +307,16 @@ async function matchPage(db: Db, caller: Caller, side: MatchSide, subjectId: str
     limit,
     after: decodeCursor(query.starting_after),
   };
-  return db.read(caller.orgId, async (q) => {
-    const rows = await listMatches(q, side, subjectId, filter);
-    if (rows.length === 0 && !(await ownsSubject(q, caller, side, subjectId)))
-      throw new NotFoundError(side === 'organizer' ? 'event' : 'sponsor');
-    const page = toPage(rows, limit, (row) => String(row.score));
-    return { ...page, data: page.data.map((row) => toMatch(row, side)) };
-  });
+  const key = JSON.stringify([caller.orgId, side, subjectId, filter]);
+  return matchListsOf(db).get(key, () =>
+    db.read(caller.orgId, async (q) => {
+      const rows = await listMatches(q, side, subjectId, filter);
+      if (rows.length === 0 && !(await ownsSubject(q, caller, side, subjectId)))
+        throw new NotFoundError(side === 'organizer' ? 'event' : 'sponsor');
+      const page = toPage(rows, limit, (row) => String(row.score));
+      return { ...page, data: page.data.map((row) => toMatch(row, side)) };
+    }),
+  );
 }
 
 async function ownsSubject(q: Queryable, caller: Caller, side: MatchSide, id: string): Promise<boolean> {

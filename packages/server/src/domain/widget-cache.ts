@@ -1,4 +1,5 @@
 import type { Db } from '../db/pool';
+import { listenForChanges } from './notified-cache';
 import { getPublicWidget } from './widgets';
 
 /** Notified with a workspace's id when what its published widgets show may have changed (migration 0020). */
@@ -6,8 +7,6 @@ const CHANNEL = 'yardpass_widget_inputs';
 /** The longest an entry is served without asking the database: the bound should a notification never arrive. */
 export const WIDGET_CACHE_TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
-/** After a failed LISTEN, the next attempt waits this long (requests meanwhile read the database). */
-const RETRY_MS = 1_000;
 
 export interface PublicWidgetAnswer {
   /** `{"data": …}` as sent. */
@@ -27,18 +26,11 @@ interface Entry extends PublicWidgetAnswer {
  * The public widget answers of this process, so that a hit costs no database round trip. Every process LISTENs
  * on `yardpass_widget_inputs` and drops a workspace's entries when it is notified (a change committed through any
  * process, see migration 0020); an entry is also never older than {@link WIDGET_CACHE_TTL_MS}. Nothing is cached
- * while no LISTEN is in effect: before the first one, and from the moment the listening connection is lost (all
- * entries dropped then) until a later request has listened again.
+ * while no LISTEN is in effect (see `listenForChanges`).
  */
 export function createPublicWidgetCache(db: Db, now: () => number = Date.now) {
   const entries = new Map<string, Entry>();
   const byWorkspace = new Map<string, Set<string>>();
-  let live = false;
-  let subscribing: Promise<void> | undefined;
-  let retryAt = 0;
-  // Changes on every notification and loss: a read that started before one may have seen what it replaced.
-  let generation = 0;
-
   const forget = (publicId: string) => {
     const entry = entries.get(publicId);
     if (!entry) return;
@@ -47,26 +39,20 @@ export function createPublicWidgetCache(db: Db, now: () => number = Date.now) {
     ids.delete(publicId);
     if (ids.size === 0) byWorkspace.delete(entry.workspaceId);
   };
-  const onNotification = (workspaceId: string) => {
-    generation++;
-    for (const publicId of byWorkspace.get(workspaceId) ?? []) forget(publicId);
-  };
-  const onLost = () => {
-    live = false;
-    generation++;
-    entries.clear();
-    byWorkspace.clear();
-  };
-  const subscribe = () => {
-    if (live || subscribing || now() < retryAt) return;
-    subscribing = db
-      .listen(CHANNEL, onNotification, onLost)
-      .then(
-        () => void (live = true),
-        () => void (retryAt = now() + RETRY_MS),
-      )
-      .finally(() => (subscribing = undefined));
-  };
+  const changes = listenForChanges(
+    db,
+    CHANNEL,
+    {
+      onMessage: (workspaceId) => {
+        for (const publicId of byWorkspace.get(workspaceId) ?? []) forget(publicId);
+      },
+      onLost: () => {
+        entries.clear();
+        byWorkspace.clear();
+      },
+    },
+    now,
+  );
 
   const hit = (publicId: string): PublicWidgetAnswer | undefined => {
     const entry = entries.get(publicId);
@@ -82,7 +68,7 @@ export function createPublicWidgetCache(db: Db, now: () => number = Date.now) {
     const json = `{"data":${widget.body}}`;
     const answer = { json, etag: `"${widget.etag}"`, bytes: Buffer.byteLength(json) };
     // Kept only when read at the current version with a LISTEN in effect throughout.
-    if (since === generation && widget.fresh) {
+    if (since === changes.generation && widget.fresh) {
       forget(publicId);
       if (entries.size >= MAX_ENTRIES) forget(entries.keys().next().value!);
       entries.set(publicId, {
@@ -102,10 +88,11 @@ export function createPublicWidgetCache(db: Db, now: () => number = Date.now) {
     get(publicId: string): Promise<PublicWidgetAnswer> {
       const cached = hit(publicId);
       if (cached) return Promise.resolve(cached);
-      subscribe();
-      if (!live) return read(publicId, undefined);
+      changes.listen();
+      if (!changes.live) return read(publicId, undefined);
       // A read that started before the latest notification may return what it replaced: not shared.
       const shared = reads.get(publicId);
+      const { generation } = changes;
       if (shared?.since === generation) return shared.answer;
       const answer = read(publicId, generation);
       reads.set(publicId, { since: generation, answer });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startTestServer, type TestServer } from '../../../../test/server';
+import { api, startSecondServer, startTestServer, type TestServer } from '../../../../test/server';
 // The race below is between the drain's own steps, which only db/ exposes.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { claimQueue, lockForScoring, refreshFeatures, scorePairs } from '../db/matching';
+import { createMatchListCache, MATCH_LIST_CACHE_TTL_MS } from '../domain/match-list-cache';
 import { drainMatchQueue } from '../domain/matching';
 
 let server: TestServer;
@@ -693,4 +694,110 @@ describe('matching in the background', () => {
       await background.close();
     }
   }, 60_000);
+});
+
+describe('match list pages kept in memory', () => {
+  /** A change to the sponsor's name that notifies nothing: what a page served from memory does not show. */
+  const renameSilently = (name: string) =>
+    server.db.system(async (tx) => {
+      await tx.query('alter table sponsors disable trigger sponsors_match_list_notify');
+      await tx.query('update sponsors set name = $2 where id = $1', [fizzy, name]);
+      await tx.query('alter table sponsors enable trigger sponsors_match_list_notify');
+    });
+  const fizzyName = async (read: ReturnType<typeof api>, query = '') => {
+    const page = await read('GET', `/v1/events/${festival.eventId}/matches${query}`);
+    expect(page.status).toBe(200);
+    return (page.json.data as { sponsor_id: string; sponsor: { name: string } }[]).find(
+      (m) => m.sponsor_id === fizzy,
+    )?.sponsor.name;
+  };
+  /** Reads the page through `read` until it is kept: a silent rename no longer shows. */
+  const keep = async (read: ReturnType<typeof api>, query = '') => {
+    await expect
+      .poll(
+        async () => {
+          const before = await fizzyName(read, query);
+          await renameSilently(`Fizzy ${Math.random().toString(36).slice(2, 8)}`);
+          return (await fizzyName(read, query)) === before;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    return fizzyName(read, query);
+  };
+
+  it('serves a page again from memory, and drops it when a change commits through another process', async () => {
+    const second = await startSecondServer(server.databaseUrl);
+    try {
+      const throughB = api(second, server.organizer);
+      const kept = await keep(throughB);
+      // Each organization and each query is a page of its own, read through its own row-level security.
+      expect(await fizzyName(throughB, '?limit=5')).not.toBe(kept);
+      const stranger = api(second, await server.createOrg('Cache Stranger'));
+      expect((await stranger('GET', `/v1/events/${festival.eventId}/matches`)).status).toBe(404);
+
+      // A change through the other process (A) reaches B by its notification, well within the TTL.
+      const started = Date.now();
+      expect(
+        (await sponsorOrg('PATCH', `/v1/sponsors/${fizzy}`, { body: { name: 'Fizzy Cola' } })).status,
+      ).toBe(200);
+      await expect
+        .poll(() => fizzyName(throughB), { timeout: MATCH_LIST_CACHE_TTL_MS / 2 })
+        .toBe('Fizzy Cola');
+      expect(Date.now() - started).toBeLessThan(MATCH_LIST_CACHE_TTL_MS / 2);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('shows its own process a write at once, with no notification: a write request, or a drain', async () => {
+    // With the matches' trigger off, only this process's own drop can show it what changed them.
+    const matchesNotify = (action: 'disable' | 'enable') =>
+      server.db.system((tx) =>
+        tx.query(`alter table sponsorship_matches ${action} trigger sponsorship_matches_list_notify`),
+      );
+    await matchesNotify('disable');
+    try {
+      await keep(organizer);
+      const [first] = await matchesOf(festival.eventId);
+      const dismissed = await organizer('POST', `/v1/matches/${first!.id}/feedback`, {
+        body: { action: 'dismiss' },
+      });
+      expect(dismissed.status).toBe(201);
+      expect((await matchesOf(festival.eventId)).map((m) => m.id)).not.toContain(first!.id);
+
+      await sponsorOrg('POST', '/v1/matches/recompute', { body: { sponsor_id: fizzy } });
+      const kept = await keep(organizer);
+      await drainMatchQueue(server.db);
+      expect(await fizzyName(organizer)).not.toBe(kept);
+    } finally {
+      await matchesNotify('enable');
+    }
+  });
+
+  it('keeps a page for the TTL at most, and none read across a change', async () => {
+    let clock = Date.now();
+    const cache = createMatchListCache(server.db, () => clock);
+    let reads = 0;
+    const read = () => Promise.resolve(++reads);
+    // Kept once the cache listens.
+    await expect
+      .poll(async () => (await cache.get('page', read)) === (await cache.get('page', read)))
+      .toBe(true);
+    const kept = reads;
+    expect(await cache.get('page', read)).toBe(kept);
+    clock += MATCH_LIST_CACHE_TTL_MS + 1;
+    expect(await cache.get('page', read)).toBe(kept + 1);
+    expect(await cache.get('page', read)).toBe(kept + 1);
+
+    // A read under way when a change is made is answered but not kept.
+    let finish!: (value: number) => void;
+    cache.changed();
+    const pending = cache.get('page', () => new Promise<number>((resolve) => (finish = resolve)));
+    cache.changed();
+    finish(-1);
+    expect(await pending).toBe(-1);
+    expect(await cache.get('page', read)).toBe(kept + 2);
+    expect(await cache.get('page', read)).toBe(kept + 2);
+  });
 });
