@@ -2186,7 +2186,7 @@ export interface paths {
         };
         /**
          * Sponsors that fit the event, best first (the organizer's view)
-         * @description Dismissed pairs are left out unless `status=dismissed`. `category` and `city` filter on the sponsor's industry or preferred categories and on its regions.
+         * @description Dismissed pairs are left out unless `status=dismissed`. `category` and `city` filter on the sponsor's industry or preferred categories and on its regions. A page read again may come from the server's memory; a change shows at once through the server that made it, and through other servers as soon as they are notified (milliseconds; at most 5 s).
          */
         get: operations["listEventMatches"];
         put?: never;
@@ -2208,7 +2208,7 @@ export interface paths {
         };
         /**
          * Events that fit the sponsor, best first, each with its best package (the sponsor's view)
-         * @description Only events with a package on sale to this sponsor. Dismissed pairs are left out unless `status=dismissed`. `category` and `city` filter on the event.
+         * @description Only events with a package on sale to this sponsor. Dismissed pairs are left out unless `status=dismissed`. `category` and `city` filter on the event. A page read again may come from the server's memory; a change shows at once through the server that made it, and through other servers as soon as they are notified (milliseconds; at most 5 s).
          */
         get: operations["listSponsorMatches"];
         put?: never;

@@ -293,8 +293,8 @@ export interface MatchQuery {
 }
 
 /**
- * One page of a side's ranked list in one read, or from this process's memory when it read the same page since
- * the last change (`matchListsOf`). An empty page costs a second query, to tell an event or sponsor with no
+ * One page of a side's ranked list and its JSON, in one read, or from this process's memory when it read the same
+ * page since the last change (`matchListsOf`). An empty page costs a second query, to tell an event or sponsor with no
  * matches (200) from one the caller does not own (404).
  */
 async function matchPage(db: Db, caller: Caller, side: MatchSide, subjectId: string, query: MatchQuery) {
@@ -314,7 +314,9 @@ async function matchPage(db: Db, caller: Caller, side: MatchSide, subjectId: str
       if (rows.length === 0 && !(await ownsSubject(q, caller, side, subjectId)))
         throw new NotFoundError(side === 'organizer' ? 'event' : 'sponsor');
       const page = toPage(rows, limit, (row) => String(row.score));
-      return { ...page, data: page.data.map((row) => toMatch(row, side)) };
+      const listed = { ...page, data: page.data.map((row) => toMatch(row, side)) };
+      // Serialized once, for every request the kept page answers.
+      return { page: listed, json: JSON.stringify(listed) };
     }),
   );
 }

@@ -33,8 +33,9 @@ export function jsonResponse(
   status: number,
   body: unknown,
   headers?: Record<string, string>,
+  json = JSON.stringify(body),
 ): Response {
-  return preparedResponse(c, status, JSON.stringify(body), {
+  return preparedResponse(c, status, json, {
     'content-type': 'application/json',
     ...headers,
   });

@@ -55,7 +55,13 @@ export interface HandlerInput<K extends OperationId> {
   signal: AbortSignal;
 }
 export type Reply =
-  | { status: number; body: unknown; headers?: Record<string, string> }
+  | {
+      status: number;
+      body: unknown;
+      headers?: Record<string, string>;
+      /** `body` as JSON text when it is already made (a page kept in memory): not serialized again. */
+      json?: string;
+    }
   /** A ready answer that is not a JSON resource (CSV, PDF, an event stream); sent as it is. */
   | { response: Response };
 export type Handler<K extends OperationId> = (input: HandlerInput<K>) => Promise<Reply>;
@@ -65,10 +71,10 @@ export type Handlers = { [K in ApiOperationId]: Handler<K> };
 export const ok = (data: unknown): Reply => ({ status: 200, body: { data } });
 export const created = (data: unknown): Reply => ({ status: 201, body: { data } });
 export const raw = (response: Response): Reply => ({ response });
-export const page = (result: { data: unknown[]; has_more: boolean; next_cursor: string | null }): Reply => ({
-  status: 200,
-  body: result,
-});
+export const page = (
+  result: { data: unknown[]; has_more: boolean; next_cursor: string | null },
+  json?: string,
+): Reply => ({ status: 200, body: result, json });
 
 export interface RouterDeps {
   db: Db;
@@ -309,5 +315,5 @@ async function execute(
       );
     }
   }
-  return jsonResponse(c, reply.status, reply.body, reply.headers);
+  return jsonResponse(c, reply.status, reply.body, reply.headers, reply.json);
 }

@@ -17,10 +17,14 @@ export const matchingRoutes = ({ db }: { db: Db }) =>
       status: 202,
       body: { data: await recomputeMatches(db, caller, body) },
     }),
-    listEventMatches: async ({ caller, params, query }) =>
-      page(await listEventMatchesPage(db, caller, params.id, query)),
-    listSponsorMatches: async ({ caller, params, query }) =>
-      page(await listSponsorMatchesPage(db, caller, params.id, query)),
+    listEventMatches: async ({ caller, params, query }) => {
+      const listed = await listEventMatchesPage(db, caller, params.id, query);
+      return page(listed.page, listed.json);
+    },
+    listSponsorMatches: async ({ caller, params, query }) => {
+      const listed = await listSponsorMatchesPage(db, caller, params.id, query);
+      return page(listed.page, listed.json);
+    },
     getMatch: async ({ caller, params }) => ok(await getMatch(db, caller, params.id)),
     createMatchFeedback: async ({ caller, params, body }) =>
       created(await createMatchFeedback(db, caller, params.id, body)),
