@@ -5,8 +5,8 @@ import { listenForChanges } from './notified-cache';
 const CHANNEL = 'yardpass_match_inputs';
 /** The longest a page is served without asking the database: the bound should a notification never arrive. */
 export const MATCH_LIST_CACHE_TTL_MS = 5_000;
-/** A page of 50 is about 40 kB of JSON. */
-const MAX_ENTRIES = 500;
+/** A page of 50 is about 60 kB of JSON, kept with its objects: a few tens of MB at most. */
+const MAX_ENTRIES = 200;
 
 /**
  * The pages of match lists this process read, so that reading the same page again costs no database round trip:
@@ -15,8 +15,8 @@ const MAX_ENTRIES = 500;
  * organization's row-level security. Every process LISTENs on `yardpass_match_inputs` and drops all its pages when
  * notified (any change committed through any process that can alter a list, see migration 0024); this process's
  * own writes (the API's write requests, the drain's batches) drop them before their notification arrives
- * (`changed`), so a client reads its own writes. A page is
- * never older than {@link MATCH_LIST_CACHE_TTL_MS}, and nothing is cached while no LISTEN is in effect.
+ * (`changed`), so a client reads its own writes. A page is never older than {@link MATCH_LIST_CACHE_TTL_MS}, and
+ * nothing is cached while no LISTEN is in effect.
  */
 export function createMatchListCache(db: Db, now: () => number = Date.now) {
   const entries = new Map<string, { page: unknown; expires: number }>();
@@ -27,7 +27,7 @@ export function createMatchListCache(db: Db, now: () => number = Date.now) {
     now,
   );
   return {
-    /** The page `key` names, from memory or else from `read` (kept when nothing changed while it read). */
+    /** What `key` names, from memory or else from `read` (kept when nothing changed while it read). */
     async get<T>(key: string, read: () => Promise<T>): Promise<T> {
       const entry = entries.get(key);
       if (entry && entry.expires > now()) return entry.page as T;

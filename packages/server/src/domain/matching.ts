@@ -293,9 +293,9 @@ export interface MatchQuery {
 }
 
 /**
- * One page of a side's ranked list and its JSON, in one read, or from this process's memory when it read the same
- * page since the last change (`matchListsOf`). An empty page costs a second query, to tell an event or sponsor with no
- * matches (200) from one the caller does not own (404).
+ * One page of a side's ranked list and its JSON, in one read, or from this process's memory when it read the
+ * same page since the last change (`matchListsOf`). An empty page costs a second query, to tell an event or
+ * sponsor with no matches (200) from one the caller does not own (404).
  */
 async function matchPage(db: Db, caller: Caller, side: MatchSide, subjectId: string, query: MatchQuery) {
   const limit = query.limit ?? 20;

@@ -9,7 +9,7 @@ import type { AppEnv } from './response';
 export interface Metrics {
   registry: Registry;
   middleware(log: Logger): MiddlewareHandler<AppEnv>;
-  /** Counts, times and logs one answered request: the middleware's work, for answers served before the router (cached widgets). */
+  /** Counts, times and logs one answered request: the middleware's work, for cached widgets served before it. */
   observeRequest(log: Logger, request: ObservedRequest): void;
   /** The provider with each call timed and its failures counted (`yardpass_stripe_*`). */
   instrumentPayments(payments: PaymentsProvider): PaymentsProvider;
