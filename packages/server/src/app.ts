@@ -102,12 +102,6 @@ export function createApp(deps: AppDeps): {
 
   app.use(requestId());
   app.use(metrics.middleware(log));
-  // Match list pages are cached in this process. A write answered here drops them before its response leaves, so
-  // the client's next read sees the write even while its notification (migration 0024) is still on its way.
-  app.use(async (c, next) => {
-    await next();
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') matchListsOf(db).changed();
-  });
   const limitBody = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -163,6 +157,9 @@ export function createApp(deps: AppDeps): {
     authenticate: createAuthenticator({ db, config }),
     rateLimit,
     validateResponses: deps.validateResponses ?? false,
+    // Match list pages are kept in this process; a write's notification (migration 0024) may come after the
+    // client's next read.
+    afterWrite: () => matchListsOf(db).changed(),
   });
 
   const allowedAt = methodsAt(spec);

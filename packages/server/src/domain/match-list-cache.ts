@@ -14,7 +14,7 @@ const MAX_ENTRIES = 200;
  * A page is kept under the reading organization and everything that selects it, and was read through that
  * organization's row-level security. Every process LISTENs on `yardpass_match_inputs` and drops all its pages when
  * notified (any change committed through any process that can alter a list, see migration 0024); this process's
- * own writes (the API's write requests, the drain's batches) drop them before their notification arrives
+ * own writes (the API's write operations, the drain's batches) drop them before their notification arrives
  * (`changed`), so a client reads its own writes. A page is never older than {@link MATCH_LIST_CACHE_TTL_MS}, and
  * nothing is cached while no LISTEN is in effect.
  */

@@ -84,6 +84,11 @@ export interface RouterDeps {
   rateLimit: RateLimit;
   /** Checks every answer against the contract's response schema (on in tests). */
   validateResponses: boolean;
+  /**
+   * Called when a write operation's answer is final (committed, for a keyed request), before it is sent: what
+   * this process keeps in memory of what the write may have changed goes, so the client's next read sees it.
+   */
+  afterWrite: () => void;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -239,19 +244,25 @@ async function handle(
   };
   // Idempotency keys are scoped to an organization; an operator's actions (a reconciliation run) are safe to repeat.
   const key = mutating && caller.kind !== 'operator' ? c.req.header('idempotency-key') : undefined;
-  if (key === undefined) return run();
+  if (key === undefined) {
+    const response = await run();
+    if (mutating) deps.afterWrite();
+    return response;
+  }
   if (key === '')
     throw new ValidationError(
       'Idempotency-Key is empty; send a unique value (a UUID) or leave the header out.',
       [{ path: '/headers/idempotency-key', message: 'At least 1 character.' }],
     );
   const url = new URL(c.req.url);
-  return withIdempotency(
+  const response = await withIdempotency(
     deps.db,
     { orgId: caller.orgId, key, method: operation.method, url: url.pathname + url.search, body: body.raw },
     deps.config.YARDPASS_IDEMPOTENCY_TTL_HOURS,
     run,
   );
+  deps.afterWrite();
+  return response;
 }
 
 async function execute(

@@ -775,6 +775,29 @@ describe('match list pages kept in memory', () => {
     }
   });
 
+  it('keeps its pages through a write that cannot change a list: a view counted by a public widget', async () => {
+    const workspace = await organizer('POST', '/v1/sponsorship-workspaces', {
+      body: { name: 'Views', slug: `views-${Math.random().toString(36).slice(2, 10)}` },
+    });
+    const widget = await organizer(
+      'PUT',
+      `/v1/sponsorship-workspaces/${workspace.json.data.id}/widgets/views`,
+      {
+        body: { widget_type: 'kpi_tile', config: { metric: 'orders' }, published: true },
+      },
+    );
+    const kept = await keep(organizer);
+    const view = await api(server, undefined)(
+      'POST',
+      `/v1/public/widgets/${widget.json.data.public_id}/events`,
+      {
+        body: { type: 'view' },
+      },
+    );
+    expect(view.status).toBe(202);
+    expect(await fizzyName(organizer)).toBe(kept);
+  });
+
   it('keeps a page for the TTL at most, and none read across a change', async () => {
     let clock = Date.now();
     const cache = createMatchListCache(server.db, () => clock);
